@@ -1,0 +1,66 @@
+"""The fixed sequence every builder follows: prepare, render to bytes, check the bytes, write."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+from assembler.content import NationalContent
+from assembler.model import Routekaart
+from assembler.output import atomic_write, safe_child
+from assembler.profile import Profile
+
+
+@dataclass
+class BuildContext:
+    """What a builder may use besides the model; warnings it collects go back to the user."""
+
+    profile: Profile
+    content: NationalContent
+    template: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+class Builder(ABC):
+    name: ClassVar[str]
+    label: ClassVar[str]
+
+    def __init__(self, context: BuildContext) -> None:
+        self.context = context
+
+    @abstractmethod
+    def filenames(self, model: Routekaart) -> list[str]:
+        """The names of the files this builder writes into the municipality's folder."""
+
+    def prepare(self, model: Routekaart) -> None:
+        """Checks that must pass before rendering (templates, overflow)."""
+
+    @abstractmethod
+    def render(self, model: Routekaart) -> dict[str, bytes]:
+        """Every output file's name and content."""
+
+    def check(self, name: str, data: bytes) -> None:
+        """Read an output back and raise BuildError when it is not valid."""
+
+    def produce(self, model: Routekaart) -> dict[str, bytes]:
+        """Prepare, render and check; nothing is written yet."""
+        self.prepare(model)
+        rendered = self.render(model)
+        for name, data in rendered.items():
+            self.check(name, data)
+        return rendered
+
+    def build(self, model: Routekaart, folder: Path) -> list[Path]:
+        return write_all(folder, self.produce(model))
+
+
+def write_all(folder: Path, rendered: dict[str, bytes]) -> list[Path]:
+    """Write every rendered file atomically into folder."""
+    written = []
+    for name, data in rendered.items():
+        target = safe_child(folder, name)
+        atomic_write(target, data)
+        written.append(target)
+    return written

@@ -1,0 +1,282 @@
+"""The `assembler` command: parses arguments, calls the library, turns expected errors into messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from assembler import __version__
+from assembler.errors import AssemblerError, ProfileError
+from assembler.problems import Problem
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_OUTPUT = Path("output")
+
+
+def _echo_problems(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+
+
+def _summary(problems: list[Problem]) -> str:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    return f"{errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
+
+
+def friendly(func: F) -> F:
+    """Expected errors become a Dutch message and exit 1; nothing shows a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ProfileError as exc:
+            _echo_problems(exc.problems)
+            click.echo(f"Niet gelukt: {_summary(exc.problems)}.", err=True)
+            sys.exit(exc.exit_code)
+        except AssemblerError as exc:
+            click.echo(f"Fout: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Afgebroken; eerdere uitvoer is ongewijzigd.", err=True)
+            sys.exit(130)
+        except click.exceptions.Exit:
+            raise
+        except click.ClickException:
+            raise
+        except Exception as exc:
+            if os.environ.get("ASSEMBLER_DEBUG"):
+                raise
+            click.echo(
+                f"Interne fout ({type(exc).__name__}: {exc}). Dit is een fout in de toolkit, niet in "
+                "uw profiel; meld hem met dit bericht. Zet ASSEMBLER_DEBUG=1 voor details.",
+                err=True,
+            )
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", message="assembler %(version)s")
+def main() -> None:
+    """Routekaart schadelijke praktijken: controleer profielen en maak per gemeente
+    de routekaart (Word, PDF, HTML) en zakkaarten."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Waarschuwingen tellen als fouten.")
+@click.option("--json", "as_json", is_flag=True, help="Problemen als JSON, voor andere programma's.")
+@friendly
+def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
+    """Controleer gemeenteprofielen en regiobestanden.
+
+    Een regiobestand neemt alle gemeenten mee die het noemt. Geeft elk probleem met
+    bestand, regel, kolom en veld.
+    """
+    from assembler.profile import check_paths
+
+    problems = check_paths(list(paths))
+    failed = any(p.is_error for p in problems) or (strict and bool(problems))
+    if as_json:
+        click.echo(
+            json.dumps(
+                {"geldig": not failed, "problemen": [p.as_json() for p in problems]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        _echo_problems(problems)
+        if failed:
+            click.echo(f"Niet geldig: {_summary(problems)}.", err=True)
+        else:
+            click.echo(
+                f"Geldig: {len(paths)} {'bestand' if len(paths) == 1 else 'bestanden'} gecontroleerd, {_summary(problems)}."
+            )
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("naam", required=False, default="Voorbeeldgemeente")
+@click.option(
+    "-o",
+    "--uitvoer",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Bestand om te schrijven (standaard <slug>.yaml).",
+)
+@click.option("--overschrijven", is_flag=True, help="Een bestaand bestand vervangen.")
+@friendly
+def init(naam: str, uitvoer: Path | None, overschrijven: bool) -> None:
+    """Schrijf een startprofiel met uitleg bij elk veld."""
+    from assembler.naming import slug
+    from assembler.output import atomic_write
+    from assembler.schemadoc import starter_profile
+
+    target = uitvoer or Path(f"{slug(naam)}.yaml")
+    if target.exists() and not overschrijven:
+        raise AssemblerError(f"{target} bestaat al; kies een andere naam of gebruik --overschrijven")
+    atomic_write(target, starter_profile(naam).encode("utf-8"))
+    click.echo(
+        f"Startprofiel geschreven: {target}. Vul het aan en controleer het met 'assembler validate {target}'."
+    )
+
+
+@main.command()
+@click.option(
+    "--markdown",
+    "as_markdown",
+    is_flag=True,
+    default=True,
+    help="De profielreferentie als Markdown (standaard).",
+)
+@friendly
+def schema(as_markdown: bool) -> None:
+    """Druk de profielreferentie af (bron van docs/profiel.md)."""
+    from assembler.schemadoc import schema_markdown
+
+    click.echo(schema_markdown(), nl=False)
+
+
+def _report_build(result: Any) -> None:
+    _echo_problems(result.problems)
+    for warning in result.warnings:
+        click.echo(f"waarschuwing: {warning}", err=True)
+    for path in result.files:
+        click.echo(f"geschreven: {path}")
+
+
+@main.command()
+@click.argument("profile", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--uitvoer",
+    "outdir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Uitvoermap (standaard output/).",
+)
+@click.option("--formaat", default=None, help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).")
+@click.option(
+    "--sjabloon",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Eigen Word-sjabloon in plaats van het standaardsjabloon.",
+)
+@click.option("--strict", is_flag=True, help="Stop bij waarschuwingen.")
+@friendly
+def build(
+    profile: Path, outdir: Path | None, formaat: str | None, sjabloon: Path | None, strict: bool
+) -> None:
+    """Maak de routekaart (en zakkaarten) van één gemeente."""
+    from assembler.pipeline import build_profile, parse_formats
+
+    formats = parse_formats(formaat)
+    _refuse_warnings(profile, strict)
+    result = build_profile(profile, outdir or DEFAULT_OUTPUT, formats, template=sjabloon)
+    _report_build(result)
+
+
+@main.command()
+@click.argument("profile", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--uitvoer",
+    "outdir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Uitvoermap (standaard output/).",
+)
+@click.option("--strict", is_flag=True, help="Stop bij waarschuwingen.")
+@friendly
+def cards(profile: Path, outdir: Path | None, strict: bool) -> None:
+    """Maak alleen de zakkaarten van één gemeente (los en op A4)."""
+    from assembler.pipeline import build_profile
+
+    _refuse_warnings(profile, strict)
+    result = build_profile(profile, outdir or DEFAULT_OUTPUT, ("kaarten",))
+    _report_build(result)
+
+
+def _refuse_warnings(profile: Path, strict: bool) -> None:
+    if not strict:
+        return
+    from assembler.profile import check_paths
+
+    problems = check_paths([profile])
+    if problems:
+        raise ProfileError(problems)
+
+
+@main.command("check-template")
+@click.argument("template", type=click.Path(path_type=Path))
+@friendly
+def check_template(template: Path) -> None:
+    """Controleer een eigen Word-sjabloon vóór gebruik: kapotte tags en onbekende variabelen."""
+    from assembler.builders.docx_check import check_template_file
+
+    issues = check_template_file(template)
+    for issue in issues:
+        click.echo(issue, err=True)
+    if issues:
+        click.echo(
+            f"Sjabloon niet bruikbaar: {len(issues)} {'probleem' if len(issues) == 1 else 'problemen'}.",
+            err=True,
+        )
+        sys.exit(1)
+    click.echo(f"Sjabloon in orde: {template}")
+
+
+@main.command()
+@click.argument("region", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--uitvoer",
+    "outdir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Uitvoermap (standaard output/).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Aantal werkprocessen (standaard het aantal processorkernen).",
+)
+@click.option("--alleen", multiple=True, help="Alleen deze gemeente (naam of slug); mag vaker.")
+@click.option("--force", is_flag=True, help="Alles opnieuw maken, ook wat niet is veranderd.")
+@click.option("--fail-fast", is_flag=True, help="Stop bij de eerste gemeente die mislukt.")
+@friendly
+def batch(
+    region: Path, outdir: Path | None, jobs: int | None, alleen: tuple[str, ...], force: bool, fail_fast: bool
+) -> None:
+    """Maak alles voor alle gemeenten van een regio, plus het regiodocument en een overzicht."""
+    from assembler.batch import run_batch
+
+    result = run_batch(
+        region,
+        outdir or DEFAULT_OUTPUT,
+        jobs=jobs,
+        only=alleen,
+        force=force,
+        fail_fast=fail_fast,
+        echo=lambda line: click.echo(line, err=True),
+    )
+    click.echo(result.summary())
+    sys.exit(0 if result.ok else 1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

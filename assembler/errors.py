@@ -1,0 +1,47 @@
+"""Every exception the toolkit raises on purpose; the CLI turns these into messages and exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assembler.problems import Problem
+
+
+class AssemblerError(Exception):
+    """Raised when work cannot be done for a reason the user can fix; the message is Dutch."""
+
+    exit_code = 1
+
+
+class ProfileError(AssemblerError):
+    """Raised when a profile or region file has errors; carries every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+class ContentError(AssemblerError):
+    """Raised when the shipped national content is missing or malformed (a packaging fault)."""
+
+
+class TemplateError(AssemblerError):
+    """Raised when a Word template has broken tags or asks for variables the model lacks."""
+
+
+class BuildError(AssemblerError):
+    """Raised when an output could not be made or failed its read-back check."""
+
+
+class CardOverflowError(BuildError):
+    """Raised when a pocket-card face does not fit; names the card and the field that is too long."""
+
+
+class OutputError(AssemblerError):
+    """Raised when an output folder or file cannot be written safely."""
+
+
+class LockError(AssemblerError):
+    """Raised when another run holds the output folder."""

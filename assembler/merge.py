@@ -1,0 +1,51 @@
+"""Region inheritance as a pure function: region defaults and partners under a municipality's own values."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+REGIONAL = "regio"
+LOCAL = "lokaal"
+
+
+def deep_merge(base: Any, override: Any) -> Any:
+    """``override`` wins field by field; mappings merge recursively, anything else is replaced."""
+    if override is None:
+        return copy.deepcopy(base)
+    if isinstance(base, dict) and isinstance(override, dict):
+        merged = copy.deepcopy(base)
+        for key, value in override.items():
+            merged[key] = deep_merge(base.get(key), value) if key in base else copy.deepcopy(value)
+        return merged
+    return copy.deepcopy(override)
+
+
+def merge_partners(regional: list[dict[str, Any]], local: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Regional partners first, then local ones; a local partner with a regional id replaces it in place."""
+    local_by_id = {p["id"]: p for p in local}
+    merged = [
+        {
+            **copy.deepcopy(local_by_id.get(p["id"], p)),
+            "herkomst": LOCAL if p["id"] in local_by_id else REGIONAL,
+        }
+        for p in regional
+    ]
+    regional_ids = {p["id"] for p in regional}
+    merged.extend({**copy.deepcopy(p), "herkomst": LOCAL} for p in local if p["id"] not in regional_ids)
+    return merged
+
+
+def resolve(gemeente: dict[str, Any], region: dict[str, Any] | None) -> dict[str, Any]:
+    """The municipality's data with everything it inherits from its region filled in."""
+    if region is None:
+        resolved = copy.deepcopy(gemeente)
+        resolved["partners"] = merge_partners([], gemeente.get("partners") or [])
+        return resolved
+    resolved = copy.deepcopy(gemeente)
+    for key, value in (region.get("standaard") or {}).items():
+        resolved[key] = deep_merge(value, gemeente.get(key))
+    resolved["veilig_thuis"] = deep_merge(region["veilig_thuis"], gemeente.get("veilig_thuis"))
+    resolved["partners"] = merge_partners(region.get("partners") or [], gemeente.get("partners") or [])
+    resolved["regio_naam"] = region["naam"]
+    return resolved
