@@ -29,6 +29,17 @@ MAX_NODES = 50_000
 Path_ = tuple[str | int, ...]
 
 _DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# Word pastes a vertical tab or form feed for a manual line break; zero-width and bidi
+# control marks are invisible and break layouts. Other control characters are dropped.
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n\n", "\r": ""})
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+def clean_text(value: str) -> str:
+    """Text as a reader expects it: line-break characters as line breaks, invisible controls removed."""
+    return _INVISIBLE.sub("", value.translate(_LINE_BREAKS))
 _INT_RE = re.compile(r"^[-+]?\d+$")
 
 
@@ -136,6 +147,8 @@ def load_document(path: Path | str, display: str | None = None) -> Document:
     text = read_text(path, display)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise _fail(display, "bestand is leeg; begin met 'soort: gemeente' of 'soort: regio'")
+    # Raw control characters are not allowed in YAML; treat them as the reader would.
+    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
     tabs = _tab_problems(text, display)
     if tabs:
         raise ProfileError(tabs)
@@ -293,7 +306,7 @@ class _Builder:
                 return value
         if tag.endswith(":timestamp"):
             return value
-        return value
+        return clean_text(value)
 
 
 def iter_paths(data: Any, prefix: Path_ = ()) -> Iterator[tuple[Path_, Any]]:

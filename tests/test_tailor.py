@@ -1,0 +1,118 @@
+"""The content model: what the tailoring step decides from a profile and the national content."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from assembler.content import national_content
+from assembler.profile import load_profile
+from assembler.tailor import paragraphs, tailor
+
+CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
+GEMEENTEN = CONTRACT / "gemeenten"
+
+
+def model_of(name: str):
+    return tailor(load_profile(GEMEENTEN / f"{name}.yaml"), national_content())
+
+
+def test_only_selected_practices_ordered_by_priority() -> None:
+    model = model_of("s-heerenveld")
+    assert [p.key for p in model.praktijken] == ["huwelijksdwang", "eergerelateerd_geweld"]
+    rivierstad = model_of("rivierstad")
+    assert [p.prioriteit for p in rivierstad.praktijken] == ["hoog", "hoog", "gemiddeld", "gemiddeld"]
+    assert rivierstad.praktijken[0].key == "vrouwelijke_genitale_verminking"
+
+
+def test_local_texts_win_and_standard_texts_fill_in() -> None:
+    rivierstad = model_of("rivierstad")
+    assert rivierstad.inleiding_eigen
+    assert "sleutelpersonen" in rivierstad.inleiding[0]
+    vgv = rivierstad.praktijken[0]
+    assert vgv.lokale_situatie_eigen and "Somalische" in vgv.lokale_situatie[0]
+    polderdam = model_of("polderdam")
+    assert not polderdam.inleiding_eigen
+    assert all(p.lokale_situatie and not p.lokale_situatie_eigen for p in polderdam.praktijken)
+    # Standard texts name the municipality and never leave a placeholder behind.
+    assert any("Polderdam" in para for para in polderdam.inleiding)
+    for value in _all_strings(polderdam):
+        assert "{gemeente}" not in value and "{regio}" not in value
+
+
+def test_profile_text_is_never_formatted() -> None:
+    model = model_of("s-heerenveld")
+    situation = model.praktijken[0].lokale_situatie[0]
+    assert situation == "Samenwerking met het mbo-college: <lesprogramma> over keuzevrijheid & relaties."
+
+
+def test_partners_grouped_per_step_and_practice() -> None:
+    model = model_of("rivierstad")
+    steps = {s.key: s for s in model.stappen}
+    assert [p.id for p in steps["signaleren_en_melden"].partners][:3] == [
+        "wijkteam-rivierstad",
+        "leerplicht-rivierstad",
+        "ggd-middenland",
+    ]
+    assert "stichting-sleutelpersonen" in [p.id for p in steps["preventie_veiligheid_hulp"].partners]
+    vgv = model.praktijken[0]
+    assert "ggd-middenland" in [p.id for p in vgv.partners]
+    assert "leerplicht-rivierstad" not in [p.id for p in vgv.partners]
+
+
+def test_coordinator_and_regie_are_worded() -> None:
+    rivierstad = model_of("rivierstad")
+    assert rivierstad.coordinator is not None
+    assert "Sociaal wijkteam Rivierstad" in rivierstad.coordinator_tekst
+    heerenveld = model_of("s-heerenveld")
+    assert heerenveld.regie == "veilig_thuis"
+    assert "Veilig Thuis" in heerenveld.regie_tekst
+
+
+def test_region_veilig_thuis_and_route_names() -> None:
+    model = model_of("sudermar")
+    assert model.veilig_thuis.naam == "Veilig Thuis Middenland"
+    assert model.veilig_thuis.telefoon == "0800-2000"
+    assert model.slug == "sudermar"
+    route = model.praktijken[0].route
+    names = [n for stage in route.stages for n in stage.wie]
+    assert any("Gebiedsteam Súdermar" in n for n in names)
+    assert "112" in route.acuut.wie[0]
+
+
+def test_contact_list_has_a_row_per_partner_and_only_confirmed_national_numbers() -> None:
+    model = model_of("rivierstad")
+    names = [c.naam for c in model.contacten]
+    for partner in model.partners:
+        assert partner.naam in names
+    national = [c for c in model.contacten if c.soort == "landelijk"]
+    assert national and all(c.telefoon for c in national)
+    assert all("070-345" not in (c.telefoon or "") for c in model.contacten)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("een\ntwee\n\ndrie", ("een twee", "drie")),
+        ("  ", ()),
+        (None, ()),
+    ],
+)
+def test_paragraphs(text, expected) -> None:
+    assert paragraphs(text) == expected
+
+
+def _all_strings(obj):
+    if isinstance(obj, str):
+        yield obj
+    elif dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            yield from _all_strings(getattr(obj, f.name))
+    elif isinstance(obj, tuple | list):
+        for item in obj:
+            yield from _all_strings(item)
+    elif isinstance(obj, dict):
+        for item in obj.values():
+            yield from _all_strings(item)
