@@ -167,38 +167,20 @@ def _route(
     consult += [n for n in names("signaleren_en_melden") if n not in consult]
     police = [p for p in partners if p.type == "politie"]
     urgent = police[0].naam if police else "Politie"
-    texts = content.teksten.get("route", {})
+    texts = content.teksten["route"]
     return Route(
         stages=(
-            RouteStage(
-                "Signaal",
-                professionals,
-                texts.get("signaal", "Een professional ziet signalen en legt ze vast."),
-            ),
-            RouteStage(
-                "Overleg",
-                tuple(consult),
-                texts.get("overleg", "Overleg met een deskundige collega en zo nodig met Veilig Thuis."),
-            ),
-            RouteStage(
-                "Veilig Thuis",
-                (f"{vt.naam} ({vt.telefoon})",),
-                texts.get("veilig_thuis", "Advies vragen of melden."),
-            ),
-            RouteStage(
-                "Zorg",
-                names("toeleiden_naar_zorg") or ("Veilig Thuis zoekt passende hulp",),
-                texts.get("zorg", "Toeleiden naar passende zorg."),
-            ),
+            RouteStage("Signaal", professionals, texts["signaal"]),
+            RouteStage("Overleg", tuple(consult), texts["overleg"]),
+            RouteStage("Veilig Thuis", (f"{vt.naam} ({vt.telefoon})",), texts["veilig_thuis"]),
+            RouteStage("Zorg", names("toeleiden_naar_zorg") or (vt.naam,), texts["zorg"]),
             RouteStage(
                 "Veiligheid en hulp",
                 names("preventie_veiligheid_hulp", exclude_police=True) or (vt.naam,),
-                texts.get("veiligheid", "Bescherming, hulp en preventie."),
+                texts["veiligheid"],
             ),
         ),
-        acuut=RouteStage(
-            "Acuut gevaar", (f"{urgent}: 112",), texts.get("acuut", "Bel bij direct gevaar altijd 112.")
-        ),
+        acuut=RouteStage("Acuut gevaar", (f"{urgent}: 112",), texts["acuut"]),
     )
 
 
@@ -251,7 +233,8 @@ def _contacts(
     rows += [
         Contact(o.naam, o.rol, o.telefoon, o.telefoon_uri, o.email, o.telefoon_toelichting, "landelijk")
         for o in orgs
-        if o.telefoon
+        # The regional Veilig Thuis row already carries the national number.
+        if o.telefoon and o.id != "veilig-thuis"
     ]
     return tuple(rows)
 
