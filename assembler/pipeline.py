@@ -13,7 +13,7 @@ from assembler.content import national_content
 from assembler.errors import AssemblerError
 from assembler.model import Routekaart
 from assembler.output import safe_child
-from assembler.ownership import check_writable, record_written
+from assembler.ownership import announce, check_writable, record_written
 from assembler.problems import Problem
 from assembler.profile import Profile, Region, load_profile
 from assembler.tailor import tailor
@@ -65,6 +65,7 @@ def build_profile(
     for name in formats:
         rendered.update(get_builder(name)(context).produce(model))
     check_writable(folder, list(rendered))
+    announce(folder, rendered)
     result.files = write_all(folder, rendered)
     record_written(folder, rendered)
     result.warnings = context.warnings
