@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from functools import wraps
@@ -71,6 +72,13 @@ def friendly(func: F) -> F:
 def main() -> None:
     """Routekaart schadelijke praktijken: controleer profielen en maak per gemeente
     de routekaart (Word, PDF, HTML) en zakkaarten."""
+    # SIGTERM (a stopped CI job, `kill`) ends the run like Ctrl-C: temporary files are
+    # removed on the way out and earlier outputs stay as they were.
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @main.command()
