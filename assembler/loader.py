@@ -17,7 +17,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from assembler.errors import ProfileError
 from assembler.problems import Problem
@@ -25,6 +27,7 @@ from assembler.problems import Problem
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20
 MAX_NODES = 50_000
+MAX_EVENTS = 2 * MAX_NODES
 
 Path_ = tuple[str | int, ...]
 
@@ -40,7 +43,10 @@ _INVISIBLE = re.compile(
 def clean_text(value: str) -> str:
     """Text as a reader expects it: line-break characters as line breaks, invisible controls removed."""
     return _INVISIBLE.sub("", value.translate(_LINE_BREAKS))
+
+
 _INT_RE = re.compile(r"^[-+]?\d+$")
+_CODE_RE = re.compile(r"^(\+|-?0\d)")
 
 
 @dataclass
@@ -153,12 +159,25 @@ def load_document(path: Path | str, display: str | None = None) -> Document:
     if tabs:
         raise ProfileError(tabs)
     try:
+        _limit_events(text, display)
         node = YAML(typ="rt").compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = _translate_yaml_error(str(exc.problem or exc.context or "onbekende fout"))
         raise _fail(display, f"YAML-fout: {what}", line, col) from None
+    except ReaderError as exc:
+        # A control character YAML refuses, such as a bell pasted from another program.
+        before = text[: max(exc.position, 0)]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        raise _fail(
+            display,
+            f"onzichtbaar stuurteken (U+{exc.character:04X}) in de tekst; typ deze plek opnieuw"
+            if isinstance(exc.character, int)
+            else "onzichtbaar stuurteken in de tekst; typ deze plek opnieuw",
+            line,
+            col,
+        ) from None
     except YAMLError as exc:
         if "expected a single document" in str(exc):
             raise _fail(display, "meer dan één YAML-document ('---'); houd één profiel per bestand") from None
@@ -171,6 +190,9 @@ def load_document(path: Path | str, display: str | None = None) -> Document:
     data = builder.build(node, ())
     if builder.problems:
         raise ProfileError(builder.problems)
+    if data is None:
+        # A file holding only '---' or '~' is as empty as a file holding nothing.
+        raise _fail(display, "bestand is leeg; begin met 'soort: gemeente' of 'soort: regio'")
     if not isinstance(data, dict):
         kind = "een lijst" if isinstance(data, list) else "een losse waarde"
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
@@ -181,6 +203,25 @@ def load_document(path: Path | str, display: str | None = None) -> Document:
             col,
         )
     return Document(path=path, display=display, data=data, values=builder.values, keys=builder.keys)
+
+
+def _limit_events(text: str, display: str) -> None:
+    """Refuse absurdly many or deeply nested values before composing, which costs far more:
+    a dense 2 MB list would take a minute, and deep nesting grows quadratically."""
+    depth = 0
+    for count, event in enumerate(YAML(typ="rt").parse(text)):
+        if isinstance(event, MappingStartEvent | SequenceStartEvent):
+            depth += 1
+        elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+            depth -= 1
+        problem = None
+        if count > MAX_EVENTS:
+            problem = f"te veel waarden (meer dan {MAX_NODES}); is dit wel een profiel?"
+        elif depth > MAX_DEPTH + 1:
+            problem = "te diep genest; een profiel is hooguit enkele niveaus diep"
+        if problem:
+            mark = event.start_mark
+            raise _fail(display, problem, mark.line + 1, mark.column + 1)
 
 
 _YAML_MESSAGES = (
@@ -196,6 +237,9 @@ _YAML_MESSAGES = (
         "bestand houdt midden in een waarde op; sluit aanhalingstekens en haakjes",
     ),
     ("found undefined alias", "alias (*naam) wordt niet ondersteund"),
+    ("but found another document", "meer dan één YAML-document ('---'); houd één profiel per bestand"),
+    ("expected ',' or ']'", "lijst tussen [ en ] is niet goed afgesloten; controleer de komma's en de ']'"),
+    ("expected ',' or '}'", "groep tussen { en } is niet goed afgesloten; controleer de komma's en de '}'"),
     ("while scanning a quoted scalar", "aanhalingsteken wordt niet gesloten"),
     (
         "found unknown escape character",
@@ -219,6 +263,7 @@ class _Builder:
         self.values: dict[Path_, tuple[int, int]] = {}
         self.keys: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.anchors: set[str] = set()
         self.count = 0
 
     def _problem(self, node: Node, path: Path_, message: str) -> None:
@@ -240,6 +285,10 @@ class _Builder:
             return None
         self.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if getattr(node, "anchor", None):
+            # An alias is the anchored node itself; name each anchor once, not per use.
+            if node.anchor in self.anchors:
+                return None
+            self.anchors.add(node.anchor)
             self._problem(
                 node,
                 path,
@@ -290,6 +339,10 @@ class _Builder:
         if tag.endswith(":bool"):
             return value.lower() in ("true", "yes", "on")
         if tag.endswith(":int") and _INT_RE.match(value.replace("_", "")):
+            if _CODE_RE.match(value):
+                # A leading zero or plus marks a code such as 0201234567 or +31..., not a
+                # quantity: as a number the phone number would lose its leading zero.
+                return value
             return int(value.replace("_", ""))
         if tag.endswith(":float"):
             try:

@@ -118,7 +118,9 @@ def load_profile(
                 region = load_region(target, _relative_display(doc.display, data["regio"]), today)
             except ProfileError as exc:
                 problems += exc.problems
-    if _errors(problems):
+    if _errors(problems) and region is None and isinstance(data.get("regio"), str):
+        # Without its region, references to regional partners cannot be judged fairly;
+        # otherwise go on, so that a bad logo does not hide an unknown partner id.
         raise ProfileError(sort_problems(problems))
     resolved = resolve(data, region.data if region else None)
     problems += crosscheck.references(doc, resolved)

@@ -9,7 +9,7 @@ from typing import Any
 import cerberus
 from cerberus import errors as cerr
 
-from assembler.loader import Document, Path_
+from assembler.loader import Document, Path_, dotted
 from assembler.problems import Problem
 from assembler.schema import SCHEMAS, fields_at, strip_meta
 from assembler.values import check_color, check_email, check_phone, check_url
@@ -24,7 +24,7 @@ _TYPE_NAMES = {
 }
 
 
-class _Validator(cerberus.Validator):  # type: ignore[misc]
+class _Validator(cerberus.Validator):
     """cerberus with our value checks; warnings are collected beside the errors."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -34,7 +34,7 @@ class _Validator(cerberus.Validator):  # type: ignore[misc]
 
     @property
     def warnings(self) -> list[tuple[Path_, str]]:
-        return self._config["warnings_sink"]  # type: ignore[no-any-return]
+        return self._config["warnings_sink"]
 
     def _normalize_coerce_to_text(self, value: Any) -> Any:
         if isinstance(value, bool):
@@ -96,6 +96,9 @@ def _leaf_errors(errors: list[cerr.ValidationError]) -> list[cerr.ValidationErro
 
 def _suggest(word: str, options: list[str]) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not close and len(word) >= 4:
+        # A shortened name ('preventie') is too far off for difflib but still clear.
+        close = sorted(o for o in options if o.startswith(word.lower()))[:1]
     return f"; bedoelde je '{close[0]}'?" if close else ""
 
 
@@ -125,8 +128,16 @@ def _translate(doc: Document, schema: dict[str, Any], error: cerr.ValidationErro
             hint = f"; toegestaan zijn: {_allowed_text(sorted(fields))}"
         return doc.problem(path, f"onbekend veld '{field}'{hint}", key=True)
     if code == cerr.REQUIRED_FIELD.code:
-        return doc.problem(
-            path[:-1], f"verplicht veld '{field}' ontbreekt; voeg '{field}: ...' toe", key=True
+        # Name the missing field's own path, but point at its parent: the key line of a
+        # group, or the first line of a list item (list items have no key).
+        parent = path[:-1]
+        line, col = doc.where(parent, key=parent in doc.keys)
+        return Problem(
+            doc.display,
+            line,
+            col,
+            dotted(path),
+            f"verplicht veld '{field}' ontbreekt; voeg '{field}: ...' toe",
         )
     if error.rule == "type":
         wanted = " of ".join(_TYPE_NAMES.get(t, t) for t in _as_list(error.constraint))

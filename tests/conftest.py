@@ -1,0 +1,177 @@
+"""Shared fixtures: where the contract lives, a small profile factory and a CLI runner."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from assembler.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
+EXAMPLE_REGION = ROOT / "profiles" / "regio-voorbeeld"
+
+# Contact details checked a month ago, so that the base stays free of warnings over time.
+CHECKED = (dt.date.today() - dt.timedelta(days=30)).isoformat()
+
+# A complete municipality without a region: every field a bad case can break is present,
+# and it validates without a single warning.
+BASE_PROFILE = """\
+schema_versie: 1
+soort: gemeente
+naam: Testdam
+website: https://www.testdam.example/schadelijke-praktijken
+huisstijl:
+  hoofdkleur: "#1F5C99"
+document:
+  versie: "2026.1"
+  vastgesteld_op: 2026-10-15
+  herzien_voor: 2027-10-15
+  eigenaar:
+    naam: Fenna Bakker
+    functie: Beleidsadviseur
+    email: f.bakker@testdam.example
+    telefoon: "020-1234567"
+  inleiding: In Testdam ligt het accent op preventie.
+praktijken:
+  vrouwelijke_genitale_verminking:
+    prioriteit: hoog
+  huwelijksdwang:
+    prioriteit: gemiddeld
+  gedwongen_achterlating: {}
+  eergerelateerd_geweld:
+    prioriteit: laag
+veilig_thuis:
+  id: veilig-thuis-testland
+  naam: Veilig Thuis Testland
+  telefoon: "0800-2000"
+  email: info@veiligthuistestland.example
+  website: https://www.veiligthuistestland.example
+  gecontroleerd_op: @CHECKED@
+ketenaanpak:
+  regie: gemeente
+  coordinator: wijkteam-testdam
+  sleutelpersonen: true
+  signaleren_en_melden:
+    partners: [wijkteam-testdam]
+  toeleiden_naar_zorg:
+    afspraken: Het wijkteam voert de casusregie.
+    partners: [wijkteam-testdam]
+  preventie_veiligheid_hulp:
+    partners: [politie-testdam]
+partners:
+  - id: wijkteam-testdam
+    naam: Sociaal wijkteam Testdam
+    type: sociaal_wijkteam
+    praktijken: [alle]
+    stappen: [signaleren_en_melden, toeleiden_naar_zorg]
+    telefoon: "020-1234568"
+    email: wijkteam@testdam.example
+    gecontroleerd_op: @CHECKED@
+  - id: politie-testdam
+    naam: Politie Testdam
+    type: politie
+    praktijken: [alle]
+    stappen: [preventie_veiligheid_hulp]
+    telefoon: "0900-8844"
+    spoed: "112"
+    gecontroleerd_op: @CHECKED@
+kaarten:
+  formaat: creditcard
+  doelgroepen: [onderwijs, huisartsen]
+  qr: https://www.testdam.example/qr
+""".replace("@CHECKED@", CHECKED)
+
+BASE_REGION = """\
+schema_versie: 1
+soort: regio
+naam: Testland
+veilig_thuis:
+  id: veilig-thuis-testland
+  naam: Veilig Thuis Testland
+  telefoon: "0800-2000"
+  gecontroleerd_op: @CHECKED@
+partners:
+  - id: politie-testland
+    naam: Politie Testland
+    type: politie
+    praktijken: [alle]
+    stappen: [preventie_veiligheid_hulp]
+    telefoon: "0900-8844"
+    gecontroleerd_op: @CHECKED@
+standaard:
+  kaarten:
+    formaat: a6
+gemeenten:
+  - gemeenten/testdam.yaml
+""".replace("@CHECKED@", CHECKED)
+
+
+def edit(text: str, old: str, new: str) -> str:
+    """text with ``old`` replaced once; fails loudly when the base no longer holds ``old``."""
+    assert text.count(old) == 1, f"{old!r} staat {text.count(old)} keer in de basis"
+    return text.replace(old, new)
+
+
+def line_of(text: str, needle: str, nth: int = 0) -> int:
+    """The 1-based line that holds ``needle``: the only one, or the nth (1-based) when nth is given."""
+    hits = [n for n, line in enumerate(text.splitlines(), start=1) if needle in line]
+    if nth:
+        return hits[nth - 1]
+    assert len(hits) == 1, f"{needle!r} staat op regels {hits}"
+    return hits[0]
+
+
+WriteFile = Callable[..., Path]
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> WriteFile:
+    """Write text (or bytes) to tmp_path/name and return the path."""
+
+    def _write(text: str | bytes, name: str = "profiel.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def profile(write: WriteFile) -> Callable[..., Path]:
+    """A municipality profile: the base with (old, new) replacements applied."""
+
+    def _profile(*changes: tuple[str, str], name: str = "profiel.yaml") -> Path:
+        text = BASE_PROFILE
+        for old, new in changes:
+            text = edit(text, old, new)
+        return write(text, name)
+
+    return _profile
+
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Invoke:
+    """Run the assembler command line in-process and check it never shows a traceback."""
+    runner = CliRunner()
+
+    def _run(*args: str | Path) -> Result:
+        result = runner.invoke(main, [str(a) for a in args])
+        assert "Traceback" not in result.output, result.output
+        # The CLI turns an unexpected exception into "Interne fout" with exit 1: still a crash.
+        assert "Interne fout" not in result.output, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        return result
+
+    return _run
