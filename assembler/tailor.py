@@ -184,6 +184,18 @@ def _route(
     )
 
 
+_COUNTS = {2: "twee", 3: "drie", 4: "vier"}
+
+
+def _practices_phrase(names: list[str]) -> str:
+    """'de schadelijke praktijk huwelijksdwang' or 'twee schadelijke praktijken: a en b'."""
+    lowered = [n[:1].lower() + n[1:] for n in names]
+    if len(lowered) == 1:
+        return f"de schadelijke praktijk {lowered[0]}"
+    listed = ", ".join(lowered[:-1]) + " en " + lowered[-1]
+    return f"{_COUNTS.get(len(lowered), str(len(lowered)))} schadelijke praktijken: {listed}"
+
+
 def _practice_order(selected: Mapping[str, Any]) -> list[str]:
     keys = [p for p in PRACTICES if p in selected]
     return sorted(
@@ -203,6 +215,7 @@ def _contacts(
             vt.email,
             vt.bereikbaarheid,
             "regionaal",
+            vt.gecontroleerd_op,
         )
     ]
     if vt.aandachtsfunctionaris_vgv:
@@ -216,6 +229,7 @@ def _contacts(
                 afv.email,
                 None,
                 "regionaal",
+                vt.gecontroleerd_op,
             )
         )
     for p in sorted(partners, key=lambda p: (not p.is_lokaal, p.naam.lower())):
@@ -228,10 +242,20 @@ def _contacts(
                 p.email,
                 p.bereikbaarheid,
                 "lokaal" if p.is_lokaal else "regionaal",
+                p.gecontroleerd_op,
             )
         )
     rows += [
-        Contact(o.naam, o.rol, o.telefoon, o.telefoon_uri, o.email, o.telefoon_toelichting, "landelijk")
+        Contact(
+            o.naam,
+            o.rol,
+            o.telefoon,
+            o.telefoon_uri,
+            o.email,
+            o.telefoon_toelichting,
+            "landelijk",
+            o.gecontroleerd_op,
+        )
         for o in orgs
         # The regional Veilig Thuis row already carries the national number.
         if o.telefoon and o.id != "veilig-thuis"
@@ -253,6 +277,7 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         "regio": region_name or name,
         "veilig_thuis": vt.naam,
         "coordinator": coordinator.naam if coordinator else "",
+        "praktijken": _practices_phrase([content.praktijken[k].naam for k in _practice_order(data["praktijken"])]),
     }
     teksten = content.teksten
     document = data["document"]
@@ -395,3 +420,11 @@ def _texts(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return paragraphs(value)
     return tuple(str(v).strip() for v in value)
+
+
+def tailor_region(
+    region: Mapping[str, Any], content: NationalContent
+) -> tuple[VeiligThuis, tuple[Partner, ...]]:
+    """A region file's Veilig Thuis and regional partners as the model shows them, for the regional document."""
+    partners = tuple(_partner({**p, "herkomst": "regio"}, content) for p in region.get("partners") or [])
+    return _veilig_thuis(region.get("veilig_thuis")), partners

@@ -1,0 +1,128 @@
+"""Times one municipality's Word routekaart (profile to written file) against a raw docxtpl render.
+
+The raw render is DocxTemplate(template).render(context) and save, with the same template,
+the same Jinja environment and a context whose pictures are already drawn. The full build
+is assembler's build_profile(..., formats=("docx",)): loading and validating the profile,
+tailoring, drawing the route diagrams (from the disk cache when warm), rendering, finishing
+(house colour, TOC, properties), the fixed zip, the read-back check and the atomic write.
+
+    python bench/bench_docx.py [--runs 7] [--gemeente rivierstad]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+
+from assembler.builders.docx import check_docx, default_template, diagram_for, render_docx
+from assembler.builders.docx_env import ContextMaker, make_environment
+from assembler.builders.docx_images import CACHE_ENV
+from assembler.content import national_content
+from assembler.pipeline import build_profile
+from assembler.profile import load_profile
+from assembler.tailor import tailor
+
+CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland" / "gemeenten"
+
+
+def interleaved(actions: dict[str, Callable[[], object]], runs: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds per action.
+
+    The actions take turns, so a busy moment on the machine hits all alike; CPU time of this
+    process is shown too, because on a shared machine wall time mostly measures the neighbours.
+    """
+    wall: dict[str, list[float]] = {name: [] for name in actions}
+    cpu: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(runs):
+        for name, action in actions.items():
+            gc.collect()
+            start, start_cpu = time.perf_counter(), time.process_time()
+            action()
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    return {name: (statistics.median(wall[name]), statistics.median(cpu[name])) for name in actions}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--gemeente", default="rivierstad")
+    args = parser.parse_args()
+    profile_path = CONTRACT / f"{args.gemeente}.yaml"
+
+    with tempfile.TemporaryDirectory() as scratch:
+        os.environ[CACHE_ENV] = str(Path(scratch) / "cache")
+        out = Path(scratch) / "uitvoer"
+        template = default_template()
+
+        # One full build first: imports, the national content and a cold diagram cache.
+        start = time.perf_counter()
+        build_profile(profile_path, out, ("docx",))
+        cold = time.perf_counter() - start
+
+        model = tailor(load_profile(profile_path), national_content())
+        draw = diagram_for(model)
+        pictures = {p.key: draw(p) for p in model.praktijken}
+        logo = model.logo.read_bytes() if model.logo else None
+
+        def raw() -> None:
+            tpl = DocxTemplate(template)
+            context = ContextMaker(model, tpl, lambda p: pictures[p.key], logo).context()
+            tpl.render(context, jinja_env=make_environment())
+            tpl.save(io.BytesIO())
+
+        def full() -> None:
+            build_profile(profile_path, out, ("docx",))
+
+        def load() -> None:
+            tailor(load_profile(profile_path), national_content())
+
+        def diagrams() -> None:
+            for practice in model.praktijken:
+                draw(practice)
+
+        def render() -> None:
+            render_docx(model, template, lambda p: pictures[p.key])
+
+        data = render_docx(model, template, lambda p: pictures[p.key])
+
+        medians = interleaved(
+            {
+                "raw docxtpl render + save": raw,
+                "full build, warm diagram cache": full,
+                "  of which: load, validate, tailor": load,
+                "  of which: diagrams from cache": diagrams,
+                "  of which: render, finish, fixed zip": render,
+                "  of which: read-back check": lambda: check_docx("x", data),
+            },
+            args.runs,
+        )
+        rows = list(medians.items())
+        os.environ[CACHE_ENV] = "uit"
+        rows += interleaved({"full build, no diagram cache": full}, max(3, args.runs // 2)).items()
+
+    raw_wall, raw_cpu = rows[0][1]
+    print(
+        f"Word-routekaart {model.gemeente}: mediaan van {args.runs} runs (eerste, koude build: {cold:.3f} s)"
+    )
+    print(f"{'stap':40} {'wand (s)':>9} {'× raw':>6} {'cpu (s)':>9} {'× raw':>6}")
+    for label, (wall, cpu) in rows:
+        print(f"{label:40} {wall:9.3f} {wall / raw_wall:6.2f} {cpu:9.3f} {cpu / raw_cpu:6.2f}")
+    full_wall, full_cpu = rows[1][1]
+    print(
+        f"doel: volledige build binnen 1.5 × raw; gemeten {full_wall / raw_wall:.2f} × (wandtijd) en "
+        f"{full_cpu / raw_cpu:.2f} × (cpu-tijd), met warme diagramcache"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,388 @@
+"""Generates templates/routekaart-regio.docx, the docxtpl template of the regional routekaart.
+
+Run `python tools/make_regio_template.py` after changing its layout or fixed Dutch text.
+It shares the styles of the municipal template (tools/make_docx_template.py), so both
+documents look alike and a communications officer restyles them the same way in Word.
+The table of contents is a real TOC field: the builder fills in the headings, and Word
+refreshes it with page numbers on opening (updateFields).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION_START
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor, Twips
+from docx.table import Table
+
+# The municipal template's generator is a sibling script, not a package module.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_docx_template import (
+    COLOUR,
+    LANG,
+    TEXT_WIDTH,
+    Loop,
+    W,
+    Writer,
+    install_settings,
+    install_styles,
+    tidy_package,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from assembler.builders.docx_finish import fixed_zip  # noqa: E402
+
+TARGET = ROOT / "templates" / "routekaart-regio.docx"
+TEMPLATE_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+LANDSCAPE_WIDTH = round((297 - 2 * 20) * 1440 / 25.4)  # twips between the landscape margins
+OVERVIEW_GROUPS = [1, 4, 3, 1, 1, 1]  # assembler.regionmodel.overview: the columns each group spans
+TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+
+
+def _field(instruction: str, shown: str) -> str:
+    return f'<w:fldSimple {W} w:instr=" {instruction} "><w:r><w:t>{shown}</w:t></w:r></w:fldSimple>'
+
+
+def _header_footer(section: object, document: Document, width: int) -> None:
+    """Region name on top, date and page numbers below; the right tab sits at the text edge."""
+    # A landscape section clears the style's right tab (at the portrait text edge) and sets its own.
+    clear = f'<w:tab w:val="clear" w:pos="{TEXT_WIDTH}"/>' if width != TEXT_WIDTH else ""
+    tab = f'<w:tabs {W}>{clear}<w:tab w:val="right" w:pos="{width}"/></w:tabs>'
+    header = section.header  # type: ignore[attr-defined]
+    header.is_linked_to_previous = False
+    top = header.paragraphs[0]
+    top.style = document.styles["Header"]
+    top._p.get_or_add_pPr().append(parse_xml(tab))
+    top.add_run("Regionale routekaart schadelijke praktijken · regio {{ regio }}\t{{ veilig_thuis.naam }}")
+    footer = section.footer  # type: ignore[attr-defined]
+    footer.is_linked_to_previous = False
+    bottom = footer.paragraphs[0]
+    bottom.style = document.styles["Footer"]
+    bottom._p.get_or_add_pPr().append(parse_xml(tab))
+    bottom.add_run("Stand van zaken {{ datum_tekst }}\tpagina ")
+    bottom._p.append(parse_xml(_field("PAGE", "1")))
+    bottom._p.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve"> van </w:t></w:r>'))
+    bottom._p.append(parse_xml(_field("NUMPAGES", "1")))
+
+
+def page_setup(document: Document) -> None:
+    section = document.sections[0]
+    section.start_type = WD_SECTION_START.NEW_PAGE
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(25)
+    section.top_margin, section.bottom_margin = Mm(25), Mm(22)
+    section.header_distance = section.footer_distance = Mm(11)
+    section.different_first_page_header_footer = True  # no header or footer on the cover
+    _header_footer(section, document, TEXT_WIDTH)
+
+
+def cover(w: Writer) -> None:
+    w.p("{{ titel }}", "Title")
+    w.p("Regio {{ regio }}", "Subtitle")
+    w.p(
+        "Voor {{ veilig_thuis.naam }} en de gemeenten in de regio: een overzicht van wie lokaal "
+        "wat doet bij vrouwelijke genitale verminking, huwelijksdwang, gedwongen achterlating en "
+        "eergerelateerd geweld.",
+        "Omslaggegevens",
+    )
+    w.p("Stand van zaken op {{ datum_tekst }}", "Omslaggegevens")
+    w.p("Samengesteld uit de routekaarten van {{ aantal_tekst }}.", "Omslaggegevens")
+
+
+def contents(w: Writer) -> None:
+    """An empty TOC field; the builder fills in the headings and Word adds page numbers on opening."""
+    w.p("Inhoud", "TOC Heading")
+    paragraph = w.p(style="toc 1")
+    for kind, extra in (("begin", ' w:dirty="true"'), ("separate", ""), ("end", "")):
+        if kind == "separate":
+            paragraph._p.append(
+                parse_xml(
+                    f'<w:r {W}><w:instrText xml:space="preserve"> {TOC_INSTRUCTION} </w:instrText></w:r>'
+                )
+            )
+        paragraph._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="{kind}"{extra}/></w:r>'))
+
+
+def introduction(w: Writer) -> None:
+    w.h("Over dit document", 1)
+    w.p(
+        "Elke gemeente in de regio {{ regio }} legt in een eigen routekaart vast hoe zij "
+        "schadelijke praktijken aanpakt en met wie. Dit document legt die routekaarten naast "
+        "elkaar, zodat {{ veilig_thuis.naam }} per gemeente weet bij wie een signaal terechtkomt "
+        "en wat er is afgesproken."
+    )
+    w.p(
+        "Per gemeente staan hier de lokale contacten, de praktijken die voorrang krijgen en de "
+        "keuzes over regie, coördinatie, sleutelpersonen en zakkaarten. De tabel aan het eind "
+        "zet alle gemeenten naast elkaar en laat zien waar een lokale partner ontbreekt."
+    )
+    w.p(
+        "Alles in dit document komt uit de profielen van de gemeenten. Klopt er iets niet, "
+        "pas dan het profiel van de gemeente aan en maak het document opnieuw; zo blijven de "
+        "routekaarten van de gemeenten en dit regionale overzicht met elkaar in overeenstemming."
+    )
+
+
+def veilig_thuis(w: Writer) -> None:
+    w.h("{{ veilig_thuis.naam }}", 1)
+    w.p(
+        "{{ veilig_thuis.naam }} is het advies- en meldpunt voor huiselijk geweld en "
+        "kindermishandeling, ook wanneer het gaat om schadelijke praktijken. Professionals en "
+        "inwoners kunnen er advies vragen en een melding doen. Het landelijke nummer 0800-2000 "
+        "is gratis en komt uit bij de Veilig Thuis-organisatie van de regio."
+    )
+    w.table(
+        ["Gegeven", "Waarde"], [45, 115], Loop("rij in veilig_thuis_rijen", ["{{ rij[0] }}", "{{ rij[1] }}"])
+    )
+
+
+def regional_partners(w: Writer) -> None:
+    w.h("Regionale partners", 1)
+    w.tag("{%p if partners %}")
+    w.p(
+        "Deze partners werken voor alle gemeenten in de regio. Elke gemeente neemt ze over in "
+        "haar routekaart, tenzij zij voor dezelfde organisatie eigen gegevens heeft vastgelegd."
+    )
+    w.table(
+        ["Partner", "Rol", "Praktijken", "Ketenstappen", "Contact"],
+        [32, 48, 26, 30, 34],
+        Loop(
+            "partner in partners",
+            [
+                "{{ partner.naam }}",
+                "{{ partner.rol }}",
+                "{{ partner.praktijken }}",
+                "{{ partner.stappen }}",
+                "{{ partner.contact }}",
+            ],
+        ),
+    )
+    w.tag("{%p else %}")
+    w.p(
+        "Het regiobestand noemt geen regionale partners naast {{ veilig_thuis.naam }}; elke "
+        "gemeente legt haar partners zelf vast."
+    )
+    w.tag("{%p endif %}")
+
+
+def municipalities(w: Writer) -> None:
+    w.h("De gemeenten", 1)
+    w.p(
+        "Hieronder staat per gemeente wat zij in haar routekaart heeft vastgelegd. Heeft een "
+        "gemeente geen eigen tekst geschreven, dan volgt haar routekaart de landelijke "
+        "standaardtekst; die wordt hier niet herhaald."
+    )
+    w.tag("{%p for g in gemeenten %}")
+    w.h("{{ g.naam }}", 2)
+    w.p(
+        "Routekaart versie {{ g.versie }}, vastgesteld op {{ g.vastgesteld_op_tekst }}. "
+        "Aanspreekpunt voor de routekaart: {{ g.eigenaar }}."
+    )
+    w.h("Keuzes", 3)
+    w.table(["Onderwerp", "Keuze"], [45, 115], Loop("k in g.keuzes", ["{{ k[0] }}", "{{ k[1] }}"]))
+    w.h("Prioriteiten", 3)
+    w.table(
+        ["Praktijk", "Prioriteit", "Lokale partners", "Lokale situatie"],
+        [38, 24, 40, 58],
+        Loop(
+            "p in g.praktijken",
+            ["{{ p.naam }}", "{{ p.prioriteit }}", "{{ p.partners }}", "{{ p.situatie }}"],
+        ),
+    )
+    w.h("Ketenstappen", 3)
+    w.table(
+        ["Ketenstap", "Lokale partners", "Eigen afspraken"],
+        [40, 50, 70],
+        Loop("s in g.stappen", ["{{ s.naam }}", "{{ s.partners }}", "{{ s.afspraken }}"]),
+    )
+    w.h("Lokale contacten", 3)
+    w.tag("{%p if g.contacten %}")
+    w.table(
+        ["Naam", "Rol", "Telefoon", "E-mail", "Bereikbaar"],
+        [34, 50, 24, 34, 28],
+        Loop(
+            "c in g.contacten",
+            ["{{ c.naam }}", "{{ c.rol }}", "{{ c.telefoon }}", "{{ c.email }}", "{{ c.bereikbaarheid }}"],
+        ),
+    )
+    w.tag("{%p else %}")
+    w.p(
+        "{{ g.naam }} heeft geen eigen lokale partners vastgelegd; professionals kunnen terecht "
+        "bij {{ veilig_thuis.naam }} en de regionale partners."
+    )
+    w.tag("{%p endif %}")
+    w.h("Aandachtspunten", 3)
+    w.tag("{%p if g.aandachtspunten %}")
+    w.bullets("g.aandachtspunten")
+    w.tag("{%p else %}")
+    w.p("Bij het samenstellen zijn voor {{ g.naam }} geen aandachtspunten gevonden.")
+    w.tag("{%p endif %}")
+    w.tag("{%p endfor %}")
+
+
+def failures(w: Writer) -> None:
+    w.tag("{%p if mislukt %}")
+    w.h("Niet opgenomen", 1)
+    w.p(
+        "Van deze gemeenten kon de routekaart niet worden gemaakt. Zij staan niet in dit "
+        "document tot hun profiel is hersteld en de regio opnieuw is samengesteld."
+    )
+    w.table(
+        ["Gemeente", "Profiel", "Reden"],
+        [30, 40, 90],
+        Loop("m in mislukt", ["{{ m.naam }}", "{{ m.bestand }}", "{{ m.reden }}"]),
+    )
+    w.tag("{%p endif %}")
+
+
+def landscape_section(document: Document) -> None:
+    """The overview table needs the width of a landscape page."""
+    section = document.add_section(WD_SECTION_START.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(18)
+    section.different_first_page_header_footer = False
+    _header_footer(section, document, LANDSCAPE_WIDTH)
+
+
+def _landscape_widths(table: Table, widths_mm: list[float]) -> None:
+    twips = [w * 1440 / 25.4 for w in widths_mm]
+    scale = LANDSCAPE_WIDTH / sum(twips)
+    ints = [round(t * scale) for t in twips]
+    ints[-1] += LANDSCAPE_WIDTH - sum(ints)
+    tbl = table._tbl
+    for old in tbl.tblPr.findall(qn("w:tblW")):
+        tbl.tblPr.remove(old)
+    tbl.tblPr.append(parse_xml(f'<w:tblW {W} w:w="{LANDSCAPE_WIDTH}" w:type="dxa"/>'))
+    # Narrow cell margins: eleven columns need every millimetre.
+    tbl.tblPr.append(
+        parse_xml(
+            f'<w:tblCellMar {W}><w:top w:w="40" w:type="dxa"/><w:left w:w="45" w:type="dxa"/>'
+            '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="45" w:type="dxa"/></w:tblCellMar>'
+        )
+    )
+    for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), ints, strict=True):
+        col.set(qn("w:w"), str(width))
+    for row in table.rows:
+        for cell, width in zip(row.cells, ints, strict=True):
+            cell.width = Twips(width)
+
+
+def _group_row(table: Table, spans: list[int]) -> None:
+    """A second header row above the column labels: one merged cell per group of columns."""
+    labels = table.rows[0]._tr
+    labels.addprevious(copy.deepcopy(labels))
+    start = 0
+    for index, span in enumerate(spans):
+        cell = table.cell(0, start)
+        if span > 1:
+            cell = cell.merge(table.cell(0, start + span - 1))
+        cell.text = f"{{{{ groepen[{index}] }}}}"
+        start += span
+    # The table style colours only the first row; the column labels get the same look directly.
+    for cell in table.rows[1].cells:
+        cell._tc.get_or_add_tcPr().append(
+            parse_xml(f'<w:shd {W} w:val="clear" w:color="auto" w:fill="{COLOUR}"/>')
+        )
+        for run in cell.paragraphs[0].runs:
+            run.font.bold = True
+            run.font.color.rgb = RGBColor.from_string("FFFFFF")
+
+
+def overview(w: Writer, document: Document) -> None:
+    landscape_section(document)
+    # The section break belongs to the last paragraph before it; the heading starts the new page.
+    w.h("Overzicht van de regio", 1).paragraph_format.page_break_before = False
+    w.p(
+        "De tabel zet alle gemeenten naast elkaar: de prioriteit per praktijk, of er per "
+        "ketenstap een lokale partner is, wie de regie heeft en voor welke beroepsgroepen er "
+        "zakkaarten zijn. Dezelfde tabel staat in het spreadsheet {{ overzicht_bestand }}, met "
+        "op een tweede blad elk gevonden probleem en de plek in het profiel."
+    )
+    widths = [20, 24, 24, 24, 24, 23, 23, 23, 16, 26, 28]
+    table = w.table(
+        [f"{{{{ kop[{i}] }}}}" for i in range(len(widths))],
+        widths,
+        Loop("rij in rijen", [f"{{{{ rij[{i}] }}}}" for i in range(len(widths))]),
+    )
+    _landscape_widths(table, widths)
+    _group_row(table, OVERVIEW_GROUPS)
+    for row in table.rows:
+        for cell in row.cells:
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(7.5)
+    w.p(
+        "Aandachtspunten telt alle waarschuwingen uit het profiel van een gemeente. Een gat in de "
+        "keten is een ketenstap zonder lokale partner, of een praktijk met prioriteit hoog zonder "
+        "lokale partner. Een contact is verouderd als de gegevens langer dan twaalf maanden niet "
+        "zijn nagekeken.",
+        "Toelichting",
+    )
+    w.tag("{%p if regio_problemen %}")
+    w.h("Aandachtspunten in het regiobestand", 2)
+    w.bullets("regio_problemen")
+    w.tag("{%p endif %}")
+
+
+def core_properties(document: Document) -> None:
+    props = document.core_properties
+    props.title = "Regionale routekaart schadelijke praktijken"
+    props.subject = "Ketenaanpak schadelijke praktijken in de regio"
+    props.author = ""
+    props.last_modified_by = ""
+    props.language = LANG
+    props.keywords = "schadelijke praktijken, routekaart, regio, Veilig Thuis"
+    props.comments = "Sjabloon voor de regionale routekaart van een Veilig Thuis-regio."
+    props.revision = 1
+    props.created = props.modified = props.last_printed = TEMPLATE_DATE
+
+
+def build() -> bytes:
+    document = docx.Document()
+    tidy_package(document)
+    install_styles(document)
+    install_settings(document)
+    core_properties(document)
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    page_setup(document)
+    writer = Writer(document)
+    cover(writer)
+    contents(writer)
+    introduction(writer)
+    veilig_thuis(writer)
+    regional_partners(writer)
+    municipalities(writer)
+    failures(writer)
+    overview(writer, document)
+    for part in document.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = part.blob.replace(b"routekaart.docx", b"routekaart-regio.docx")
+    out = io.BytesIO()
+    document.save(out)
+    return fixed_zip(out.getvalue(), TEMPLATE_DATE)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("-o", "--output", type=Path, default=TARGET)
+    args = parser.parse_args()
+    args.output.write_bytes(build())
+    print(f"geschreven: {args.output}")
+
+
+if __name__ == "__main__":
+    main()
