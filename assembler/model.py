@@ -152,6 +152,7 @@ class Contact:
     email: str | None
     bereikbaarheid: str | None
     soort: str  # landelijk, regionaal, lokaal
+    gecontroleerd_op: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,145 @@
+"""Times one municipality's PDF routekaart (WeasyPrint) beside LibreOffice converting the same routekaart .docx.
+
+Both sides are measured as a user would run them, each a fresh command:
+
+- ``assembler build PROFILE --formaat pdf``: Python start, loading and validating the
+  profile, tailoring, the HTML, WeasyPrint's layout and the read-back check;
+- ``soffice --headless --convert-to pdf`` on the .docx that ``assembler build --formaat docx``
+  wrote, with its own LibreOffice profile (warm: created by a first, untimed conversion).
+
+Beside these, the PDF builder alone in a warm process (what a batch worker pays per
+municipality), and LibreOffice's first conversion with a fresh profile. Medians of N runs.
+
+    python bench/bench_pdf.py [--runs 5] [--gemeente rivierstad]
+
+Target: the PDF at most 0.7 of LibreOffice's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from assembler.builders.base import BuildContext
+from assembler.builders.pdf import PdfBuilder
+from assembler.content import national_content
+from assembler.profile import load_profile
+from assembler.tailor import tailor
+
+CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
+TARGET = 0.7
+
+
+@dataclass
+class Timing:
+    wall: float  # seconds on the clock
+    cpu: float  # user + system seconds of the command and everything it started
+
+    @staticmethod
+    def median(runs: list[Timing]) -> Timing:
+        return Timing(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs))
+
+
+def timed(command: list[str]) -> Timing:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        sys.exit(f"mislukt ({done.returncode}): {' '.join(command)}\n{done.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(elapsed, cpu)
+
+
+def soffice(docx: Path, outdir: Path, profile: Path) -> list[str]:
+    return [
+        shutil.which("soffice") or "soffice",
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        str(docx),
+    ]
+
+
+def in_process(profile_path: Path, runs: int) -> tuple[Timing, Timing, int]:
+    """First render in a fresh process, then the median of warm renders, and the page count."""
+    profile = load_profile(profile_path)
+    content = national_content()
+    model = tailor(profile, content)
+    builder = PdfBuilder(BuildContext(profile=profile, content=content))
+    times = []
+    data = b""
+    for _ in range(runs + 1):
+        started, cpu = time.perf_counter(), time.process_time()
+        data = next(iter(builder.produce(model).values()))
+        times.append(Timing(time.perf_counter() - started, time.process_time() - cpu))
+    return times[0], Timing.median(times[1:]), len(PdfReader(io.BytesIO(data)).pages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--gemeente", default="rivierstad")
+    args = parser.parse_args()
+    profile = CONTRACT / "gemeenten" / f"{args.gemeente}.yaml"
+    assembler = [sys.executable, "-m", "assembler.cli", "build", str(profile)]
+
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
+        work = Path(tmp)
+        timed([*assembler, "--formaat", "docx", "-o", str(work / "docx")])
+        docx = next((work / "docx").rglob("*.docx"))
+
+        cold_profile = work / "lo-koud"
+        lo_cold = timed(soffice(docx, work / "lo-koud-uit", cold_profile))
+        warm_profile = work / "lo-warm"
+        timed(soffice(docx, work / "lo-warm-uit", warm_profile))  # creates the profile, untimed
+        timed([*assembler, "--formaat", "pdf", "-o", str(work / "pdf-opwarmen")])  # untimed, like LO's
+        # Alternate the two, so a busy moment on the machine hits both sides alike.
+        lo_runs, cli_runs = [], []
+        for i in range(args.runs):
+            lo_runs.append(timed(soffice(docx, work / f"lo-{i}", warm_profile)))
+            cli_runs.append(timed([*assembler, "--formaat", "pdf", "-o", str(work / f"pdf-{i}")]))
+
+    first, warm, pages = in_process(profile, args.runs)
+    lo, cli = Timing.median(lo_runs), Timing.median(cli_runs)
+
+    rows = [
+        ("LibreOffice .docx -> PDF, warm profiel (mediaan)", lo, False),
+        ("LibreOffice .docx -> PDF, nieuw profiel (1 keer)", lo_cold, False),
+        ("assembler build --formaat pdf (mediaan)", cli, True),
+        ("PdfBuilder in een lopend proces, eerste keer", first, True),
+        ("PdfBuilder in een lopend proces (mediaan)", warm, True),
+    ]
+    print(
+        f"PDF-routekaart {args.gemeente}: {pages} pagina's; {args.runs} metingen per regel; {os.cpu_count()} kernen"
+    )
+    print(f"{'meting':<50} {'klok (s)':>9} {'cpu (s)':>8} {'klok/LO':>8} {'cpu/LO':>7}")
+    print("-" * 86)
+    for label, t, compare in rows:
+        ratios = f"{t.wall / lo.wall:>8.2f} {t.cpu / lo.cpu:>7.2f}" if compare else f"{'':>8} {'':>7}"
+        print(f"{label:<50} {t.wall:>9.2f} {t.cpu:>8.2f} {ratios}")
+    print("-" * 86)
+    ratio = cli.wall / lo.wall
+    verdict = "gehaald" if ratio <= TARGET else "niet gehaald"
+    print(f"doel: assembler build hooguit {TARGET} x LibreOffice (warm, klok): {verdict} ({ratio:.2f})")
+    print(f"belasting van de machine (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,295 @@
+"""The PDF routekaart, read back the way a reader and a PDF checker see it: text, pages, TOC, tags, fonts."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from assembler.builders.weasy import render_pdf
+from assembler.cli import main
+from assembler.content import national_content
+from assembler.errors import BuildError
+from assembler.model import Routekaart
+from assembler.profile import load_profile
+from assembler.resources import fonts_dir
+from assembler.tailor import tailor
+from tests.conftest import CONTRACT
+
+MUNICIPALITIES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")
+A4 = (595.28, 841.89)
+
+
+@dataclass
+class Built:
+    model: Routekaart
+    pdf: Path
+    html: Path
+    output: str
+    pages: list[str]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.pages)
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace, so a value wrapped over two lines still matches."""
+    return re.sub(r"\s+", "", text)
+
+
+def build(profile: Path, out: Path, formats: str = "pdf,html") -> tuple[str, int]:
+    result = CliRunner().invoke(main, ["build", str(profile), "--formaat", formats, "-o", str(out)])
+    assert "Traceback" not in result.output, result.output
+    return result.output, result.exit_code
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    out = tmp_path_factory.mktemp("uitvoer")
+    result = {}
+    for name in MUNICIPALITIES:
+        profile = CONTRACT / "gemeenten" / f"{name}.yaml"
+        output, code = build(profile, out)
+        assert code == 0, output
+        model = tailor(load_profile(profile), national_content())
+        pdf = out / model.slug / f"routekaart-{model.slug}.pdf"
+        with pdfplumber.open(pdf) as doc:
+            pages = [page.extract_text() or "" for page in doc.pages]
+        result[name] = Built(model, pdf, out / model.slug / f"routekaart-{model.slug}.html", output, pages)
+    return result
+
+
+@pytest.mark.parametrize("name", MUNICIPALITIES)
+def test_build_writes_pdf_and_html_without_layout_warnings(built: dict[str, Built], name: str) -> None:
+    b = built[name]
+    assert b.pdf.is_file() and b.html.is_file()
+    assert f"geschreven: {b.pdf}" in b.output
+    assert "PDF-routekaart" not in b.output  # WeasyPrint reported nothing about our templates
+
+
+@pytest.mark.parametrize("name", MUNICIPALITIES)
+def test_every_partner_phone_and_email_is_in_the_text(built: dict[str, Built], name: str) -> None:
+    b = built[name]
+    text = squash(b.text)
+    m = b.model
+    expected = [m.gemeente, m.veilig_thuis.naam, m.veilig_thuis.telefoon]
+    if m.veilig_thuis.email:
+        expected.append(m.veilig_thuis.email)
+    afv = m.veilig_thuis.aandachtsfunctionaris_vgv
+    if afv:
+        expected += [afv.naam, *(v for v in (afv.telefoon, afv.email) if v)]
+    for p in m.partners:
+        expected += [p.naam, *(v for v in (p.telefoon, p.spoed, p.email) if v)]
+    for c in m.contacten:
+        expected += [c.naam, *(v for v in (c.telefoon, c.email) if v)]
+    missing = [value for value in expected if squash(value) not in text]
+    assert not missing, f"ontbreekt in de PDF van {name}: {missing}"
+
+
+@pytest.mark.parametrize("name", MUNICIPALITIES)
+def test_no_python_leftovers_or_template_tags(built: dict[str, Built], name: str) -> None:
+    text = built[name].text
+    for leftover in ("None", "{{", "}}", "{%", "Undefined", "[]", "()"):
+        assert leftover not in text, f"{leftover!r} staat in de PDF van {name}"
+
+
+def toc_entries(pages: list[str]) -> tuple[list[tuple[str, str, int]], int]:
+    """(number, title, page) from the contents pages, and the index of the last contents page.
+
+    An entry is a line that ends in a dotted leader and a page number.
+    """
+    entries = []
+    start = next(i for i, page in enumerate(pages) if "Inhoud" in page.splitlines()[:3])
+    last = start
+    for index in range(start, len(pages)):
+        found = re.findall(r"^(\d+(?:\.\d+)?)\s+(.+?)[\s.]{4,}(\d+)$", pages[index], flags=re.MULTILINE)
+        if not found:
+            break
+        last = index
+        entries += [(number, title.strip(" ."), int(p)) for number, title, p in found]
+    return entries, last
+
+
+def heading_page(pages: list[str], number: str, title: str, after: int) -> int:
+    """The 1-based page whose own lines start with this numbered heading (contents pages skipped)."""
+    pattern = re.compile(rf"^{re.escape(number)} {re.escape(title[:30])}", flags=re.MULTILINE)
+    hits = [
+        i + 1 for i, page in enumerate(pages) if i >= after and pattern.search(page) and "....." not in page
+    ]
+    assert len(hits) == 1, f"kop {number} {title} gevonden op pagina's {hits}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("name", MUNICIPALITIES)
+def test_contents_page_numbers_are_where_the_headings_stand(built: dict[str, Built], name: str) -> None:
+    pages = built[name].pages
+    entries, last_toc_page = toc_entries(pages)
+    chapters = [e for e in entries if "." not in e[0]]
+    assert [c[1] for c in chapters] == [
+        "Inleiding",
+        "De schadelijke praktijken",
+        "Wet- en regelgeving",
+        "Betrokken organisaties",
+        "De ketenaanpak",
+        "Afspraken en keuzes",
+        "Bijlagen",
+    ]
+    practices = [e[1] for e in entries if e[0].startswith("2.")]
+    assert practices == [p.naam for p in built[name].model.praktijken]
+    for number, title, page in entries:
+        assert heading_page(pages, number, title, last_toc_page + 1) == page, f"{number} {title}"
+
+
+@pytest.mark.parametrize("name", MUNICIPALITIES)
+def test_running_header_and_footer(built: dict[str, Built], name: str) -> None:
+    b = built[name]
+    total = len(b.pages)
+    assert "pagina" not in b.pages[0]  # the cover has no footer
+    for number, page in enumerate(b.pages[1:], start=2):
+        lines = page.splitlines()
+        assert lines[0].startswith(b.model.titel_volledig) and lines[0].endswith(f"Versie {b.model.versie}")
+        assert lines[-1].endswith(f"pagina {number} van {total}")
+        assert lines[-1].startswith(f"Vastgesteld op {b.model.vastgesteld_op_tekst}")
+
+
+@pytest.mark.parametrize("name", MUNICIPALITIES)
+def test_tagged_pdf_ua_with_language_title_author_and_a4(built: dict[str, Built], name: str) -> None:
+    b = built[name]
+    reader = PdfReader(b.pdf)
+    root = reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r'pdfuaid:part(="1"|>1<)', xmp), xmp
+    assert root["/Lang"] == "nl"
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])  # PDF/UA: show the title, not the file name
+    info = reader.metadata
+    assert info is not None
+    assert info.title == b.model.titel_volledig
+    assert b.model.gemeente in (info.author or "") and b.model.eigenaar.naam in (info.author or "")
+    # Dates come from the profile, never from the clock.
+    stamp = b.model.vastgesteld_op.strftime("%Y%m%d")
+    assert str(info["/CreationDate"]).startswith(f"D:{stamp}")
+    assert str(info["/ModDate"]).startswith(f"D:{stamp}")
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) == (
+            round(A4[0], 1),
+            round(A4[1], 1),
+        )
+
+
+@pytest.mark.parametrize("name", MUNICIPALITIES)
+def test_bookmarks_follow_the_chapters(built: dict[str, Built], name: str) -> None:
+    reader = PdfReader(built[name].pdf)
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    titles = [str(item.title) for item in top]
+    assert "1 Inleiding" in titles and "7 Bijlagen" in titles
+    # Sections sit under their chapter, and every bookmark jumps to the page its heading is on.
+    assert any(isinstance(item, list) and item for item in reader.outline)
+    pages = built[name].pages
+    for item in top:
+        page = reader.get_destination_page_number(item) + 1
+        assert str(item.title) in pages[page - 1].replace("\n", " ") or str(item.title) == "Inhoud"
+
+
+def test_only_the_shipped_fonts_are_used_and_embedded(built: dict[str, Built]) -> None:
+    shipped = {TTFont(path)["name"].getDebugName(5) for path in fonts_dir().glob("NotoSans-*.ttf")}
+    reader = PdfReader(built["rivierstad"].pdf)
+    fonts: dict[str, str | None] = {}
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            program = (
+                descriptor.get("/FontFile2") or descriptor.get("/FontFile3") or descriptor.get("/FontFile")
+            )
+            assert program is not None, f"{font['/BaseFont']} is niet ingebed"
+            embedded = TTFont(io.BytesIO(program.get_object().get_data()))
+            fonts[str(font["/BaseFont"])] = embedded["name"].getDebugName(5)
+    names = {re.sub(r"^/[A-Z]{6}\+", "", name) for name in fonts}
+    # Regular, bold and italic, all Noto Sans: no fallback to a system font anywhere.
+    assert names >= {"Noto-Sans", "Noto-Sans-Bold", "Noto-Sans-Italic"}, names
+    assert all(name.startswith("Noto-Sans") for name in names), names
+    assert set(fonts.values()) <= shipped, f"ingebed {set(fonts.values())}, meegeleverd {shipped}"
+
+
+def test_route_diagram_with_local_names_is_in_the_pdf_text(built: dict[str, Built]) -> None:
+    b = built["rivierstad"]
+    vgv = next(p for p in b.model.praktijken if p.key == "vrouwelijke_genitale_verminking")
+    # SVG text comes out without spaces in some extractors; compare squashed.
+    diagram_pages = [p for p in b.pages if "1.Signaal" in squash(p) and "Acuutgevaar" in squash(p)]
+    assert len(diagram_pages) == len(b.model.praktijken)
+    page = squash(diagram_pages[0])
+    # Names in the two-column boxes may be interleaved by the extractor line by line, so
+    # every word must be there; names that stand alone on their line must be there whole.
+    for stage in vgv.route.stages:
+        for who in stage.wie:
+            assert all(squash(word) in page for word in who.split()), who
+    for whole in (
+        "Veilig Thuis Middenland (0800-2000)",
+        "Politie basisteam Middenland: 112",
+        "Stichting Sleutelpersonen Rivierstad &",
+    ):
+        assert squash(whole) in page, whole
+
+
+def test_contact_list_fits_on_one_page(built: dict[str, Built]) -> None:
+    b = built["rivierstad"]
+    _, last_toc_page = toc_entries(b.pages)
+    page = squash(b.pages[heading_page(b.pages, "7.1", "Contactlijst", last_toc_page + 1) - 1])
+    for contact in b.model.contacten:
+        # A long name wraps in its cell and interleaves with the e-mail beside it; its words stay.
+        assert all(squash(word) in page for word in contact.naam.split()), contact.naam
+        if contact.telefoon:
+            assert squash(contact.telefoon) in page
+
+
+def test_two_builds_are_byte_identical(built: dict[str, Built], tmp_path: Path) -> None:
+    output, code = build(CONTRACT / "gemeenten" / "rivierstad.yaml", tmp_path, "pdf")
+    assert code == 0, output
+    again = tmp_path / "rivierstad" / "routekaart-rivierstad.pdf"
+    assert again.read_bytes() == built["rivierstad"].pdf.read_bytes()
+
+
+def test_logo_is_on_the_cover(built: dict[str, Built]) -> None:
+    with pdfplumber.open(built["rivierstad"].pdf) as doc:
+        assert doc.pages[0].images, "het logo ontbreekt op het voorblad"
+    with pdfplumber.open(built["polderdam"].pdf) as doc:
+        assert not doc.pages[0].images
+
+
+BASE_HTML = '<!DOCTYPE html><html lang="nl"><head><title>t</title></head><body><p>tekst</p>{}</body></html>'
+
+
+def test_missing_image_is_an_error_in_dutch() -> None:
+    with pytest.raises(BuildError, match="onderdeel ontbreekt"):
+        render_pdf(BASE_HTML.format('<img src="bestaat-niet.png" alt="x">'), "PDF-routekaart")
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ['<img src="file:///etc/hostname" alt="x">', '<img src="https://example.org/logo.png" alt="x">'],
+)
+def test_files_outside_the_allowed_folders_and_the_network_are_refused(reference: str) -> None:
+    with pytest.raises(BuildError) as info:
+        render_pdf(BASE_HTML.format(reference), "PDF-routekaart")
+    assert "PDF-routekaart" in str(info.value)
+
+
+def test_bad_css_becomes_a_warning_not_silence() -> None:
+    warnings: list[str] = []
+    render_pdf(
+        BASE_HTML.format('<p style="colour: rood; width: banaan">x</p>'), "PDF-routekaart", warnings=warnings
+    )
+    assert warnings and all(w.startswith("PDF-routekaart: opmaakregel genegeerd") for w in warnings)
+    with pytest.raises(BuildError):
+        render_pdf(BASE_HTML.format('<p style="width: banaan">x</p>'), "PDF-routekaart")
