@@ -1,0 +1,157 @@
+"""Pocket-card speed and memory: card faces per second for one municipality's full set, and peak memory.
+
+Usage: python bench/bench_cards.py [PROFILE ...] [--runs N]
+Without a profile it measures the contract municipalities Rivierstad (credit card, QR code)
+and 's-Heerenveld (A6). Speed runs go without tracemalloc, which slows Python down; one
+extra run per profile measures the traced peak. Nothing is asserted: the table is the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from dataclasses import dataclass
+from pathlib import Path
+
+from assembler.builders.base import BuildContext
+from assembler.builders.cardfit import check_fit
+from assembler.builders.cardpages import CardRenderer, face_items
+from assembler.builders.cards import CardsBuilder
+from assembler.builders.imposition import choose_layout
+from assembler.content import national_content
+from assembler.profile import load_profile
+from assembler.tailor import tailor
+
+CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland" / "gemeenten"
+DEFAULT_PROFILES = (CONTRACT / "rivierstad.yaml", CONTRACT / "s-heerenveld.yaml")
+TARGET_FACES_PER_SECOND = 30
+TARGET_MEGABYTES = 300
+
+
+@dataclass
+class Row:
+    name: str
+    formaat: str
+    cards: int
+    faces: int
+    unique: int
+    wall: float
+    cpu: float
+    stages: dict[str, float]
+    traced_mb: float
+    rss_mb: float
+
+
+def _stages(builder: CardsBuilder, model: object) -> tuple[dict[str, float], int]:
+    """One build split into its steps, to see where the time goes; also how many faces differ."""
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    builder.prepare(model)  # type: ignore[arg-type]
+    renderer = CardRenderer(
+        builder.spec,
+        builder.colour,
+        str(builder.context.content.kaarten["koppen"]["qr"]),
+        [builder.context.profile.source.parent],
+        builder.context.warnings,
+    )
+    items = face_items(builder.cards, "QR")
+    times["model"] = time.perf_counter() - start
+    start = time.perf_counter()
+    laid_out = renderer.layout_faces(items, builder._info(model, ""))  # type: ignore[arg-type]
+    times["opmaak"] = time.perf_counter() - start
+    start = time.perf_counter()
+    check_fit(laid_out, builder.spec, lambda face, key: renderer.retry(laid_out, face, key))
+    times["pascontrole"] = time.perf_counter() - start
+    start = time.perf_counter()
+    single = renderer.faces_pdf(laid_out)
+    times["pdf los"] = time.perf_counter() - start
+    start = time.perf_counter()
+    layout = choose_layout(builder.spec.width, builder.spec.height)
+    sheets = renderer.sheets_pdf(laid_out, layout, builder._info(model, " (A4-vellen)"))  # type: ignore[arg-type]
+    times["pdf A4"] = time.perf_counter() - start
+    start = time.perf_counter()
+    builder.check("los.pdf", single)
+    builder.check("x-a4.pdf", sheets)
+    times["controle"] = time.perf_counter() - start
+    return times, len(laid_out.items)
+
+
+def measure(path: Path, runs: int) -> Row:
+    profile = load_profile(path)
+    content = national_content()
+    model = tailor(profile, content)
+    # A warm-up build loads fonts and templates once, as a batch run would.
+    CardsBuilder(BuildContext(profile=profile, content=content)).produce(model)
+    walls, cpus = [], []
+    builder = CardsBuilder(BuildContext(profile=profile, content=content))
+    for _ in range(runs):
+        builder = CardsBuilder(BuildContext(profile=profile, content=content))
+        gc.collect()
+        wall, cpu = time.perf_counter(), time.process_time()
+        builder.produce(model)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    stages, unique = _stages(CardsBuilder(BuildContext(profile=profile, content=content)), model)
+    tracemalloc.start()
+    CardsBuilder(BuildContext(profile=profile, content=content)).produce(model)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    faces = 2 * len(builder.cards)
+    return Row(
+        name=model.gemeente,
+        formaat=model.kaarten.formaat,
+        cards=len(builder.cards),
+        faces=faces,
+        unique=unique,
+        wall=statistics.median(walls),
+        cpu=statistics.median(cpus),
+        stages=stages,
+        traced_mb=peak / 2**20,
+        rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    )
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("profiles", nargs="*", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    rows = [measure(p, args.runs) for p in (args.profiles or DEFAULT_PROFILES)]
+    print(f"zakkaarten: mediaan van {args.runs} builds (beide PDF's, QR-code inbegrepen), na één opwarmbuild")
+    print()
+    header = (
+        f"{'gemeente':<14} {'formaat':<10} {'kaarten':>7} {'kanten':>6} {'verschillend':>12} "
+        f"{'wand s':>7} {'cpu s':>6} {'kanten/s':>9} {'idem cpu':>9} {'tracemalloc MB':>15} {'maxrss MB':>10}"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        print(
+            f"{r.name:<14} {r.formaat:<10} {r.cards:>7} {r.faces:>6} {r.unique:>12} {r.wall:>7.2f} {r.cpu:>6.2f} "
+            f"{r.faces / r.wall:>9.1f} {r.faces / r.cpu:>9.1f} {r.traced_mb:>15.1f} {r.rss_mb:>10.1f}"
+        )
+    print()
+    stage_names = list(rows[0].stages)
+    print(f"{'stap (s, één build)':<22}" + "".join(f"{r.name:>14}" for r in rows))
+    for stage in stage_names:
+        print(f"{stage:<22}" + "".join(f"{r.stages[stage]:>14.2f}" for r in rows))
+    print()
+    load = os.getloadavg()[0]
+    print(
+        f"doel: ten minste {TARGET_FACES_PER_SECOND} kanten/s en minder dan {TARGET_MEGABYTES} MB "
+        "(maxrss is de piek van het hele proces, inclusief de opwarmbuild)"
+    )
+    print(
+        f"belasting van de machine tijdens de meting (load average, 1 min): {load:.1f} op {os.cpu_count()} kernen"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,282 @@
+"""Which pocket cards a municipality gets and what each face says (the pure part, no rendering)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import CONTRACT
+
+from assembler.cardmodel import CallEntry, Card, CardFace, cards_for, local_contacts
+from assembler.content import national_content
+from assembler.model import Routekaart
+from assembler.profile import load_profile
+from assembler.tailor import tailor
+
+GEMEENTEN = CONTRACT / "gemeenten"
+FGM = "vrouwelijke_genitale_verminking"
+PHONE = re.compile(r"\+?\d[\d -]{5,}\d|\b112\b")
+
+
+def model_of(name: str) -> Routekaart:
+    return tailor(load_profile(GEMEENTEN / f"{name}.yaml"), national_content())
+
+
+def cards_of(name: str) -> tuple[Card, ...]:
+    return cards_for(model_of(name), national_content())
+
+
+def card(cards: tuple[Card, ...], card_id: str) -> Card:
+    return next(c for c in cards if c.id == card_id)
+
+
+def numbers(face: CardFace) -> list[str]:
+    return [e.telefoon for e in face.bellen if e.telefoon]
+
+
+def face_text(face: CardFace) -> str:
+    parts = [face.kop, face.meta, face.voet or ""]
+    for block in (*face.blokken, *([face.acuut] if face.acuut else [])):
+        parts += [block.kop or "", *block.items]
+    for entry in face.bellen:
+        parts += [entry.label, entry.wie or "", entry.telefoon or "", entry.wanneer or ""]
+    return "\n".join(parts)
+
+
+def card_text(c: Card) -> str:
+    return face_text(c.voorkant) + "\n" + face_text(c.achterkant)
+
+
+def digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def test_one_set_per_audience_general_card_first_then_practices_by_priority() -> None:
+    model = model_of("rivierstad")
+    cards = cards_for(model, national_content())
+    audiences = model.kaarten.doelgroepen
+    assert len(cards) == len(audiences) * (1 + len(model.praktijken))
+    for index, audience in enumerate(audiences):
+        chunk = cards[index * 5 : index * 5 + 5]
+        assert [c.doelgroep for c in chunk] == [audience] * 5
+        assert chunk[0].praktijk is None and chunk[0].titel == "Meldcode in 5 stappen"
+        assert [c.praktijk for c in chunk[1:]] == [p.key for p in model.praktijken]
+    assert len({c.id for c in cards}) == len(cards)
+
+
+def test_only_selected_practices_and_chosen_audiences() -> None:
+    cards = cards_of("s-heerenveld")
+    assert {c.praktijk for c in cards} == {None, "huwelijksdwang", "eergerelateerd_geweld"}
+    assert [c.set_naam for c in cards if c.praktijk is None] == [
+        "Onderwijs",
+        "Sociaal wijkteam",
+        "Jongerenwerk",
+    ]
+
+
+def test_practice_card_front_has_the_signals_back_the_practice_steps_and_donts() -> None:
+    content = national_content()
+    cards = cards_of("s-heerenveld")  # A6: everything on its own face
+    honour = card(cards, "onderwijs-eergerelateerd_geweld")
+    text = content.praktijken["eergerelateerd_geweld"].kaart
+    assert honour.voorkant.blokken[0].items == text.signalen
+    steps, donts = honour.achterkant.blokken
+    assert steps.items == text.stappen and steps.stijl == "genummerd"
+    # The honour-based violence rule: no talk with the family before expert advice.
+    assert any("nooit eerst met de familie" in s for s in steps.items)
+    assert donts.items == text.niet_doen and donts.stijl == "niet"
+    assert honour.achterkant.acuut is not None and honour.achterkant.acuut.items == (text.acuut,)
+
+
+def test_fgm_card_names_the_veilig_thuis_fgm_officer_with_name_and_number() -> None:
+    model = model_of("rivierstad")
+    officer = model.veilig_thuis.aandachtsfunctionaris_vgv
+    assert officer is not None
+    for c in cards_for(model, national_content()):
+        fgm_entries = [e for e in c.achterkant.bellen if e.soort == "vgv"]
+        if c.praktijk == FGM or c.praktijk is None:
+            assert [(e.wie, e.telefoon) for e in fgm_entries] == [(officer.naam, officer.telefoon)]
+        else:
+            assert fgm_entries == []
+
+
+def test_fgm_acute_line_sends_to_veilig_thuis_and_the_police() -> None:
+    fgm = card(cards_of("rivierstad"), "onderwijs-vrouwelijke_genitale_verminking")
+    acute = (fgm.voorkant.acuut or fgm.achterkant.acuut).items[0]  # type: ignore[union-attr]
+    assert "0800-2000" in acute and "politie" in acute
+
+
+def test_every_practice_card_carries_veilig_thuis_and_112() -> None:
+    for name in ("rivierstad", "polderdam", "s-heerenveld", "sudermar"):
+        for c in cards_of(name):
+            text = digits(card_text(c))
+            assert "08002000" in text, c.id
+            assert "112" in text, c.id
+
+
+def test_school_cards_put_the_attendance_officer_first_where_it_covers_the_practice() -> None:
+    model = model_of("rivierstad")
+    cards = cards_for(model, national_content())
+    abandonment = card(cards, "onderwijs-gedwongen_achterlating")
+    assert abandonment.achterkant.bellen[0].label == "Leerplicht Rivierstad"
+    assert "0123-456790" in numbers(abandonment.achterkant)
+    # Leerplicht does not cover FGM, and a GP does not phone the attendance officer.
+    assert "0123-456790" not in numbers(card(cards, "onderwijs-vrouwelijke_genitale_verminking").achterkant)
+    assert all("0123-456790" not in card_text(c) for c in cards if c.doelgroep == "huisartsen")
+    assert [p.id for p in local_contacts(model, "onderwijs", None)] == [
+        "leerplicht-rivierstad",
+        "wijkteam-rivierstad",
+    ]
+
+
+def test_an_audience_does_not_get_its_own_organisation_as_contact() -> None:
+    model = model_of("rivierstad")
+    assert "ggd-middenland" not in [p.id for p in local_contacts(model, "jeugdgezondheidszorg", FGM)]
+    assert "wijkteam-rivierstad" not in [p.id for p in local_contacts(model, "sociaal_wijkteam", None)]
+    assert [p.id for p in local_contacts(model, "huisartsen", FGM)] == ["wijkteam-rivierstad"]
+
+
+def test_without_local_partners_a_regional_partner_is_the_contact() -> None:
+    model = model_of("polderdam")
+    assert not model.partners_lokaal
+    # The youth-health service signals FGM; the police never stands in as "local contact".
+    assert [p.id for p in local_contacts(model, "huisartsen", FGM)] == ["ggd-middenland"]
+    assert [p.id for p in local_contacts(model, "huisartsen", "huwelijksdwang")] == ["zvh-middenland"]
+    assert all(p.type != "politie" for p in local_contacts(model, "onderwijs", None))
+
+
+def test_general_card_has_the_five_steps_tips_inhouse_contact_local_numbers_and_qr() -> None:
+    model = model_of("rivierstad")
+    content = national_content()
+    general = card(cards_for(model, content), "onderwijs-algemeen")
+    steps = next(b for b in general.voorkant.blokken if b.stijl == "genummerd")
+    assert steps.items == tuple(content.kaarten["algemeen"]["stappen"])
+    tips = next(b for b in general.voorkant.blokken if b.stijl == "tips")
+    assert tips.items == tuple(content.kaarten["doelgroepen"]["onderwijs"]["tips"])
+    entries = general.achterkant.bellen
+    assert entries[0].soort == "intern"
+    assert entries[0].wie == content.kaarten["doelgroepen"]["onderwijs"]["aanspreekpunt"]
+    assert {"0123-456789", "0123-456790", "0123-456700", "0800-2000", "112"} <= set(
+        numbers(general.achterkant)
+    )
+    assert general.achterkant.qr == "https://www.rivierstad.example/schadelijke-praktijken"
+    assert general.achterkant.voet is not None and "15 oktober 2026" in general.achterkant.voet
+
+
+def test_qr_falls_back_to_the_website_and_is_left_out_without_one() -> None:
+    assert (
+        card(cards_of("s-heerenveld"), "onderwijs-algemeen").achterkant.qr
+        == "https://www.s-heerenveld.example"
+    )
+    assert all(c.achterkant.qr is None and c.voorkant.qr is None for c in cards_of("polderdam"))
+
+
+def test_audience_tips_only_where_the_content_has_them() -> None:
+    content = national_content()
+    cards = cards_of("rivierstad")
+    for c in cards:
+        if c.praktijk is None:
+            continue
+        tips = [b for b in c.voorkant.blokken if b.stijl == "tips"]
+        expected = content.praktijken[c.praktijk].kaart.doelgroepen.get(c.doelgroep, ())
+        assert [b.items for b in tips] == ([expected] if expected else []), c.id
+    school = card(cards, "onderwijs-gedwongen_achterlating")
+    assert any("leerplicht" in t for b in school.voorkant.blokken for t in b.items)
+    youth_health = card(cards, "jeugdgezondheidszorg-vrouwelijke_genitale_verminking")
+    assert any(
+        "Verklaring tegen meisjesbesnijdenis" in t for b in youth_health.voorkant.blokken for t in b.items
+    )
+
+
+def test_credit_card_keeps_a_practice_back_short_and_never_repeats_a_number_of_the_acute_line() -> None:
+    cards = cards_of("rivierstad")
+    honour = card(cards, "huisartsen-eergerelateerd_geweld")
+    assert honour.voorkant.acuut is not None and honour.achterkant.acuut is None
+    acute = honour.voorkant.acuut.items[0]
+    assert "112" in acute and "0800-2000" in acute
+    assert numbers(honour.achterkant) == ["0123-456789"]
+    fgm = card(cards, "huisartsen-vrouwelijke_genitale_verminking")
+    assert numbers(fgm.achterkant) == ["0123-456700", "0123-456789", "112"]
+    assert fgm.achterkant.kop == "VGV" and fgm.voorkant.kop == "Vrouwelijke genitale verminking"
+
+
+def test_a6_practice_back_has_acute_line_and_all_numbers() -> None:
+    honour = card(cards_of("s-heerenveld"), "onderwijs-eergerelateerd_geweld")
+    assert honour.achterkant.acuut is not None and honour.voorkant.acuut is None
+    assert numbers(honour.achterkant) == ["+31 123 456 800", "0800-2000", "112"]
+    assert [e.soort for e in honour.achterkant.bellen] == ["lokaal", "veilig_thuis", "spoed"]
+
+
+def test_a_regional_direct_line_keeps_the_free_national_number_on_the_card(
+    profile: Callable[..., Path],
+) -> None:
+    path = profile(
+        ('  telefoon: "0800-2000"\n  email: info@veilig', '  telefoon: "020-5556677"\n  email: info@veilig')
+    )
+    cards = cards_for(tailor(load_profile(path), national_content()), national_content())
+    general = card(cards, "onderwijs-algemeen")
+    assert "020-5556677" in numbers(general.achterkant)
+    landelijk = [e for e in general.achterkant.bellen if e.soort == "landelijk"]
+    assert [e.telefoon for e in landelijk] == ["0800-2000"]
+
+
+def _entries(cards: tuple[Card, ...]) -> Iterator[CallEntry]:
+    for c in cards:
+        for face in c.faces:
+            yield from face.bellen
+
+
+def test_only_numbers_from_the_profile_the_region_or_confirmed_national_content() -> None:
+    content = national_content()
+    confirmed = {digits(o.telefoon) for o in content.organisaties if o.telefoon}
+    for name in ("rivierstad", "polderdam", "s-heerenveld", "sudermar"):
+        model = model_of(name)
+        allowed = confirmed | {digits(p.telefoon) for p in model.partners if p.telefoon}
+        allowed |= {digits(model.veilig_thuis.telefoon)}
+        if model.veilig_thuis.aandachtsfunctionaris_vgv:
+            allowed.add(digits(model.veilig_thuis.aandachtsfunctionaris_vgv.telefoon or ""))
+        cards = cards_for(model, content)
+        for entry in _entries(cards):
+            assert entry.telefoon is None or digits(entry.telefoon) in allowed, entry
+        for c in cards:
+            # Also every number inside a sentence (acute lines, tips), the footer's date aside.
+            texts = [
+                t for face in c.faces for t in face_text(dataclasses.replace(face, voet=None)).splitlines()
+            ]
+            for text in texts:
+                for found in PHONE.findall(text):
+                    assert digits(found) in allowed, (c.id, text)
+        # The LKHA number is seen only on a third-party page: never on a card.
+        assert all("0703454319" not in digits(card_text(c)) for c in cards)
+
+
+def test_every_text_names_where_it_comes_from() -> None:
+    for c in cards_of("rivierstad"):
+        for face in c.faces:
+            for block in face.blokken:
+                assert block.herkomst.veld and not block.herkomst.lokaal
+            for entry in face.bellen:
+                if entry.soort == "lokaal":
+                    assert entry.herkomst.lokaal and "partner" in entry.herkomst.veld
+                    assert entry.telefoon_herkomst is not None and entry.telefoon_herkomst.lokaal
+
+
+def test_pure_same_input_same_cards() -> None:
+    model = model_of("rivierstad")
+    content = national_content()
+    first, second = cards_for(model, content), cards_for(model, content)
+    assert first == second
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first[0].titel = "iets anders"  # type: ignore[misc]
+
+
+def test_missing_card_headings_in_the_content_are_a_content_error(tmp_path: Path) -> None:
+    from assembler.errors import ContentError
+
+    content = national_content()
+    broken = dataclasses.replace(content, kaarten={k: v for k, v in content.kaarten.items() if k != "koppen"})
+    with pytest.raises(ContentError, match="koppen"):
+        cards_for(model_of("polderdam"), broken)
