@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import struct
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -76,8 +78,18 @@ def existing_file(doc: Document, field: str, what: str) -> tuple[Path | None, li
     value = doc.data.get(field)
     if not isinstance(value, str):
         return None, []
-    target = (doc.path.parent / value).resolve()
-    if not target.is_file():
+    try:
+        target = (doc.path.parent / value).resolve()
+        found = target.is_file()
+    except OSError as exc:  # a name too long for the file system, a loop of links
+        return None, [
+            doc.problem((field,), f"{what} '{value[:80]}' is geen bruikbaar pad ({exc.strerror or exc})")
+        ]
+    if target.is_dir():
+        return None, [
+            doc.problem((field,), f"{what} '{value}' is een map; geef het pad van het bestand zelf")
+        ]
+    if not found:
         return None, [
             doc.problem(
                 (field,),
@@ -91,10 +103,14 @@ def logo(doc: Document) -> list[Problem]:
     target, problems = existing_file(doc, "logo", "logo")
     if target is None:
         return problems
-    size = target.stat().st_size
+    try:
+        size = target.stat().st_size
+        with target.open("rb") as handle:
+            head = handle.read(24)  # signature, and a PNG's width and height
+    except OSError as exc:
+        return [doc.problem(("logo",), f"logo kan niet worden gelezen ({exc.strerror or exc})")]
     if size > LOGO_MAX_BYTES:
         return [doc.problem(("logo",), f"logo is {size // 1024 // 1024} MB; hooguit 5 MB")]
-    head = target.read_bytes()[:16]
     if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
         return [
             doc.problem(
@@ -105,8 +121,18 @@ def logo(doc: Document) -> list[Problem]:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(target) as image:
-            width, height = image.size
+        # Pillow warns above 89 million pixels and refuses above twice that; we judge the size
+        # ourselves, below, with a message that says what to do.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(target) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        width, height = struct.unpack(">II", head[16:24]) if head.startswith(b"\x89PNG") else (0, 0)
+        if not width:
+            return [
+                doc.problem(("logo",), f"logo heeft te veel pixels; hooguit {LOGO_MAX_SIDE} pixels per zijde")
+            ]
     except (UnidentifiedImageError, OSError):
         return [
             doc.problem(

@@ -33,10 +33,13 @@ Path_ = tuple[str | int, ...]
 
 _DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 # Word pastes a vertical tab or form feed for a manual line break; zero-width and bidi
-# control marks are invisible and break layouts. Other control characters are dropped.
+# control marks are invisible and break layouts. Other control characters are dropped, and so
+# are the code points XML cannot hold at all (lone surrogates and U+FFFE/U+FFFF, which a
+# double-quoted YAML string can spell as "\ud800").
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n\n", "\r": ""})
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ud800-\udfff\ufeff\ufff9-\ufffb\ufffe\uffff]"
 )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from assembler.errors import OutputError
@@ -21,9 +23,8 @@ def safe_child(root: Path, name: str) -> Path:
     return target
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write data to path so that a reader sees the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _stage(path: Path, data: bytes) -> str:
+    """data in a temporary file beside path, flushed to disk; returns the temporary file's name."""
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
     try:
         # mkstemp makes the file private (0600); outputs are ordinary files for the team.
@@ -32,11 +33,59 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write data to path so that a reader sees the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _stage(path, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def held_interrupts() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block ends (POSIX), so a short commit is never cut in half.
+
+    Where the platform cannot hold signals (Windows) the block runs unprotected; every single
+    file is still written whole by its rename.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def write_files(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write every file into folder as one step: all are staged as temporary files first and
+    renamed only when every one is on disk, so a full disk leaves all old files as they were."""
+    targets = [(safe_child(folder, name), data) for name, data in files.items()]
+    folder.mkdir(parents=True, exist_ok=True)
+    staged: list[str] = []
+    try:
+        for target, data in targets:
+            staged.append(_stage(target, data))
+        for tmp, (target, _) in zip(staged, targets, strict=True):
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)  # already renamed ones are gone; the rest must not linger
+        raise
+    return [target for target, _ in targets]
 
 
 def _umask() -> int:

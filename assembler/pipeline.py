@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assembler.builders import DEFAULT_FORMATS, REGISTRY, get_builder
-from assembler.builders.base import BuildContext, write_all
+from assembler.builders.base import BuildContext
 from assembler.content import national_content
-from assembler.errors import AssemblerError
+from assembler.errors import AssemblerError, OutputError
 from assembler.model import Routekaart
-from assembler.output import safe_child
+from assembler.output import held_interrupts, remove_temp_files, safe_child, write_files
 from assembler.ownership import announce, check_writable, record_written
 from assembler.problems import Problem
 from assembler.profile import Profile, Region, load_profile
@@ -64,9 +64,24 @@ def build_profile(
     rendered: dict[str, bytes] = {}
     for name in formats:
         rendered.update(get_builder(name)(context).produce(model))
-    check_writable(folder, list(rendered))
-    announce(folder, rendered)
-    result.files = write_all(folder, rendered)
-    record_written(folder, rendered)
+    result.files = commit(folder, rendered)
     result.warnings = context.warnings
     return result
+
+
+def commit(folder: Path, rendered: dict[str, bytes]) -> list[Path]:
+    """Write a municipality's outputs as one step: only over files we made, with Ctrl-C held
+    for the moment it takes, and an unwritable folder reported in Dutch."""
+    try:
+        # Temporary files of a run that was killed outright (power cut, kill -9) are ours by name.
+        remove_temp_files(folder)
+        check_writable(folder, list(rendered))
+        with held_interrupts():
+            announce(folder, rendered)
+            files = write_files(folder, rendered)
+            record_written(folder, rendered)
+    except OSError as exc:
+        raise OutputError(
+            f"kan niet schrijven in {folder} ({exc.strerror or exc}); de eerdere uitvoer is ongewijzigd"
+        ) from exc
+    return files

@@ -6,7 +6,6 @@ import hashlib
 import io
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from docx.shared import RGBColor
 from assembler.builders.docx import check_docx, default_template, render_docx
 from assembler.builders.docx_check import check_template_file
 from assembler.builders.docx_env import clean_text, finalize, opsomming
+from assembler.builders.docx_images import diagram_png
 from assembler.content import national_content
 from assembler.errors import BuildError, TemplateError
 from assembler.model import DEFAULT_COLOUR, Routekaart
@@ -30,14 +30,6 @@ from tests.conftest import CONTRACT, Invoke
 
 MUNICIPALITIES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")
 W = nsdecls("w")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def diagram_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """One fresh diagram cache for this module: drawn once, reused by every build here."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ROUTEKAART_CACHE", str(tmp_path_factory.mktemp("cache")))
-        yield
 
 
 @dataclass
@@ -431,13 +423,28 @@ def test_two_builds_are_byte_identical(built: dict[str, Built], tmp_path: Path) 
     assert again.files[0].read_bytes() == built["rivierstad"].data
 
 
-def test_same_bytes_with_a_cold_diagram_cache(
-    built: dict[str, Built], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("ROUTEKAART_CACHE", "uit")
+def test_same_bytes_when_the_diagrams_are_drawn_afresh(built: dict[str, Built], tmp_path: Path) -> None:
+    diagram_png.cache_clear()
     profile = CONTRACT / "gemeenten" / "s-heerenveld.yaml"
     again = build_profile(profile, tmp_path, ("docx",))
+    assert diagram_png.cache_info().misses > 0
     assert again.files[0].read_bytes() == built["s-heerenveld"].data
+
+
+def test_a_build_writes_nothing_outside_its_output_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No cache in the home folder or anywhere else: only DIR/<slug>/ gets files."""
+    home, out = tmp_path / "thuis", tmp_path / "uitvoer"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    diagram_png.cache_clear()
+    build_profile(CONTRACT / "gemeenten" / "polderdam.yaml", out, ("docx",))
+    assert list(home.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["thuis", "uitvoer"]
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written and all(name.startswith("polderdam/") for name in written), written
 
 
 # ---------------------------------------------------------------------------

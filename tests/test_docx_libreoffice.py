@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,13 +21,6 @@ pytestmark = pytest.mark.slow
 
 MUNICIPALITIES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def diagram_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ROUTEKAART_CACHE", str(tmp_path_factory.mktemp("cache")))
-        yield
 
 
 def squash(text: str) -> str:

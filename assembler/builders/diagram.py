@@ -9,7 +9,6 @@ with the shipped Noto Sans metrics and wrapped, so boxes grow instead of overflo
 from __future__ import annotations
 
 import hashlib
-import io
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -249,47 +248,16 @@ def route_svg(route: Route, kleur: str, titel: str, geometry: Geometry = WIDE) -
     )
 
 
-def svg_size(svg: str) -> tuple[float, float]:
-    """Width and height of an SVG made by route_svg, read from its viewBox."""
-    start = svg.index('viewBox="') + len('viewBox="')
-    _, _, width, height = svg[start : svg.index('"', start)].split()
-    return float(width), float(height)
-
-
 def route_png(route: Route, kleur: str, titel: str) -> bytes:
-    """The same diagram as a PNG about 1600 pixels wide, for the Word document.
+    """The same diagram as a PNG PNG_WIDTH pixels wide at 300 dpi, for the Word document.
 
-    WeasyPrint draws the SVG with the shipped fonts (so wrapping matches the
-    measurements) and pdfium rasterises the page; both are deterministic.
+    svgraster draws the SVG itself with the shipped fonts, at the advance widths the
+    wrapping was measured with; the same route always gives the same bytes.
     """
-    import pypdfium2 as pdfium
-    from PIL import Image
+    # Imported here: only the Word builder needs Pillow, the HTML and PDF builders use the SVG.
+    from assembler.builders.svgraster import svg_png
 
-    from assembler.builders.weasy import font_face_css, render_pdf
-
-    svg = route_svg(route, kleur, titel)
-    width, height = svg_size(svg)
-    html = (
-        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>'
-        f"{escape(titel)}</title><style>{font_face_css()}"
-        f"@page {{ size: {_num(width)}px {_num(height)}px; margin: 0 }}"
-        "html, body { margin: 0; padding: 0 } svg { display: block }"
-        f"</style></head><body>{svg}</body></html>"
-    )
-    pdf = pdfium.PdfDocument(render_pdf(html, "routeschema"))
-    try:
-        page = pdf[0]
-        bitmap = page.render(scale=PNG_WIDTH / (width * 0.75))
-        image = bitmap.to_pil().convert("RGB")
-    finally:
-        pdf.close()
-    if image.width != PNG_WIDTH:
-        image = image.resize(
-            (PNG_WIDTH, round(image.height * PNG_WIDTH / image.width)), Image.Resampling.LANCZOS
-        )
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True, dpi=(300, 300))
-    return out.getvalue()
+    return svg_png(route_svg(route, kleur, titel), PNG_WIDTH)
 
 
 def alt_text(route: Route, titel: str) -> str:

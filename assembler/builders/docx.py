@@ -18,8 +18,8 @@ from assembler.builders.base import Builder
 from assembler.builders.docx_check import check_template_file
 from assembler.builders.docx_env import ContextMaker, make_environment
 from assembler.builders.docx_finish import document_time, finish, package_bytes
-from assembler.builders.docx_images import cached_png
-from assembler.errors import BuildError, TemplateError
+from assembler.builders.docx_images import diagram_png
+from assembler.errors import AssemblerError, BuildError, TemplateError
 from assembler.model import Practice, Routekaart
 from assembler.resources import template_path
 
@@ -44,17 +44,26 @@ class _StrictTemplate(DocxTemplate):
 
 def diagram_for(model: Routekaart) -> Callable[[Practice], tuple[bytes, str]]:
     """Route diagram PNG and its alternative text, per practice."""
-    from assembler.builders.diagram import alt_text, route_png
+    from assembler.builders.diagram import alt_text
 
     def make(praktijk: Practice) -> tuple[bytes, str]:
         titel = f"Route bij signalen van {praktijk.naam.lower()} in {model.gemeente}"
-        png = cached_png(praktijk.route, model.kleur, titel, route_png)
+        png = diagram_png(praktijk.route, model.kleur, titel)
         return png, alt_text(praktijk.route, titel)
 
     return make
 
 
 _UNDEFINED = (
+    (
+        re.compile(r"^access to attribute '([^']+)' of '[^']+' object is unsafe\.$"),
+        "'{0}' is afgeschermd: een sjabloon gebruikt alleen de gegevens van de routekaart, "
+        "niet de binnenkant van Python of bestanden",
+    ),
+    (
+        re.compile(r"^(.+) is not safely callable$"),
+        "'{0}' mag een sjabloon niet aanroepen",
+    ),
     (
         re.compile(r"^'None' has no attribute '([^']+)'$"),
         "een lege waarde heeft geen '{0}'; zet er {{% if %}} omheen",
@@ -76,6 +85,15 @@ def _dutch(exc: jinja2.TemplateError) -> str:
     return message
 
 
+def _python(exc: Exception) -> str:
+    """A Python error raised by a template expression, in words a template author can act on."""
+    if isinstance(exc, ZeroDivisionError):
+        return "deling door nul"
+    if isinstance(exc, OverflowError) and "range" in str(exc).lower():
+        return "range() met meer dan 100000 stappen is niet toegestaan"
+    return f"{type(exc).__name__}: {exc}"
+
+
 def _where(exc: jinja2.TemplateError) -> str:
     lines = [line.strip() for line in getattr(exc, "docx_context", None) or () if line and line.strip()]
     return f" (bij: '{' / '.join(lines[:3])[:160]}')" if lines else ""
@@ -92,6 +110,16 @@ def render_docx(
         tpl.render(maker.context(), jinja_env=make_environment())
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{template.name}: {_dutch(exc)}{_where(exc)}") from exc
+    except AssemblerError:
+        raise
+    except Exception as exc:
+        # In the shipped template this is a fault of the toolkit and must surface as one; in a
+        # municipality's own template an expression such as {{ 1/0 }} is the template's fault.
+        if template.resolve() == default_template().resolve():
+            raise
+        raise TemplateError(
+            f"{template.name}: het sjabloon kon niet worden ingevuld ({_python(exc)})"
+        ) from exc
     finish(tpl.docx, model)
     return package_bytes(tpl.docx, document_time(model))
 

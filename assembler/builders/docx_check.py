@@ -27,7 +27,15 @@ from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree
 
-from assembler.builders.docx_env import HELPERS, Helper, Image, make_environment, model_names
+from assembler.builders.docx_env import (
+    HELPERS,
+    Helper,
+    Image,
+    allowed_owner,
+    make_environment,
+    model_names,
+    unsafe_name,
+)
 
 _PATCHER = DocxTemplate(None)  # patch_xml uses no state; one instance serves every call
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -56,6 +64,7 @@ _NOUNS = {
     "Meldcode": "de meldcode",
     "MeldcodeStep": "een meldcodestap",
 }
+_FORMAT_REACH = re.compile(r"\{[^{}]*[.\[]\s*_")  # a format field that reads a private attribute
 _ELEMENT_FILTERS = {"first", "last", "random"}
 _STR_FILTERS = {
     "join", "lower", "upper", "title", "capitalize", "trim", "string", "e", "escape", "safe", "format",
@@ -82,6 +91,10 @@ class _Any:
 
 
 ANY: Any = _Any
+
+
+class _Refused:
+    """The type of a value the sandbox already refused: its own attributes need no second report."""
 
 
 @dataclass
@@ -407,6 +420,10 @@ def _fields(cls: type) -> dict[str, Any]:
 def _dotted(node: nodes.Node) -> str:
     if isinstance(node, nodes.Name):
         return node.name
+    if isinstance(node, nodes.Const):
+        return f'"{node.value}"' if isinstance(node.value, str) else repr(node.value)
+    if isinstance(node, nodes.Tuple | nodes.List) and not node.items:
+        return "()" if isinstance(node, nodes.Tuple) else "[]"
     if isinstance(node, nodes.Getattr):
         return f"{_dotted(node.node)}.{node.attr}"
     if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
@@ -509,6 +526,18 @@ class _Walker:
             self.at(node, f"onbekende variabele '{node.name}': het model levert die niet{hint}")
             return ANY
         if isinstance(node, nodes.Getattr):
+            if (
+                node.attr in ("format", "format_map")
+                and isinstance(node.node, nodes.Const)
+                and isinstance(node.node.value, str)
+                and _FORMAT_REACH.search(node.node.value)
+            ):
+                # '{0.__class__}'.format(x) reaches the same internals as x.__class__ does.
+                self.at(
+                    node,
+                    f"'{_short(node.node.value)}' is afgeschermd: een opmaaktekst mag niet bij "
+                    "de binnenkant van Python",
+                )
             return self.attribute(node, self.expr(node.node, scope), node.attr)
         if isinstance(node, nodes.Getitem):
             owner = self.expr(node.node, scope)
@@ -553,6 +582,8 @@ class _Walker:
             self.at(node, f"onbekend filter '{node.name}'{hint}")
         owner = self.expr(node.node, scope) if node.node is not None else ANY
         self.args(node, scope)
+        if node.name == "attr" and node.args and isinstance(node.args[0], nodes.Const):
+            return self.attribute(node, owner, str(node.args[0].value), what="attr")
         if node.name in ("map", "selectattr", "rejectattr", "sort", "groupby", "sum", "unique"):
             for keyword in node.kwargs:
                 if keyword.key == "attribute" and isinstance(keyword.value, nodes.Const):
@@ -578,9 +609,18 @@ class _Walker:
 
     def attribute(self, node: nodes.Node, owner: Any, attr: str, what: str = "") -> Any:
         owner = _strip(owner)
+        if owner is _Refused:
+            return _Refused
+        label = _dotted(node) if not what else f"{what}('{attr}')" if what == "attr" else f"{what}='{attr}'"
+        if unsafe_name(attr):
+            self.at(
+                node,
+                f"'{label}' is afgeschermd: een sjabloon gebruikt alleen de gegevens van de routekaart, "
+                "niet de binnenkant van Python",
+            )
+            return _Refused
         if owner is ANY or owner is typing.Any:
             return ANY
-        label = _dotted(node) if not what else f"{what}='{attr}'"
         if owner in (Helper, Image):
             self.at(node, f"'{label}' bestaat niet: dit is een functie of afbeelding zonder onderdelen")
             return ANY
@@ -598,6 +638,10 @@ class _Walker:
             self.at(node, f"'{label}' bestaat niet in het model; {hint}")
             return ANY
         origin = typing.get_origin(owner) or owner
+        if isinstance(origin, type) and not allowed_owner(origin):
+            # A Path (logo) has methods that read and write files; the sandbox refuses them.
+            self.at(node, f"'{label}' is afgeschermd: een sjabloon kan geen bestanden lezen of schrijven")
+            return _Refused
         if isinstance(origin, type) and not hasattr(origin, attr):
             self.at(node, f"'{label}' bestaat niet: deze waarde heeft geen onderdeel '{attr}'")
         return ANY
@@ -656,7 +700,63 @@ def check_template_file(path: Path) -> list[str]:
     known = model_names()
     for part in _parts(document):
         _check_part(env, report, part, known)
-    return report.issues
+    return _package_issues(path) + report.issues
+
+
+# ---------------------------------------------------------------------------
+# What the finished document would make Word do on a reader's computer
+
+# Fields that make Word read another file or start another program when it updates fields,
+# which the routekaart asks it to do on opening (for the table of contents).
+_FETCHING_FIELD = re.compile(
+    r"(?<![A-Za-z])(INCLUDETEXT|INCLUDEPICTURE|INCLUDE|LINK|DDEAUTO|DDE|IMPORT)\b", re.IGNORECASE
+)
+_PACKAGE_PARTS = {"word/header", "word/footer", "word/document", "word/footnotes", "word/endnotes"}
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _package_issues(path: Path) -> list[str]:
+    """External links other than hyperlinks, file-fetching fields, macros and ActiveX or OLE objects.
+
+    docxtpl copies every part of the template into the routekaart, so whatever the template
+    makes Word fetch or run on opening, the routekaart would do too, on every reader's computer.
+    """
+    label = path.name
+    issues = []
+    with zipfile.ZipFile(path) as package:
+        for name in sorted(package.namelist()):
+            lowered = name.lower()
+            if (
+                lowered.endswith("vbaproject.bin")
+                or lowered.startswith("word/activex/")
+                or (lowered.startswith("word/embeddings/") and lowered.endswith(".bin"))
+            ):
+                issues.append(
+                    f"{label}: bevat macro's of ingesloten programmaonderdelen ({name}); sla het sjabloon "
+                    "op als gewoon Word-document (*.docx) zonder ingesloten objecten"
+                )
+            elif lowered.endswith(".rels"):
+                for rel in etree.fromstring(package.read(name)).iter(_REL):
+                    kind = rel.get("Type", "").rsplit("/", 1)[-1]
+                    if rel.get("TargetMode") == "External" and kind != "hyperlink":
+                        issues.append(
+                            f"{label}: verwijst naar een extern bestand dat Word bij het openen ophaalt "
+                            f"({kind}: {_short(rel.get('Target', ''), 80)}); verwijder die koppeling"
+                        )
+            elif lowered.endswith(".xml") and any(lowered.startswith(p) for p in _PACKAGE_PARTS):
+                root = etree.fromstring(package.read(name))
+                # Word may split one field code over several runs: read a paragraph's codes as one.
+                codes = [
+                    "".join(el.text or "" for el in p.iter(qn("w:instrText"))) for p in root.iter(qn("w:p"))
+                ]
+                codes += [el.get(qn("w:instr"), "") for el in root.iter(qn("w:fldSimple"))]
+                for code in codes:
+                    for match in _FETCHING_FIELD.finditer(code):
+                        issues.append(
+                            f"{label}: {name}: veld {match.group(1).upper()} haalt bij het bijwerken een "
+                            f"ander bestand op ('{_short(code.strip(), 60)}'); verwijder dit veld"
+                        )
+    return issues
 
 
 def helper_help() -> list[str]:

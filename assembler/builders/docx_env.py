@@ -17,7 +17,18 @@ from typing import Any
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
-from jinja2 import Environment, StrictUndefined
+from jinja2 import BaseLoader, Environment, StrictUndefined
+from jinja2.runtime import LoopContext
+from jinja2.sandbox import (
+    UNSAFE_ASYNC_GENERATOR_ATTRIBUTES,
+    UNSAFE_COROUTINE_ATTRIBUTES,
+    UNSAFE_FUNCTION_ATTRIBUTES,
+    UNSAFE_GENERATOR_ATTRIBUTES,
+    UNSAFE_METHOD_ATTRIBUTES,
+    ImmutableSandboxedEnvironment,
+    SecurityError,
+)
+from jinja2.utils import Cycler, Joiner, Namespace
 from markupsafe import Markup, escape
 
 from assembler.model import Practice, Routekaart
@@ -25,6 +36,7 @@ from assembler.naming import dutch_date
 
 # Characters XML 1.0 forbids, plus the C1 controls and docxtpl's own markers (\a paragraph, \f page).
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
 _NUMBERS = (
     "nul",
     "één",
@@ -58,12 +70,25 @@ def _keep_literal(xml: str) -> str:
     return xml.replace("{_", "{&#95;").replace("_}", "&#95;}")
 
 
+def _invalid_ref(match: re.Match[str]) -> str:
+    ref = match.group(1)
+    try:
+        code = int(ref[1:], 16) if ref[0] in "xX" else int(ref)
+        return match.group(0) if not _INVALID_XML.match(chr(code)) else " "
+    except (ValueError, OverflowError):
+        return " "
+
+
 def finalize(value: Any) -> Any:
     """Every {{ }} output passes here before autoescaping: None prints as nothing, text is made XML-safe."""
     if value is None:
         return ""
+    if isinstance(value, RichText | InlineImage):
+        return value  # made by our helpers from cleaned text
     if hasattr(value, "__html__"):
-        return value
+        # Markup from a filter (|e, |format) or a macro: already escaped, but it may still carry a
+        # character XML forbids, raw or as a character reference (&#1;).
+        return Markup(_CHAR_REF.sub(_invalid_ref, _INVALID_XML.sub(" ", str(value.__html__()))))
     return Markup(_keep_literal(str(escape(clean_text(str(value))))))
 
 
@@ -109,10 +134,90 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+# ---------------------------------------------------------------------------
+# The sandbox: a template, shipped or a municipality's own, reaches the model and nothing else
+
+# Whose attributes a template may read: plain values, Jinja's loop helpers and the model's
+# dataclasses. Everything else (a Path such as `logo`, the pictures and links our helpers
+# return, modules, classes) could read or write files or reach Python's internals.
+_PLAIN = (str, int, float, bool, dt.date, tuple, list, dict, LoopContext, Cycler, Joiner, Namespace)
+_MODEL_MODULES = ("assembler.model", "assembler.content")
+_UNSAFE_NAMES = frozenset(
+    {"mro", "format_map"}
+    | UNSAFE_FUNCTION_ATTRIBUTES
+    | UNSAFE_METHOD_ATTRIBUTES
+    | UNSAFE_GENERATOR_ATTRIBUTES
+    | UNSAFE_COROUTINE_ATTRIBUTES
+    | UNSAFE_ASYNC_GENERATOR_ATTRIBUTES
+)
+MAX_REPEAT = 100_000  # longest text or list a template may make with * (a page is a few thousand)
+MAX_EXPONENT = 64
+
+
+def allowed_owner(kind: type) -> bool:
+    """Whether a template may read attributes of a value of this type."""
+    if dataclasses.is_dataclass(kind):
+        return kind.__module__ in _MODEL_MODULES
+    return issubclass(kind, _PLAIN)
+
+
+def unsafe_name(attr: str) -> bool:
+    """Names the sandbox refuses on any value: private, dunder and Python's internal attributes."""
+    return attr.startswith("_") or attr in _UNSAFE_NAMES
+
+
+class _NoFiles(BaseLoader):
+    """Refuses {% include %}, {% import %} and {% extends %}: a template never reaches the filesystem."""
+
+    def get_source(self, environment: Environment, template: str) -> Any:
+        raise SecurityError(
+            f"een Word-sjabloon kan geen andere sjablonen of bestanden invoegen ('{template}' via "
+            "include, import of extends)"
+        )
+
+
+class TemplateSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, narrowed to the model's own values and bounded in size."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if unsafe_name(attr) or not allowed_owner(type(obj)):
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        # The sandbox caps range() but not repetition or powers; '"x" * 10**9' would fill the memory.
+        if operator == "**" and isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
+            raise SecurityError(
+                f"machtsverheffen tot meer dan {MAX_EXPONENT} is niet toegestaan in een sjabloon"
+            )
+        if operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, str | list | tuple)
+                    and isinstance(count, int)
+                    and len(seq) * count > MAX_REPEAT
+                ):
+                    raise SecurityError(
+                        f"herhalen met * tot meer dan {MAX_REPEAT} tekens of items is niet toegestaan "
+                        "in een sjabloon"
+                    )
+        return super().call_binop(context, operator, left, right)
+
+
+def _text(value: Any) -> Any:
+    # |safe and |urlize would pass profile text into the document XML unescaped; here they
+    # leave it text, which the output filter escapes.
+    return value
+
+
 def make_environment() -> Environment:
-    """Autoescape on, StrictUndefined (a missing name is an error that names it), our filters."""
-    env = Environment(autoescape=True, undefined=StrictUndefined, finalize=finalize)
+    """The sandbox with autoescape on, StrictUndefined (a missing name is an error that names it),
+    no file loader, and our filters."""
+    env = TemplateSandbox(autoescape=True, undefined=StrictUndefined, finalize=finalize, loader=_NoFiles())
     env.filters.update(FILTERS)
+    env.filters.update(safe=_text, urlize=_text)
     return env
 
 
