@@ -1,0 +1,327 @@
+"""Batch orchestration with a stand-in for the builders: what is skipped, rebuilt, refused or reported.
+
+The stand-in loads and tailors each profile for real but writes one small text file
+instead of rendering, so these tests run in seconds; tests/test_batch.py builds for real.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assembler.batch import BatchResult, run_batch
+from assembler.content import national_content
+from assembler.errors import AssemblerError, LockError
+from assembler.manifest import STATE_DIR
+from assembler.pipeline import BuildResult
+from assembler.profile import load_profile
+from assembler.tailor import tailor
+
+CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
+TODAY = dt.date(2026, 11, 20)
+ALL = ["Rivierstad", "Polderdam", "'s-Heerenveld", "Súdermar"]
+
+
+@pytest.fixture
+def region(tmp_path: Path) -> Path:
+    """A copy of the contract region that a test may change."""
+    target = tmp_path / "regio-middenland"
+    shutil.copytree(CONTRACT, target)
+    return target / "regio.yaml"
+
+
+@pytest.fixture
+def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Replace rendering by one text file per municipality; returns the names built, in order."""
+    names: list[str] = []
+
+    def build(path, outdir, formats, template=None, region=None, today=None, display=None):  # type: ignore[no-untyped-def]
+        profile = load_profile(path, display=display, region=region, today=today)
+        model = tailor(profile, national_content())
+        if model.gemeente == "Súdermar" and os.environ.get("FAKE_CRASH"):
+            raise RuntimeError("kapot in de bouwer")
+        folder = outdir / model.slug
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"routekaart-{model.slug}.txt"
+        target.write_text(f"{model.gemeente} versie {model.versie}\n", encoding="utf-8")
+        names.append(model.gemeente)
+        return BuildResult(profile=profile, model=model, folder=folder, files=[target])
+
+    monkeypatch.setattr("assembler.worker.build_profile", build)
+    return names
+
+
+def batch(region: Path, out: Path, **options: object) -> BatchResult:
+    lines: list[str] = []
+    options.setdefault("today", TODAY)
+    return run_batch(region, out, jobs=1, echo=lines.append, **options)  # type: ignore[arg-type]
+
+
+def snapshot(folder: Path) -> dict[str, int]:
+    return {
+        str(p.relative_to(folder)): p.stat().st_mtime_ns for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def manifest_of(out: Path) -> dict:  # type: ignore[type-arg]
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_first_run_builds_all_and_records_inputs_and_outputs(
+    region: Path, tmp_path: Path, built: list[str]
+) -> None:
+    out = tmp_path / "uit"
+    result = batch(region, out)
+    assert result.ok and result.gemaakt == ALL and built == ALL
+    assert "4 gemeenten gemaakt, 0 overgeslagen (ongewijzigd), 0 mislukt" in result.summary()
+    data = manifest_of(out)
+    rivierstad = data["gemeenten"]["rivierstad"]
+    assert set(rivierstad["invoer"]) == {"gemeenten/rivierstad.yaml", "regio.yaml", "logo-rivierstad.png"}
+    assert set(rivierstad["uitvoer"]) == {"rivierstad/routekaart-rivierstad.txt", "rivierstad.zip"}
+    assert data["regio"]["uitvoer"].keys() == {
+        "regio-middenland/routekaart-regio-middenland.docx",
+        "overzicht-middenland.xlsx",
+    }
+    assert data["toolkit"]["versie"] and data["toolkit"]["landelijke_inhoud"] == national_content().digest
+
+
+def test_unchanged_rerun_skips_all_and_touches_no_file(
+    region: Path, tmp_path: Path, built: list[str]
+) -> None:
+    out = tmp_path / "uit"
+    batch(region, out)
+    before = snapshot(out)
+    built.clear()
+    result = batch(region, out)
+    assert built == [] and result.overgeslagen == ALL and result.ok
+    assert "0 gemeenten gemaakt, 4 overgeslagen (ongewijzigd)" in result.summary()
+    assert "(bijgewerkt)" not in result.summary()
+    assert snapshot(out) == before
+
+
+def test_changed_profile_rebuilds_only_that_municipality(
+    region: Path, tmp_path: Path, built: list[str]
+) -> None:
+    out = tmp_path / "uit"
+    batch(region, out)
+    document = out / "regio-middenland" / "routekaart-regio-middenland.docx"
+    old_document = document.read_bytes()
+    profile = region.parent / "gemeenten" / "sudermar.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace('"2026.1"', '"2026.3"'), encoding="utf-8")
+    built.clear()
+    result = batch(region, out)
+    assert built == ["Súdermar"] and len(result.overgeslagen) == 3
+    assert document.read_bytes() != old_document  # the regional document shows the new version
+    assert (out / "sudermar" / "routekaart-sudermar.txt").read_text(
+        encoding="utf-8"
+    ) == "Súdermar versie 2026.3\n"
+
+
+def test_region_file_logo_and_damaged_output_each_trigger_a_rebuild(
+    region: Path, tmp_path: Path, built: list[str]
+) -> None:
+    out = tmp_path / "uit"
+    batch(region, out)
+    logo = region.parent / "logo-rivierstad.png"
+    logo.write_bytes(logo.read_bytes() + b"\0")
+    built.clear()
+    batch(region, out)
+    assert built == ["Rivierstad"]
+
+    (out / "polderdam" / "routekaart-polderdam.txt").unlink()
+    built.clear()
+    batch(region, out)
+    assert built == ["Polderdam"]
+
+    # Same size, other bytes: the new modification time makes the batch hash it and notice. It is
+    # somebody's edit now, so the batch refuses to overwrite it instead of silently replacing it.
+    archive = out / "sudermar.zip"
+    original = archive.read_bytes()
+    archive.write_bytes(original[::-1])
+    built.clear()
+    result = batch(region, out)
+    assert built == ["Súdermar"] and [f.naam for f in result.mislukt] == ["Súdermar"]
+    assert "met de hand gewijzigd" in result.mislukt[0].reden
+    assert archive.read_bytes() == original[::-1]
+    archive.unlink()
+    built.clear()
+    assert batch(region, out).ok and built == ["Súdermar"] and archive.read_bytes() == original
+
+    region.write_text(region.read_text(encoding="utf-8") + "# gewijzigd\n", encoding="utf-8")
+    built.clear()
+    batch(region, out)
+    assert built == ALL
+
+
+def test_touched_but_unchanged_outputs_are_verified_once_and_kept(
+    region: Path, tmp_path: Path, built: list[str]
+) -> None:
+    out = tmp_path / "uit"
+    batch(region, out)
+    for path in out.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    built.clear()
+    assert batch(region, out).overgeslagen == ALL and built == []
+    records = {p: p.read_bytes() for p in (out / STATE_DIR).glob("*.json")}
+    assert batch(region, out).overgeslagen == ALL and built == []
+    # The new times were recorded by the first rerun, so the second had nothing to re-hash or save.
+    assert {p: p.read_bytes() for p in (out / STATE_DIR).glob("*.json")} == records
+
+
+def test_force_rebuilds_everything_with_the_same_bytes(
+    region: Path, tmp_path: Path, built: list[str]
+) -> None:
+    out = tmp_path / "uit"
+    batch(region, out)
+    manifest = (out / "manifest.json").read_bytes()
+    built.clear()
+    result = batch(region, out, force=True)
+    assert built == ALL and result.overgeslagen == []
+    assert (out / "manifest.json").read_bytes() == manifest
+
+
+def test_unreadable_record_only_rebuilds_its_municipality(
+    region: Path, tmp_path: Path, built: list[str]
+) -> None:
+    out = tmp_path / "uit"
+    batch(region, out)
+    record = next(p for p in (out / STATE_DIR).glob("*.json") if "polderdam" in p.read_text(encoding="utf-8"))
+    record.write_text("{kapot", encoding="utf-8")
+    built.clear()
+    batch(region, out)
+    assert built == ["Polderdam"]
+
+
+def test_contact_check_going_stale_rebuilds_that_municipality(
+    region: Path, tmp_path: Path, built: list[str]
+) -> None:
+    out = tmp_path / "uit"
+    batch(region, out)
+    built.clear()
+    # Stichting Sleutelpersonen (Rivierstad) was checked on 2026-05-20: stale after 2027-05-20.
+    batch(region, out, today=dt.date(2027, 5, 21))
+    assert built == ["Rivierstad"]
+
+
+def test_broken_profile_fails_alone_with_its_reason(region: Path, tmp_path: Path, built: list[str]) -> None:
+    profile = region.parent / "gemeenten" / "polderdam.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace(
+            "vastgesteld_op: 2026-11-01", "vastgesteld_op: 2026-13-01"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "uit"
+    result = batch(region, out)
+    assert not result.ok and built == ["Rivierstad", "'s-Heerenveld", "Súdermar"]
+    (failure,) = result.mislukt
+    assert failure.naam == "Polderdam" and failure.bestand == "gemeenten/polderdam.yaml"
+    assert "gemeenten/polderdam.yaml:9" in failure.reden and "vastgesteld_op" in failure.reden
+    assert "Polderdam (gemeenten/polderdam.yaml): gemeenten/polderdam.yaml:9" in result.summary()
+    assert manifest_of(out)["gemeenten"]["polderdam"]["mislukt"] == failure.reden
+    # Failures are tried again on the next run; the good ones are skipped.
+    built.clear()
+    again = batch(region, out)
+    assert built == [] and len(again.overgeslagen) == 3 and len(again.mislukt) == 1
+
+
+def test_fail_fast_stops_after_the_first_failure(region: Path, tmp_path: Path, built: list[str]) -> None:
+    profile = region.parent / "gemeenten" / "polderdam.yaml"
+    profile.write_text("schema_versie: 1\nsoort: gemeente\nnaam: Polderdam\n", encoding="utf-8")
+    result = batch(region, tmp_path / "uit", fail_fast=True)
+    assert built == ["Rivierstad"] and [f.naam for f in result.mislukt] == ["Polderdam"]
+    assert result.niet_gestart == ["'s-Heerenveld", "Súdermar"]
+    assert "stopte na de eerste fout" in result.summary()
+    assert result.regio_melding and "'s-Heerenveld" in result.regio_melding
+    assert not (tmp_path / "uit" / "overzicht-middenland.xlsx").exists()
+
+
+def test_unexpected_exception_is_an_internal_error_and_the_rest_is_built(
+    region: Path, tmp_path: Path, built: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAKE_CRASH", "1")
+    result = batch(region, tmp_path / "uit")
+    assert built == ["Rivierstad", "Polderdam", "'s-Heerenveld"]
+    (failure,) = result.mislukt
+    assert failure.naam == "Súdermar"
+    assert failure.reden.startswith("interne fout (RuntimeError: kapot in de bouwer)")
+
+
+def test_only_builds_the_named_municipalities(region: Path, tmp_path: Path, built: list[str]) -> None:
+    out = tmp_path / "uit"
+    result = batch(region, out, only=["'s-heerenveld", "SUDERMAR"])
+    assert built == ["'s-Heerenveld", "Súdermar"] and result.ok
+    assert not (out / "rivierstad").exists()
+    # The regional outputs need every municipality, so they wait for a full run.
+    assert result.regio_melding and "Rivierstad, Polderdam" in result.regio_melding
+    assert not (out / "overzicht-middenland.xlsx").exists()
+    with pytest.raises(
+        AssemblerError, match="onbekende gemeente bij --alleen: Atlantis; deze regio heeft: Rivierstad"
+    ):
+        batch(region, out, only=["Atlantis"])
+
+
+def test_two_municipalities_with_one_name_do_not_share_a_folder(
+    region: Path, tmp_path: Path, built: list[str]
+) -> None:
+    folder = region.parent / "gemeenten"
+    twin = (folder / "polderdam.yaml").read_text(encoding="utf-8")
+    (folder / "polderdam-2.yaml").write_text(twin, encoding="utf-8")
+    region.write_text(
+        region.read_text(encoding="utf-8").replace(
+            "  - gemeenten/sudermar.yaml", "  - gemeenten/sudermar.yaml\n  - gemeenten/polderdam-2.yaml"
+        ),
+        encoding="utf-8",
+    )
+    result = batch(region, tmp_path / "uit")
+    (failure,) = result.mislukt
+    assert failure.bestand == "gemeenten/polderdam-2.yaml"
+    assert "dezelfde map 'polderdam/'" in failure.reden and "gemeenten/polderdam.yaml" in failure.reden
+    assert built == ALL
+
+
+def test_a_leftover_temporary_file_is_removed(region: Path, tmp_path: Path, built: list[str]) -> None:
+    out = tmp_path / "uit"
+    (out / "rivierstad").mkdir(parents=True)
+    leftover = out / "rivierstad" / ".assembler-tmp-abc.pdf"
+    leftover.write_bytes(b"half")
+    batch(region, out)
+    assert not leftover.exists()
+
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from assembler.batch import folder_lock
+with folder_lock(Path(sys.argv[1])):
+    print("vast", flush=True)
+    time.sleep(120)
+"""
+
+
+def test_a_second_run_is_refused_and_a_killed_holder_frees_the_folder(
+    region: Path, tmp_path: Path, built: list[str]
+) -> None:
+    out = tmp_path / "uit"
+    out.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(out)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "vast"
+        with pytest.raises(LockError, match="in gebruik door een andere batch die nog loopt"):
+            batch(region, out)
+        assert built == []
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=10)
+    # The lock file is still there, but the OS released the lock with the process.
+    assert (out / ".assembler.lock").exists()
+    assert batch(region, out).ok and built == ALL
