@@ -48,7 +48,7 @@ def friendly(func: F) -> F:
             click.echo(f"Fout: {exc}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("Afgebroken; eerdere uitvoer is ongewijzigd.", err=True)
+            click.echo("Afgebroken. Er zijn geen half geschreven bestanden achtergebleven.", err=True)
             sys.exit(130)
         except click.exceptions.Exit:
             raise
