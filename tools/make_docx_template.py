@@ -12,9 +12,10 @@ import argparse
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document
@@ -1032,7 +1033,8 @@ def core_properties(document: Document) -> None:
     props.last_printed = fixed
 
 
-def build() -> bytes:
+def blank_document(core_properties: Callable[[Any], None], page_setup: Callable[[Any], None]) -> Any:
+    """A document with our styles, settings and page set-up and an empty body."""
     document = docx.Document()
     tidy_package(document)
     install_styles(document)
@@ -1043,6 +1045,11 @@ def build() -> bytes:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     page_setup(document)
+    return document
+
+
+def build() -> bytes:
+    document = blank_document(core_properties, page_setup)
     writer = Writer(document)
     cover(writer)
     contents(writer)

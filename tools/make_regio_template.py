@@ -16,7 +16,6 @@ import io
 import sys
 from pathlib import Path
 
-import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION_START
 from docx.oxml import parse_xml
@@ -33,9 +32,7 @@ from make_docx_template import (
     Loop,
     W,
     Writer,
-    install_settings,
-    install_styles,
-    tidy_package,
+    blank_document,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -349,16 +346,7 @@ def core_properties(document: Document) -> None:
 
 
 def build() -> bytes:
-    document = docx.Document()
-    tidy_package(document)
-    install_styles(document)
-    install_settings(document)
-    core_properties(document)
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    page_setup(document)
+    document = blank_document(core_properties, page_setup)
     writer = Writer(document)
     cover(writer)
     contents(writer)
