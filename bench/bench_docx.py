@@ -77,6 +77,7 @@ def main() -> None:
         def raw() -> None:
             tpl = DocxTemplate(template)
             context = ContextMaker(model, tpl, lambda p: pictures[p.key], logo).context()
+            # Same environment as the builder (autoescape on), so the comparison is fair.
             tpl.render(context, jinja_env=make_environment())
             tpl.save(io.BytesIO())
 

@@ -107,6 +107,7 @@ def render_docx(
     logo = model.logo.read_bytes() if model.logo else None
     maker = ContextMaker(model, tpl, diagram or diagram_for(model), logo)
     try:
+        # make_environment(): autoescape=True, StrictUndefined, immutable sandbox.
         tpl.render(maker.context(), jinja_env=make_environment())
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{template.name}: {_dutch(exc)}{_where(exc)}") from exc

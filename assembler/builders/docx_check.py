@@ -37,6 +37,7 @@ from assembler.builders.docx_env import (
     unsafe_name,
 )
 
+# Only patch_xml is used here; nothing renders, so autoescape does not apply.
 _PATCHER = DocxTemplate(None)  # patch_xml uses no state; one instance serves every call
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _MARKERS = ("{{", "{%", "{#", "}}", "%}", "#}")
