@@ -154,7 +154,7 @@ def _translate(doc: Document, schema: dict[str, Any], error: cerr.ValidationErro
         )
         options = [str(o) for o in error.constraint]
         hint = _suggest(str(bad), options)
-        return doc.problem(path, f"'{bad}' is geen geldige keuze{hint}; kies uit: {_allowed_text(options)}")
+        return doc.problem(path, f"'{bad}' is geen geldige keuze; kies uit: {_allowed_text(options)}{hint}")
     if error.rule == "empty":
         return doc.problem(path, "is leeg; vul een waarde in of laat het veld weg")
     if error.rule == "nullable":
@@ -193,7 +193,7 @@ def validate_document(doc: Document) -> tuple[dict[str, Any], list[Problem]]:
                 )
             ]
         hint = _suggest(str(kind), list(SCHEMAS))
-        return doc.data, [doc.problem(("soort",), f"'{kind}' is geen geldige soort{hint}; kies {options}")]
+        return doc.data, [doc.problem(("soort",), f"'{kind}' is geen geldige soort; kies {options}{hint}")]
     schema = SCHEMAS[kind]
     validator = _Validator(strip_meta(schema))
     ok = validator.validate(doc.data)
