@@ -277,7 +277,9 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         "regio": region_name or name,
         "veilig_thuis": vt.naam,
         "coordinator": coordinator.naam if coordinator else "",
-        "praktijken": _practices_phrase([content.praktijken[k].naam for k in _practice_order(data["praktijken"])]),
+        "praktijken": _practices_phrase(
+            [content.praktijken[k].naam for k in _practice_order(data["praktijken"])]
+        ),
     }
     teksten = content.teksten
     document = data["document"]

@@ -353,3 +353,62 @@ def test_two_builds_give_the_same_bytes(built: dict[str, tuple[Path, Path]], tmp
     assert code == 0, output
     for earlier in built["polderdam"]:
         assert (tmp_path / "polderdam" / earlier.name).read_bytes() == earlier.read_bytes()
+
+
+def _dark(bitmap: object, x_mm: float, y_mm: float, origin: tuple[float, float], dpmm: float) -> bool:
+    """Whether there is ink at x_mm, y_mm from the origin (mm from the page's top left), give or take a pixel.
+
+    A hairline mark covers a pixel only partly, so the darkest of the nine around the spot counts.
+    """
+    image = bitmap.to_pil().convert("L")  # type: ignore[attr-defined]
+    x, y = round((origin[0] + x_mm) * dpmm), round((origin[1] + y_mm) * dpmm)
+    darkest = min(image.getpixel((x + dx, y + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+    return bool(darkest < 160)
+
+
+@pytest.mark.parametrize(("name", "formaat"), [("rivierstad", "creditcard"), ("s-heerenveld", "a6")])
+def test_crop_marks_stand_in_line_with_the_cuts_outside_the_bleed(
+    built: dict[str, tuple[Path, Path]], name: str, formaat: str
+) -> None:
+    width, height = FORMATS[formaat]
+    dpmm = 600 / 25.4
+    pdf = pdfium.PdfDocument(built[name][0])
+    try:
+        for number in (0, len(pdf) - 1):
+            page = pdf[number]
+            media_left, _, _, media_top = page.get_mediabox()
+            trim_left, _, _, trim_top = page.get_trimbox()
+            origin = ((trim_left - media_left) / PT, (media_top - trim_top) / PT)  # trim corner, mm
+            bitmap = page.render(scale=600 / 72)
+            for x, y in ((0, 0), (width, 0), (0, height), (width, height)):
+                outward_x, outward_y = (-1 if x == 0 else 1), (-1 if y == 0 else 1)
+                # On the cut line, beyond bleed and gap: the mark. Inside the bleed, on that line: none.
+                assert _dark(bitmap, x + outward_x * (BLEED + MARK_GAP + 1.5), y, origin, dpmm), (
+                    number,
+                    x,
+                    y,
+                )
+                assert _dark(bitmap, x, y + outward_y * (BLEED + MARK_GAP + 1.5), origin, dpmm), (
+                    number,
+                    x,
+                    y,
+                )
+                assert not _dark(bitmap, x + outward_x * (BLEED + MARK_GAP - 0.4), y, origin, dpmm)
+                # Off the cut lines, in the corner of the slug: no ink.
+                assert not _dark(bitmap, x + outward_x * 6, y + outward_y * 6, origin, dpmm)
+    finally:
+        pdf.close()
+
+
+def test_cut_marks_on_the_sheets_line_up_front_and_back(built: dict[str, tuple[Path, Path]]) -> None:
+    layout = choose_layout(*FORMATS["creditcard"])
+    dpmm = 300 / 25.4
+    pdf = pdfium.PdfDocument(built["rivierstad"][1])
+    try:
+        for number in (0, 1):  # a front and its back
+            bitmap = pdf[number].render(scale=300 / 72)
+            for mark in layout.marks:
+                centre = (mark.x + mark.w / 2, mark.y + mark.h / 2)
+                assert _dark(bitmap, *centre, (0.0, 0.0), dpmm), (number, mark)
+    finally:
+        pdf.close()

@@ -15,7 +15,12 @@ from assembler.problems import Problem
 from assembler.profile import check_paths, load_profile
 from assembler.schema import AUDIENCES, PARTNER_TYPES, PRIORITIES, REGIE
 
-PRACTICE_KEYS = ["vrouwelijke_genitale_verminking", "huwelijksdwang", "gedwongen_achterlating", "eergerelateerd_geweld"]
+PRACTICE_KEYS = [
+    "vrouwelijke_genitale_verminking",
+    "huwelijksdwang",
+    "gedwongen_achterlating",
+    "eergerelateerd_geweld",
+]
 STEP_KEYS = ["signaleren_en_melden", "toeleiden_naar_zorg", "preventie_veiligheid_hulp"]
 
 FAST = settings(
@@ -84,7 +89,9 @@ partner = st.fixed_dictionaries(
         "rol": nasty_text,
         "praktijken": st.lists(st.sampled_from([*PRACTICE_KEYS, "alle"]), max_size=3, unique=True),
         "stappen": st.lists(st.sampled_from(STEP_KEYS), max_size=3, unique=True),
-        "telefoon": st.one_of(st.sampled_from(["0123-456789", "0800-2000", "112", "+31 20 123 4567"]), nasty_text),
+        "telefoon": st.one_of(
+            st.sampled_from(["0123-456789", "0800-2000", "112", "+31 20 123 4567"]), nasty_text
+        ),
         "email": st.one_of(st.just("team@gemeente.example"), nasty_text),
         "website": st.one_of(st.just("https://www.gemeente.example"), nasty_text),
         "gecontroleerd_op": st.one_of(st.dates(dt.date(2000, 1, 1), dt.date(2030, 1, 1)), nasty_text),
@@ -108,7 +115,9 @@ profile_data = st.fixed_dictionaries(
             st.one_of(st.sampled_from(PRACTICE_KEYS), nasty_text),
             st.one_of(
                 st.just({}),
-                st.fixed_dictionaries({}, optional={"prioriteit": st.sampled_from(PRIORITIES), "lokale_situatie": nasty_text}),
+                st.fixed_dictionaries(
+                    {}, optional={"prioriteit": st.sampled_from(PRIORITIES), "lokale_situatie": nasty_text}
+                ),
             ),
             min_size=1,
             max_size=4,
@@ -121,11 +130,17 @@ profile_data = st.fixed_dictionaries(
             optional={
                 "regie": st.one_of(st.sampled_from(REGIE), nasty_text),
                 "coordinator": nasty_text,
-                "signaleren_en_melden": st.fixed_dictionaries({}, optional={"afspraken": nasty_text, "partners": st.lists(nasty_text, max_size=2)}),
+                "signaleren_en_melden": st.fixed_dictionaries(
+                    {}, optional={"afspraken": nasty_text, "partners": st.lists(nasty_text, max_size=2)}
+                ),
             },
         ),
         "kaarten": st.fixed_dictionaries(
-            {}, optional={"formaat": st.sampled_from(["creditcard", "a6", "A5"]), "doelgroepen": st.lists(st.sampled_from(AUDIENCES), unique=True)}
+            {},
+            optional={
+                "formaat": st.sampled_from(["creditcard", "a6", "A5"]),
+                "doelgroepen": st.lists(st.sampled_from(AUDIENCES), unique=True),
+            },
         ),
         "huisstijl": st.fixed_dictionaries({"hoofdkleur": st.one_of(st.just("#1F5C99"), nasty_text)}),
     },

@@ -17,6 +17,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from assembler.builders.cardhtml import Fields, environment, numbered, qr_svg, shorten
 from assembler.builders.cardsheets import place_faces, sheet_slots
+from assembler.builders.cropmarks import draw_marks, face_marks
 from assembler.builders.imposition import A4, Layout
 from assembler.builders.weasy import LocalFetcher, captured_log, font_face_css, sort_log
 from assembler.cardmodel import FORMATS, Card, CardFace, Origin
@@ -46,7 +47,7 @@ class FormatSpec:
     compact: bool  # credit card: fewer lines per face, see kaarten.css.j2
     show_hours: bool
     bleed: float = 3.0
-    slug: float = 5.0  # room outside the bleed for WeasyPrint's crop marks
+    slug: float = 5.0  # room outside the bleed for the crop marks (cropmarks.py)
 
 
 SPECS = {
@@ -236,7 +237,7 @@ class CardRenderer:
         return list(self._render(html, "de zakkaarten").pages)
 
     def faces_pdf(self, laid_out: LaidOut) -> bytes:
-        return self._write(laid_out.document, laid_out.html, "de zakkaarten", finisher=self._bleed_box)
+        return self._write(laid_out.document, laid_out.html, "de zakkaarten", finisher=self._finish_faces)
 
     def sheets_pdf(self, laid_out: LaidOut, layout: Layout, info: DocumentInfo) -> bytes:
         """The A4 sheets, filled with the faces of the laid-out single-face document."""
@@ -250,10 +251,24 @@ class CardRenderer:
             )
         place_faces(document, laid_out.unique.pages, laid_out.order)
         # The placeholder HTML alone would give two municipalities the same identifier.
-        return self._write(document, laid_out.html + html, "de A4-vellen met zakkaarten")
+        return self._write(
+            document,
+            laid_out.html + html,
+            "de A4-vellen met zakkaarten",
+            finisher=lambda _document, pdf: self._mark_sheets(pdf, layout, len(sheets)),
+        )
 
-    def _bleed_box(self, _document: Any, pdf: pydyf.PDF) -> None:
-        """Set BleedBox to the trim plus exactly the bleed; WeasyPrint sets it from the wider slug."""
+    @staticmethod
+    def _mark_sheets(pdf: pydyf.PDF, layout: Layout, count: int) -> None:
+        """The cut marks in the margin of every sheet; the same on fronts and backs, so they line up."""
+        if draw_marks(pdf, layout.marks) != count:
+            raise BuildError("de snijtekens konden niet op elk A4-vel worden gezet")
+
+    def _finish_faces(self, document: Any, pdf: pydyf.PDF) -> None:
+        """Draw the crop marks, and set BleedBox to the trim plus exactly the bleed (WeasyPrint sets it from the wider slug)."""
+        marks = face_marks(self.spec.width, self.spec.height, self.spec.bleed, self.spec.slug)
+        if draw_marks(pdf, marks) != len(document.pages):
+            raise BuildError("de snijtekens konden niet op elke kaartkant worden gezet")
         bleed = self.spec.bleed * PT_PER_MM
         for obj in pdf.objects:
             if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Page" and "TrimBox" in obj:

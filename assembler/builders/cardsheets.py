@@ -16,7 +16,7 @@ from assembler.errors import BuildError
 
 
 def sheet_slots(count: int, layout: Layout, width: float, height: float) -> list[dict[str, Any]]:
-    """Per sheet the places (face index, unturned box position, rotation) and the cut marks."""
+    """Per sheet its side and places (face index, unturned box position, rotation)."""
     pairs = [(i, i + 1) for i in range(0, count, 2)]
     sheets = []
     for sheet in impose(pairs, layout):
@@ -24,7 +24,7 @@ def sheet_slots(count: int, layout: Layout, width: float, height: float) -> list
         for placed in sheet.placed:
             x, y = placed.slot.box(width, height)
             slots.append({"x": x, "y": y, "rotation": placed.slot.rotation, "face": placed.item})
-        sheets.append({"kant": sheet.kant, "slots": slots, "marks": sheet.marks})
+        sheets.append({"kant": sheet.kant, "slots": slots})
     return sheets
 
 
