@@ -25,6 +25,7 @@ from typing import Any, TextIO
 
 from filelock import FileLock, Timeout
 
+from assembler import forked
 from assembler.builders import DEFAULT_FORMATS
 from assembler.errors import AssemblerError, LockError, OutputError, ProfileError
 from assembler.loader import load_document
@@ -374,7 +375,10 @@ class _Run:
             return not self.fail_fast
 
         try:
-            if self.jobs == 1 or len(jobs) == 1:
+            if self.jobs == 1:
+                with forked.suspended():  # one process at a time, as asked
+                    _run_here(self.region, jobs, progress, handle)
+            elif len(jobs) == 1:
                 _run_here(self.region, jobs, progress, handle)
             else:
                 _run_pool(self.region, jobs, min(self.jobs, len(jobs)), progress, handle)

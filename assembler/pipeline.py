@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from assembler.builders import DEFAULT_FORMATS, REGISTRY, get_builder
 from assembler.builders.base import BuildContext
 from assembler.content import national_content
 from assembler.errors import AssemblerError, OutputError
+from assembler.forked import Forked
 from assembler.model import Routekaart
 from assembler.output import held_interrupts, remove_temp_files, safe_child, write_files
 from assembler.ownership import announce, check_writable, record_written
@@ -61,12 +63,39 @@ def build_profile(
     context = BuildContext(profile=profile, content=content, template=template or profile.file("sjabloon"))
     result = BuildResult(profile=profile, model=model, folder=folder)
     # Render and check everything first, so a failing format leaves every old output in place.
-    rendered: dict[str, bytes] = {}
-    for name in formats:
-        rendered.update(get_builder(name)(context).produce(model))
-    result.files = commit(folder, rendered)
+    result.files = commit(folder, render_all(context, model, formats))
     result.warnings = context.warnings
     return result
+
+
+# The slowest format; with others to make it gets a core of its own (assembler/forked.py).
+ASIDE = "pdf"
+
+
+def render_all(context: BuildContext, model: Routekaart, formats: Sequence[str]) -> dict[str, bytes]:
+    """Every format rendered and checked, in the order asked; warnings in that order too."""
+
+    def produce(name: str) -> tuple[dict[str, bytes], list[str]]:
+        before = len(context.warnings)
+        files = get_builder(name)(context).produce(model)
+        added = context.warnings[before:]
+        del context.warnings[before:]
+        return files, added
+
+    done: dict[str, tuple[dict[str, bytes], list[str]]] = {}
+    aside = ASIDE if ASIDE in formats and len(formats) > 1 else None
+    with Forked(lambda: produce(ASIDE)) if aside else contextlib.nullcontext() as pending:
+        for name in formats:
+            if name != aside:
+                done[name] = produce(name)
+        if pending is not None:
+            done[ASIDE] = pending.result()
+    rendered: dict[str, bytes] = {}
+    for name in formats:
+        files, warnings = done[name]
+        rendered.update(files)
+        context.warnings.extend(w for w in warnings if w not in context.warnings)
+    return rendered
 
 
 def commit(folder: Path, rendered: dict[str, bytes]) -> list[Path]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from assembler import forked
 from assembler.archive import write_zip
 from assembler.builders import DEFAULT_FORMATS
 from assembler.content import national_content
@@ -40,6 +41,7 @@ def use_region(region: Region) -> None:
 def init_worker(region: Region, parent_pid: int) -> None:
     """Runs once in each worker process."""
     use_region(region)
+    forked.disable()  # every core already has a worker
     # The parent alone decides about stopping: it catches Ctrl-C and SIGTERM and then ends its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -14,6 +14,7 @@ from assembler.builders.colours import AA_TEXT, WHITE, contrast, darken_for
 from assembler.builders.imposition import choose_layout
 from assembler.cardmodel import Card, cards_for
 from assembler.errors import BuildError
+from assembler.forked import Forked
 from assembler.model import Routekaart
 
 PT_PER_MM = 72 / 25.4
@@ -70,9 +71,19 @@ class CardsBuilder(Builder):
         items: list[FaceItem] = face_items(self.cards, qr_label)
         laid_out = renderer.layout_faces(items, self._info(model, ""))
         check_fit(laid_out, self.spec, lambda face, key: renderer.retry(laid_out, face, key))
-        single = renderer.faces_pdf(laid_out)
         layout = choose_layout(self.spec.width, self.spec.height)
-        sheets = renderer.sheets_pdf(laid_out, layout, self._info(model, " (A4-vellen)"))
+        info = self._info(model, " (A4-vellen)")
+
+        def sheets_pdf() -> tuple[bytes, list[str]]:
+            before = len(self.context.warnings)
+            data = renderer.sheets_pdf(laid_out, layout, info)
+            return data, self.context.warnings[before:]
+
+        # The faces are laid out; the loose cards and the A4 sheets are drawn side by side.
+        with Forked(sheets_pdf) as pending:
+            single = renderer.faces_pdf(laid_out)
+            sheets, warnings = pending.result()
+        self.context.warnings.extend(w for w in warnings if w not in self.context.warnings)
         loose, a4 = self.filenames(model)
         return {loose: single, a4: sheets}
 
