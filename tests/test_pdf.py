@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -293,3 +294,40 @@ def test_bad_css_becomes_a_warning_not_silence() -> None:
     assert warnings and all(w.startswith("PDF-routekaart: opmaakregel genegeerd") for w in warnings)
     with pytest.raises(BuildError):
         render_pdf(BASE_HTML.format('<p style="width: banaan">x</p>'), "PDF-routekaart")
+
+
+def _laid_out(body: str) -> list[object]:
+    from weasyprint import HTML
+
+    css = "<style>@page { size: A4; margin: 20mm } body { font-size: 10pt }</style>"
+    html = BASE_HTML.format(body).replace("<title>t</title>", "<title>t</title>" + css)
+    return list(HTML(string=html).render().pages)
+
+
+def test_the_fit_check_finds_text_running_out_of_its_column_or_off_the_page() -> None:
+    from assembler.builders.pdffit import overflowing
+
+    fits = '<div style="width: 40mm">Een gewone zin die netjes over meerdere regels wordt verdeeld.</div>'
+    assert overflowing(_laid_out(fits)) == []
+    column = '<div style="width: 20mm; white-space: nowrap">0800-2000 en nog veel meer</div>'
+    assert overflowing(_laid_out(column)) == [(1, "0800-2000 en nog veel meer")]
+    wide = f'<table><tr><td style="white-space: nowrap">{"x" * 200}</td></tr></table>'
+    assert overflowing(_laid_out(wide)) == [(1, "x" * 200)]
+
+
+def test_an_address_too_long_for_the_page_stops_the_build_with_the_page_and_text(
+    profile: Callable[..., Path], tmp_path: Path
+) -> None:
+    # No phone: the short partner list shows the e-mail address instead, and it never breaks.
+    address = (
+        "aanmelding.schadelijke.praktijken@wijkteam-jeugd-en-gezin-testdam-oost-west-noord-en-zuid"
+        ".gemeente-testdam-en-alle-omliggende-kernen.example"
+    )
+    path = profile(
+        ('    telefoon: "020-1234568"\n    email: wijkteam@testdam.example', f"    email: {address}"),
+    )
+    output, code = build(path, tmp_path, "pdf")
+    assert code == 1, output
+    assert "Fout: PDF-routekaart: tekst past niet in zijn kolom en zou over de rand lopen: pagina " in output
+    assert address in output
+    assert not (tmp_path / "testdam" / "routekaart-testdam.pdf").exists()

@@ -7,6 +7,7 @@ from typing import Any
 
 from assembler.builders.base import Builder
 from assembler.builders.html_render import read_logo, render_html
+from assembler.builders.pdffit import check_fit
 from assembler.builders.weasy import font_face_css, render_pdf
 from assembler.errors import BuildError
 from assembler.model import Routekaart
@@ -31,6 +32,7 @@ class PdfBuilder(Builder):
             WHAT,
             roots=(self.context.profile.source.parent,),
             warnings=self.context.warnings,
+            check=lambda pages: check_fit(pages, WHAT),
             pdf_variant="pdf/ua-1",
             pdf_identifier=identifier,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import mimetypes
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -109,18 +109,27 @@ def render_pdf(
     what: str,
     roots: Iterable[Path] = (),
     warnings: list[str] | None = None,
+    check: Callable[[list[Any]], None] | None = None,
     **options: Any,
 ) -> bytes:
     """HTML to PDF bytes with the shipped templates as base; raises BuildError when WeasyPrint reports a fault.
 
     `what` names the document in messages ("PDF-routekaart", "routeschema"); styling
-    warnings go to `warnings` when given, else they count as errors too.
+    warnings go to `warnings` when given, else they count as errors too. `check` sees the
+    laid-out pages before anything is drawn, and raises BuildError to stop the build.
     """
     base = templates_dir()
     fetcher = LocalFetcher((base, *roots))
     with captured_log() as records:
         try:
-            data = HTML(string=html, base_url=str(base) + "/", url_fetcher=fetcher).write_pdf(**options)
+            document = HTML(string=html, base_url=str(base) + "/", url_fetcher=fetcher).render(
+                pdf_variant=options.get("pdf_variant")
+            )
+            if check is not None:
+                check(document.pages)
+            data = document.write_pdf(**options)
+        except BuildError:
+            raise
         except Exception as exc:  # WeasyPrint raises many kinds; the user needs one clear message
             raise BuildError(f"{what} kon niet worden gemaakt: {type(exc).__name__}: {exc}") from exc
     errors, soft = sort_log(records, what)
