@@ -8,7 +8,9 @@ Both sides are measured as a user would run them, each a fresh command:
   wrote, with its own LibreOffice profile (warm: created by a first, untimed conversion).
 
 Beside these, the PDF builder alone in a warm process (what a batch worker pays per
-municipality), and LibreOffice's first conversion with a fresh profile. Medians of N runs.
+municipality), LibreOffice's first conversion with a fresh profile, and a floor: a fresh
+command in which WeasyPrint sets the same text with no stylesheet, tagging, diagrams or
+logo, the least any WeasyPrint PDF of this routekaart can cost. Medians of N runs.
 
     python bench/bench_pdf.py [--runs 5] [--gemeente rivierstad]
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -33,6 +36,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from assembler.builders.base import BuildContext
+from assembler.builders.html_render import render_html
 from assembler.builders.pdf import PdfBuilder
 from assembler.content import national_content
 from assembler.profile import load_profile
@@ -92,6 +96,31 @@ def in_process(profile_path: Path, runs: int) -> tuple[Timing, Timing, int]:
     return times[0], Timing.median(times[1:]), len(PdfReader(io.BytesIO(data)).pages)
 
 
+BARE = """\
+import sys
+from weasyprint import HTML
+HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])
+"""
+
+
+def bare_text(profile_path: Path, work: Path) -> list[str]:
+    """A fresh command that has WeasyPrint, and nothing else, set the routekaart's text on A4.
+
+    The same HTML as the PDF builder's, without the stylesheet, tagging, route diagrams and
+    logo; only the page size, margins and type size are kept. What this costs is the least
+    any WeasyPrint PDF of this text can cost.
+    """
+    model = tailor(load_profile(profile_path), national_content())
+    html = render_html(model, "pdf", "", None)
+    html = re.sub(r"<style.*?</style>|<svg.*?</svg>|<img[^>]*>", "", html, flags=re.S)
+    page = "<style>@page { size: A4; margin: 24mm 18mm 22mm 18mm } html { font-size: 10pt }</style>"
+    source = work / "kaal.html"
+    source.write_text(html.replace("</head>", page + "</head>", 1), encoding="utf-8")
+    script = work / "kaal.py"
+    script.write_text(BARE, encoding="utf-8")
+    return [sys.executable, str(script), str(source), str(work / "kaal.pdf")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -110,19 +139,22 @@ def main() -> None:
         warm_profile = work / "lo-warm"
         timed(soffice(docx, work / "lo-warm-uit", warm_profile))  # creates the profile, untimed
         timed([*assembler, "--formaat", "pdf", "-o", str(work / "pdf-opwarmen")])  # untimed, like LO's
-        # Alternate the two, so a busy moment on the machine hits both sides alike.
-        lo_runs, cli_runs = [], []
+        floor = bare_text(profile, work)
+        # Alternate the three, so a busy moment on the machine hits every side alike.
+        lo_runs, cli_runs, floor_runs = [], [], []
         for i in range(args.runs):
             lo_runs.append(timed(soffice(docx, work / f"lo-{i}", warm_profile)))
             cli_runs.append(timed([*assembler, "--formaat", "pdf", "-o", str(work / f"pdf-{i}")]))
+            floor_runs.append(timed(floor))
 
     first, warm, pages = in_process(profile, args.runs)
-    lo, cli = Timing.median(lo_runs), Timing.median(cli_runs)
+    lo, cli, bare = Timing.median(lo_runs), Timing.median(cli_runs), Timing.median(floor_runs)
 
     rows = [
         ("LibreOffice .docx -> PDF, warm profiel (mediaan)", lo, False),
         ("LibreOffice .docx -> PDF, nieuw profiel (1 keer)", lo_cold, False),
         ("assembler build --formaat pdf (mediaan)", cli, True),
+        ("ondergrens: kale WeasyPrint, zelfde tekst (mediaan)", bare, True),
         ("PdfBuilder in een lopend proces, eerste keer", first, True),
         ("PdfBuilder in een lopend proces (mediaan)", warm, True),
     ]
@@ -138,6 +170,10 @@ def main() -> None:
     ratio = cli.wall / lo.wall
     verdict = "gehaald" if ratio <= TARGET else "niet gehaald"
     print(f"doel: assembler build hooguit {TARGET} x LibreOffice (warm, klok): {verdict} ({ratio:.2f})")
+    print(
+        f"ondergrens: WeasyPrint alleen, op de tekst van dezelfde routekaart zonder stijlblad, tags, "
+        f"diagrammen of logo: {bare.wall / lo.wall:.2f} x LibreOffice"
+    )
     print(f"belasting van de machine (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

@@ -548,17 +548,22 @@ def png_bytes(image: Image.Image) -> bytes:
     if image.mode != "RGB":
         raise ValueError("png_bytes schrijft alleen RGB-beelden")
     width, height = image.size
-    pixels, stride = image.tobytes(), width * 3
-    rows = bytearray(height * (stride + 1))  # a zero byte (no filter) before every row
+    pixels, stride = memoryview(image.tobytes()), width * 3
+    # Each row goes to deflate straight from the pixels, after its zero byte (no filter):
+    # no copy of the whole picture with the filter bytes put in.
+    deflate = zlib.compressobj(COMPRESS_LEVEL)
+    parts = []
     for y in range(height):
-        rows[y * (stride + 1) + 1 : (y + 1) * (stride + 1)] = pixels[y * stride : (y + 1) * stride]
+        parts.append(deflate.compress(b"\x00"))
+        parts.append(deflate.compress(pixels[y * stride : (y + 1) * stride]))
+    parts.append(deflate.flush())
     per_metre = round(DPI / 0.0254)
     return b"".join(
         (
             b"\x89PNG\r\n\x1a\n",
             _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),
             _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
-            _chunk(b"IDAT", zlib.compress(rows, COMPRESS_LEVEL)),
+            _chunk(b"IDAT", b"".join(parts)),
             _chunk(b"IEND", b""),
         )
     )
