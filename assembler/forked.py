@@ -15,6 +15,7 @@ its result is asked for. The outputs are the same bytes either way.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import signal
@@ -67,8 +68,12 @@ class Forked(Generic[T]):
 
     def _start(self) -> None:
         read, write = os.pipe()
+        # Frozen objects are left alone by the garbage collector, so neither process copies
+        # the pages they share just to look at them (copy-on-write).
+        gc.freeze()
         pid = os.fork()
         if pid == 0:  # the child: do the work, send it back, and leave without running any cleanup
+            gc.disable()  # it lives for a moment; what it makes is freed when it exits
             os.close(read)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
@@ -78,6 +83,7 @@ class Forked(Generic[T]):
                     pipe.write(payload)
             finally:
                 os._exit(0)
+        gc.unfreeze()
         os.close(write)
         self._pid, self._fd = pid, read
 
