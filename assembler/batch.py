@@ -23,11 +23,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from filelock import FileLock, Timeout
-
 from assembler import forked
 from assembler.builders import DEFAULT_FORMATS
-from assembler.errors import AssemblerError, LockError, OutputError, ProfileError
+from assembler.errors import AssemblerError, OutputError, ProfileError
 from assembler.loader import load_document
 from assembler.manifest import (
     MANIFEST_NAME,
@@ -47,14 +45,13 @@ from assembler.manifest import (
     toolkit_fingerprint,
 )
 from assembler.naming import slug
-from assembler.output import atomic_write, remove_temp_files
+from assembler.output import atomic_write, folder_lock, remove_temp_files
 from assembler.ownership import announce, check_writable, record_written
 from assembler.profile import Region, load_region
 from assembler.progress import Progress, decimal
 from assembler.regionmodel import document_name, overview_name
 from assembler.worker import Job, Outcome, zip_name
 
-LOCK_NAME = ".assembler.lock"
 # A worker is replaced after this many municipalities: the rendering libraries keep caches that
 # grow slowly, and a fresh worker (forked from the preloaded server) costs a second or two.
 WORKER_TASKS = 50
@@ -168,23 +165,6 @@ def run_batch(
     )
     with _sigterm_interrupts(), folder_lock(out):
         return run.execute()
-
-
-@contextlib.contextmanager
-def folder_lock(outdir: Path) -> Iterator[None]:
-    """One run per output folder. flock is released by the OS when its holder dies, so no lock goes stale."""
-    lock = FileLock(str(outdir / LOCK_NAME), timeout=0)
-    try:
-        lock.acquire()
-    except Timeout as exc:
-        raise LockError(
-            f"de uitvoermap {outdir} is in gebruik door een andere batch die nog loopt; "
-            "wacht tot die klaar is, of kies met -o een andere map"
-        ) from exc
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 @contextlib.contextmanager

@@ -192,7 +192,7 @@ def build(
 
     formats = parse_formats(formaat)
     _refuse_warnings(profile, strict)
-    result = build_profile(profile, outdir or DEFAULT_OUTPUT, formats, template=sjabloon)
+    result = build_profile(profile, outdir or DEFAULT_OUTPUT, formats, template=sjabloon, lock=True)
     _report_build(result)
 
 
@@ -213,7 +213,7 @@ def cards(profile: Path, outdir: Path | None, strict: bool) -> None:
     from assembler.pipeline import build_profile
 
     _refuse_warnings(profile, strict)
-    result = build_profile(profile, outdir or DEFAULT_OUTPUT, ("kaarten",))
+    result = build_profile(profile, outdir or DEFAULT_OUTPUT, ("kaarten",), lock=True)
     _report_build(result)
 
 

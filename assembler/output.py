@@ -9,9 +9,36 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from assembler.errors import OutputError
+from filelock import FileLock, Timeout
+
+from assembler.errors import LockError, OutputError
 
 TEMP_PREFIX = ".assembler-tmp-"
+LOCK_NAME = ".assembler.lock"
+
+
+@contextlib.contextmanager
+def folder_lock(outdir: Path) -> Iterator[None]:
+    """One run at a time per output folder: a batch for its whole run, a single build while it writes.
+
+    flock is released by the OS when its holder dies, so no lock goes stale.
+    """
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"kan de uitvoermap {outdir} niet maken ({exc.strerror or exc})") from exc
+    lock = FileLock(str(outdir / LOCK_NAME), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise LockError(
+            f"de uitvoermap {outdir} is in gebruik door een andere run van assembler (batch of build) "
+            "die nog loopt; wacht tot die klaar is, of kies met -o een andere map"
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def safe_child(root: Path, name: str) -> Path:

@@ -14,7 +14,7 @@ from assembler.content import national_content
 from assembler.errors import AssemblerError, OutputError
 from assembler.forked import Forked
 from assembler.model import Routekaart
-from assembler.output import held_interrupts, remove_temp_files, safe_child, write_files
+from assembler.output import folder_lock, held_interrupts, remove_temp_files, safe_child, write_files
 from assembler.ownership import announce, check_writable, record_written
 from assembler.problems import Problem
 from assembler.profile import Profile, Region, load_profile
@@ -55,7 +55,10 @@ def build_profile(
     region: Region | None = None,
     today: dt.date | None = None,
     display: str | None = None,
+    lock: bool = False,
 ) -> BuildResult:
+    """Load, tailor, render every format, then write them all; `lock` takes the output folder's
+    lock for the writing (a single build on the command line; a batch holds it already)."""
     profile = load_profile(path, display=display, region=region, today=today)
     content = national_content()
     model = tailor(profile, content)
@@ -63,7 +66,9 @@ def build_profile(
     context = BuildContext(profile=profile, content=content, template=template or profile.file("sjabloon"))
     result = BuildResult(profile=profile, model=model, folder=folder)
     # Render and check everything first, so a failing format leaves every old output in place.
-    result.files = commit(folder, render_all(context, model, formats))
+    rendered = render_all(context, model, formats)
+    with folder_lock(outdir) if lock else contextlib.nullcontext():
+        result.files = commit(folder, rendered)
     result.warnings = context.warnings
     return result
 

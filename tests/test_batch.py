@@ -195,7 +195,7 @@ def test_interrupted_run_then_rerun_gives_the_same_outputs_and_manifest(built, t
         # While it runs, the folder is locked for a second batch.
         second = batch(REGION, "-o", out)
         assert second.returncode == 1
-        assert "in gebruik door een andere batch die nog loopt" in second.stderr
+        assert "in gebruik door een andere run van assembler (batch of build) die nog loopt" in second.stderr
         run.send_signal(signal.SIGTERM)
         _, stderr = run.communicate(timeout=120)
     finally:

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import Invoke
 
 from assembler.batch import BatchResult, run_batch
 from assembler.content import national_content
@@ -301,7 +302,7 @@ def test_a_leftover_temporary_file_is_removed(region: Path, tmp_path: Path, buil
 HOLDER = """
 import sys, time
 from pathlib import Path
-from assembler.batch import folder_lock
+from assembler.output import folder_lock
 with folder_lock(Path(sys.argv[1])):
     print("vast", flush=True)
     time.sleep(120)
@@ -316,7 +317,9 @@ def test_a_second_run_is_refused_and_a_killed_holder_frees_the_folder(
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(out)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "vast"
-        with pytest.raises(LockError, match="in gebruik door een andere batch die nog loopt"):
+        with pytest.raises(
+            LockError, match=r"in gebruik door een andere run van assembler \(batch of build\)"
+        ):
             batch(region, out)
         assert built == []
     finally:
@@ -325,3 +328,24 @@ def test_a_second_run_is_refused_and_a_killed_holder_frees_the_folder(
     # The lock file is still there, but the OS released the lock with the process.
     assert (out / ".assembler.lock").exists()
     assert batch(region, out).ok and built == ALL
+
+
+def test_a_single_build_waits_for_no_one_and_refuses_a_folder_a_batch_holds(
+    region: Path, tmp_path: Path, run: Invoke
+) -> None:
+    out = tmp_path / "uit"
+    out.mkdir()
+    profile = region.parent / "gemeenten" / "rivierstad.yaml"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(out)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "vast"
+        result = run("build", profile, "--formaat", "html", "-o", out)
+        assert result.exit_code == 1
+        assert "in gebruik door een andere run van assembler (batch of build) die nog loopt" in result.output
+        assert not (out / "rivierstad").exists()
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=10)
+    result = run("build", profile, "--formaat", "html", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert (out / "rivierstad" / "routekaart-rivierstad.html").exists()
