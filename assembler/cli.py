@@ -157,6 +157,17 @@ def schema(as_markdown: bool) -> None:
     click.echo(schema_markdown(), nl=False)
 
 
+# -o for every command that writes into an output folder.
+output_option = click.option(
+    "-o",
+    "--uitvoer",
+    "outdir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Uitvoermap (standaard output/).",
+)
+
+
 def _report_build(result: Any) -> None:
     _echo_problems(result.problems)
     for warning in result.warnings:
@@ -167,14 +178,7 @@ def _report_build(result: Any) -> None:
 
 @main.command()
 @click.argument("profile", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--uitvoer",
-    "outdir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Uitvoermap (standaard output/).",
-)
+@output_option
 @click.option("--formaat", default=None, help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).")
 @click.option(
     "--sjabloon",
@@ -198,14 +202,7 @@ def build(
 
 @main.command()
 @click.argument("profile", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--uitvoer",
-    "outdir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Uitvoermap (standaard output/).",
-)
+@output_option
 @click.option("--strict", is_flag=True, help="Stop bij waarschuwingen.")
 @friendly
 def cards(profile: Path, outdir: Path | None, strict: bool) -> None:
@@ -248,14 +245,7 @@ def check_template(template: Path) -> None:
 
 @main.command()
 @click.argument("region", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--uitvoer",
-    "outdir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Uitvoermap (standaard output/).",
-)
+@output_option
 @click.option(
     "--jobs",
     "-j",
