@@ -90,12 +90,15 @@ class Forked(Generic[T]):
     def result(self) -> T:
         if self._pid is None:
             return self._fn()
+        fd, self._fd = self._fd, -1
         try:
-            with os.fdopen(self._fd, "rb") as pipe:
+            with os.fdopen(fd, "rb") as pipe:
                 payload = pipe.read()
-        finally:
-            _, status = os.waitpid(self._pid, 0)
-            self._pid = None
+        except BaseException:  # interrupted while waiting: stop the child now, not when it is done
+            self.cancel()
+            raise
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = None
         if not payload:
             raise AssemblerError(
                 f"een hulpproces van de build stopte onverwacht ({_describe(status)}); probeer het opnieuw "
@@ -112,7 +115,9 @@ class Forked(Generic[T]):
             return
         with contextlib.suppress(ProcessLookupError):
             os.kill(self._pid, signal.SIGKILL)
-        os.close(self._fd)
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
         os.waitpid(self._pid, 0)
         self._pid = None
 

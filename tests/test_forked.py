@@ -109,3 +109,26 @@ def test_a_build_on_two_cores_gives_the_same_bytes_and_messages_as_on_one(
         "zakkaarten-testdam.pdf",
     ]
     assert files == files_alone
+
+
+def test_interrupted_while_waiting_the_parent_stops_the_child_at_once() -> None:
+    import signal as signals
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signals.signal(signals.SIGALRM, interrupt)
+    started = time.monotonic()
+    try:
+        with Forked(lambda: time.sleep(30)) as pending:
+            pid = pending._pid
+            assert pid is not None
+            signals.setitimer(signals.ITIMER_REAL, 0.3)
+            with pytest.raises(KeyboardInterrupt):
+                pending.result()
+    finally:
+        signals.setitimer(signals.ITIMER_REAL, 0)
+        signals.signal(signals.SIGALRM, previous)
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
