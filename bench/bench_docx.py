@@ -39,7 +39,7 @@ from assembler.profile import load_profile
 from assembler.tailor import tailor
 
 FLOOR = "floor: deflate the diagrams' pixels"
-rows_without_diagrams = (
+REST = (  # the rows of a full build that are not the diagrams
     "  of which: load, validate, tailor",
     "  of which: render, finish, fixed zip",
     "  of which: read-back check",
@@ -120,9 +120,8 @@ def main() -> None:
         data = render_docx(model, template, lambda p: pictures[p.key])
         # The least a lossless PNG of these pictures costs: their pixels through deflate at its
         # fastest level, with no drawing, no filtering and no PNG around it.
-        width = PNG_WIDTH
         pixels = [
-            svgraster.rasterise(route_svg(p.route, model.kleur, p.naam), width).tobytes()
+            svgraster.rasterise(route_svg(p.route, model.kleur, p.naam), PNG_WIDTH).tobytes()
             for p in model.praktijken
         ]
 
@@ -158,10 +157,10 @@ def main() -> None:
         f"{full_cpu / raw_cpu:.2f} × (cpu-tijd), met alle diagrammen opnieuw getekend"
     )
     times = dict(rows)
-    rest = sum(times[k][1] for k in rows_without_diagrams)
+    rest = sum(times[k][1] for k in REST)
     print(
         f"ruimte voor de {len(pixels)} diagrammen binnen het doel: {1.5 * raw_cpu - rest:.3f} s cpu; "
-        f"alleen al deflate van hun pixels ({width} px breed): {times[FLOOR][1]:.3f} s"
+        f"alleen al deflate van hun pixels ({PNG_WIDTH} px breed): {times[FLOOR][1]:.3f} s"
     )
 
 
