@@ -92,7 +92,7 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
     Een regiobestand neemt alle gemeenten mee die het noemt. Geeft elk probleem met
     bestand, regel, kolom en veld.
     """
-    from assembler.profile import check_paths
+    from assembler.profile.reading import check_paths
 
     problems = check_paths(list(paths))
     failed = any(p.is_error for p in problems) or (strict and bool(problems))
@@ -128,9 +128,9 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
 @friendly
 def init(naam: str, uitvoer: Path | None, overschrijven: bool) -> None:
     """Schrijf een startprofiel met uitleg bij elk veld."""
+    from assembler.build.output import atomic_write
     from assembler.naming import slug
-    from assembler.output import atomic_write
-    from assembler.schemadoc import starter_profile
+    from assembler.profile.schemadoc import starter_profile
 
     target = uitvoer or Path(f"{slug(naam)}.yaml")
     if target.exists() and not overschrijven:
@@ -152,7 +152,7 @@ def init(naam: str, uitvoer: Path | None, overschrijven: bool) -> None:
 @friendly
 def schema(as_markdown: bool) -> None:
     """Druk de profielreferentie af (bron van docs/profiel.md)."""
-    from assembler.schemadoc import schema_markdown
+    from assembler.profile.schemadoc import schema_markdown
 
     click.echo(schema_markdown(), nl=False)
 
@@ -192,7 +192,7 @@ def build(
     profile: Path, outdir: Path | None, formaat: str | None, sjabloon: Path | None, strict: bool
 ) -> None:
     """Maak de routekaart (en zakkaarten) van één gemeente."""
-    from assembler.pipeline import build_profile, parse_formats
+    from assembler.build.pipeline import build_profile, parse_formats
 
     formats = parse_formats(formaat)
     _refuse_warnings(profile, strict)
@@ -207,7 +207,7 @@ def build(
 @friendly
 def cards(profile: Path, outdir: Path | None, strict: bool) -> None:
     """Maak alleen de zakkaarten van één gemeente (los en op A4)."""
-    from assembler.pipeline import build_profile
+    from assembler.build.pipeline import build_profile
 
     _refuse_warnings(profile, strict)
     result = build_profile(profile, outdir or DEFAULT_OUTPUT, ("kaarten",), lock=True)
@@ -217,7 +217,7 @@ def cards(profile: Path, outdir: Path | None, strict: bool) -> None:
 def _refuse_warnings(profile: Path, strict: bool) -> None:
     if not strict:
         return
-    from assembler.profile import check_paths
+    from assembler.profile.reading import check_paths
 
     problems = check_paths([profile])
     if problems:
@@ -229,7 +229,7 @@ def _refuse_warnings(profile: Path, strict: bool) -> None:
 @friendly
 def check_template(template: Path) -> None:
     """Controleer een eigen Word-sjabloon vóór gebruik: kapotte tags en onbekende variabelen."""
-    from assembler.builders.docx_check import check_template_file
+    from assembler.builders.word.check import check_template_file
 
     issues = check_template_file(template)
     for issue in issues:
@@ -261,7 +261,7 @@ def batch(
     region: Path, outdir: Path | None, jobs: int | None, alleen: tuple[str, ...], force: bool, fail_fast: bool
 ) -> None:
     """Maak alles voor alle gemeenten van een regio, plus het regiodocument en een overzicht."""
-    from assembler.batch import run_batch
+    from assembler.batch.run import run_batch
 
     result = run_batch(
         region,

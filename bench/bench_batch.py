@@ -24,12 +24,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from assembler.batch import BatchResult, run_batch
+from assembler.batch.run import BatchResult, run_batch
 from assembler.builders import DEFAULT_FORMATS, get_builder
 from assembler.builders.base import BuildContext
-from assembler.content import national_content
-from assembler.profile import load_profile, load_region
-from assembler.tailor import tailor
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile, load_region
 
 COUNTRY = 342
 PREFIXES = (
@@ -191,7 +191,7 @@ OUTPUT_SIZES = {
 
 def stand_in(path, outdir, formats, template=None, region=None, today=None, display=None):  # type: ignore[no-untyped-def]
     """Loads and tailors for real, then writes random files of the real outputs' sizes."""
-    from assembler.pipeline import BuildResult
+    from assembler.build.pipeline import BuildResult
 
     profile = load_profile(path, display=display, region=region, today=today)
     model = tailor(profile, national_content())
@@ -206,9 +206,9 @@ def stand_in(path, outdir, formats, template=None, region=None, today=None, disp
 
 
 def use_stand_in() -> None:
-    import assembler.worker
+    import assembler.batch.worker
 
-    assembler.worker.build_profile = stand_in
+    assembler.batch.worker.build_profile = stand_in
 
 
 # A rerun process with the stand-in in place: should a template change between the two runs

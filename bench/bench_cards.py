@@ -21,13 +21,13 @@ from pathlib import Path
 
 from assembler import forked
 from assembler.builders.base import BuildContext
-from assembler.builders.cardfit import check_fit
-from assembler.builders.cardpages import CardRenderer, face_items
-from assembler.builders.cards import CardsBuilder
-from assembler.builders.imposition import choose_layout
-from assembler.content import national_content
-from assembler.profile import load_profile
-from assembler.tailor import tailor
+from assembler.builders.cards.builder import CardsBuilder
+from assembler.builders.cards.fit import check_fit
+from assembler.builders.cards.imposition import choose_layout
+from assembler.builders.cards.pages import CardRenderer, face_items
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 
 CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland" / "gemeenten"
 DEFAULT_PROFILES = (CONTRACT / "rivierstad.yaml", CONTRACT / "s-heerenveld.yaml")

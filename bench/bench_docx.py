@@ -28,15 +28,15 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 
-from assembler.builders import svgraster
-from assembler.builders.diagram import PNG_WIDTH, route_svg
-from assembler.builders.docx import check_docx, default_template, diagram_for, render_docx
-from assembler.builders.docx_env import ContextMaker, make_environment
-from assembler.builders.docx_images import diagram_png
-from assembler.content import national_content
-from assembler.pipeline import build_profile
-from assembler.profile import load_profile
-from assembler.tailor import tailor
+from assembler.build.pipeline import build_profile
+from assembler.builders.art import svgraster
+from assembler.builders.art.diagram import PNG_WIDTH, route_svg
+from assembler.builders.word.builder import check_docx, default_template, diagram_for, render_docx
+from assembler.builders.word.env import ContextMaker, make_environment
+from assembler.builders.word.images import diagram_png
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 
 FLOOR = "floor: deflate the diagrams' pixels"
 REST = (  # the rows of a full build that are not the diagrams

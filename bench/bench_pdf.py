@@ -36,11 +36,11 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from assembler.builders.base import BuildContext
-from assembler.builders.html_render import render_html
-from assembler.builders.pdf import PdfBuilder
-from assembler.content import national_content
-from assembler.profile import load_profile
-from assembler.tailor import tailor
+from assembler.builders.web.pdf import PdfBuilder
+from assembler.builders.web.render import render_html
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 
 CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
 TARGET = 0.7

@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 from conftest import Invoke
 
-from assembler.batch import BatchResult, run_batch
-from assembler.content import national_content
+from assembler.batch.manifest import STATE_DIR
+from assembler.batch.run import BatchResult, run_batch
+from assembler.build.pipeline import BuildResult
 from assembler.errors import AssemblerError, LockError
-from assembler.manifest import STATE_DIR
-from assembler.pipeline import BuildResult
-from assembler.profile import load_profile
-from assembler.tailor import tailor
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 
 CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
 TODAY = dt.date(2026, 11, 20)
@@ -56,7 +56,7 @@ def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         names.append(model.gemeente)
         return BuildResult(profile=profile, model=model, folder=folder, files=[target])
 
-    monkeypatch.setattr("assembler.worker.build_profile", build)
+    monkeypatch.setattr("assembler.batch.worker.build_profile", build)
     return names
 
 
@@ -302,7 +302,7 @@ def test_a_leftover_temporary_file_is_removed(region: Path, tmp_path: Path, buil
 HOLDER = """
 import sys, time
 from pathlib import Path
-from assembler.output import folder_lock
+from assembler.build.output import folder_lock
 with folder_lock(Path(sys.argv[1])):
     print("vast", flush=True)
     time.sleep(120)

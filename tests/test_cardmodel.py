@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import CONTRACT
 
-from assembler.cardmodel import CallEntry, Card, CardFace, cards_for, local_contacts
-from assembler.content import national_content
-from assembler.model import Routekaart
-from assembler.profile import load_profile
-from assembler.tailor import tailor
+from assembler.model.cards import CallEntry, Card, CardFace, cards_for, local_contacts
+from assembler.model.routekaart import Routekaart
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 
 GEMEENTEN = CONTRACT / "gemeenten"
 FGM = "vrouwelijke_genitale_verminking"

@@ -15,13 +15,13 @@ from click.testing import CliRunner
 from conftest import CONTRACT, edit
 from pypdf import PdfReader
 
-from assembler.builders.colours import contrast
-from assembler.builders.imposition import A4, BLEED, MARK_GAP, PRINTER_MARGIN, choose_layout
-from assembler.cardmodel import FORMATS, cards_for
+from assembler.builders.art.colours import contrast
+from assembler.builders.cards.imposition import A4, BLEED, MARK_GAP, PRINTER_MARGIN, choose_layout
 from assembler.cli import main
-from assembler.content import national_content
-from assembler.profile import load_profile
-from assembler.tailor import tailor
+from assembler.model.cards import FORMATS, cards_for
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 
 GEMEENTEN = CONTRACT / "gemeenten"
 NAMES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFont
 
-from assembler.builders.diagram import NARROW, WIDE, Geometry, route_png, route_svg
-from assembler.content import national_content
-from assembler.model import Route, Routekaart, RouteStage
-from assembler.profile import load_profile
+from assembler.builders.art.diagram import NARROW, WIDE, Geometry, route_png, route_svg
+from assembler.model.routekaart import Route, Routekaart, RouteStage
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 from assembler.resources import fonts_dir
-from assembler.tailor import tailor
 from tests.conftest import CONTRACT
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -16,16 +16,16 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import RGBColor
 
-from assembler.builders.docx import check_docx, default_template, render_docx
-from assembler.builders.docx_check import check_template_file
-from assembler.builders.docx_env import clean_text, finalize, opsomming
-from assembler.builders.docx_images import diagram_png
-from assembler.content import national_content
+from assembler.build.pipeline import build_profile
+from assembler.builders.word.builder import check_docx, default_template, render_docx
+from assembler.builders.word.check import check_template_file
+from assembler.builders.word.env import clean_text, finalize, opsomming
+from assembler.builders.word.images import diagram_png
 from assembler.errors import BuildError, TemplateError
-from assembler.model import DEFAULT_COLOUR, Routekaart
-from assembler.pipeline import build_profile
-from assembler.profile import load_profile
-from assembler.tailor import tailor
+from assembler.model.routekaart import DEFAULT_COLOUR, Routekaart
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 from tests.conftest import CONTRACT, Invoke
 
 MUNICIPALITIES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")

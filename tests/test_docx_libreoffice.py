@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from assembler.cli import main
-from assembler.content import national_content
-from assembler.profile import load_profile
-from assembler.tailor import tailor
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 from tests.conftest import CONTRACT
 
 pytestmark = pytest.mark.slow

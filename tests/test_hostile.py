@@ -30,15 +30,15 @@ from PIL import Image
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from assembler.builders.docx import check_docx, render_docx
-from assembler.builders.docx_env import finalize
-from assembler.builders.weasy import render_pdf
-from assembler.content import national_content
+from assembler.build.output import TEMP_PREFIX
+from assembler.build.pipeline import build_profile
+from assembler.builders.web.weasy import render_pdf
+from assembler.builders.word.builder import check_docx, render_docx
+from assembler.builders.word.env import finalize
 from assembler.errors import BuildError, OutputError, ProfileError, TemplateError
-from assembler.output import TEMP_PREFIX
-from assembler.pipeline import build_profile
-from assembler.profile import load_profile
-from assembler.tailor import tailor
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 from tests.conftest import BASE_PROFILE, CONTRACT, Invoke, edit, line_of
 
 # ---------------------------------------------------------------------------

@@ -9,13 +9,13 @@ import lxml.html
 import pytest
 from lxml.html import HtmlElement
 
+from assembler.build.pipeline import build_profile
 from assembler.builders.base import BuildContext
-from assembler.builders.html import HtmlBuilder
-from assembler.content import national_content
+from assembler.builders.web.html import HtmlBuilder
 from assembler.errors import BuildError
-from assembler.model import Routekaart
-from assembler.pipeline import build_profile
-from assembler.profile import load_profile
+from assembler.model.routekaart import Routekaart
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 from tests.conftest import CONTRACT, Invoke
 
 MUNICIPALITIES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")

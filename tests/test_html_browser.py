@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from assembler.pipeline import build_profile
+from assembler.build.pipeline import build_profile
 from tests.conftest import BASE_PROFILE, CONTRACT, edit
 
 pytestmark = pytest.mark.slow

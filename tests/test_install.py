@@ -68,7 +68,7 @@ def test_installed_package_validates_the_contract_from_another_folder(tmp_path: 
     assert shipped == {p.name for p in (ROOT / "templates" / "content").glob("*.yaml")}
     assert shipped, "no content files in the installed package"
     assert (package / "_templates" / "fonts" / "NotoSans-Regular.ttf").is_file()
-    assert (package / "schemadoc.py").is_file()
+    assert (package / "profile" / "schemadoc.py").is_file()
 
     assembler = venv / "bin" / "assembler"
     validated = _run([assembler, "validate", CONTRACT / "regio.yaml"], cwd=work)

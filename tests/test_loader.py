@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import CONTRACT, WriteFile
 
-from assembler import loader
 from assembler.errors import ProfileError
-from assembler.loader import MAX_BYTES, MAX_DEPTH, dotted, iter_paths, load_document
+from assembler.profile import loader
+from assembler.profile.loader import MAX_BYTES, MAX_DEPTH, dotted, iter_paths, load_document
 
 
 def _problems(path: Path) -> list[str]:

@@ -14,14 +14,14 @@ from click.testing import CliRunner
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from assembler.builders.weasy import render_pdf
+from assembler.builders.web.weasy import render_pdf
 from assembler.cli import main
-from assembler.content import national_content
 from assembler.errors import BuildError
-from assembler.model import Routekaart
-from assembler.profile import load_profile
+from assembler.model.routekaart import Routekaart
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 from assembler.resources import fonts_dir
-from assembler.tailor import tailor
 from tests.conftest import CONTRACT
 
 MUNICIPALITIES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")
@@ -305,7 +305,7 @@ def _laid_out(body: str) -> list[object]:
 
 
 def test_the_fit_check_finds_text_running_out_of_its_column_or_off_the_page() -> None:
-    from assembler.builders.pdffit import overflowing
+    from assembler.builders.web.pdffit import overflowing
 
     fits = '<div style="width: 40mm">Een gewone zin die netjes over meerdere regels wordt verdeeld.</div>'
     assert overflowing(_laid_out(fits)) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from assembler.progress import Progress, duration
+from assembler.batch.progress import Progress, duration
 
 
 class Clock:

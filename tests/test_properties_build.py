@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from assembler.builders.docx import check_docx
+from assembler.build.output import TEMP_PREFIX
+from assembler.build.pipeline import BuildResult, build_profile
+from assembler.builders.word.builder import check_docx
 from assembler.errors import AssemblerError, ProfileError
-from assembler.output import TEMP_PREFIX
-from assembler.pipeline import BuildResult, build_profile
-from assembler.schema import AUDIENCES, CARD_FORMATS, PARTNER_TYPES, PRIORITIES, REGIE
+from assembler.profile.schema import AUDIENCES, CARD_FORMATS, PARTNER_TYPES, PRIORITIES, REGIE
 from tests.conftest import BASE_PROFILE
 from tests.test_properties_loader import PRACTICE_KEYS, STEP_KEYS, _dump, nasty_text, profile_data
 

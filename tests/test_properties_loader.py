@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from assembler.errors import ProfileError
-from assembler.loader import load_document
 from assembler.problems import Problem
-from assembler.profile import check_paths, load_profile
-from assembler.schema import AUDIENCES, PARTNER_TYPES, PRIORITIES, REGIE
+from assembler.profile.loader import load_document
+from assembler.profile.reading import check_paths, load_profile
+from assembler.profile.schema import AUDIENCES, PARTNER_TYPES, PRIORITIES, REGIE
 
 PRACTICE_KEYS = [
     "vrouwelijke_genitale_verminking",

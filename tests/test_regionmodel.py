@@ -10,12 +10,11 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-from assembler.builders import overview, region_docx
-from assembler.content import national_content
+from assembler.batch.manifest import relative
+from assembler.builders.region import document as region_docx
+from assembler.builders.region import overview
 from assembler.errors import BuildError
-from assembler.manifest import relative
-from assembler.profile import load_profile, load_region
-from assembler.regionmodel import (
+from assembler.model.region import (
     MunicipalityEntry,
     RegionModel,
     attention_text,
@@ -26,7 +25,9 @@ from assembler.regionmodel import (
     region_model,
     to_data,
 )
-from assembler.tailor import tailor, tailor_region
+from assembler.model.tailor import tailor, tailor_region
+from assembler.national import national_content
+from assembler.profile.reading import load_profile, load_region
 
 CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
 TODAY = dt.date(2026, 11, 20)

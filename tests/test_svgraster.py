@@ -8,13 +8,13 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
-from assembler.builders import svgraster
-from assembler.builders.diagram import PNG_WIDTH, route_png, route_svg
-from assembler.content import national_content
+from assembler.builders.art import svgraster
+from assembler.builders.art.diagram import PNG_WIDTH, route_png, route_svg
 from assembler.errors import BuildError
-from assembler.model import Route, RouteStage
-from assembler.profile import load_profile
-from assembler.tailor import tailor
+from assembler.model.routekaart import Route, RouteStage
+from assembler.model.tailor import tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 from tests.conftest import CONTRACT
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from assembler.content import national_content
-from assembler.profile import load_profile
-from assembler.tailor import paragraphs, tailor
+from assembler.model.tailor import paragraphs, tailor
+from assembler.national import national_content
+from assembler.profile.reading import load_profile
 
 CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
 GEMEENTEN = CONTRACT / "gemeenten"

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from conftest import BASE_PROFILE, BASE_REGION, CHECKED, Invoke, WriteFile, edit, line_of
 
-from assembler.loader import load_document
-from assembler.merge import LOCAL, REGIONAL, deep_merge, merge_partners, resolve
-from assembler.profile import check_paths, load_profile
-from assembler.validation import validate_document
-from assembler.values import check_color, check_email, check_phone, check_url, tel_uri
+from assembler.profile.loader import load_document
+from assembler.profile.merge import LOCAL, REGIONAL, deep_merge, merge_partners, resolve
+from assembler.profile.reading import check_paths, load_profile
+from assembler.profile.validation import validate_document
+from assembler.profile.values import check_color, check_email, check_phone, check_url, tel_uri
 
 PNG_1PX = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

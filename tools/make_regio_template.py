@@ -37,12 +37,12 @@ from make_docx_template import (
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from assembler.builders.docx_finish import fixed_zip  # noqa: E402
+from assembler.builders.word.finish import fixed_zip  # noqa: E402
 
 TARGET = ROOT / "templates" / "routekaart-regio.docx"
 TEMPLATE_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 LANDSCAPE_WIDTH = round((297 - 2 * 20) * 1440 / 25.4)  # twips between the landscape margins
-OVERVIEW_GROUPS = [1, 4, 3, 1, 1, 1]  # assembler.regionmodel.overview: the columns each group spans
+OVERVIEW_GROUPS = [1, 4, 3, 1, 1, 1]  # assembler.model.region.overview: the columns each group spans
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 

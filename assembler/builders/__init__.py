@@ -11,10 +11,10 @@ from assembler.builders.base import Builder
 
 # name -> module:class; imported on demand so `validate` never loads weasyprint.
 REGISTRY = {
-    "docx": "assembler.builders.docx:DocxBuilder",
-    "pdf": "assembler.builders.pdf:PdfBuilder",
-    "html": "assembler.builders.html:HtmlBuilder",
-    "kaarten": "assembler.builders.cards:CardsBuilder",
+    "docx": "assembler.builders.word.builder:DocxBuilder",
+    "pdf": "assembler.builders.web.pdf:PdfBuilder",
+    "html": "assembler.builders.web.html:HtmlBuilder",
+    "kaarten": "assembler.builders.cards.builder:CardsBuilder",
 }
 DEFAULT_FORMATS = ("docx", "pdf", "html", "kaarten")
 

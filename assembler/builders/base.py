@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
-from assembler.content import NationalContent
-from assembler.model import Routekaart
-from assembler.output import atomic_write, safe_child
-from assembler.profile import Profile
+from assembler.build.output import atomic_write, safe_child
+from assembler.model.routekaart import Routekaart
+from assembler.national import NationalContent
+from assembler.profile.reading import Profile
 
 
 @dataclass

@@ -1,0 +1,123 @@
+"""The pocket-card builder: every card face as its own page for the print shop, and imposed on A4."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+import pypdfium2 as pdfium
+
+from assembler.builders.art.colours import AA_TEXT, WHITE, contrast, darken_for
+from assembler.builders.base import Builder
+from assembler.builders.cards.fit import check_fit
+from assembler.builders.cards.imposition import choose_layout
+from assembler.builders.cards.pages import SPECS, CardRenderer, DocumentInfo, FaceItem, FormatSpec, face_items
+from assembler.errors import BuildError
+from assembler.forked import Forked
+from assembler.model.cards import Card, cards_for
+from assembler.model.routekaart import Routekaart
+
+PT_PER_MM = 72 / 25.4
+_SHORT_HEX = re.compile(r"^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$")
+
+
+def _six_digits(colour: str) -> str:
+    match = _SHORT_HEX.match(colour)
+    return "#" + "".join(c * 2 for c in match.groups()).upper() if match else colour.upper()
+
+
+class CardsBuilder(Builder):
+    name: ClassVar[str] = "kaarten"
+    label: ClassVar[str] = "zakkaarten"
+
+    def filenames(self, model: Routekaart) -> list[str]:
+        return [f"zakkaarten-{model.slug}.pdf", f"zakkaarten-{model.slug}-a4.pdf"]
+
+    def prepare(self, model: Routekaart) -> None:
+        self.spec: FormatSpec = SPECS[model.kaarten.formaat]
+        self.cards: tuple[Card, ...] = cards_for(model, self.context.content)
+        self.colour = self._house_colour(model)
+
+    def _house_colour(self, model: Routekaart) -> str:
+        """The house colour, or a darker shade of it when white text on it would miss WCAG AA."""
+        wanted = _six_digits(model.kleur)
+        if contrast(wanted, WHITE) >= AA_TEXT:
+            return wanted
+        shade = darken_for(wanted, WHITE, AA_TEXT)
+        self.context.warnings.append(
+            f"zakkaarten: de huiskleur {wanted} is te licht voor witte tekst (contrast "
+            f"{contrast(wanted, WHITE):.1f}:1, nodig {AA_TEXT}:1); de kaarten gebruiken de donkerdere tint {shade}"
+        )
+        return shade
+
+    def _info(self, model: Routekaart, what: str) -> DocumentInfo:
+        return DocumentInfo(
+            title=f"Zakkaarten schadelijke praktijken {model.gemeente}{what}",
+            author=model.gemeente,
+            description=(
+                f"Zakkaarten bij de {model.titel_volledig}, versie {model.versie}: "
+                "signalen, stappen en telefoonnummers per schadelijke praktijk."
+            ),
+            keywords=", ".join(("zakkaarten", *model.trefwoorden)),
+            date=model.vastgesteld_op.isoformat(),
+        )
+
+    def render(self, model: Routekaart) -> dict[str, bytes]:
+        if not hasattr(self, "cards"):
+            self.prepare(model)
+        qr_label = str(self.context.content.kaarten["koppen"]["qr"])
+        roots = [self.context.profile.source.parent]
+        renderer = CardRenderer(self.spec, self.colour, qr_label, roots, self.context.warnings)
+        items: list[FaceItem] = face_items(self.cards, qr_label)
+        laid_out = renderer.layout_faces(items, self._info(model, ""))
+        check_fit(laid_out, self.spec, lambda face, key: renderer.retry(laid_out, face, key))
+        layout = choose_layout(self.spec.width, self.spec.height)
+        info = self._info(model, " (A4-vellen)")
+
+        def sheets_pdf() -> tuple[bytes, list[str]]:
+            before = len(self.context.warnings)
+            data = renderer.sheets_pdf(laid_out, layout, info)
+            return data, self.context.warnings[before:]
+
+        # The faces are laid out; the loose cards and the A4 sheets are drawn side by side.
+        with Forked(sheets_pdf) as pending:
+            single = renderer.faces_pdf(laid_out)
+            sheets, warnings = pending.result()
+        self.context.warnings.extend(w for w in warnings if w not in self.context.warnings)
+        loose, a4 = self.filenames(model)
+        return {loose: single, a4: sheets}
+
+    def check(self, name: str, data: bytes) -> None:
+        """Read the PDF back: it opens, has the right number of pages, and every loose face the card's trim box.
+
+        pdfium reads a tagged PDF far faster than a pure-Python reader, which matters with
+        hundreds of structure elements per file.
+        """
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise BuildError(f"{name} is geen leesbare PDF: {exc}") from exc
+        try:
+            count = len(pdf)
+            loose = not name.endswith("-a4.pdf")
+            expected = 2 * len(self.cards) if loose else None
+            if expected is not None and count != expected:
+                raise BuildError(
+                    f"{name} heeft {count} pagina's; verwacht {expected} (voor- en achterkanten)"
+                )
+            if not count:
+                raise BuildError(f"{name} heeft geen pagina's")
+            if loose:
+                self._check_trim(name, pdf, count)
+        finally:
+            pdf.close()
+
+    def _check_trim(self, name: str, pdf: pdfium.PdfDocument, count: int) -> None:
+        width, height = self.spec.width * PT_PER_MM, self.spec.height * PT_PER_MM
+        for number in range(count):
+            left, bottom, right, top = pdf[number].get_trimbox()
+            if abs(right - left - width) > 0.5 or abs(top - bottom - height) > 0.5:
+                raise BuildError(
+                    f"{name}, pagina {number + 1}: snijmaat {right - left:.1f} × {top - bottom:.1f} pt, "
+                    f"verwacht {width:.1f} × {height:.1f} pt"
+                )

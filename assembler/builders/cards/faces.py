@@ -1,0 +1,138 @@
+"""The HTML side of the cards: the Jinja environment, the QR code, and marking which field each text is.
+
+The overflow guard needs to know, for every piece of text on a face, which profile or
+content field it came from; the HTML carries a short number (data-f) for that, and a
+second number (data-v) on each text the municipality wrote, so one can be cut short
+for a second try.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from html import escape as html_escape
+from html.parser import HTMLParser
+
+import jinja2
+import segno
+from markupsafe import Markup, escape
+
+from assembler.model.cards import Origin
+from assembler.resources import templates_dir
+
+
+def mm(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".") + "mm"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir() / "cards")),
+        # HTML is escaped; the stylesheet is not (it holds no profile text, only numbers and a checked colour).
+        autoescape=jinja2.select_autoescape(["html.j2"], default_for_string=True, default=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["mm"] = mm
+    env.filters["heel"] = _whole_numbers
+    return env
+
+
+_NUMBER = re.compile(r"\+?\d[\d -]*\d")
+_INITIAL = re.compile(r"\b([^\W\d_]\.) +(?=[^\W\d_])")
+
+
+def _whole_numbers(text: str) -> Markup:
+    """Escaped text in which a phone number never breaks over two lines ("0800-" / "2000").
+
+    An initial stays with the name after it too ("M. Yusuf", not "M." / "Yusuf").
+    """
+    text = _INITIAL.sub("\\1\u00a0", text)
+    out, last = [], 0
+    for match in _NUMBER.finditer(text):
+        out.append(str(escape(text[last : match.start()])))
+        out.append(f'<span class="heel">{escape(match.group(0))}</span>')
+        last = match.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
+
+
+@cache
+def qr_svg(url: str, title: str) -> Markup:
+    """A QR code as inline vector SVG; the title becomes the figure's alternative text in the PDF."""
+    code = segno.make(url, error="m", micro=False)
+    svg = code.svg_inline(scale=1, border=4, omitsize=True, title=title, dark="#000000", light="#FFFFFF")
+    return Markup(svg)
+
+
+class Fields:
+    """Numbers the origins of the texts on the cards, so the HTML carries a short data-f="3"."""
+
+    def __init__(self) -> None:
+        self.origins: list[Origin] = []
+        self._index: dict[Origin, int] = {}
+
+    def ref(self, origin: Origin) -> Markup:
+        if origin not in self._index:
+            self._index[origin] = len(self.origins)
+            self.origins.append(origin)
+        return Markup(f'data-f="{self._index[origin]}"')
+
+    def named(self, veld: str, lokaal: bool) -> Markup:
+        return self.ref(Origin(veld, lokaal))
+
+
+def numbered(fragment: str, face: int, origins: Sequence[Origin]) -> str:
+    """Mark the face with its number and each text the municipality wrote with its own (data-v)."""
+    counter = iter(range(1_000_000))
+
+    def mark(match: re.Match[str]) -> str:
+        if not origins[int(match.group(1))].lokaal:
+            return match.group(0)
+        return f'{match.group(0)} data-v="{next(counter)}"'
+
+    marked = re.sub(r'data-f="(\d+)"', mark, fragment)
+    return marked.replace("<section ", f'<section data-face="{face}" ', 1)
+
+
+class _Shorten(HTMLParser):
+    """Copies HTML, replacing all text inside the element with a given data-v by one letter."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.key = key
+        self.out: list[str] = []
+        self.depth = 0  # > 0 inside the element being shortened
+        self.written = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth:
+            self.depth += 1
+        elif dict(attrs).get("data-v") == self.key:
+            self.depth = 1
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            self.out.append(html_escape(data, quote=False))
+        elif not self.written and data.strip():
+            self.out.append("X")
+            self.written = True
+
+
+def shorten(fragment: str, key: str) -> str:
+    parser = _Shorten(key)
+    parser.feed(fragment)
+    parser.close()
+    return "".join(parser.out)

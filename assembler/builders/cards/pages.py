@@ -1,0 +1,276 @@
+"""Card faces to PDF with WeasyPrint: one face per page with bleed, or imposed on A4 sheets."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pydyf
+from markupsafe import Markup
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from assembler.builders.cards.cropmarks import draw_marks, face_marks
+from assembler.builders.cards.faces import Fields, environment, numbered, qr_svg, shorten
+from assembler.builders.cards.imposition import A4, Layout
+from assembler.builders.cards.sheets import place_faces, sheet_slots
+from assembler.builders.web.weasy import LocalFetcher, captured_log, font_face_css, sort_log
+from assembler.errors import BuildError
+from assembler.model.cards import FORMATS, Card, CardFace, Origin
+from assembler.resources import templates_dir
+
+PT_PER_MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    """Sizes for one card format; type sizes never go under 7 pt."""
+
+    name: str
+    width: float
+    height: float
+    safe: float  # text keeps this far (mm) inside the cut
+    gap: float
+    band_bottom: float
+    indent: float
+    body_pt: float
+    small_pt: float
+    kop_pt: float
+    number_pt: float
+    leading: float
+    qr: float
+    compact: bool  # credit card: fewer lines per face, see kaarten.css.j2
+    show_hours: bool
+    bleed: float = 3.0
+    slug: float = 5.0  # room outside the bleed for the crop marks (cropmarks.py)
+
+
+SPECS = {
+    "creditcard": FormatSpec(
+        name="creditcard",
+        width=FORMATS["creditcard"][0],
+        height=FORMATS["creditcard"][1],
+        safe=3.0,
+        gap=0.7,
+        band_bottom=0.9,
+        indent=2.6,
+        body_pt=7.0,
+        small_pt=7.0,
+        kop_pt=9.0,
+        number_pt=9.0,
+        leading=1.1,
+        qr=15.0,
+        compact=True,
+        show_hours=False,
+    ),
+    "a6": FormatSpec(
+        name="a6",
+        width=FORMATS["a6"][0],
+        height=FORMATS["a6"][1],
+        safe=5.0,
+        gap=2.4,
+        band_bottom=2.2,
+        indent=4.0,
+        body_pt=9.5,
+        small_pt=8.0,
+        kop_pt=14.0,
+        number_pt=14.0,
+        leading=1.25,
+        qr=26.0,
+        compact=False,
+        show_hours=True,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class FaceItem:
+    card: Card
+    face: CardFace
+    number: int  # the card's place in its set, printed as "2/5"
+    total: int
+    qr: Markup | None
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """The faces after layout: each different face once, and the order they are printed in."""
+
+    unique: Any  # WeasyPrint document, one page per different face
+    items: tuple[FaceItem, ...]  # the first item of each different face, for messages
+    fragments: tuple[str, ...]  # the HTML of each different face
+    order: tuple[int, ...]  # for every printed face, its page in `unique`
+    html: str
+    info: DocumentInfo
+    fields: tuple[Origin, ...]  # data-f="i" on an element: its text comes from fields[i]
+
+    @property
+    def document(self) -> Any:
+        """Every face in print order; a face that recurs reuses its laid-out page."""
+        return self.unique.copy([self.unique.pages[i] for i in self.order])
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    author: str
+    description: str
+    keywords: str
+    date: str  # ISO date the documents carry, from the routekaart's vastgesteld_op
+
+
+def face_items(cards: Sequence[Card], qr_label: str) -> list[FaceItem]:
+    """Every face in print order (front, back, next card), numbered within its set."""
+    totals: dict[str, int] = {}
+    for card in cards:
+        totals[card.set_naam] = totals.get(card.set_naam, 0) + 1
+    seen: dict[str, int] = {}
+    items = []
+    for card in cards:
+        seen[card.set_naam] = seen.get(card.set_naam, 0) + 1
+        for face in card.faces:
+            qr = qr_svg(face.qr, f"{qr_label}: {face.qr}") if face.qr else None
+            items.append(FaceItem(card, face, seen[card.set_naam], totals[card.set_naam], qr))
+    return items
+
+
+@dataclass(frozen=True)
+class _Style:
+    fonts: FontConfiguration
+    css: CSS
+    records: tuple[logging.LogRecord, ...]
+
+
+@cache
+def _style(spec: FormatSpec, colour: str, sheet: tuple[float, float]) -> _Style:
+    """The parsed stylesheet and its font configuration, once per format and colour in a process.
+
+    Parsing the @font-face rules again for every document makes fontconfig's list grow
+    and every later layout slower, so both are made once and shared.
+    """
+    source = (
+        environment()
+        .get_template("kaarten.css.j2")
+        .render(fmt=spec, colour=colour, fonts=font_face_css(), sheet_width=sheet[0], sheet_height=sheet[1])
+    )
+    fonts = FontConfiguration()
+    base = templates_dir()
+    with captured_log() as records:
+        css = CSS(
+            string=source, base_url=str(base) + "/", url_fetcher=LocalFetcher((base,)), font_config=fonts
+        )
+    return _Style(fonts, css, tuple(records))
+
+
+class CardRenderer:
+    """Renders faces with one font configuration and one stylesheet per format, and checks the layout."""
+
+    def __init__(
+        self, spec: FormatSpec, colour: str, qr_label: str, roots: Iterable[Path], warnings: list[str]
+    ) -> None:
+        self.spec = spec
+        self.qr_label = qr_label
+        self.base = templates_dir()
+        self.fetcher = LocalFetcher((self.base, *roots))
+        self.warnings = warnings
+        self.style = _style(spec, colour, A4)
+        self._judge(list(self.style.records), "de opmaak van de zakkaarten")
+
+    def _render(self, html: str, what: str) -> Any:
+        with captured_log() as records:
+            try:
+                document = HTML(string=html, base_url=str(self.base) + "/", url_fetcher=self.fetcher).render(
+                    font_config=self.style.fonts, stylesheets=[self.style.css], pdf_variant="pdf/ua-1"
+                )
+            except Exception as exc:  # WeasyPrint raises many kinds; the user needs one clear message
+                raise BuildError(f"{what} konden niet worden opgemaakt: {type(exc).__name__}: {exc}") from exc
+        self._judge(records, what)
+        return document
+
+    def _judge(self, records: list[Any], what: str) -> None:
+        errors, soft = sort_log(records, what)
+        if errors:
+            raise BuildError("\n".join(dict.fromkeys(errors)))
+        self.warnings.extend(w for w in soft if w not in self.warnings)
+
+    def _write(self, document: Any, html: str, what: str, finisher: Any = None) -> bytes:
+        # The identifier hangs on the input, so the same profile gives the same bytes.
+        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        with captured_log() as records:
+            data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, finisher=finisher)
+        self._judge(records, what)
+        if not isinstance(data, bytes):
+            raise BuildError(f"{what} konden niet worden gemaakt: WeasyPrint gaf geen PDF terug")
+        return data
+
+    def layout_faces(self, items: Sequence[FaceItem], info: DocumentInfo) -> LaidOut:
+        """Lay out every different face once; sets often share a face, and layout is the slow part."""
+        one = environment().get_template("kaart.html.j2")
+        fields = Fields()
+        fragments: dict[str, int] = {}
+        firsts: list[FaceItem] = []
+        order = []
+        for item in items:
+            fragment = one.render(
+                item=item, fmt=self.spec, qr_label=self.qr_label, field=fields.ref, field_of=fields.named
+            )
+            if fragment not in fragments:
+                fragments[fragment] = len(fragments)
+                firsts.append(item)
+            order.append(fragments[fragment])
+        faces = tuple(numbered(f, i, fields.origins) for f, i in fragments.items())
+        html = self._document_html(faces, info)
+        document = self._render(html, "de zakkaarten")
+        return LaidOut(document, tuple(firsts), faces, tuple(order), html, info, tuple(fields.origins))
+
+    def _document_html(self, faces: Sequence[str], info: DocumentInfo) -> str:
+        return environment().get_template("kaarten.html.j2").render(faces=faces, fmt=self.spec, **vars(info))
+
+    def retry(self, laid_out: LaidOut, face: int, key: str) -> list[Any]:
+        """The pages of one face laid out again with one local field cut to a single character."""
+        html = self._document_html([shorten(laid_out.fragments[face], key)], laid_out.info)
+        return list(self._render(html, "de zakkaarten").pages)
+
+    def faces_pdf(self, laid_out: LaidOut) -> bytes:
+        return self._write(laid_out.document, laid_out.html, "de zakkaarten", finisher=self._finish_faces)
+
+    def sheets_pdf(self, laid_out: LaidOut, layout: Layout, info: DocumentInfo) -> bytes:
+        """The A4 sheets, filled with the faces of the laid-out single-face document."""
+        count = len(laid_out.order)
+        sheets = sheet_slots(count, layout, self.spec.width, self.spec.height)
+        html = environment().get_template("vellen.html.j2").render(sheets=sheets, fmt=self.spec, **vars(info))
+        document = self._render(html, "de A4-vellen met zakkaarten")
+        if len(document.pages) != len(sheets):
+            raise BuildError(
+                f"de A4-vellen met zakkaarten kregen {len(document.pages)} pagina's in plaats van {len(sheets)}"
+            )
+        place_faces(document, laid_out.unique.pages, laid_out.order)
+        # The placeholder HTML alone would give two municipalities the same identifier.
+        return self._write(
+            document,
+            laid_out.html + html,
+            "de A4-vellen met zakkaarten",
+            finisher=lambda _document, pdf: self._mark_sheets(pdf, layout, len(sheets)),
+        )
+
+    @staticmethod
+    def _mark_sheets(pdf: pydyf.PDF, layout: Layout, count: int) -> None:
+        """The cut marks in the margin of every sheet; the same on fronts and backs, so they line up."""
+        if draw_marks(pdf, layout.marks) != count:
+            raise BuildError("de snijtekens konden niet op elk A4-vel worden gezet")
+
+    def _finish_faces(self, document: Any, pdf: pydyf.PDF) -> None:
+        """Draw the crop marks, and set BleedBox to the trim plus exactly the bleed (WeasyPrint sets it from the wider slug)."""
+        marks = face_marks(self.spec.width, self.spec.height, self.spec.bleed, self.spec.slug)
+        if draw_marks(pdf, marks) != len(document.pages):
+            raise BuildError("de snijtekens konden niet op elke kaartkant worden gezet")
+        bleed = self.spec.bleed * PT_PER_MM
+        for obj in pdf.objects:
+            if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Page" and "TrimBox" in obj:
+                left, top, right, bottom = (float(v) for v in obj["TrimBox"])
+                obj["BleedBox"] = pydyf.Array([left - bleed, top - bleed, right + bleed, bottom + bleed])

@@ -1,0 +1,1 @@
+"""Regional outputs of a batch: the regional Word document and the overview workbook."""

@@ -1,0 +1,117 @@
+"""The region overview spreadsheet (.xlsx): the gaps table, and every problem with its file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from assembler.builders.word.finish import fixed_zip
+from assembler.errors import BuildError
+from assembler.model.region import FAILED, NO_LOCAL_PARTNER, RegionModel
+from assembler.model.routekaart import DEFAULT_COLOUR
+
+OVERVIEW_SHEET = "Overzicht"
+PROBLEMS_SHEET = "Problemen"
+PROBLEM_HEADER = ("Gemeente", "Plek (bestand:regel)", "Soort", "Veld", "Melding")
+HEADER_FILL = PatternFill("solid", fgColor=DEFAULT_COLOUR.lstrip("#"))
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+GAP_FILL = PatternFill("solid", fgColor="FCE4D6")
+FAILED_FILL = PatternFill("solid", fgColor="F8CBAD")
+WRAP = Alignment(wrap_text=True, vertical="top")
+MAX_WIDTH = 60
+HEADER_ROWS = 2  # the group row, then the column labels
+
+
+def _style_header(cells: tuple[Cell, ...] | list[Cell]) -> None:
+    for cell in cells:
+        cell.fill = HEADER_FILL
+        cell.font = HEADER_FONT
+        cell.alignment = WRAP
+
+
+def _fill_sheet(
+    sheet: Worksheet,
+    header: tuple[str, ...],
+    rows: tuple[tuple[str, ...], ...],
+    groups: tuple[tuple[str, int], ...] = (),
+) -> None:
+    """Optional group row, the column labels, the rows; frozen header and first column, a filter."""
+    if groups:
+        sheet.append([label if i == 0 else None for label, span in groups for i in range(span)])
+        column = 1
+        for _label, span in groups:
+            if span > 1:
+                sheet.merge_cells(start_row=1, start_column=column, end_row=1, end_column=column + span - 1)
+            column += span
+        _style_header(sheet[1])
+    sheet.append(list(header))
+    header_row = sheet.max_row
+    _style_header(sheet[header_row])
+    for row in rows:
+        sheet.append(list(row))
+    for column in range(1, len(header) + 1):
+        values = [
+            str(sheet.cell(row=r, column=column).value or "") for r in range(header_row, sheet.max_row + 1)
+        ]
+        # Wide enough for most cells, never so wide that one long message hides the rest of the sheet.
+        longest = max((len(line) for v in values for line in v.split("\n")), default=8)
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(longest + 2, 10), MAX_WIDTH)
+    for line in sheet.iter_rows(min_row=header_row + 1):
+        for cell in line:
+            cell.alignment = WRAP
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
+    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(header))}{sheet.max_row}"
+
+
+def render(model: RegionModel) -> bytes:
+    """The workbook as bytes; fixed document dates and zip timestamps, so equal models give equal bytes."""
+    workbook = Workbook()
+    overview = workbook.active
+    overview.title = OVERVIEW_SHEET
+    _fill_sheet(overview, model.overzicht.kop, model.overzicht.rijen, model.overzicht.groepen)
+    for line in overview.iter_rows(min_row=HEADER_ROWS + 1):
+        for cell in line:
+            if cell.value == NO_LOCAL_PARTNER:
+                cell.fill = GAP_FILL
+            elif isinstance(cell.value, str) and cell.value.startswith(f"{FAILED}:"):
+                cell.fill = FAILED_FILL
+    problems = workbook.create_sheet(PROBLEMS_SHEET)
+    rows = tuple((p.gemeente, p.plek, p.soort, p.veld, p.melding) for p in model.problemen)
+    _fill_sheet(problems, PROBLEM_HEADER, rows)
+
+    props = workbook.properties
+    moment = dt.datetime.combine(model.datum, dt.time())
+    props.created = props.modified = moment
+    props.title = f"Overzicht schadelijke praktijken regio {model.naam}"
+    props.creator = model.veilig_thuis.naam
+    props.lastModifiedBy = model.veilig_thuis.naam
+    # openpyxl's save() stamps the current time into docProps/core.xml; its writer alone does not.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()
+    return fixed_zip(buffer.getvalue(), moment)
+
+
+def check(data: bytes, model: RegionModel) -> None:
+    """Read the workbook back: both sheets, the header, one row per municipality."""
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True)
+    except Exception as exc:  # openpyxl raises several kinds on a broken package
+        raise BuildError(f"het overzicht is geen geldig Excel-bestand: {exc}") from exc
+    if workbook.sheetnames != [OVERVIEW_SHEET, PROBLEMS_SHEET]:
+        raise BuildError(f"het overzicht heeft de bladen {workbook.sheetnames}")
+    rows = list(workbook[OVERVIEW_SHEET].iter_rows(values_only=True))
+    if len(rows) < HEADER_ROWS or tuple(rows[HEADER_ROWS - 1]) != model.overzicht.kop:
+        raise BuildError("de kopregel van het overzicht klopt niet")
+    names = [r[0] for r in rows[HEADER_ROWS:]]
+    expected = [r[0] for r in model.overzicht.rijen]
+    if names != expected:
+        raise BuildError(f"het overzicht noemt {names}, verwacht {expected}")

@@ -1,0 +1,81 @@
+"""The routekaart as a tagged A4 PDF (PDF/UA-1), drawn by WeasyPrint from the shared HTML."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from assembler.builders.base import Builder
+from assembler.builders.web.pdffit import check_fit
+from assembler.builders.web.render import read_logo, render_html
+from assembler.builders.web.weasy import font_face_css, render_pdf
+from assembler.errors import BuildError
+from assembler.model.routekaart import Routekaart
+
+A4_POINTS = (595.28, 841.89)
+WHAT = "PDF-routekaart"
+
+
+class PdfBuilder(Builder):
+    name = "pdf"
+    label = "routekaart (PDF)"
+
+    def filenames(self, model: Routekaart) -> list[str]:
+        return [f"routekaart-{model.slug}.pdf"]
+
+    def render(self, model: Routekaart) -> dict[str, bytes]:
+        html = render_html(model, "pdf", font_face_css(), read_logo(model.logo))
+        # The file identifier comes from the content, so the same input gives the same bytes.
+        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        data = render_pdf(
+            html,
+            WHAT,
+            roots=(self.context.profile.source.parent,),
+            warnings=self.context.warnings,
+            check=lambda pages: check_fit(pages, WHAT),
+            pdf_variant="pdf/ua-1",
+            pdf_identifier=identifier,
+        )
+        return {self.filenames(model)[0]: data}
+
+    def check(self, name: str, data: bytes) -> None:
+        # pdfium reads the file the way a viewer does, in milliseconds; pypdf would parse
+        # every object of the structure tree (over half a second) to tell us the same.
+        import pypdfium2 as pdfium
+
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise BuildError(f"{name} is geen leesbare PDF: {exc}") from exc
+        try:
+            pages = len(document)
+            width, height = document[0].get_size() if pages else (0.0, 0.0)
+            title = document.get_metadata_dict().get("Title")
+            tagged = bool(pdfium.raw.FPDFCatalog_IsTagged(document.raw))
+            language = _language(document)
+        finally:
+            document.close()
+        if pages < 2:
+            raise BuildError(f"{name} heeft maar {pages} pagina; er ontbreekt inhoud")
+        if abs(width - A4_POINTS[0]) > 1 or abs(height - A4_POINTS[1]) > 1:
+            raise BuildError(f"{name} is niet op A4 opgemaakt ({width:.0f} × {height:.0f} punt)")
+        if language != "nl":
+            raise BuildError(f"{name} mist de taalaanduiding nl")
+        if not tagged:
+            raise BuildError(f"{name} is niet getagd (PDF/UA-1 vraagt een structuurboom)")
+        if not title:
+            raise BuildError(f"{name} mist een titel in de documenteigenschappen")
+
+
+def _language(document: Any) -> str:
+    """The catalog's /Lang, read through pdfium (UTF-16 with a terminating zero)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_raw
+
+    size = pdfium_raw.FPDFCatalog_GetLanguage(document.raw, None, 0)
+    if size <= 2:
+        return ""
+    buffer = (ctypes.c_ushort * (size // 2))()
+    pdfium_raw.FPDFCatalog_GetLanguage(document.raw, buffer, size)
+    return bytes(buffer).decode("utf-16-le").rstrip("\x00")

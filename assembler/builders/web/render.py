@@ -1,0 +1,240 @@
+"""The routekaart as one HTML string, from the model, for both the PDF and the web page.
+
+The chapter outline is computed once here, so the table of contents, the headings
+and the PDF bookmarks can never disagree.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from assembler.builders.art.colours import WHITE, darken_for, mix, text_on
+from assembler.builders.art.diagram import NARROW, WIDE, alt_text, route_svg
+from assembler.errors import BuildError
+from assembler.model.routekaart import Practice, Routekaart
+from assembler.naming import dutch_date, slug
+from assembler.resources import templates_dir
+
+Mode = Literal["pdf", "html"]
+TEMPLATE = "routekaart.html.j2"
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    number: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    number: str
+    title: str
+    sections: tuple[Section, ...]
+
+
+def _chapter(number: int, ident: str, title: str, sections: list[tuple[str, str]]) -> Chapter:
+    return Chapter(
+        id=ident,
+        number=str(number),
+        title=title,
+        sections=tuple(
+            Section(s_id, f"{number}.{i}", s_title) for i, (s_id, s_title) in enumerate(sections, 1)
+        ),
+    )
+
+
+def practice_id(practice: Practice) -> str:
+    return f"praktijk-{slug(practice.naam)}"
+
+
+def outline(model: Routekaart) -> tuple[Chapter, ...]:
+    """Every numbered chapter and section the document shows, in order."""
+    chain = [(f"stap-{slug(s.naam)}", s.naam) for s in model.stappen]
+    chain.append(("regie", "Regie en aanspreekpunt"))
+    if model.sleutelpersonen_tekst:
+        chain.append(("sleutelpersonen", "Sleutelpersonen"))
+    chain.append(("deskundigheid", "Deskundigheidsbevordering"))
+    chapters = [
+        _chapter(1, "inleiding", "Inleiding", [("maatwerk", "Maatwerk"), ("leeswijzer", "Leeswijzer")]),
+        _chapter(
+            2,
+            "praktijken",
+            "De schadelijke praktijken",
+            [(practice_id(p), p.naam) for p in model.praktijken],
+        ),
+        _chapter(
+            3,
+            "wetgeving",
+            "Wet- en regelgeving",
+            [(f"wet-{w.id}", w.naam) for w in model.wetten] + [("meldcode", "De meldcode in vijf stappen")],
+        ),
+        _chapter(
+            4,
+            "organisaties",
+            "Betrokken organisaties",
+            [
+                ("organisaties-landelijk", "Landelijke organisaties"),
+                ("organisaties-regionaal", "Regionale organisaties"),
+                ("organisaties-lokaal", "Lokale organisaties"),
+            ],
+        ),
+        _chapter(5, "ketenaanpak", "De ketenaanpak", chain),
+        _chapter(
+            6,
+            "afspraken",
+            "Afspraken en keuzes",
+            [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")],
+        ),
+        _chapter(
+            7,
+            "bijlagen",
+            "Bijlagen",
+            [("contactlijst", "Contactlijst"), ("begrippen", "Begrippenlijst"), ("bronnen", "Bronnen")],
+        ),
+    ]
+    return tuple(chapters)
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The house colour made safe: headings and table headers keep AA contrast on white."""
+
+    kleur: str
+    kop: str  # heading text on white
+    kop_tekst: str  # text on a kop-coloured fill
+    licht: str  # light tint for callouts
+    licht_tekst: str
+
+
+def palette(kleur: str) -> Palette:
+    kop = darken_for(kleur, WHITE)
+    licht = mix(kop, WHITE, 0.9)
+    # Headings and links also stand on the light tint (boxes, the contents), so the
+    # heading colour must pass on both backgrounds.
+    kop = darken_for(kop, licht)
+    return Palette(
+        kleur=kleur, kop=kop, kop_tekst=text_on(kop, WHITE), licht=licht, licht_tekst=text_on(licht)
+    )
+
+
+def data_uri(data: bytes) -> str:
+    """A PNG or JPEG logo as a data: URI; the profile checks already allow nothing else."""
+    mime = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def read_logo(path: Path | None) -> bytes | None:
+    """The logo's bytes; the profile checks made sure it exists, but it may vanish in between."""
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise BuildError(f"logo {path} kan niet worden gelezen: {exc.strerror or exc}") from exc
+
+
+def css_string(value: str) -> Markup:
+    """A value as a double-quoted CSS string, for running headers built from profile text.
+
+    Quotes, backslashes and the characters HTML gives meaning to become CSS hex
+    escapes, so a name can neither end the string nor the <style> element.
+    """
+    escaped = "".join(f"\\{ord(ch):x} " if ch in '"\\<>&' or not ch.isprintable() else ch for ch in value)
+    return Markup(f'"{escaped}"')
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir() / "html")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["css_string"] = css_string
+    env.filters["datum"] = dutch_date
+    env.filters["opsomming"] = opsomming
+    env.filters["slug"] = slug
+    env.filters["domein"] = domein
+    return env
+
+
+def stylesheet(mode: Mode) -> str:
+    """The shared CSS plus the print or the screen layer; read fresh so edits show without a restart."""
+    folder = templates_dir() / "html"
+    names = ("routekaart.css", "print.css" if mode == "pdf" else "screen.css")
+    return "\n".join((folder / name).read_text(encoding="utf-8") for name in names)
+
+
+@dataclass(frozen=True)
+class Diagram:
+    breed: Markup  # for a page or a wide screen
+    smal: Markup  # for a phone
+
+
+def diagrams(model: Routekaart, mode: Mode) -> dict[str, Diagram]:
+    """The route SVGs of every practice, by practice key; the PDF needs only the wide one."""
+    result = {}
+    for p in model.praktijken:
+        title = f"Route bij {p.naam.lower()} in {model.gemeente}"
+        if mode == "pdf":
+            # WeasyPrint takes a figure's alternative text from the SVG title only, so in
+            # the PDF the title tells the whole route in words.
+            title = alt_text(p.route, title)
+        wide = Markup(route_svg(p.route, model.kleur, title, WIDE))
+        narrow = Markup(route_svg(p.route, model.kleur, title, NARROW)) if mode == "html" else Markup("")
+        result[p.key] = Diagram(breed=wide, smal=narrow)
+    return result
+
+
+def headings(chapters: tuple[Chapter, ...]) -> dict[str, Chapter | Section]:
+    """Every heading by id, for the template's heading macro."""
+    found: dict[str, Chapter | Section] = {}
+    for chapter in chapters:
+        found[chapter.id] = chapter
+        found.update((s.id, s) for s in chapter.sections)
+    return found
+
+
+def opsomming(items: list[str] | tuple[str, ...], klein: bool = False) -> str:
+    """Dutch enumeration: "a, b en c"; with klein=True every item after the first in lower case."""
+    items = [items[0], *(i[:1].lower() + i[1:] for i in items[1:])] if klein and items else list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def domein(url: str) -> str:
+    """The host of a URL without www., as short link text."""
+    host = urlsplit(url).netloc
+    return host[4:] if host.startswith("www.") else host
+
+
+def render_html(model: Routekaart, mode: Mode, font_css: str, logo: bytes | None) -> str:
+    """The whole document; `font_css` holds the @font-face rules the mode needs."""
+    template = environment().get_template(TEMPLATE)
+    chapters = outline(model)
+    return template.render(
+        m=model,
+        mode=mode,
+        outline=chapters,
+        koppen=headings(chapters),
+        kleuren=palette(model.kleur),
+        diagrammen=diagrams(model, mode),
+        logo=data_uri(logo) if logo else None,
+        css=Markup(font_css + "\n" + stylesheet(mode)),
+        auteur=f"{model.eigenaar.naam}, gemeente {model.gemeente}",
+        practice_id=practice_id,
+    )

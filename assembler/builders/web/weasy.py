@@ -1,0 +1,144 @@
+"""WeasyPrint under control: local files only, shipped fonts, and its log turned into our errors and warnings."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import mimetypes
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from assembler.builders.art.fontmetrics import FONT_FAMILY
+from assembler.errors import BuildError
+from assembler.resources import templates_dir
+
+# The faces the documents and diagrams use; url() paths are relative to templates/.
+FONT_FACES = (
+    ("fonts/NotoSans-Regular.ttf", "normal", "normal"),
+    ("fonts/NotoSans-Bold.ttf", "bold", "normal"),
+    ("fonts/NotoSans-Italic.ttf", "normal", "italic"),
+    ("fonts/NotoSans-BoldItalic.ttf", "bold", "italic"),
+)
+
+# Messages that mean something is missing from the output, not just styled differently.
+_MISSING = ("failed to load", "unsupported", "no required alt", "not found", "error fetching")
+
+
+def font_face_css() -> str:
+    """@font-face rules for the shipped Noto Sans, so a PDF never depends on the machine's fonts."""
+    return "\n".join(
+        f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{path}"); '
+        f"font-weight: {weight}; font-style: {style}; }}"
+        for path, weight, style in FONT_FACES
+    )
+
+
+class LocalFetcher(URLFetcher):
+    """Serves data: URIs and files under the given folders; refuses the network and everything else.
+
+    A profile is written by a municipality and may name any path; keeping WeasyPrint
+    inside the package templates and the profile's own folder means a document can
+    never pull in a file from elsewhere on the machine or from the internet.
+    """
+
+    def __init__(self, roots: Iterable[Path]) -> None:
+        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+        self.roots = tuple(dict.fromkeys(root.resolve() for root in roots))
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme != "file":
+            raise ValueError(f"alleen lokale bestanden zijn toegestaan, niet {url}")
+        path = Path(unquote(urlsplit(url).path)).resolve()
+        if not any(path == root or root in path.parents for root in self.roots):
+            raise ValueError(f"{path} ligt buiten de toegestane mappen")
+        if not path.is_file():
+            raise ValueError(f"{path} bestaat niet")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def captured_log() -> Iterator[list[logging.LogRecord]]:
+    """Collect what WeasyPrint logs at WARNING and above while the block runs, and keep it off stderr."""
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect()
+    old_propagate, old_level = logger.propagate, logger.level
+    logger.addHandler(handler)
+    logger.propagate = False
+    if logger.level == logging.NOTSET or logger.level > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old_propagate
+        logger.setLevel(old_level)
+
+
+def sort_log(records: Iterable[logging.LogRecord], what: str) -> tuple[list[str], list[str]]:
+    """Split WeasyPrint's log into errors (something is missing) and warnings (styling), in Dutch."""
+    errors, warnings = [], []
+    for record in records:
+        message = record.getMessage().strip()
+        if record.levelno >= logging.ERROR or any(m in message.lower() for m in _MISSING):
+            errors.append(f"{what}: onderdeel ontbreekt of is onjuist ({message})")
+        else:
+            warnings.append(f"{what}: opmaakregel genegeerd ({message})")
+    return errors, warnings
+
+
+def render_pdf(
+    html: str,
+    what: str,
+    roots: Iterable[Path] = (),
+    warnings: list[str] | None = None,
+    check: Callable[[list[Any]], None] | None = None,
+    **options: Any,
+) -> bytes:
+    """HTML to PDF bytes with the shipped templates as base; raises BuildError when WeasyPrint reports a fault.
+
+    `what` names the document in messages ("PDF-routekaart", "routeschema"); styling
+    warnings go to `warnings` when given, else they count as errors too. `check` sees the
+    laid-out pages before anything is drawn, and raises BuildError to stop the build.
+    """
+    base = templates_dir()
+    fetcher = LocalFetcher((base, *roots))
+    with captured_log() as records:
+        try:
+            document = HTML(string=html, base_url=str(base) + "/", url_fetcher=fetcher).render(
+                pdf_variant=options.get("pdf_variant")
+            )
+            if check is not None:
+                check(document.pages)
+            data = document.write_pdf(**options)
+        except BuildError:
+            raise
+        except Exception as exc:  # WeasyPrint raises many kinds; the user needs one clear message
+            raise BuildError(f"{what} kon niet worden gemaakt: {type(exc).__name__}: {exc}") from exc
+    errors, soft = sort_log(records, what)
+    if warnings is None:
+        errors += soft
+    else:
+        warnings.extend(w for w in soft if w not in warnings)
+    if errors:
+        raise BuildError("\n".join(dict.fromkeys(errors)))
+    if not isinstance(data, bytes):
+        raise BuildError(f"{what} kon niet worden gemaakt: WeasyPrint gaf geen PDF terug")
+    return data

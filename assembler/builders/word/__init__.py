@@ -1,0 +1,1 @@
+"""The Word routekaart: docxtpl rendering in a sandbox, template checks and post-processing."""

@@ -1,0 +1,390 @@
+"""Finishing a rendered Word document: house colour in the styles, a filled TOC, properties, fixed zip bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from typing import Any
+
+from docx.document import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+from assembler.builders.art.colours import WHITE, darken_for, text_on
+from assembler.model.routekaart import Routekaart
+
+W = nsdecls("w")
+LANG = "nl-NL"
+HEADING_STYLES = ("Title", "Heading1", "Heading2", "Heading3", "TOCHeading")
+TABLE_STYLE_ID = "RoutekaartTabel"
+TOC_BOOKMARK_BASE = 900_000_000  # _Toc + nine digits, as Word names them; far from Word's own ids
+# Settings children that must follow w:updateFields (ECMA-376 CT_Settings order).
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+
+
+def _hex(colour: str) -> str:
+    return colour.lstrip("#").upper()
+
+
+def _styles_by_id(document: Document) -> dict[str, etree._Element]:
+    return {s.get(qn("w:styleId")): s for s in document.styles.element.findall(qn("w:style"))}
+
+
+def _set_child(parent: etree._Element, tag: str, xml: str, before: tuple[str, ...] = ()) -> etree._Element:
+    """Replace parent's `tag` child by xml, keeping schema order by inserting before the first of `before`."""
+    for old in parent.findall(qn(tag)):
+        parent.remove(old)
+    element = parse_xml(xml)
+    for name in before:
+        anchor = parent.find(qn(name))
+        if anchor is not None:
+            anchor.addprevious(element)
+            return element
+    parent.append(element)
+    return element
+
+
+def _rpr(style: etree._Element) -> etree._Element:
+    rpr = style.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = parse_xml(f"<w:rPr {W}/>")
+        style.append(rpr)
+    return rpr
+
+
+# Elements of w:rPr that come after w:color, so a new w:color lands in schema order.
+_AFTER_COLOR = tuple(
+    f"w:{name}"
+    for name in (
+        "spacing",
+        "w",
+        "kern",
+        "position",
+        "sz",
+        "szCs",
+        "highlight",
+        "u",
+        "effect",
+        "bdr",
+        "shd",
+        "fitText",
+        "vertAlign",
+        "rtl",
+        "cs",
+        "em",
+        "lang",
+        "eastAsianLayout",
+        "specVanish",
+        "oMath",
+    )
+)
+
+
+def apply_house_colour(document: Document, colour: str) -> None:
+    """Headings, the title rule and the table header row take the municipality's colour.
+
+    Heading text is darkened only as far as needed to stay readable on white (WCAG AA);
+    a dark house colour is used exactly as given.
+    """
+    styles = _styles_by_id(document)
+    text = _hex(darken_for(colour, WHITE))
+    for style_id in HEADING_STYLES:
+        style = styles.get(style_id)
+        if style is None:
+            continue
+        rpr = _rpr(style)
+        if style_id != "TOCHeading" or rpr.find(qn("w:color")) is not None:
+            _set_child(rpr, "w:color", f'<w:color {W} w:val="{text}"/>', _AFTER_COLOR)
+        for border in style.iter(qn("w:bottom")):
+            border.set(qn("w:color"), _hex(colour))
+    table = styles.get(TABLE_STYLE_ID)
+    if table is None:
+        return
+    for conditional in table.findall(qn("w:tblStylePr")):
+        if conditional.get(qn("w:type")) != "firstRow":
+            continue
+        for shading in conditional.iter(qn("w:shd")):
+            shading.set(qn("w:fill"), _hex(colour))
+        header_text = _hex(text_on(colour, WHITE))
+        _set_child(_rpr(conditional), "w:color", f'<w:color {W} w:val="{header_text}"/>', _AFTER_COLOR)
+
+
+# ---------------------------------------------------------------------------
+# Table of contents
+
+
+def _outline_levels(document: Document) -> dict[str, int]:
+    """Style id to outline level (0-based), following basedOn chains."""
+    styles = _styles_by_id(document)
+
+    def level(style_id: str, seen: frozenset[str] = frozenset()) -> int | None:
+        style = styles.get(style_id)
+        if style is None or style_id in seen:
+            return None
+        found = style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        if found is not None:
+            return int(found.get(qn("w:val")))
+        based = style.find(qn("w:basedOn"))
+        return level(based.get(qn("w:val")), seen | {style_id}) if based is not None else None
+
+    result = {}
+    for style_id in styles:
+        found = level(style_id)
+        if found is not None and found < 9:
+            result[style_id] = found
+    return result
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+
+
+def _toc_levels(instruction: str) -> tuple[int, int]:
+    match = re.search(r'\\o\s+"(\d)-(\d)"', instruction)
+    return (int(match.group(1)), int(match.group(2))) if match else (1, 3)
+
+
+def _find_toc(body: etree._Element) -> tuple[etree._Element, str] | None:
+    """The paragraph where a TOC field begins, and its instruction."""
+    for instr in body.iter(qn("w:instrText")):
+        text = (instr.text or "").strip()
+        if text.upper().startswith("TOC"):
+            paragraph = next(a for a in instr.iterancestors() if a.tag == qn("w:p"))
+            return paragraph, text
+    return None
+
+
+def fill_toc(document: Document) -> int:
+    """Put the current headings into the TOC field's result, each a link to a bookmark on its heading.
+
+    Word rebuilds the whole field with page numbers on opening (updateFields); LibreOffice
+    shows this result as it stands, so it lists the real chapters instead of a placeholder.
+    Returns the number of entries.
+    """
+    body = document.element.body
+    found = _find_toc(body)
+    if found is None:
+        return 0
+    field_paragraph, instruction = found
+    low, high = _toc_levels(instruction)
+    levels = _outline_levels(document)
+    used_ids = [
+        int(b.get(qn("w:id"))) for b in body.iter(qn("w:bookmarkStart")) if b.get(qn("w:id"), "").isdigit()
+    ]
+    next_id = max(used_ids, default=0) + 1
+    entries: list[tuple[str, str, int]] = []
+    wanted = range(low - 1, high)
+    for p in body.iter(qn("w:p")):
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None or p is field_paragraph:
+            continue
+        own = ppr.find(qn("w:outlineLvl"))
+        style = ppr.find(qn("w:pStyle"))
+        if own is not None:
+            level: int | None = int(own.get(qn("w:val")))
+        else:
+            level = levels.get(style.get(qn("w:val"))) if style is not None else None
+        if level is None or level not in wanted:
+            continue
+        text = _paragraph_text(p)
+        if not text:
+            continue
+        name = f"_Toc{TOC_BOOKMARK_BASE + len(entries) + 1}"
+        ppr.addnext(parse_xml(f'<w:bookmarkStart {W} w:id="{next_id}" w:name="{name}"/>'))
+        p.append(parse_xml(f'<w:bookmarkEnd {W} w:id="{next_id}"/>'))
+        next_id += 1
+        entries.append((name, text, level + 1))
+    if not entries:
+        return 0
+    _write_entries(field_paragraph, entries)
+    return len(entries)
+
+
+def _entry_runs(name: str, text: str) -> str:
+    run = etree.Element(qn("w:t"))
+    run.text = text
+    run.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    escaped = etree.tostring(run, encoding="unicode")
+    return f'<w:hyperlink {W} w:anchor="{name}" w:history="1"><w:r>{escaped}</w:r></w:hyperlink>'
+
+
+def _write_entries(field_paragraph: etree._Element, entries: list[tuple[str, str, int]]) -> None:
+    runs = list(field_paragraph.iter(qn("w:r")))
+    separate = next(
+        (
+            r
+            for r in runs
+            if (c := r.find(qn("w:fldChar"))) is not None and c.get(qn("w:fldCharType")) == "separate"
+        ),
+        None,
+    )
+    end = next(
+        (
+            r
+            for r in runs
+            if (c := r.find(qn("w:fldChar"))) is not None and c.get(qn("w:fldCharType")) == "end"
+        ),
+        None,
+    )
+    if separate is None or end is None:
+        return  # a TOC spread over paragraphs by hand: leave it for Word to fill
+    # Drop the old result (placeholder text) between separate and end.
+    node = separate.getnext()
+    while node is not None and node is not end:
+        following = node.getnext()
+        field_paragraph.remove(node)
+        node = following
+    field_paragraph.remove(end)
+    first_name, first_text, first_level = entries[0]
+    _set_style(field_paragraph, f"TOC{first_level}")
+    separate.addnext(parse_xml(_entry_runs(first_name, first_text)))
+    anchor = field_paragraph
+    for name, text, level in entries[1:]:
+        paragraph = parse_xml(
+            f'<w:p {W}><w:pPr><w:pStyle w:val="TOC{level}"/></w:pPr>{_entry_runs(name, text)}</w:p>'
+        )
+        anchor.addnext(paragraph)
+        anchor = paragraph
+    anchor.append(end)
+
+
+def _set_style(paragraph: etree._Element, style_id: str) -> None:
+    ppr = paragraph.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = parse_xml(f"<w:pPr {W}/>")
+        paragraph.insert(0, ppr)
+    _set_child(ppr, "w:pStyle", f'<w:pStyle {W} w:val="{style_id}"/>')
+    ppr.insert(0, ppr.find(qn("w:pStyle")))
+
+
+# ---------------------------------------------------------------------------
+# Properties and settings
+
+
+def document_time(model: Routekaart) -> dt.datetime:
+    """Every time stamp in the file: the adoption date at midnight UTC, never the build time."""
+    day = model.vastgesteld_op
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def set_properties(document: Document, model: Routekaart) -> None:
+    props = document.core_properties
+    when = document_time(model)
+    props.title = model.titel_volledig
+    props.subject = f"Ketenaanpak schadelijke praktijken in {model.gemeente}"
+    props.author = model.eigenaar.naam
+    props.last_modified_by = model.eigenaar.naam
+    props.category = "Routekaart"
+    props.language = LANG
+    props.keywords = ", ".join(model.trefwoorden)
+    props.version = model.versie
+    props.revision = 1
+    props.identifier = f"routekaart-{model.slug}-{model.versie}"
+    props.comments = f"Versie {model.versie}, vastgesteld op {model.vastgesteld_op_tekst}."
+    props.created = props.modified = props.last_printed = when
+
+
+def request_field_update(document: Document) -> None:
+    """<w:updateFields w:val="true"/>: Word refreshes the TOC and page numbers when the file is opened."""
+    settings = document.settings.element
+    after = tuple(f"w:{name}" for name in _AFTER_UPDATE_FIELDS)
+    _set_child(settings, "w:updateFields", f'<w:updateFields {W} w:val="true"/>', after)
+
+
+def finish(document: Document, model: Routekaart) -> None:
+    apply_house_colour(document, model.kleur)
+    fill_toc(document)
+    set_properties(document, model)
+    request_field_update(document)
+
+
+# ---------------------------------------------------------------------------
+# Deterministic bytes
+
+_STORED = (".png", ".jpeg", ".jpg", ".gif")  # already compressed; deflating them again only costs time
+
+
+class _FixedZipWriter:
+    """python-docx's physical package writer, with a fixed date on every member."""
+
+    def __init__(self, when: dt.datetime) -> None:
+        self.stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+        self.buffer = io.BytesIO()
+        self.zip = zipfile.ZipFile(self.buffer, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        name = pack_uri.membername
+        info = zipfile.ZipInfo(name, date_time=self.stamp)
+        info.compress_type = zipfile.ZIP_STORED if name.lower().endswith(_STORED) else zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        info.create_system = 0
+        self.zip.writestr(info, blob)
+
+    def close(self) -> bytes:
+        self.zip.close()
+        return self.buffer.getvalue()
+
+
+def package_bytes(document: Document, when: dt.datetime) -> bytes:
+    """The saved .docx with every member dated `when`, written in one pass.
+
+    python-docx's own writer stamps the current time; rezipping its output would compress
+    everything twice, so its part serialisation is reused with our zip writer instead.
+    """
+    package = document.part.package
+    try:
+        from docx.opc.pkgwriter import PackageWriter
+
+        for part in package.parts:
+            part.before_marshal()
+        writer = _FixedZipWriter(when)
+        PackageWriter._write_content_types_stream(writer, package.parts)
+        PackageWriter._write_pkg_rels(writer, package.rels)
+        PackageWriter._write_parts(writer, package.parts)  # type: ignore[arg-type]
+        return writer.close()
+    except AttributeError:  # a python-docx without these helpers: save, then rezip
+        out = io.BytesIO()
+        document.save(out)
+        return fixed_zip(out.getvalue(), when)
+
+
+def fixed_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The same package with every member dated `when` and in a fixed order, so equal input gives equal bytes."""
+    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        names = source.namelist()
+        first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in names]
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for name in first + sorted(n for n in names if n not in first):
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                info.create_system = 0
+                target.writestr(info, source.read(name), compresslevel=6)
+    return out.getvalue()

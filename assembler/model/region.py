@@ -1,0 +1,452 @@
+"""The regional content model (pure): Veilig Thuis, regional partners, each municipality's choices, the gaps.
+
+A batch keeps one small MunicipalityEntry per municipality instead of its whole
+Routekaart, so memory does not grow with the size of a region; entries round-trip
+through plain JSON data so a later run can reuse them without parsing profiles.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from assembler.model.routekaart import Partner, Routekaart, VeiligThuis
+from assembler.naming import dutch_date, slug
+from assembler.national import PRACTICES, NationalContent
+from assembler.problems import Problem
+from assembler.profile.crosscheck import STALE_AFTER
+
+CARD_FORMATS = {"creditcard": "creditcardformaat", "a6": "A6"}
+# Used for document dates when no municipality could be built; any fixed value keeps bytes stable.
+FALLBACK_DATE = dt.date(2000, 1, 1)
+
+NOT_CHOSEN = "niet gekozen"
+NO_PRIORITY = "geen prioriteit"
+NO_LOCAL_PARTNER = "geen lokale partner"
+FAILED = "mislukt"
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem found in a profile, kept with its place so a reader can go and fix it."""
+
+    bestand: str
+    regel: int
+    kolom: int
+    veld: str
+    melding: str
+    soort: str  # "fout" or "waarschuwing"
+
+    @property
+    def plek(self) -> str:
+        # Builder warnings have no line: they are about the output, not one field.
+        return f"{self.bestand}:{self.regel}" if self.regel else self.bestand
+
+
+@dataclass(frozen=True)
+class Owner:
+    naam: str
+    functie: str | None
+    email: str | None
+    telefoon: str | None
+
+
+@dataclass(frozen=True)
+class LocalContact:
+    naam: str
+    soort: str
+    rol: str
+    telefoon: str | None
+    email: str | None
+    bereikbaarheid: str | None
+    praktijken: str
+    stappen: str
+    gecontroleerd_op: str | None
+
+
+@dataclass(frozen=True)
+class PracticeChoice:
+    key: str
+    naam: str
+    gekozen: bool
+    prioriteit: str  # a Dutch label, or "niet gekozen" / "geen prioriteit"
+    lokale_situatie: tuple[str, ...]  # only the municipality's own words
+    lokale_partners: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StepChoice:
+    key: str
+    naam: str
+    lokale_partners: tuple[str, ...]
+    afspraken: tuple[str, ...]  # only the municipality's own words
+
+
+@dataclass(frozen=True)
+class MunicipalityEntry:
+    """What the regional document and the overview need to know about one built municipality."""
+
+    naam: str
+    slug: str
+    bestand: str
+    versie: str
+    vastgesteld_op: str
+    vastgesteld_op_tekst: str
+    eigenaar: Owner
+    regie: str
+    coordinator: str | None
+    sleutelpersonen: str
+    praktijken: tuple[PracticeChoice, ...]
+    stappen: tuple[StepChoice, ...]
+    contacten: tuple[LocalContact, ...]
+    kaartformaat: str
+    doelgroepen: tuple[str, ...]
+    gaten: tuple[str, ...]
+    bevindingen: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class FailedEntry:
+    """A municipality that could not be built, with the reason in Dutch."""
+
+    naam: str
+    bestand: str
+    reden: str
+    bevindingen: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The gaps table shared by the spreadsheet and the regional document."""
+
+    groepen: tuple[tuple[str, int], ...]  # a label over that many columns; "" for a column on its own
+    kop: tuple[str, ...]
+    rijen: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    gemeente: str
+    plek: str
+    soort: str
+    veld: str
+    melding: str
+
+
+@dataclass(frozen=True)
+class RegionModel:
+    naam: str
+    slug: str
+    datum: dt.date
+    datum_tekst: str
+    veilig_thuis: VeiligThuis
+    partners: tuple[Partner, ...]
+    gemeenten: tuple[MunicipalityEntry, ...]
+    mislukt: tuple[FailedEntry, ...]
+    overzicht: Overview
+    problemen: tuple[ProblemRow, ...]
+    praktijk_namen: tuple[str, ...]
+    stap_namen: tuple[str, ...]
+
+    @property
+    def titel(self) -> str:
+        return f"Regionale routekaart schadelijke praktijken {self.naam}"
+
+
+def document_name(region_slug: str) -> str:
+    """Where the regional document goes, relative to the batch's output folder."""
+    return f"regio-{region_slug}/routekaart-regio-{region_slug}.docx"
+
+
+def overview_name(region_slug: str) -> str:
+    return f"overzicht-{region_slug}.xlsx"
+
+
+def finding(problem: Problem) -> Finding:
+    return Finding(
+        problem.file, problem.line, problem.column, problem.path, problem.message, problem.severity.value
+    )
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _names(partners: Iterable[Partner]) -> tuple[str, ...]:
+    return tuple(p.naam for p in partners)
+
+
+def _choices_text(
+    values: tuple[str, ...], names: tuple[str, ...], universe: Sequence[str], every: str
+) -> str:
+    if values and set(values) >= set(universe):
+        return every
+    return ", ".join(names) or "geen"
+
+
+def entry_from(
+    model: Routekaart,
+    content: NationalContent,
+    problems: Iterable[Problem],
+    bestand: str,
+    region_file: str | None = None,
+) -> MunicipalityEntry:
+    """The regional view of one municipality; problems of the region file itself are left to the region."""
+    chosen = {p.key: p for p in model.praktijken}
+    practices = []
+    for key in PRACTICES:
+        practice = chosen.get(key)
+        label = NOT_CHOSEN if practice is None else practice.prioriteit_label or NO_PRIORITY
+        practices.append(
+            PracticeChoice(
+                key=key,
+                naam=content.praktijken[key].naam,
+                gekozen=practice is not None,
+                prioriteit=label,
+                lokale_situatie=practice.lokale_situatie
+                if practice and practice.lokale_situatie_eigen
+                else (),
+                lokale_partners=_names(practice.lokale_partners) if practice else (),
+            )
+        )
+    steps = tuple(
+        StepChoice(
+            key=s.key,
+            naam=s.naam,
+            lokale_partners=_names(s.lokale_partners),
+            afspraken=s.afspraken if s.afspraken_eigen else (),
+        )
+        for s in model.stappen
+    )
+    gaps = [f"{s.naam}: {NO_LOCAL_PARTNER}" for s in model.stappen if not s.lokale_partners]
+    gaps += [
+        f"{p.naam}: prioriteit hoog, maar {NO_LOCAL_PARTNER}"
+        for p in model.praktijken
+        if p.prioriteit == "hoog" and not p.lokale_partners
+    ]
+    contacts = tuple(
+        LocalContact(
+            naam=p.naam,
+            soort=p.type_label,
+            rol=p.rol or p.type_label,
+            telefoon=p.telefoon,
+            email=p.email,
+            bereikbaarheid=p.bereikbaarheid,
+            praktijken=_choices_text(p.praktijken, p.praktijk_namen, PRACTICES, "alle praktijken"),
+            stappen=_choices_text(p.stappen, p.stap_namen, tuple(content.stappen), "alle stappen"),
+            gecontroleerd_op=p.gecontroleerd_op.isoformat() if p.gecontroleerd_op else None,
+        )
+        for p in model.partners_lokaal
+    )
+    if model.sleutelpersonen is None:
+        key_persons = "niet vastgelegd"
+    else:
+        key_persons = "ja" if model.sleutelpersonen else "nee"
+    owner = model.eigenaar
+    return MunicipalityEntry(
+        naam=model.gemeente,
+        slug=model.slug,
+        bestand=bestand,
+        versie=model.versie,
+        vastgesteld_op=model.vastgesteld_op.isoformat(),
+        vastgesteld_op_tekst=model.vastgesteld_op_tekst,
+        eigenaar=Owner(owner.naam, owner.functie, owner.email, owner.telefoon),
+        regie=_cap(model.regie_label),
+        coordinator=model.coordinator.naam if model.coordinator else None,
+        sleutelpersonen=key_persons,
+        praktijken=tuple(practices),
+        stappen=steps,
+        contacten=contacts,
+        kaartformaat=CARD_FORMATS.get(model.kaarten.formaat, model.kaarten.formaat),
+        doelgroepen=model.kaarten.doelgroep_namen,
+        gaten=tuple(gaps),
+        bevindingen=tuple(finding(p) for p in problems if p.file != region_file),
+    )
+
+
+def failed_entry(naam: str, bestand: str, reden: str, problems: Iterable[Problem] = ()) -> FailedEntry:
+    return FailedEntry(naam, bestand, reden, tuple(finding(p) for p in problems))
+
+
+def stale_checks(entry: MunicipalityEntry, today: dt.date) -> tuple[int, int]:
+    """How many of the municipality's own contacts were last checked over a year ago, and how many never."""
+    stale = missing = 0
+    for contact in entry.contacten:
+        if contact.gecontroleerd_op is None:
+            missing += 1
+        elif today - dt.date.fromisoformat(contact.gecontroleerd_op) > STALE_AFTER:
+            stale += 1
+    return stale, missing
+
+
+def fresh_until(entry: MunicipalityEntry, today: dt.date) -> dt.date | None:
+    """The last day on which the stale-or-not verdict on the entry's contacts stays as it is today."""
+    limits = [
+        dt.date.fromisoformat(c.gecontroleerd_op) + STALE_AFTER
+        for c in entry.contacten
+        if c.gecontroleerd_op is not None
+    ]
+    return min((d for d in limits if d >= today), default=None)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def attention_text(entry: MunicipalityEntry, today: dt.date) -> str:
+    """'3 waarschuwingen, waaronder 2 gaten in de keten': all warnings, with the kinds a region acts on."""
+    warnings = sum(f.soort == "waarschuwing" for f in entry.bevindingen)
+    if not warnings:
+        return "geen waarschuwingen"
+    stale, missing = stale_checks(entry, today)
+    details = []
+    if entry.gaten:
+        details.append(_plural(len(entry.gaten), "gat", "gaten") + " in de keten")
+    if stale:
+        details.append(_plural(stale, "verouderd contact", "verouderde contacten"))
+    if missing:
+        details.append(_plural(missing, "contact", "contacten") + " zonder controledatum")
+    text = _plural(warnings, "waarschuwing", "waarschuwingen")
+    return text + (", waaronder " + ", ".join(details) if details else "")
+
+
+def overview(
+    entries: Sequence[MunicipalityEntry],
+    failed: Sequence[FailedEntry],
+    content: NationalContent,
+    today: dt.date,
+) -> Overview:
+    """Municipalities against practices (priority), chain steps (local partner or not), regie and cards."""
+    practices = tuple(content.praktijken[k].naam for k in PRACTICES)
+    steps = tuple(s.naam for s in content.stappen.values())
+    groups = (
+        ("", 1),
+        ("Prioriteit per praktijk", len(practices)),
+        ("Lokale partner per ketenstap", len(steps)),
+        ("", 1),
+        ("", 1),
+        ("", 1),
+    )
+    header = ("Gemeente", *practices, *steps, "Regie", "Zakkaarten voor", "Aandachtspunten")
+    rows: list[tuple[str, ...]] = [
+        (
+            e.naam,
+            *(p.prioriteit for p in e.praktijken),
+            *("; ".join(s.lokale_partners) or NO_LOCAL_PARTNER for s in e.stappen),
+            e.regie,
+            ", ".join(e.doelgroepen),
+            attention_text(e, today),
+        )
+        for e in entries
+    ]
+    blank = ("",) * (len(header) - 2)
+    rows += [(f.naam, *blank, f"{FAILED}: {f.reden}") for f in failed]
+    return Overview(groups, header, tuple(rows))
+
+
+def problem_rows(
+    entries: Sequence[MunicipalityEntry],
+    failed: Sequence[FailedEntry],
+    region_naam: str,
+    region_problems: Iterable[Problem],
+) -> tuple[ProblemRow, ...]:
+    """Every problem with its place: the region file's own, then per municipality, failures included."""
+    rows = [
+        ProblemRow(f"regio {region_naam}", f.plek, f.soort, f.veld, f.melding)
+        for f in map(finding, region_problems)
+    ]
+    for e in entries:
+        # Gaps are among the profile's warnings already, with their line; no second row for them.
+        rows += [ProblemRow(e.naam, f.plek, f.soort, f.veld, f.melding) for f in e.bevindingen]
+    for x in failed:
+        rows += [ProblemRow(x.naam, f.plek, f.soort, f.veld, f.melding) for f in x.bevindingen]
+        if not x.bevindingen:
+            rows.append(ProblemRow(x.naam, x.bestand, "fout", "", x.reden))
+    return tuple(rows)
+
+
+def region_date(entries: Sequence[MunicipalityEntry], veilig_thuis: VeiligThuis) -> dt.date:
+    """The latest adoption date of a municipality; the document's date, so it never depends on the clock."""
+    dates = [dt.date.fromisoformat(e.vastgesteld_op) for e in entries]
+    if not dates and veilig_thuis.gecontroleerd_op:
+        dates.append(veilig_thuis.gecontroleerd_op)
+    return max(dates, default=FALLBACK_DATE)
+
+
+def region_model(
+    naam: str,
+    veilig_thuis: VeiligThuis,
+    partners: Sequence[Partner],
+    entries: Sequence[MunicipalityEntry],
+    failed: Sequence[FailedEntry],
+    content: NationalContent,
+    today: dt.date,
+    region_problems: Iterable[Problem] = (),
+) -> RegionModel:
+    date = region_date(entries, veilig_thuis)
+    return RegionModel(
+        naam=naam,
+        slug=slug(naam),
+        datum=date,
+        datum_tekst=dutch_date(date),
+        veilig_thuis=veilig_thuis,
+        partners=tuple(partners),
+        gemeenten=tuple(entries),
+        mislukt=tuple(failed),
+        overzicht=overview(entries, failed, content, today),
+        problemen=problem_rows(entries, failed, naam, region_problems),
+        praktijk_namen=tuple(content.praktijken[k].naam for k in PRACTICES),
+        stap_namen=tuple(s.naam for s in content.stappen.values()),
+    )
+
+
+def to_data(entry: Any) -> Any:
+    """A dataclass as plain JSON data (dicts, lists, strings, numbers)."""
+    return _plain(dataclasses.asdict(entry))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def from_data(cls: type[T], data: Any) -> T:
+    """The inverse of to_data for the entry dataclasses above; raises ValueError on data of another shape."""
+    try:
+        return typing.cast(T, _build(cls, data))
+    except (TypeError, KeyError, AttributeError) as exc:
+        raise ValueError(f"{cls.__name__}: onverwachte gegevens ({exc})") from exc
+
+
+def _build(tp: Any, data: Any) -> Any:
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        hints = typing.get_type_hints(tp)
+        if not isinstance(data, Mapping):
+            raise TypeError(f"{tp.__name__} verwacht een object")
+        return tp(**{f.name: _build(hints[f.name], data[f.name]) for f in dataclasses.fields(tp)})
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_build(args[0], v) for v in data)
+        return tuple(_build(a, v) for a, v in zip(args, data, strict=True))
+    if origin in (typing.Union, types.UnionType):
+        if data is None and type(None) in args:
+            return None
+        (inner,) = [a for a in args if a is not type(None)]
+        return _build(inner, data)
+    if tp in (str, int, bool):
+        if not isinstance(data, tp):
+            raise TypeError(f"{data!r} is geen {tp.__name__}")
+        return data
+    raise TypeError(f"type {tp!r} niet ondersteund")

@@ -1,0 +1,218 @@
+"""The content model of one municipality's Routekaart: frozen dataclasses builders render from.
+
+Builders never look at the profile or the national content directly; everything a
+document shows is decided here, by a pure function of the resolved profile and the
+national content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from assembler.national import (
+    Law,
+    Meldcode,
+    SignalGroup,
+    Source,
+    Term,
+)
+
+DEFAULT_COLOUR = "#1D4F91"
+PRIORITY_ORDER = {"hoog": 0, "gemiddeld": 1, "laag": 2, None: 3}
+
+
+@dataclass(frozen=True)
+class Person:
+    naam: str
+    functie: str | None = None
+    email: str | None = None
+    telefoon: str | None = None
+    telefoon_uri: str | None = None
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    naam: str
+    type: str
+    type_label: str
+    rol: str | None
+    praktijken: tuple[str, ...]
+    praktijk_namen: tuple[str, ...]
+    stappen: tuple[str, ...]
+    stap_namen: tuple[str, ...]
+    telefoon: str | None
+    telefoon_uri: str | None
+    spoed: str | None
+    spoed_uri: str | None
+    email: str | None
+    website: str | None
+    adres: str | None
+    bereikbaarheid: str | None
+    gecontroleerd_op: dt.date | None
+    herkomst: str
+
+    @property
+    def is_lokaal(self) -> bool:
+        return self.herkomst == "lokaal"
+
+
+@dataclass(frozen=True)
+class VeiligThuis:
+    naam: str
+    telefoon: str
+    telefoon_uri: str | None
+    email: str | None
+    website: str | None
+    adres: str | None
+    bereikbaarheid: str | None
+    aandachtsfunctionaris_vgv: Person | None
+    gecontroleerd_op: dt.date | None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """A national organisation; only confirmed phone numbers are set."""
+
+    id: str
+    naam: str
+    rol: str
+    telefoon: str | None
+    telefoon_uri: str | None
+    telefoon_toelichting: str | None
+    website: str | None
+    email: str | None
+    bron: str
+    gecontroleerd_op: dt.date
+
+
+@dataclass(frozen=True)
+class RouteStage:
+    titel: str
+    wie: tuple[str, ...]
+    toelichting: str
+
+
+@dataclass(frozen=True)
+class Route:
+    """How a signal travels through the local chain for one practice."""
+
+    stages: tuple[RouteStage, ...]
+    acuut: RouteStage
+
+
+@dataclass(frozen=True)
+class Practice:
+    key: str
+    naam: str
+    afkorting: str
+    prioriteit: str | None
+    prioriteit_label: str | None
+    omschrijving: tuple[str, ...]
+    feiten: tuple[str, ...]
+    signalen: tuple[SignalGroup, ...]
+    risicofactoren: tuple[str, ...]
+    wetgeving: tuple[str, ...]
+    meldcode: tuple[str, ...]
+    acuut: tuple[str, ...]
+    wel_doen: tuple[str, ...]
+    niet_doen: tuple[str, ...]
+    organisaties: tuple[Organisation, ...]
+    lokale_situatie: tuple[str, ...]
+    lokale_situatie_eigen: bool
+    partners: tuple[Partner, ...]
+    lokale_partners: tuple[Partner, ...]
+    bronnen: tuple[Source, ...]
+    route: Route
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    key: str
+    naam: str
+    doel: tuple[str, ...]
+    aandachtspunten: tuple[str, ...]
+    afspraken: tuple[str, ...]
+    afspraken_eigen: bool
+    partners: tuple[Partner, ...]
+    lokale_partners: tuple[Partner, ...]
+    geen_lokale_partner: str | None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One row of the contact list."""
+
+    naam: str
+    rol: str
+    telefoon: str | None
+    telefoon_uri: str | None
+    email: str | None
+    bereikbaarheid: str | None
+    soort: str  # landelijk, regionaal, lokaal
+    gecontroleerd_op: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class CardSettings:
+    formaat: str
+    doelgroepen: tuple[str, ...]
+    doelgroep_namen: tuple[str, ...]
+    qr: str | None
+
+
+@dataclass(frozen=True)
+class Routekaart:
+    gemeente: str
+    slug: str
+    regio: str | None
+    titel: str
+    versie: str
+    vastgesteld_op: dt.date
+    vastgesteld_op_tekst: str
+    herzien_voor: dt.date | None
+    herzien_voor_tekst: str | None
+    eigenaar: Person
+    website: str | None
+    logo: Path | None
+    kleur: str
+    inleiding: tuple[str, ...]
+    inleiding_eigen: bool
+    maatwerk: tuple[str, ...]
+    leeswijzer: tuple[str, ...]
+    praktijken: tuple[Practice, ...]
+    wetgeving_inleiding: tuple[str, ...]
+    wetten: tuple[Law, ...]
+    organisaties_inleiding_landelijk: str
+    organisaties_inleiding_regionaal: str
+    organisaties_inleiding_lokaal: str
+    organisaties: tuple[Organisation, ...]
+    veilig_thuis: VeiligThuis
+    partners: tuple[Partner, ...]
+    partners_regionaal: tuple[Partner, ...]
+    partners_lokaal: tuple[Partner, ...]
+    ketenaanpak_inleiding: tuple[str, ...]
+    regie: str
+    regie_label: str
+    regie_tekst: str
+    coordinator: Partner | None
+    coordinator_tekst: str
+    sleutelpersonen: bool | None
+    sleutelpersonen_tekst: str | None
+    deskundigheidsbevordering: tuple[str, ...]
+    deskundigheidsbevordering_eigen: bool
+    stappen: tuple[ChainStep, ...]
+    meldcode: Meldcode
+    contactlijst_inleiding: str
+    contacten: tuple[Contact, ...]
+    acuut_tekst: str
+    begrippen: tuple[Term, ...]
+    bronnen: tuple[Source, ...]
+    kaarten: CardSettings
+    trefwoorden: tuple[str, ...]
+
+    @property
+    def titel_volledig(self) -> str:
+        return f"{self.titel} {self.gemeente}"

@@ -1,0 +1,432 @@
+"""Tailoring: a pure function from a resolved profile and the national content to the content model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from assembler.model.routekaart import (
+    DEFAULT_COLOUR,
+    PRIORITY_ORDER,
+    CardSettings,
+    ChainStep,
+    Contact,
+    Organisation,
+    Partner,
+    Person,
+    Practice,
+    Route,
+    Routekaart,
+    RouteStage,
+    VeiligThuis,
+)
+from assembler.naming import dutch_date, slug
+from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent
+from assembler.profile.reading import Profile
+from assembler.profile.schema import ALL, AUDIENCES
+from assembler.profile.values import tel_uri
+
+NATIONAL_VT_PHONE = "0800-2000"
+
+
+class _Fill(dict[str, str]):
+    """Placeholders in national texts; an unknown one stays as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def paragraphs(text: str | None) -> tuple[str, ...]:
+    """A profile's free text as paragraphs: blank lines split, single line breaks join."""
+    if not text:
+        return ()
+    parts = re.split(r"\n\s*\n", text.strip())
+    return tuple(
+        " ".join(line.strip() for line in part.splitlines() if line.strip()) for part in parts if part.strip()
+    )
+
+
+def _fill(texts: Iterable[str], values: Mapping[str, str]) -> tuple[str, ...]:
+    fill = _Fill(values)
+    return tuple(t.format_map(fill) for t in texts)
+
+
+def _one(text: str, values: Mapping[str, str]) -> str:
+    return text.format_map(_Fill(values))
+
+
+def _person(raw: Mapping[str, Any] | None) -> Person | None:
+    if not raw:
+        return None
+    phone = raw.get("telefoon")
+    return Person(
+        naam=raw["naam"],
+        functie=raw.get("functie"),
+        email=raw.get("email"),
+        telefoon=phone,
+        telefoon_uri=tel_uri(phone) if phone else None,
+    )
+
+
+def _expand(values: Iterable[str] | None, universe: tuple[str, ...]) -> tuple[str, ...]:
+    values = list(values or [])
+    if ALL in values:
+        return universe
+    return tuple(v for v in universe if v in values)
+
+
+def _partner(raw: Mapping[str, Any], content: NationalContent) -> Partner:
+    praktijken = _expand(raw.get("praktijken") or [ALL], PRACTICES)
+    stappen = _expand(raw.get("stappen"), STEPS)
+    phone, urgent = raw.get("telefoon"), raw.get("spoed")
+    return Partner(
+        id=raw["id"],
+        naam=raw["naam"],
+        type=raw["type"],
+        type_label=content.label("partner_type", raw["type"]),
+        rol=raw.get("rol"),
+        praktijken=praktijken,
+        praktijk_namen=tuple(content.praktijken[p].naam for p in praktijken),
+        stappen=stappen,
+        stap_namen=tuple(content.stappen[s].naam for s in stappen),
+        telefoon=phone,
+        telefoon_uri=tel_uri(phone) if phone else None,
+        spoed=urgent,
+        spoed_uri=tel_uri(urgent) if urgent else None,
+        email=raw.get("email"),
+        website=raw.get("website"),
+        adres=raw.get("adres"),
+        bereikbaarheid=raw.get("bereikbaarheid"),
+        gecontroleerd_op=raw.get("gecontroleerd_op"),
+        herkomst=raw.get("herkomst", "lokaal"),
+    )
+
+
+def _veilig_thuis(raw: Mapping[str, Any] | None) -> VeiligThuis:
+    raw = raw or {"naam": "Veilig Thuis"}
+    phone = raw.get("telefoon") or NATIONAL_VT_PHONE
+    return VeiligThuis(
+        naam=raw["naam"],
+        telefoon=phone,
+        telefoon_uri=tel_uri(phone),
+        email=raw.get("email"),
+        website=raw.get("website"),
+        adres=raw.get("adres"),
+        bereikbaarheid=raw.get("bereikbaarheid") or "dag en nacht, ook in het weekend",
+        aandachtsfunctionaris_vgv=_person(raw.get("aandachtsfunctionaris_vgv")),
+        gecontroleerd_op=raw.get("gecontroleerd_op"),
+    )
+
+
+def _organisations(content: NationalContent, ids: Iterable[str] | None = None) -> tuple[Organisation, ...]:
+    chosen = [content.organisation(i) for i in ids] if ids is not None else list(content.organisaties)
+    return tuple(
+        Organisation(
+            id=o.id,
+            naam=o.naam,
+            rol=o.rol,
+            telefoon=o.telefoon,
+            telefoon_uri=tel_uri(o.telefoon) if o.telefoon else None,
+            telefoon_toelichting=o.telefoon_toelichting,
+            website=o.website,
+            email=o.email,
+            bron=o.bron,
+            gecontroleerd_op=o.gecontroleerd_op,
+        )
+        for o in chosen
+    )
+
+
+def _step_partners(step: str, keten: Mapping[str, Any], partners: tuple[Partner, ...]) -> tuple[Partner, ...]:
+    """Partners named for the step first, in the profile's order, then those whose own steps include it."""
+    named = list(((keten.get(step) or {}).get("partners")) or [])
+    by_id = {p.id: p for p in partners}
+    ordered = [by_id[i] for i in named if i in by_id]
+    ordered += [p for p in partners if step in p.stappen and p.id not in named]
+    return tuple(ordered)
+
+
+def _route(
+    practice: PracticeContent,
+    partners: tuple[Partner, ...],
+    steps: Mapping[str, tuple[Partner, ...]],
+    vt: VeiligThuis,
+    audiences: tuple[str, ...],
+    content: NationalContent,
+) -> Route:
+    def names(step: str, exclude_police: bool = False) -> tuple[str, ...]:
+        return tuple(
+            p.naam for p in steps[step] if p in partners and not (exclude_police and p.type == "politie")
+        )
+
+    professionals = tuple(content.label("doelgroep", a) for a in audiences) or ("Professional",)
+    consult = ["Aandachtsfunctionaris of collega"]
+    if practice.key == "vrouwelijke_genitale_verminking" and vt.aandachtsfunctionaris_vgv:
+        consult.append(f"Aandachtsfunctionaris VGV {vt.naam}: {vt.aandachtsfunctionaris_vgv.naam}")
+    consult += [n for n in names("signaleren_en_melden") if n not in consult]
+    police = [p for p in partners if p.type == "politie"]
+    urgent = police[0].naam if police else "Politie"
+    texts = content.teksten["route"]
+    return Route(
+        stages=(
+            RouteStage("Signaal", professionals, texts["signaal"]),
+            RouteStage("Overleg", tuple(consult), texts["overleg"]),
+            RouteStage("Veilig Thuis", (f"{vt.naam} ({vt.telefoon})",), texts["veilig_thuis"]),
+            RouteStage("Zorg", names("toeleiden_naar_zorg") or (vt.naam,), texts["zorg"]),
+            RouteStage(
+                "Veiligheid en hulp",
+                names("preventie_veiligheid_hulp", exclude_police=True) or (vt.naam,),
+                texts["veiligheid"],
+            ),
+        ),
+        acuut=RouteStage("Acuut gevaar", (f"{urgent}: 112",), texts["acuut"]),
+    )
+
+
+_COUNTS = {2: "twee", 3: "drie", 4: "vier"}
+
+
+def _practices_phrase(names: list[str]) -> str:
+    """'de schadelijke praktijk huwelijksdwang' or 'twee schadelijke praktijken: a en b'."""
+    lowered = [n[:1].lower() + n[1:] for n in names]
+    if len(lowered) == 1:
+        return f"de schadelijke praktijk {lowered[0]}"
+    listed = ", ".join(lowered[:-1]) + " en " + lowered[-1]
+    return f"{_COUNTS.get(len(lowered), str(len(lowered)))} schadelijke praktijken: {listed}"
+
+
+def _practice_order(selected: Mapping[str, Any]) -> list[str]:
+    keys = [p for p in PRACTICES if p in selected]
+    return sorted(
+        keys, key=lambda k: (PRIORITY_ORDER.get((selected[k] or {}).get("prioriteit"), 3), PRACTICES.index(k))
+    )
+
+
+def _contacts(
+    vt: VeiligThuis, partners: tuple[Partner, ...], orgs: tuple[Organisation, ...]
+) -> tuple[Contact, ...]:
+    rows = [
+        Contact(
+            vt.naam,
+            "Advies en melden bij huiselijk geweld, kindermishandeling en schadelijke praktijken",
+            vt.telefoon,
+            vt.telefoon_uri,
+            vt.email,
+            vt.bereikbaarheid,
+            "regionaal",
+            vt.gecontroleerd_op,
+        )
+    ]
+    if vt.aandachtsfunctionaris_vgv:
+        afv = vt.aandachtsfunctionaris_vgv
+        rows.append(
+            Contact(
+                f"{afv.naam}, aandachtsfunctionaris VGV",
+                f"Vrouwelijke genitale verminking, {vt.naam}",
+                afv.telefoon,
+                afv.telefoon_uri,
+                afv.email,
+                None,
+                "regionaal",
+                vt.gecontroleerd_op,
+            )
+        )
+    for p in sorted(partners, key=lambda p: (not p.is_lokaal, p.naam.lower())):
+        rows.append(
+            Contact(
+                p.naam,
+                p.rol or p.type_label,
+                p.telefoon,
+                p.telefoon_uri,
+                p.email,
+                p.bereikbaarheid,
+                "lokaal" if p.is_lokaal else "regionaal",
+                p.gecontroleerd_op,
+            )
+        )
+    rows += [
+        Contact(
+            o.naam,
+            o.rol,
+            o.telefoon,
+            o.telefoon_uri,
+            o.email,
+            o.telefoon_toelichting,
+            "landelijk",
+            o.gecontroleerd_op,
+        )
+        for o in orgs
+        # The regional Veilig Thuis row already carries the national number.
+        if o.telefoon and o.id != "veilig-thuis"
+    ]
+    return tuple(rows)
+
+
+def tailor(profile: Profile, content: NationalContent) -> Routekaart:
+    data = profile.data
+    name = data["naam"]
+    region_name = data.get("regio_naam")
+    vt = _veilig_thuis(data.get("veilig_thuis"))
+    keten = data.get("ketenaanpak") or {}
+    partners = tuple(_partner(p, content) for p in data.get("partners", []))
+    by_id = {p.id: p for p in partners}
+    coordinator = by_id.get(keten.get("coordinator", ""))
+    values = {
+        "gemeente": name,
+        "regio": region_name or name,
+        "veilig_thuis": vt.naam,
+        "coordinator": coordinator.naam if coordinator else "",
+        "praktijken": _practices_phrase(
+            [content.praktijken[k].naam for k in _practice_order(data["praktijken"])]
+        ),
+    }
+    teksten = content.teksten
+    document = data["document"]
+    cards = data.get("kaarten") or {}
+    audiences = tuple(a for a in AUDIENCES if a in (cards.get("doelgroepen") or AUDIENCES[:4]))
+
+    steps_partners = {s: _step_partners(s, keten, partners) for s in STEPS}
+    steps = tuple(
+        ChainStep(
+            key=s,
+            naam=content.stappen[s].naam,
+            doel=_fill(content.stappen[s].doel, values),
+            aandachtspunten=_fill(content.stappen[s].aandachtspunten, values),
+            afspraken=paragraphs((keten.get(s) or {}).get("afspraken"))
+            or _fill(content.stappen[s].standaard_afspraken, values),
+            afspraken_eigen=bool((keten.get(s) or {}).get("afspraken")),
+            partners=steps_partners[s],
+            lokale_partners=tuple(p for p in steps_partners[s] if p.is_lokaal),
+            geen_lokale_partner=None
+            if any(p.is_lokaal for p in steps_partners[s])
+            else _one(teksten["geen_lokale_partner"], values),
+        )
+        for s in STEPS
+    )
+
+    selected = data["praktijken"]
+    practices = []
+    for key in _practice_order(selected):
+        pc = content.praktijken[key]
+        choice = selected[key] or {}
+        own = paragraphs(choice.get("lokale_situatie"))
+        prio = choice.get("prioriteit")
+        relevant = tuple(p for p in partners if key in p.praktijken)
+        practices.append(
+            Practice(
+                key=key,
+                naam=pc.naam,
+                afkorting=pc.afkorting,
+                prioriteit=prio,
+                prioriteit_label=content.label("prioriteit", prio) if prio else None,
+                omschrijving=_fill(pc.omschrijving, values),
+                feiten=pc.feiten,
+                signalen=pc.signalen,
+                risicofactoren=pc.risicofactoren,
+                wetgeving=pc.wetgeving,
+                meldcode=pc.meldcode,
+                acuut=pc.acuut,
+                wel_doen=pc.wel_doen,
+                niet_doen=pc.niet_doen,
+                organisaties=_organisations(content, pc.organisaties),
+                lokale_situatie=own or _fill(pc.standaard_lokale_situatie, values),
+                lokale_situatie_eigen=bool(own),
+                partners=relevant,
+                lokale_partners=tuple(p for p in relevant if p.is_lokaal),
+                bronnen=tuple(content.source(s) for s in pc.bronnen),
+                route=_route(pc, relevant, steps_partners, vt, audiences, content),
+            )
+        )
+    chosen = {p.key for p in practices}
+    laws = tuple(w for w in content.wetten if ALL in w.praktijken or chosen & set(w.praktijken))
+    orgs = tuple(
+        o
+        for o, raw in zip(_organisations(content), content.organisaties, strict=True)
+        if ALL in raw.praktijken or chosen & set(raw.praktijken)
+    )
+    regie = keten.get("regie") or "gemeente"
+    sleutel = keten.get("sleutelpersonen")
+    own_intro = paragraphs(document.get("inleiding"))
+    own_training = paragraphs(keten.get("deskundigheidsbevordering"))
+    revise = document.get("herzien_voor")
+    owner = _person(document["eigenaar"])
+    assert owner is not None  # required by the schema
+    return Routekaart(
+        gemeente=name,
+        slug=slug(name),
+        regio=region_name,
+        titel=teksten["titel"],
+        versie=str(document["versie"]),
+        vastgesteld_op=document["vastgesteld_op"],
+        vastgesteld_op_tekst=dutch_date(document["vastgesteld_op"]),
+        herzien_voor=revise,
+        herzien_voor_tekst=dutch_date(revise) if revise else None,
+        eigenaar=owner,
+        website=data.get("website"),
+        logo=profile.file("logo"),
+        kleur=(data.get("huisstijl") or {}).get("hoofdkleur", DEFAULT_COLOUR).upper(),
+        inleiding=own_intro or _fill(_texts(teksten["inleiding"]), values),
+        inleiding_eigen=bool(own_intro),
+        maatwerk=_fill(_texts(teksten["maatwerk"]), values),
+        leeswijzer=_fill(_texts(teksten["leeswijzer"]), values),
+        praktijken=tuple(practices),
+        wetgeving_inleiding=_fill(_texts(teksten["wetgeving_inleiding"]), values),
+        wetten=laws,
+        organisaties_inleiding_landelijk=_one(teksten["organisaties_inleiding"]["landelijk"], values),
+        organisaties_inleiding_regionaal=_one(teksten["organisaties_inleiding"]["regionaal"], values),
+        organisaties_inleiding_lokaal=_one(teksten["organisaties_inleiding"]["lokaal"], values),
+        organisaties=orgs,
+        veilig_thuis=vt,
+        partners=partners,
+        partners_regionaal=tuple(p for p in partners if not p.is_lokaal),
+        partners_lokaal=tuple(p for p in partners if p.is_lokaal),
+        ketenaanpak_inleiding=_fill(_texts(teksten["ketenaanpak_inleiding"]), values),
+        regie=regie,
+        regie_label=content.label("regie", regie),
+        regie_tekst=_one(teksten["regie"][regie], values),
+        coordinator=coordinator,
+        coordinator_tekst=_one(
+            teksten["coordinator"] if coordinator else teksten["geen_coordinator"], values
+        ),
+        sleutelpersonen=sleutel,
+        sleutelpersonen_tekst=None
+        if sleutel is None
+        else _one(teksten["sleutelpersonen"]["ja" if sleutel else "nee"], values),
+        deskundigheidsbevordering=own_training or _fill(_texts(teksten["deskundigheidsbevordering"]), values),
+        deskundigheidsbevordering_eigen=bool(own_training),
+        stappen=steps,
+        meldcode=content.meldcode,
+        contactlijst_inleiding=_one(teksten["contactlijst_inleiding"], values),
+        contacten=_contacts(vt, partners, orgs),
+        acuut_tekst=_one(teksten["acuut"], values),
+        begrippen=tuple(sorted(content.begrippen, key=lambda t: t.term.lower())),
+        bronnen=content.bronnen,
+        kaarten=CardSettings(
+            formaat=cards.get("formaat", "creditcard"),
+            doelgroepen=audiences,
+            doelgroep_namen=tuple(content.label("doelgroep", a) for a in audiences),
+            qr=cards.get("qr") or data.get("website"),
+        ),
+        trefwoorden=(
+            "schadelijke praktijken",
+            "routekaart",
+            "ketenaanpak",
+            name,
+            *(p.naam for p in practices),
+        ),
+    )
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return paragraphs(value)
+    return tuple(str(v).strip() for v in value)
+
+
+def tailor_region(
+    region: Mapping[str, Any], content: NationalContent
+) -> tuple[VeiligThuis, tuple[Partner, ...]]:
+    """A region file's Veilig Thuis and regional partners as the model shows them, for the regional document."""
+    partners = tuple(_partner({**p, "herkomst": "regio"}, content) for p in region.get("partners") or [])
+    return _veilig_thuis(region.get("veilig_thuis")), partners

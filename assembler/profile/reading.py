@@ -1,0 +1,174 @@
+"""The whole reading chain: load, validate, merge the region, check across fields; a Profile or every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assembler.errors import ProfileError
+from assembler.problems import Problem, sort_problems
+from assembler.profile import crosscheck
+from assembler.profile.loader import Document, load_document
+from assembler.profile.merge import resolve
+from assembler.profile.validation import validate_document
+
+
+@dataclass(frozen=True)
+class Region:
+    """A validated region file and the municipality files it lists."""
+
+    source: Path
+    display: str
+    data: dict[str, Any]
+    municipalities: tuple[Path, ...]
+    warnings: tuple[Problem, ...]
+
+    @property
+    def naam(self) -> str:
+        return str(self.data["naam"])
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A municipality profile with everything it inherits filled in, ready for tailoring."""
+
+    source: Path
+    display: str
+    data: dict[str, Any]
+    region: Region | None
+    warnings: tuple[Problem, ...]
+
+    @property
+    def naam(self) -> str:
+        return str(self.data["naam"])
+
+    def file(self, field: str) -> Path | None:
+        """A path field (logo, sjabloon) resolved against the profile's own folder."""
+        value = self.data.get(field)
+        return (self.source.parent / value).resolve() if isinstance(value, str) else None
+
+
+def _display(path: Path, display: str | None) -> str:
+    return display or str(path)
+
+
+def _errors(problems: list[Problem]) -> bool:
+    return any(p.is_error for p in problems)
+
+
+def _kind_problem(doc: Document, data: dict[str, Any], wanted: str) -> list[Problem]:
+    kind = data.get("soort")
+    if kind in ("gemeente", "regio") and kind != wanted:
+        what = "een regiobestand" if kind == "regio" else "een gemeenteprofiel"
+        return [doc.problem(("soort",), f"dit is {what}; hier is een bestand met 'soort: {wanted}' nodig")]
+    return []
+
+
+def load_region(path: Path | str, display: str | None = None, today: dt.date | None = None) -> Region:
+    path = Path(path)
+    today = today or dt.date.today()
+    doc = load_document(path, _display(path, display))
+    data, problems = validate_document(doc)
+    problems += _kind_problem(doc, data, "regio")
+    if not _errors(problems):
+        problems += crosscheck.unique_ids(doc)
+        problems += crosscheck.freshness(doc, today)
+    municipalities = []
+    for i, rel in enumerate(data.get("gemeenten") or []):
+        if not isinstance(rel, str):
+            continue
+        target = (path.parent / rel).resolve()
+        if not target.is_file():
+            problems.append(
+                doc.problem(("gemeenten", i), f"gemeenteprofiel '{rel}' niet gevonden (gezocht: {target})")
+            )
+        else:
+            municipalities.append(target)
+    if _errors(problems):
+        raise ProfileError(sort_problems(problems))
+    return Region(path.resolve(), doc.display, data, tuple(municipalities), tuple(problems))
+
+
+def load_profile(
+    path: Path | str,
+    display: str | None = None,
+    region: Region | None = None,
+    today: dt.date | None = None,
+) -> Profile:
+    """Read, validate and resolve one municipality; raise ProfileError with every problem found."""
+    path = Path(path)
+    today = today or dt.date.today()
+    doc = load_document(path, _display(path, display))
+    data, problems = validate_document(doc)
+    problems += _kind_problem(doc, data, "gemeente")
+    if _errors(problems):
+        raise ProfileError(sort_problems(problems))
+    problems += crosscheck.unique_ids(doc)
+    problems += crosscheck.dates(doc)
+    problems += crosscheck.logo(doc)
+    problems += crosscheck.existing_file(doc, "sjabloon", "sjabloon")[1]
+    if region is None and isinstance(data.get("regio"), str):
+        target, missing = crosscheck.existing_file(doc, "regio", "regiobestand")
+        problems += missing
+        if target is not None:
+            try:
+                region = load_region(target, _relative_display(doc.display, data["regio"]), today)
+            except ProfileError as exc:
+                problems += exc.problems
+    if _errors(problems) and region is None and isinstance(data.get("regio"), str):
+        # Without its region, references to regional partners cannot be judged fairly;
+        # otherwise go on, so that a bad logo does not hide an unknown partner id.
+        raise ProfileError(sort_problems(problems))
+    resolved = resolve(data, region.data if region else None)
+    problems += crosscheck.references(doc, resolved)
+    problems += crosscheck.freshness(doc, today)
+    problems += crosscheck.gaps(doc, resolved)
+    if region is not None:
+        problems += region.warnings
+    if _errors(problems):
+        raise ProfileError(sort_problems(problems))
+    return Profile(path.resolve(), doc.display, resolved, region, tuple(sort_problems(problems)))
+
+
+def _relative_display(base: str, rel: str) -> str:
+    return os.path.normpath(Path(base).parent / rel)
+
+
+def check_paths(paths: list[Path], today: dt.date | None = None) -> list[Problem]:
+    """Every problem in the given files; a region brings its municipalities along. Never raises ProfileError."""
+    problems: list[Problem] = []
+    for path in paths:
+        problems += _check_one(path, today)
+    return sort_problems(problems)
+
+
+def _check_one(path: Path, today: dt.date | None) -> list[Problem]:
+    try:
+        doc = load_document(path)
+    except ProfileError as exc:
+        return exc.problems
+    if doc.data.get("soort") != "regio":
+        try:
+            return list(load_profile(path, today=today).warnings)
+        except ProfileError as exc:
+            return exc.problems
+    try:
+        region = load_region(path, today=today)
+    except ProfileError as exc:
+        return exc.problems
+    problems = list(region.warnings)
+    base = path.parent
+    for municipality in region.municipalities:
+        display = (
+            os.path.normpath(base / municipality.relative_to(region.source.parent))
+            if municipality.is_relative_to(region.source.parent)
+            else str(municipality)
+        )
+        try:
+            problems += load_profile(municipality, display, region=region, today=today).warnings
+        except ProfileError as exc:
+            problems += exc.problems
+    return problems

@@ -1,0 +1,370 @@
+"""The profile and region schema, declared once with a Dutch description per field.
+
+The same declaration drives validation (cerberus), the starter profile (`assembler init`)
+and the reference in docs/profiel.md, so none of them can drift from the others.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assembler.national import PRACTICES, STEPS
+
+SCHEMA_VERSION = 1
+PRIORITIES = ("hoog", "gemiddeld", "laag")
+REGIE = ("gemeente", "veilig_thuis", "zorg_en_veiligheidshuis")
+CARD_FORMATS = ("creditcard", "a6")
+AUDIENCES = (
+    "onderwijs",
+    "huisartsen",
+    "jeugdgezondheidszorg",
+    "sociaal_wijkteam",
+    "kinderopvang",
+    "jongerenwerk",
+    "politie",
+)
+PARTNER_TYPES = (
+    "politie",
+    "jeugdgezondheidszorg",
+    "zorg_en_veiligheidshuis",
+    "sociaal_wijkteam",
+    "leerplicht",
+    "sleutelpersonen",
+    "jongerenwerk",
+    "onderwijs",
+    "huisartsen",
+    "kinderopvang",
+    "veilig_thuis",
+    "gemeente",
+    "ggz",
+    "vrouwenopvang",
+    "welzijn",
+    "ziekenhuis",
+    "zelforganisatie",
+    "overig",
+)
+ALL = "alle"
+
+TEXT_MAX = 4000
+NAME_MAX = 120
+
+
+def _d(description: str, example: Any = None, **rules: Any) -> dict[str, Any]:
+    meta: dict[str, Any] = {"beschrijving": description}
+    if example is not None:
+        meta["voorbeeld"] = example
+    return {"meta": meta, **rules}
+
+
+def _text(
+    description: str, example: Any = None, *, maxlength: int = TEXT_MAX, **rules: Any
+) -> dict[str, Any]:
+    return _d(description, example, type="string", empty=False, maxlength=maxlength, **rules)
+
+
+def _name(description: str, example: Any = None, **rules: Any) -> dict[str, Any]:
+    return _text(description, example, maxlength=NAME_MAX, **rules)
+
+
+def _phone(description: str, example: str) -> dict[str, Any]:
+    return _d(description, example, type="string", coerce="to_text", check_with="phone")
+
+
+def _email(description: str, example: str) -> dict[str, Any]:
+    return _d(description, example, type="string", check_with="email")
+
+
+def _url(description: str, example: str) -> dict[str, Any]:
+    return _d(description, example, type="string", check_with="url")
+
+
+def _date(description: str, example: str) -> dict[str, Any]:
+    return _d(description, example, type="date", coerce="to_date")
+
+
+def _choice(description: str, options: tuple[str, ...], example: str) -> dict[str, Any]:
+    return _d(description, example, type="string", allowed=list(options))
+
+
+def _choices(description: str, options: tuple[str, ...], example: list[str]) -> dict[str, Any]:
+    return _d(
+        description,
+        example,
+        type="list",
+        schema={"type": "string", "allowed": list(options)},
+        check_with="unique_items",
+    )
+
+
+def _dict(description: str, fields: dict[str, Any], **rules: Any) -> dict[str, Any]:
+    return _d(description, None, type="dict", schema=fields, **rules)
+
+
+CHECKED = _date(
+    "Datum waarop de contactgegevens voor het laatst zijn nagebeld of nagekeken. "
+    "Ouder dan twaalf maanden geeft een waarschuwing.",
+    "2026-09-01",
+)
+
+PERSON = {
+    "naam": _name("Naam van de persoon of het team.", "Anouk de Vries", required=True),
+    "functie": _name("Functie.", "Beleidsadviseur zorg en veiligheid"),
+    "email": _email("E-mailadres.", "a.devries@gemeente.example"),
+    "telefoon": _phone("Telefoonnummer zoals mensen het schrijven.", "0123-456789"),
+}
+
+PARTNER = {
+    "id": _d(
+        "Korte vaste sleutel van de partner (kleine letters, cijfers en streepjes), "
+        "waarmee de ketenaanpak naar de partner verwijst. Een lokale partner met het id "
+        "van een regionale partner vervangt die.",
+        "wijkteam-rivierstad",
+        type="string",
+        required=True,
+        regex=r"^[a-z0-9][a-z0-9-]{0,62}$",
+    ),
+    "naam": _name(
+        "Naam zoals professionals de organisatie kennen.", "Sociaal wijkteam Rivierstad", required=True
+    ),
+    "type": _choice("Soort organisatie.", PARTNER_TYPES, "sociaal_wijkteam") | {"required": True},
+    "rol": _text(
+        "Wat deze partner in de ketenaanpak doet, in één of twee zinnen.",
+        "Eerste aanspreekpunt voor inwoners en professionals.",
+        maxlength=600,
+    ),
+    "praktijken": _choices(
+        "Voor welke schadelijke praktijken de partner een rol heeft; 'alle' voor alle vier.",
+        (*PRACTICES, ALL),
+        ["alle"],
+    ),
+    "stappen": _choices("In welke ketenstappen de partner een rol heeft.", STEPS, ["signaleren_en_melden"]),
+    "telefoon": _phone("Telefoonnummer voor professionals.", "0123-456789"),
+    "spoed": _phone("Nummer voor spoed, als dat anders is dan het gewone nummer.", "112"),
+    "email": _email("E-mailadres.", "wijkteam@gemeente.example"),
+    "website": _url("Website (https).", "https://www.gemeente.example/wijkteam"),
+    "adres": _name("Bezoek- of postadres.", "Marktplein 1, 9999 AB Rivierstad"),
+    "bereikbaarheid": _name(
+        "Wanneer de partner bereikbaar is.", "maandag tot en met vrijdag, 9.00 tot 17.00 uur"
+    ),
+    "gecontroleerd_op": CHECKED,
+}
+
+VEILIG_THUIS = {
+    "id": _d(
+        "Sleutel van de Veilig Thuis-organisatie.",
+        "veilig-thuis-middenland",
+        type="string",
+        regex=r"^[a-z0-9][a-z0-9-]{0,62}$",
+    ),
+    "naam": _name(
+        "Naam van de regionale Veilig Thuis-organisatie.", "Veilig Thuis Middenland", required=True
+    ),
+    "telefoon": _phone("Telefoonnummer; landelijk is dat 0800-2000.", "0800-2000"),
+    "email": _email("E-mailadres.", "info@veiligthuis.example"),
+    "website": _url("Website (https).", "https://www.veiligthuis.example"),
+    "adres": _name("Post- of bezoekadres.", "Postbus 1234, 9999 ZZ Rivierstad"),
+    "bereikbaarheid": _name("Wanneer Veilig Thuis bereikbaar is.", "24 uur per dag, 7 dagen per week"),
+    "aandachtsfunctionaris_vgv": _dict(
+        "De aandachtsfunctionaris vrouwelijke genitale verminking (VGV) van Veilig Thuis.",
+        {k: v for k, v in PERSON.items() if k != "functie"},
+    ),
+    "gecontroleerd_op": CHECKED,
+}
+
+STEP = {
+    "afspraken": _text(
+        "Wat er lokaal is afgesproken voor deze ketenstap. Leeg laten geeft de landelijke standaardtekst.",
+        "Het wijkteam is casusregisseur zodra Veilig Thuis de zaak overdraagt.",
+    ),
+    "partners": _d(
+        "Ids van de partners die deze stap uitvoeren.",
+        ["wijkteam-rivierstad"],
+        type="list",
+        schema={"type": "string"},
+        check_with="unique_items",
+    ),
+}
+
+KETENAANPAK = {
+    "regie": _choice("Wie de regie over de ketenaanpak heeft.", REGIE, "gemeente"),
+    "coordinator": _d(
+        "Id van de partner die de ketenaanpak coördineert.", "wijkteam-rivierstad", type="string"
+    ),
+    "sleutelpersonen": _d(
+        "Of de gemeente met sleutelpersonen uit gemeenschappen werkt.", True, type="boolean"
+    ),
+    **{
+        step: _dict(f"Afspraken en partners voor de ketenstap '{step}'.", STEP, nullable=True)
+        for step in STEPS
+    },
+    "deskundigheidsbevordering": _text(
+        "Hoe professionals worden geschoold. Leeg laten geeft de standaardtekst.",
+        "Jaarlijkse training meldcode en schadelijke praktijken.",
+    ),
+}
+
+KAARTEN = {
+    "formaat": _choice(
+        "Formaat van de zakkaarten: creditcard (85,6 × 54 mm) of a6 (105 × 148 mm).",
+        CARD_FORMATS,
+        "creditcard",
+    ),
+    "doelgroepen": _choices(
+        "Voor welke beroepsgroepen er een eigen kaartenset komt.", AUDIENCES, ["onderwijs", "huisartsen"]
+    ),
+    "qr": _url(
+        "Adres waar de QR-code op de kaart naartoe leidt; zonder dit veld de website.",
+        "https://www.gemeente.example/schadelijke-praktijken",
+    ),
+}
+
+HUISSTIJL = {
+    "hoofdkleur": _d(
+        "Huiskleur voor koppen en tabelkoppen, als hexadecimale kleur.",
+        "#1F5C99",
+        type="string",
+        check_with="color",
+    ),
+}
+
+PRACTICE = {
+    "prioriteit": _choice(
+        "Hoeveel aandacht de praktijk lokaal krijgt; bepaalt de volgorde.", PRIORITIES, "hoog"
+    ),
+    "lokale_situatie": _text(
+        "De lokale situatie in eigen woorden. Leeg laten geeft een standaardtekst.",
+        "De GGD organiseert elk voorjaar voorlichting met sleutelpersonen.",
+    ),
+}
+
+DOCUMENT = {
+    "versie": _d(
+        "Versie van de routekaart.",
+        "2026.1",
+        type="string",
+        coerce="to_text",
+        required=True,
+        empty=False,
+        maxlength=40,
+    ),
+    "vastgesteld_op": _date("Datum waarop de routekaart is vastgesteld.", "2026-10-15") | {"required": True},
+    "herzien_voor": _date(
+        "Datum waarvoor de routekaart opnieuw wordt bekeken; na vastgesteld_op.", "2027-10-15"
+    ),
+    "eigenaar": _dict("Eigenaar van het document: wie vragen beantwoordt.", PERSON, required=True),
+    "inleiding": _text(
+        "Eigen inleiding. Leeg laten geeft de standaardinleiding.",
+        "In onze gemeente ligt het accent op preventie.",
+    ),
+}
+
+COMMON = {
+    "schema_versie": _d(
+        "Versie van dit profielformaat; nu 1.",
+        SCHEMA_VERSION,
+        type="integer",
+        required=True,
+        allowed=[SCHEMA_VERSION],
+    ),
+    "naam": _name("Naam zoals die in de documenten staat.", "Rivierstad", required=True),
+}
+
+GEMEENTE: dict[str, Any] = {
+    **COMMON,
+    "soort": _choice("Soort bestand: 'gemeente' voor een gemeenteprofiel.", ("gemeente",), "gemeente")
+    | {"required": True},
+    "regio": _d(
+        "Pad naar het regiobestand, vanaf dit bestand gezien. De gemeente erft dan Veilig Thuis, regionale partners en standaardkeuzes.",
+        "../regio.yaml",
+        type="string",
+        empty=False,
+    ),
+    "website": _url(
+        "Website van de gemeente over schadelijke praktijken.",
+        "https://www.gemeente.example/schadelijke-praktijken",
+    ),
+    "logo": _d(
+        "Pad naar het logo (PNG of JPEG), vanaf dit bestand gezien.", "logo.png", type="string", empty=False
+    ),
+    "sjabloon": _d(
+        "Pad naar een eigen Word-sjabloon (.docx) in plaats van het standaardsjabloon.",
+        "eigen-sjabloon.docx",
+        type="string",
+        empty=False,
+    ),
+    "huisstijl": _dict("Huisstijl van de gemeente.", HUISSTIJL),
+    "document": _dict("Gegevens over het document zelf.", DOCUMENT, required=True),
+    "praktijken": _dict(
+        "De schadelijke praktijken die in de routekaart komen; alleen deze krijgen een hoofdstuk en een kaart.",
+        {
+            p: _dict(f"Keuzes voor '{p}'; '{{}}' neemt alles over.", PRACTICE, nullable=True)
+            for p in PRACTICES
+        },
+        required=True,
+        minlength=1,
+    ),
+    "veilig_thuis": _dict(
+        "Eigen Veilig Thuis-gegevens; zonder regio of om die van de regio te vervangen.", VEILIG_THUIS
+    ),
+    "ketenaanpak": _dict("Hoe de ketenaanpak lokaal is ingericht.", KETENAANPAK),
+    "partners": _d("Lokale partners.", None, type="list", schema={"type": "dict", "schema": PARTNER}),
+    "kaarten": _dict("Keuzes voor de zakkaarten.", KAARTEN),
+}
+
+REGIO: dict[str, Any] = {
+    **COMMON,
+    "soort": _choice("Soort bestand: 'regio' voor een Veilig Thuis-regio.", ("regio",), "regio")
+    | {"required": True},
+    "veilig_thuis": _dict("De Veilig Thuis-organisatie van de regio.", VEILIG_THUIS, required=True),
+    "partners": _d(
+        "Regionale partners; elke gemeente in de regio neemt ze over.",
+        None,
+        type="list",
+        schema={"type": "dict", "schema": PARTNER},
+    ),
+    "standaard": _dict(
+        "Standaardkeuzes voor alle gemeenten; een gemeente kan elk veld zelf invullen.",
+        {
+            "kaarten": _dict("Standaard voor de zakkaarten.", KAARTEN),
+            "ketenaanpak": _dict("Standaard voor de ketenaanpak.", KETENAANPAK),
+            "huisstijl": _dict("Standaard huisstijl.", HUISSTIJL),
+        },
+    ),
+    "gemeenten": _d(
+        "Paden naar de gemeenteprofielen, vanaf dit bestand gezien.",
+        ["gemeenten/rivierstad.yaml"],
+        type="list",
+        schema={"type": "string", "empty": False},
+        check_with="unique_items",
+    ),
+}
+
+SCHEMAS = {"gemeente": GEMEENTE, "regio": REGIO}
+
+
+def strip_meta(schema: Any) -> Any:
+    """The schema without the 'meta' rule, as cerberus needs it."""
+    if isinstance(schema, dict):
+        return {k: strip_meta(v) for k, v in schema.items() if k != "meta"}
+    if isinstance(schema, list):
+        return [strip_meta(v) for v in schema]
+    return schema
+
+
+def fields_at(schema: dict[str, Any], path: tuple[str | int, ...]) -> dict[str, Any] | None:
+    """The field declarations of the mapping at a document path, for suggestions."""
+    current: dict[str, Any] | None = schema
+    for part in path:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        rule = current.get(str(part))
+        if rule is None:
+            return None
+        if rule.get("type") == "list":
+            rule = rule.get("schema", {})
+        current = rule.get("schema") if isinstance(rule.get("schema"), dict) else None
+        if current is not None and "type" in current and not isinstance(current.get("type"), dict):
+            current = current.get("schema")
+    return current

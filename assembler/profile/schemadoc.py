@@ -1,0 +1,288 @@
+"""Writes the starter profile and the profile reference from the schema's own Dutch descriptions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import textwrap
+from collections.abc import Iterator
+from typing import Any
+
+from assembler.profile.schema import GEMEENTE, REGIO, SCHEMA_VERSION
+
+WIDTH = 88
+
+# Fields the starter profile lists but leaves switched off. Paths must point at a
+# file that exists, and free text left out gives the national standard text, which
+# beats a sample sentence that could end up in a real document unnoticed.
+_OFF_IN_STARTER = {"regio", "logo", "sjabloon", "inleiding", "lokale_situatie", "afspraken"}
+_OFF_IN_STARTER_PATHS = {("ketenaanpak", "deskundigheidsbevordering")}
+
+_CHECK_NAMES = {
+    "phone": "telefoonnummer",
+    "email": "e-mailadres",
+    "url": "webadres (http:// of https://)",
+    "color": "kleurcode (#RRGGBB)",
+}
+_TYPE_NAMES = {
+    "string": "tekst",
+    "integer": "geheel getal",
+    "boolean": "ja/nee (true of false)",
+    "date": "datum (JJJJ-MM-DD)",
+    "dict": "groep velden",
+}
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
+_PLAIN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f .,'()/&@:+-]*")
+
+
+def _meta(rule: dict[str, Any]) -> dict[str, Any]:
+    meta = rule.get("meta") or {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _item_rule(rule: dict[str, Any]) -> dict[str, Any]:
+    item = rule.get("schema")
+    return item if isinstance(item, dict) and isinstance(item.get("type"), str) else {}
+
+
+def _is_group_list(rule: dict[str, Any]) -> bool:
+    return rule.get("type") == "list" and _item_rule(rule).get("type") == "dict"
+
+
+def _allowed(rule: dict[str, Any]) -> list[Any]:
+    if rule.get("type") == "list":
+        return list(_item_rule(rule).get("allowed") or [])
+    return list(rule.get("allowed") or [])
+
+
+def type_name(rule: dict[str, Any]) -> str:
+    """The field's type in the words a policy officer uses."""
+    kind = rule.get("type")
+    if kind == "list":
+        item = _item_rule(rule)
+        if item.get("type") == "dict":
+            return "lijst van groepen velden"
+        return "lijst van keuzes" if item.get("allowed") else "lijst van teksten"
+    if rule.get("check_with") in _CHECK_NAMES:
+        return _CHECK_NAMES[rule["check_with"]]
+    if "regex" in rule:
+        return "id (kleine letters, cijfers en streepjes)"
+    if "allowed" in rule and kind == "string":
+        return "keuze"
+    name = _TYPE_NAMES.get(str(kind), str(kind))
+    if kind == "string" and "maxlength" in rule:
+        name += f", hooguit {rule['maxlength']} tekens"
+    return name
+
+
+def _scalar(value: Any, *, flow: bool = False) -> str:
+    """One value as YAML text that reads back as the same value."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(v, flow=True) for v in value) + "]"
+    text = str(value)
+    risky = (
+        text.lower() in _YAML_WORDS
+        or ": " in text
+        or text.endswith((":", " "))
+        or (flow and any(c in text for c in ",[]{}:"))
+    )
+    if _PLAIN.fullmatch(text) and not risky:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _example_text(rule: dict[str, Any]) -> str:
+    example = _meta(rule).get("voorbeeld")
+    if rule.get("type") == "date" and isinstance(example, str):
+        # Dates stay unquoted so that YAML reads them as dates, as a user would write them.
+        return dt.date.fromisoformat(example).isoformat()
+    return _scalar(example)
+
+
+def _comment(rule: dict[str, Any], indent: str) -> list[str]:
+    parts = [str(_meta(rule).get("beschrijving", "")).strip()]
+    if rule.get("required"):
+        parts.append("Verplicht.")
+    options = _allowed(rule)
+    if options and len(options) > 1:
+        parts.append("Kies uit: " + ", ".join(str(o) for o in options) + ".")
+    return textwrap.wrap(
+        " ".join(p for p in parts if p),
+        width=WIDTH,
+        initial_indent=f"{indent}# ",
+        subsequent_indent=f"{indent}# ",
+        break_on_hyphens=False,
+    )
+
+
+def _starter_lines(
+    fields: dict[str, Any], path: tuple[str, ...], indent: str, first: str = ""
+) -> Iterator[str]:
+    """The fields of one mapping; ``first`` is the '- ' that opens a list item."""
+    inner = indent + " " * len(first)
+    for number, (name, rule) in enumerate(fields.items()):
+        lead = indent + first if number == 0 else inner
+        here = (*path, name)
+        off = name in _OFF_IN_STARTER or here in _OFF_IN_STARTER_PATHS
+        yield from _comment(rule, indent if number == 0 else inner)
+        hash_ = "# " if off else ""
+        if rule.get("type") == "dict":
+            yield f"{lead}{hash_}{name}:"
+            yield from _starter_lines(rule["schema"], here, inner + "  ")
+        elif _is_group_list(rule):
+            yield f"{lead}{hash_}{name}:"
+            yield from _starter_lines(_item_rule(rule)["schema"], here, inner + "  ", first="- ")
+        else:
+            yield f"{lead}{hash_}{name}: {_example_text(rule)}"
+
+
+def starter_profile(naam: str) -> str:
+    """A municipality profile to start from, with a Dutch comment on every field.
+
+    Every field of the schema is listed in schema order with its description as a
+    comment and its example as value; fields that need a file or that fall back to
+    standard text are written but switched off with '# '.
+    """
+    safe_name = " ".join(str(naam).split()) or "Voorbeeldgemeente"
+    header = [
+        f"# Gemeenteprofiel van {safe_name} voor de Routekaart schadelijke praktijken.",
+        "#",
+        "# Boven elk veld staat wat erin hoort. Vervang de voorbeeldwaarden door de gegevens",
+        "# van uw gemeente. Voorbeeldnummers met netnummer 0123 bestaan niet; zet er echte",
+        "# nummers voor in de plaats. Regels die met '# veld:' beginnen staan uit: haal",
+        "# '# ' weg om zo'n veld te gebruiken. Niets invullen bij een tekstveld geeft de",
+        "# landelijke standaardtekst.",
+        "#",
+        "# Controleer het profiel met: assembler validate <dit bestand>",
+        "# Alle velden met uitleg: docs/profiel.md (of: assembler schema).",
+        "",
+    ]
+    lines = list(header)
+    for name, rule in GEMEENTE.items():
+        if name == "naam":
+            lines += _comment(rule, "")
+            lines.append(f"naam: {_scalar(safe_name)}")
+            continue
+        lines += _starter_lines({name: rule}, (), "")
+        if rule.get("type") == "dict" or _is_group_list(rule):
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# --- the reference -----------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _rows(fields: dict[str, Any], prefix: str) -> Iterator[str]:
+    for name, rule in fields.items():
+        path = f"{prefix}{name}"
+        meta = _meta(rule)
+        options = ", ".join(f"`{o}`" for o in _allowed(rule))
+        example = _example_text(rule) if meta.get("voorbeeld") is not None else ""
+        yield (
+            f"| `{path}` | {_cell(type_name(rule))} | {'ja' if rule.get('required') else 'nee'} | "
+            f"{options} | {_cell(str(meta.get('beschrijving', '')))} | "
+            f"{_cell(f'`{example}`') if example else ''} |"
+        )
+        if rule.get("type") == "dict":
+            yield from _rows(rule["schema"], f"{path}.")
+        elif _is_group_list(rule):
+            yield from _rows(_item_rule(rule)["schema"], f"{path}[].")
+
+
+def _table(fields: dict[str, Any]) -> list[str]:
+    return [
+        "| Veld | Type | Verplicht | Toegestane waarden | Beschrijving | Voorbeeld |",
+        "| --- | --- | --- | --- | --- | --- |",
+        *_rows(fields, ""),
+    ]
+
+
+_INTRO = f"""\
+# Profielreferentie
+
+Dit bestand is gemaakt met `assembler schema --markdown` uit de beschrijvingen in het
+schema zelf (`assembler/profile/schema.py`). Pas het niet met de hand aan: wijzig het schema en
+maak het bestand opnieuw met `assembler schema --markdown > docs/profiel.md`.
+
+Er zijn twee soorten bestanden, allebei YAML in UTF-8:
+
+- een **gemeenteprofiel** (`soort: gemeente`): de keuzes en contacten van één gemeente;
+- een **regiobestand** (`soort: regio`): de Veilig Thuis-regio, met de regionale partners en
+  standaardkeuzes die elke gemeente in de regio erft, en de lijst van gemeenteprofielen.
+
+Een nieuw gemeenteprofiel met uitleg bij elk veld maakt u met `assembler init "Naam"`.
+Controleren doet u met `assembler validate bestand.yaml`; een regiobestand neemt alle
+gemeenten mee die het noemt.
+
+Zo leest u de tabellen: `a.b` is veld `b` binnen groep `a`; `partners[].id` is het veld
+`id` van elke partner in de lijst `partners`. "Verplicht: ja" geldt zodra de groep erboven
+er staat. Het profielformaat heeft versie {SCHEMA_VERSION} (`schema_versie: {SCHEMA_VERSION}`).
+"""
+
+_RULES = """\
+## Erven van de regio
+
+Een gemeenteprofiel met `regio:` erft van het regiobestand:
+
+- de Veilig Thuis-gegevens; wat de gemeente zelf onder `veilig_thuis` invult, gaat voor;
+- de regionale partners; een lokale partner met hetzelfde `id` vervangt de regionale;
+- de `standaard`-keuzes (`kaarten`, `ketenaanpak`, `huisstijl`); elk veld dat de gemeente
+  zelf invult, gaat voor.
+
+Een gemeente zonder `regio:` is op zichzelf geldig.
+
+## Controles over velden heen
+
+Na het erven wordt ook gecontroleerd:
+
+- elk partner-id in `ketenaanpak.coordinator` en `ketenaanpak.*.partners` bestaat;
+- elk `id` komt één keer voor;
+- `document.herzien_voor` ligt na `document.vastgesteld_op`;
+- de paden in `regio`, `logo`, `sjabloon` en `gemeenten` bestaan, gezien vanaf de map van
+  het bestand dat ze noemt;
+- het logo is echt een PNG- of JPEG-afbeelding (gekeken naar de inhoud, niet naar de naam).
+
+## Waarschuwingen
+
+Deze punten houden het profiel niet tegen, maar verdienen aandacht
+(`assembler validate --strict` laat ze wel als fout tellen):
+
+- `gecontroleerd_op` ontbreekt of is ouder dan twaalf maanden;
+- een ketenstap heeft geen lokale partner;
+- een praktijk met `prioriteit: hoog` heeft geen lokale partner;
+- een telefoonnummer met een onbekend netnummer, zoals het verzonnen 0123.
+
+## Waarden
+
+- Telefoonnummers zoals mensen ze schrijven, bijvoorbeeld 0123-456789, 088-1234567,
+  0800-2000, 0900-8844, 14 020 (gemeentenummer), 112 of +31 20 123 4567. Zet ze tussen
+  aanhalingstekens (`"0800-2000"`), dan blijft de voorloopnul staan.
+- Webadressen beginnen met `https://` (of `http://`).
+- Datums als JJJJ-MM-DD, bijvoorbeeld `2026-09-01`; de datum moet bestaan.
+- Kleuren als hexadecimale code, bijvoorbeeld `"#1F5C99"` (met aanhalingstekens, want `#`
+  begint in YAML een opmerking).
+"""
+
+
+def schema_markdown() -> str:
+    """The profile reference (docs/profiel.md) in Markdown."""
+    parts = [
+        _INTRO,
+        "## Gemeenteprofiel (`soort: gemeente`)\n",
+        "\n".join(_table(GEMEENTE)) + "\n",
+        "## Regiobestand (`soort: regio`)\n",
+        "\n".join(_table(REGIO)) + "\n",
+        _RULES,
+    ]
+    return "\n".join(parts)
