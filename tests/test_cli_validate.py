@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import BASE_PROFILE, CONTRACT, EXAMPLE_REGION, Invoke, WriteFile, edit, line_of
+
+from tests.conftest import BASE_PROFILE, CONTRACT, EXAMPLE_REGION, Invoke, WriteFile, edit, line_of
 
 CONTRACT_MUNICIPALITIES = sorted((CONTRACT / "gemeenten").glob("*.yaml"))
 

@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
 
 from assembler import forked
 from assembler.errors import AssemblerError, BuildError
 from assembler.forked import Forked
+from tests.conftest import Invoke
 
 pytestmark = pytest.mark.skipif(not forked.enabled(), reason="forking needs Linux and a second core")
 

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CONTRACT, ROOT
+
+from tests.conftest import CONTRACT, ROOT
 
 # Messages pip prints when the isolated build environment cannot fetch the build backend.
 _OFFLINE = ("No matching distribution found for hatchling", "Could not find a version that satisfies")

@@ -21,7 +21,7 @@ from assembler.builders.word.builder import check_docx
 from assembler.errors import AssemblerError, ProfileError
 from assembler.profile.schema import AUDIENCES, CARD_FORMATS, PARTNER_TYPES, PRIORITIES, REGIE
 from tests.conftest import BASE_PROFILE
-from tests.test_properties_loader import PRACTICE_KEYS, STEP_KEYS, _dump, nasty_text, profile_data
+from tests.profile.test_properties_loader import PRACTICE_KEYS, STEP_KEYS, _dump, nasty_text, profile_data
 
 BOUNDED = settings(
     max_examples=20,

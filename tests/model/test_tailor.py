@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
 from assembler.model.tailor import paragraphs, tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
+from tests.conftest import CONTRACT
 
-CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
 GEMEENTEN = CONTRACT / "gemeenten"
 
 

@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import CONTRACT, WriteFile
 
 from assembler.errors import ProfileError
 from assembler.profile import loader
 from assembler.profile.loader import MAX_BYTES, MAX_DEPTH, dotted, iter_paths, load_document
+from tests.conftest import CONTRACT, WriteFile
 
 
 def _problems(path: Path) -> list[str]:

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BASE_REGION, ROOT, Invoke
 
 from assembler.profile.loader import load_document
 from assembler.profile.schema import GEMEENTE, REGIO
 from assembler.profile.schemadoc import schema_markdown, starter_profile
+from tests.conftest import BASE_REGION, ROOT, Invoke
 
 PNG_1PX = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

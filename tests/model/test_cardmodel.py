@@ -8,13 +8,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CONTRACT
 
 from assembler.model.cards import CallEntry, Card, CardFace, cards_for, local_contacts
 from assembler.model.routekaart import Routekaart
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
+from tests.conftest import CONTRACT
 
 GEMEENTEN = CONTRACT / "gemeenten"
 FGM = "vrouwelijke_genitale_verminking"

@@ -21,7 +21,8 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
+from tests.conftest import CONTRACT
+
 REGION = CONTRACT / "regio.yaml"
 NAMES = ["Rivierstad", "Polderdam", "'s-Heerenveld", "Súdermar"]
 SLUGS = ["rivierstad", "polderdam", "s-heerenveld", "sudermar"]

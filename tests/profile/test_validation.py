@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BASE_PROFILE, BASE_REGION, CHECKED, Invoke, WriteFile, edit, line_of
 
 from assembler.profile.loader import load_document
 from assembler.profile.merge import LOCAL, REGIONAL, deep_merge, merge_partners, resolve
 from assembler.profile.reading import check_paths, load_profile
 from assembler.profile.validation import validate_document
 from assembler.profile.values import check_color, check_email, check_phone, check_url, tel_uri
+from tests.conftest import BASE_PROFILE, BASE_REGION, CHECKED, Invoke, WriteFile, edit, line_of
 
 PNG_1PX = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

@@ -12,7 +12,6 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from click.testing import CliRunner
-from conftest import CONTRACT, edit
 from pypdf import PdfReader
 
 from assembler.builders.art.colours import contrast
@@ -22,6 +21,7 @@ from assembler.model.cards import FORMATS, cards_for
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
+from tests.conftest import CONTRACT, edit
 
 GEMEENTEN = CONTRACT / "gemeenten"
 NAMES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 import docx
 import pytest
@@ -28,8 +27,8 @@ from assembler.model.region import (
 from assembler.model.tailor import tailor, tailor_region
 from assembler.national import national_content
 from assembler.profile.reading import load_profile, load_region
+from tests.conftest import CONTRACT
 
-CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
 TODAY = dt.date(2026, 11, 20)
 
 

@@ -1,7 +1,7 @@
 """Batch orchestration with a stand-in for the builders: what is skipped, rebuilt, refused or reported.
 
 The stand-in loads and tailors each profile for real but writes one small text file
-instead of rendering, so these tests run in seconds; tests/test_batch.py builds for real.
+instead of rendering, so these tests run in seconds; tests/batch/test_batch.py builds for real.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
 
 from assembler.batch.manifest import STATE_DIR
 from assembler.batch.run import BatchResult, run_batch
@@ -25,8 +24,8 @@ from assembler.errors import AssemblerError, LockError
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
+from tests.conftest import CONTRACT, Invoke
 
-CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
 TODAY = dt.date(2026, 11, 20)
 ALL = ["Rivierstad", "Polderdam", "'s-Heerenveld", "Súdermar"]
 
