@@ -182,7 +182,7 @@ def municipalities(w: Writer) -> None:
     w.tag("{%p for g in gemeenten %}")
     w.h("{{ g.naam }}", 2)
     w.p(
-        "Routekaart versie {{ g.versie }}, vastgesteld op {{ g.vastgesteld_op_tekst }}. "
+        "Routekaart versie {{ g.versie }}. {{ g.status_tekst }}. "
         "Aanspreekpunt voor de routekaart: {{ g.eigenaar }}."
     )
     w.h("Keuzes", 3)

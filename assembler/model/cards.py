@@ -402,7 +402,8 @@ def _general_card(
         front_blocks.append(
             TextBlock(_text(koppen, "niet_doen", "koppen"), dont, "niet", _national("algemeen.niet_doen"))
         )
-    footer = f"{_text(koppen, 'versie', 'koppen')} {model.gemeente}, versie {model.versie}, {model.vastgesteld_op_tekst}"
+    edition = model.vastgesteld_op_tekst or model.concept_tekst.lower()
+    footer = f"{_text(koppen, 'versie', 'koppen')} {model.gemeente}, versie {model.versie}, {edition}"
     title = _text(general, "titel", "algemeen")
     return Card(
         id=f"{audience}-algemeen",

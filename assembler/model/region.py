@@ -99,6 +99,7 @@ class MunicipalityEntry:
     versie: str
     vastgesteld_op: str
     vastgesteld_op_tekst: str
+    status_tekst: str
     eigenaar: Owner
     regie: str
     coordinator: str | None
@@ -255,8 +256,9 @@ def entry_from(
         slug=model.slug,
         bestand=bestand,
         versie=model.versie,
-        vastgesteld_op=model.vastgesteld_op.isoformat(),
-        vastgesteld_op_tekst=model.vastgesteld_op_tekst,
+        vastgesteld_op=model.datum.isoformat(),
+        vastgesteld_op_tekst=model.vastgesteld_op_tekst or model.status_tekst.lower(),
+        status_tekst=model.status_tekst,
         eigenaar=Owner(owner.naam, owner.functie, owner.email, owner.telefoon),
         regie=_cap(model.regie_label),
         coordinator=model.coordinator.naam if model.coordinator else None,

@@ -156,6 +156,33 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class SignOff:
+    """One row of the sign-off sheet: a partner in the routes, its part, and its akkoord."""
+
+    partner: Partner
+    stappen: tuple[str, ...]
+    praktijken: tuple[str, ...]
+    datum: dt.date | None
+    datum_tekst: str | None
+    door: str | None
+    status_tekst: str
+
+    @property
+    def akkoord(self) -> bool:
+        return self.datum is not None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """An earlier edition for the version history."""
+
+    versie: str
+    datum: dt.date
+    datum_tekst: str
+    samenvatting: str | None
+
+
+@dataclass(frozen=True)
 class CardSettings:
     formaat: str
     doelgroepen: tuple[str, ...]
@@ -170,8 +197,14 @@ class Routekaart:
     regio: str | None
     titel: str
     versie: str
-    vastgesteld_op: dt.date
-    vastgesteld_op_tekst: str
+    status: str
+    status_tekst: str
+    concept_tekst: str
+    concept_uitleg: str
+    datum: dt.date
+    vastgesteld_op: dt.date | None
+    vastgesteld_op_tekst: str | None
+    vastgesteld_door: str | None
     herzien_voor: dt.date | None
     herzien_voor_tekst: str | None
     eigenaar: Person
@@ -212,6 +245,14 @@ class Routekaart:
     bronnen: tuple[Source, ...]
     kaarten: CardSettings
     trefwoorden: tuple[str, ...]
+    akkoord_inleiding: str
+    akkoorden: tuple[SignOff, ...]
+    geschiedenis_inleiding: str
+    geschiedenis: tuple[Edition, ...]
+
+    @property
+    def is_concept(self) -> bool:
+        return self.status == "concept"
 
     @property
     def titel_volledig(self) -> str:

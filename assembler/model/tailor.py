@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -12,6 +13,7 @@ from assembler.model.routekaart import (
     CardSettings,
     ChainStep,
     Contact,
+    Edition,
     Organisation,
     Partner,
     Person,
@@ -19,6 +21,7 @@ from assembler.model.routekaart import (
     Route,
     Routekaart,
     RouteStage,
+    SignOff,
     VeiligThuis,
 )
 from assembler.naming import dutch_date, slug
@@ -28,6 +31,7 @@ from assembler.profile.schema import ALL, AUDIENCES
 from assembler.profile.values import tel_uri
 
 NATIONAL_VT_PHONE = "0800-2000"
+FALLBACK_DATE = dt.date(2000, 1, 1)
 
 
 class _Fill(dict[str, str]):
@@ -350,6 +354,11 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
     own_intro = paragraphs(document.get("inleiding"))
     own_training = paragraphs(keten.get("deskundigheidsbevordering"))
     revise = document.get("herzien_voor")
+    adopted = document.get("vastgesteld_op")
+    history = tuple(
+        Edition(str(e["versie"]), e["datum"], dutch_date(e["datum"]), e.get("samenvatting"))
+        for e in sorted(document.get("geschiedenis") or [], key=lambda e: e["datum"], reverse=True)
+    )
     owner = _person(document["eigenaar"])
     assert owner is not None  # required by the schema
     return Routekaart(
@@ -358,8 +367,14 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         regio=region_name,
         titel=teksten["titel"],
         versie=str(document["versie"]),
-        vastgesteld_op=document["vastgesteld_op"],
-        vastgesteld_op_tekst=dutch_date(document["vastgesteld_op"]),
+        status=document.get("status") or ("vastgesteld" if adopted else "concept"),
+        status_tekst=_status_text(document, teksten),
+        concept_tekst=str(teksten["concept"]),
+        concept_uitleg=str(teksten["concept_uitleg"]).strip(),
+        datum=adopted or _latest_date(data, history),
+        vastgesteld_op=adopted,
+        vastgesteld_op_tekst=dutch_date(adopted) if adopted else None,
+        vastgesteld_door=document.get("vastgesteld_door"),
         herzien_voor=revise,
         herzien_voor_tekst=dutch_date(revise) if revise else None,
         eigenaar=owner,
@@ -415,7 +430,60 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
             name,
             *(p.naam for p in practices),
         ),
+        akkoord_inleiding=_one(teksten["akkoord_inleiding"], values),
+        akkoorden=_sign_offs(data, partners, steps, practices, teksten),
+        geschiedenis_inleiding=str(teksten["geschiedenis_inleiding"]),
+        geschiedenis=history,
     )
+
+
+def _status_text(document: Mapping[str, Any], teksten: Mapping[str, Any]) -> str:
+    """'Vastgesteld op 15 oktober 2026 door ...' or, for a concept, that it is not adopted yet."""
+    adopted = document.get("vastgesteld_op")
+    if document.get("status") == "concept" or not adopted:
+        return str(teksten["niet_vastgesteld"])
+    by = document.get("vastgesteld_door")
+    return f"Vastgesteld op {dutch_date(adopted)}" + (f" door {by}" if by else "")
+
+
+def _latest_date(data: Mapping[str, Any], history: tuple[Edition, ...]) -> dt.date:
+    """The date a concept carries: the newest date in its own data, never the build clock."""
+    dates = [e.datum for e in history]
+    for raw in [*(data.get("partners") or []), data.get("veilig_thuis") or {}]:
+        dates += [d for d in (raw.get("gecontroleerd_op"), (raw.get("akkoord") or {}).get("datum")) if d]
+    return max(dates, default=FALLBACK_DATE)
+
+
+def _sign_offs(
+    data: Mapping[str, Any],
+    partners: tuple[Partner, ...],
+    steps: tuple[ChainStep, ...],
+    practices: list[Practice],
+    teksten: Mapping[str, Any],
+) -> tuple[SignOff, ...]:
+    """Every partner that acts in a chain step, regional ones first, with what it agreed to."""
+    raw_by_id = {p["id"]: p for p in data.get("partners") or []}
+    rows = []
+    for partner in sorted(partners, key=lambda p: p.is_lokaal):
+        own_steps = tuple(s.naam for s in steps if partner in s.partners)
+        if not own_steps:
+            continue
+        akkoord = raw_by_id.get(partner.id, {}).get("akkoord") or {}
+        day, by = akkoord.get("datum"), akkoord.get("door")
+        rows.append(
+            SignOff(
+                partner=partner,
+                stappen=own_steps,
+                praktijken=tuple(p.naam for p in practices if partner in p.partners),
+                datum=day,
+                datum_tekst=dutch_date(day) if day else None,
+                door=by,
+                status_tekst=f"akkoord op {dutch_date(day)}" + (f" door {by}" if by else "")
+                if day
+                else str(teksten["geen_akkoord"]),
+            )
+        )
+    return tuple(rows)
 
 
 def _texts(value: Any) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from assembler.national import PRACTICES, STEPS
 
 SCHEMA_VERSION = 1
 PRIORITIES = ("hoog", "gemiddeld", "laag")
+STATUSES = ("concept", "vastgesteld")
 REGIE = ("gemeente", "veilig_thuis", "zorg_en_veiligheidshuis")
 CARD_FORMATS = ("creditcard", "a6")
 AUDIENCES = (
@@ -147,6 +148,14 @@ PARTNER = {
         "Wanneer de partner bereikbaar is.", "maandag tot en met vrijdag, 9.00 tot 17.00 uur"
     ),
     "gecontroleerd_op": CHECKED,
+    "akkoord": _dict(
+        "Akkoord van de partner met zijn rol in de routekaart: datum en wie namens de partner tekende. "
+        "Zonder dit veld staat de partner als 'nog geen akkoord' op het akkoordblad.",
+        {
+            "datum": _date("Datum van het akkoord.", "2026-09-20") | {"required": True},
+            "door": _name("Wie namens de partner akkoord gaf.", "J. Jansen, teamleider", required=True),
+        },
+    ),
 }
 
 VEILIG_THUIS = {
@@ -247,7 +256,44 @@ DOCUMENT = {
         empty=False,
         maxlength=40,
     ),
-    "vastgesteld_op": _date("Datum waarop de routekaart is vastgesteld.", "2026-10-15") | {"required": True},
+    "status": _choice(
+        "Stand van het document: 'concept' (elke pagina en kaart krijgt het woord CONCEPT) of "
+        "'vastgesteld'. Zonder dit veld is het document vastgesteld als vastgesteld_op is ingevuld, "
+        "anders een concept.",
+        STATUSES,
+        "vastgesteld",
+    ),
+    "vastgesteld_op": _date(
+        "Datum waarop de routekaart is vastgesteld; nodig bij status 'vastgesteld'.", "2026-10-15"
+    ),
+    "vastgesteld_door": _name(
+        "Wie de routekaart heeft vastgesteld.", "college van burgemeester en wethouders"
+    ),
+    "geschiedenis": _d(
+        "Eerdere edities van de routekaart, voor de versietabel.",
+        None,
+        type="list",
+        schema={
+            "type": "dict",
+            "schema": {
+                "versie": _d(
+                    "Versie van die editie.",
+                    "2025.1",
+                    type="string",
+                    coerce="to_text",
+                    required=True,
+                    empty=False,
+                    maxlength=40,
+                ),
+                "datum": _date("Datum van die editie.", "2025-10-01") | {"required": True},
+                "samenvatting": _text(
+                    "Wat er in die editie veranderde, in één of twee zinnen.",
+                    "Eerste editie.",
+                    maxlength=600,
+                ),
+            },
+        },
+    ),
     "herzien_voor": _date(
         "Datum waarvoor de routekaart opnieuw wordt bekeken; na vastgesteld_op.", "2027-10-15"
     ),

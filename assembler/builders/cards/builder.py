@@ -59,7 +59,7 @@ class CardsBuilder(Builder):
                 "signalen, stappen en telefoonnummers per schadelijke praktijk."
             ),
             keywords=", ".join(("zakkaarten", *model.trefwoorden)),
-            date=model.vastgesteld_op.isoformat(),
+            date=model.datum.isoformat(),
         )
 
     def render(self, model: Routekaart) -> dict[str, bytes]:

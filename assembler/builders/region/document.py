@@ -89,6 +89,7 @@ def _municipality(e: MunicipalityEntry) -> dict[str, Any]:
         "naam": e.naam,
         "versie": e.versie,
         "vastgesteld_op_tekst": e.vastgesteld_op_tekst,
+        "status_tekst": e.status_tekst,
         "eigenaar": owner_text,
         "keuzes": [
             ("Regie over de ketenaanpak", e.regie),

@@ -93,7 +93,9 @@ def outline(model: Routekaart) -> tuple[Chapter, ...]:
             6,
             "afspraken",
             "Afspraken en keuzes",
-            [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")],
+            [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")]
+            + ([("akkoord", "Akkoord van de partners")] if model.akkoorden else [])
+            + ([("versies", "Versiegeschiedenis")] if model.geschiedenis else []),
         ),
         _chapter(
             7,

@@ -287,8 +287,8 @@ def _set_style(paragraph: etree._Element, style_id: str) -> None:
 
 
 def document_time(model: Routekaart) -> dt.datetime:
-    """Every time stamp in the file: the adoption date at midnight UTC, never the build time."""
-    day = model.vastgesteld_op
+    """Every time stamp in the file: the document's date (its adoption) at midnight UTC, never the build time."""
+    day = model.datum
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
@@ -305,7 +305,7 @@ def set_properties(document: Document, model: Routekaart) -> None:
     props.version = model.versie
     props.revision = 1
     props.identifier = f"routekaart-{model.slug}-{model.versie}"
-    props.comments = f"Versie {model.versie}, vastgesteld op {model.vastgesteld_op_tekst}."
+    props.comments = f"Versie {model.versie}. {model.status_tekst}."
     props.created = props.modified = props.last_printed = when
 
 
