@@ -518,7 +518,7 @@ def page_setup(document: Document) -> None:
 
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]
-    footer.add_run("Vastgesteld op {{ vastgesteld_op_tekst }}\tpagina ")
+    footer.add_run("{{ status_tekst }}\tpagina ")
     footer._p.append(parse_xml(_simple_field("PAGE", "2")))
     footer._p.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve"> van </w:t></w:r>'))
     footer._p.append(parse_xml(_simple_field("NUMPAGES", "2")))
@@ -539,7 +539,7 @@ def cover(w: Writer) -> None:
         "met de afspraken en partners in {{ gemeente }}.",
         "Omslaggegevens",
     )
-    details = w.p("Versie {{ versie }}, vastgesteld op {{ vastgesteld_op_tekst }}", "Omslaggegevens")
+    details = w.p("Versie {{ versie }}. {{ status_tekst }}", "Omslaggegevens")
     details.paragraph_format.space_before = Pt(150)
     w.tag("{%p if herzien_voor_tekst %}")
     w.p("Herzien vóór {{ herzien_voor_tekst }}", "Omslaggegevens")
@@ -953,7 +953,7 @@ def keuzes(w: Writer) -> None:
                 "{% if eigenaar.email %} ({{r mail(eigenaar.email) }}){% endif %}",
             ]
         ),
-        Row(["Versie", "{{ versie }}, vastgesteld op {{ vastgesteld_op_tekst }}"]),
+        Row(["Versie", "{{ versie }}. {{ status_tekst }}"]),
         Row(
             [
                 "Herziening",
@@ -962,6 +962,40 @@ def keuzes(w: Writer) -> None:
             ]
         ),
     )
+
+
+def akkoord(w: Writer) -> None:
+    """The sign-off sheet and the version history, on a page of their own."""
+    w.tag("{%p if akkoorden %}")
+    w.h("Akkoord van de partners", 2, page_break=True)
+    w.p("{{ akkoord_inleiding }}")
+    w.table(
+        ["Partner", "Ketenstappen", "Schadelijke praktijken", "Akkoord"],
+        [42, 42, 46, 40],
+        Loop(
+            "rij in akkoorden",
+            [
+                "{{ rij.partner.naam }}{% if not rij.partner.is_lokaal %} (regionaal){% endif %}",
+                "{{ rij.stappen|join(', ') }}",
+                "{% if rij.praktijken %}{{ rij.praktijken|join(', ') }}{% else %}geen{% endif %}",
+                "{% if rij.akkoord %}{{ rij.datum_tekst }}{% if rij.door %}, {{ rij.door }}{% endif %}"
+                "{% else %}{{ rij.status_tekst }}{% endif %}",
+            ],
+        ),
+    )
+    w.tag("{%p endif %}")
+    w.tag("{%p if geschiedenis %}")
+    w.h("Versiegeschiedenis", 2)
+    w.p("{{ geschiedenis_inleiding }}")
+    w.table(
+        ["Versie", "Datum", "Wat veranderde"],
+        [25, 40, 105],
+        Loop(
+            "editie in geschiedenis",
+            ["{{ editie.versie }}", "{{ editie.datum_tekst }}", "{{ editie.samenvatting or '' }}"],
+        ),
+    )
+    w.tag("{%p endif %}")
 
 
 def bijlagen(w: Writer) -> None:
@@ -1059,6 +1093,7 @@ def build() -> bytes:
     organisaties(writer)
     ketenaanpak(writer)
     keuzes(writer)
+    akkoord(writer)
     bijlagen(writer)
     out = io.BytesIO()
     document.save(out)

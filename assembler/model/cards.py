@@ -68,6 +68,7 @@ class CardFace:
     bellen: tuple[CallEntry, ...]
     qr: str | None
     voet: str | None
+    stempel: str | None = None  # CONCEPT across a face of a routekaart that is not adopted yet
 
 
 @dataclass(frozen=True)
@@ -452,5 +453,14 @@ def cards_for(model: Routekaart, content: NationalContent) -> tuple[Card, ...]:
         cards += [
             _practice_card(model, content, audience, set_name, practice, practices)
             for practice in model.praktijken
+        ]
+    if model.is_concept:
+        cards = [
+            replace(
+                card,
+                voorkant=replace(card.voorkant, stempel=model.concept_tekst),
+                achterkant=replace(card.achterkant, stempel=model.concept_tekst),
+            )
+            for card in cards
         ]
     return tuple(cards)

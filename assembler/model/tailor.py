@@ -367,13 +367,14 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         regio=region_name,
         titel=teksten["titel"],
         versie=str(document["versie"]),
-        status=document.get("status") or ("vastgesteld" if adopted else "concept"),
+        status="concept" if _is_concept(document) else "vastgesteld",
         status_tekst=_status_text(document, teksten),
         concept_tekst=str(teksten["concept"]),
         concept_uitleg=str(teksten["concept_uitleg"]).strip(),
         datum=adopted or _latest_date(data, history),
         vastgesteld_op=adopted,
-        vastgesteld_op_tekst=dutch_date(adopted) if adopted else None,
+        # A concept may name its planned date, but nothing calls it adopted on that date yet.
+        vastgesteld_op_tekst=dutch_date(adopted) if adopted and not _is_concept(document) else None,
         vastgesteld_door=document.get("vastgesteld_door"),
         herzien_voor=revise,
         herzien_voor_tekst=dutch_date(revise) if revise else None,
@@ -437,10 +438,14 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
     )
 
 
+def _is_concept(document: Mapping[str, Any]) -> bool:
+    return document.get("status") == "concept" or not document.get("vastgesteld_op")
+
+
 def _status_text(document: Mapping[str, Any], teksten: Mapping[str, Any]) -> str:
     """'Vastgesteld op 15 oktober 2026 door ...' or, for a concept, that it is not adopted yet."""
     adopted = document.get("vastgesteld_op")
-    if document.get("status") == "concept" or not adopted:
+    if _is_concept(document):
         return str(teksten["niet_vastgesteld"])
     by = document.get("vastgesteld_door")
     return f"Vastgesteld op {dutch_date(adopted)}" + (f" door {by}" if by else "")

@@ -14,6 +14,7 @@ from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from assembler.builders.art.colours import WHITE, darken_for, text_on
+from assembler.builders.word.concept import mark_concept
 from assembler.model.routekaart import Routekaart
 
 W = nsdecls("w")
@@ -321,6 +322,8 @@ def finish(document: Document, model: Routekaart) -> None:
     fill_toc(document)
     set_properties(document, model)
     request_field_update(document)
+    if model.is_concept:
+        mark_concept(document, model.concept_tekst)
 
 
 # ---------------------------------------------------------------------------
