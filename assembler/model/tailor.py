@@ -445,7 +445,7 @@ def _is_concept(document: Mapping[str, Any]) -> bool:
 def _status_text(document: Mapping[str, Any], teksten: Mapping[str, Any]) -> str:
     """'Vastgesteld op 15 oktober 2026 door ...' or, for a concept, that it is not adopted yet."""
     adopted = document.get("vastgesteld_op")
-    if _is_concept(document):
+    if _is_concept(document) or adopted is None:
         return str(teksten["niet_vastgesteld"])
     by = document.get("vastgesteld_door")
     return f"Vastgesteld op {dutch_date(adopted)}" + (f" door {by}" if by else "")
