@@ -279,18 +279,29 @@ def batch(
 @main.command()
 @click.argument("oud", type=click.Path(path_type=Path))
 @click.argument("nieuw", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--uitvoer",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Schrijf ook de nieuwe routekaart met de wijzigingen erin: .docx (bijgehouden wijzigingen "
+    "in Word) of .html (doorgehaald en onderstreept).",
+)
 @friendly
-def wijzigingen(oud: Path, nieuw: Path) -> None:
+def wijzigingen(oud: Path, nieuw: Path, uitvoer: Path | None) -> None:
     """Wat is er veranderd tussen twee edities?
 
     Vergelijk twee gemeenteprofielen of twee regiobestanden (na het samenvoegen met de regio)
     en noem elke wijziging: partners, telefoonnummers en e-mailadressen (oud en nieuw),
     prioriteit, regie, coördinator, praktijken en lokale teksten.
     """
-    from assembler.build.compare import compare_files
+    from assembler.build.compare import compare_files, write_changes_document
 
     comparison = compare_files(oud, nieuw)
     _echo_changes(comparison)
+    if uitvoer is not None:
+        write_changes_document(oud, nieuw, uitvoer)
+        click.echo(f"geschreven: {uitvoer}")
 
 
 def _echo_changes(comparison: Any) -> None:
