@@ -256,13 +256,26 @@ def check_template(template: Path) -> None:
 @click.option("--alleen", multiple=True, help="Alleen deze gemeente (naam of slug); mag vaker.")
 @click.option("--force", is_flag=True, help="Alles opnieuw maken, ook wat niet is veranderd.")
 @click.option("--fail-fast", is_flag=True, help="Stop bij de eerste gemeente die mislukt.")
+@click.option("--formaat", default=None, help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).")
 @friendly
 def batch(
-    region: Path, outdir: Path | None, jobs: int | None, alleen: tuple[str, ...], force: bool, fail_fast: bool
+    region: Path,
+    outdir: Path | None,
+    jobs: int | None,
+    alleen: tuple[str, ...],
+    force: bool,
+    fail_fast: bool,
+    formaat: str | None,
 ) -> None:
-    """Maak alles voor alle gemeenten van een regio, plus het regiodocument en een overzicht."""
-    from assembler.batch.run import run_batch
+    """Maak alles voor alle gemeenten van een regio, plus het regiodocument en een overzicht.
 
+    Een volgende run in dezelfde map zet op het blad Wijzigingen van het overzicht wat er per
+    gemeente is veranderd sinds de vorige run.
+    """
+    from assembler.batch.run import run_batch
+    from assembler.build.pipeline import parse_formats
+
+    formats = parse_formats(formaat)
     result = run_batch(
         region,
         outdir or DEFAULT_OUTPUT,
@@ -271,6 +284,7 @@ def batch(
         force=force,
         fail_fast=fail_fast,
         echo=lambda line: click.echo(line, err=True),
+        formats=formats,
     )
     click.echo(result.summary())
     sys.exit(0 if result.ok else 1)

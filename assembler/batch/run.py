@@ -77,6 +77,7 @@ class BatchResult:
     niet_gestart: list[str] = field(default_factory=list)
     bestanden: list[tuple[str, Path, bool]] = field(default_factory=list)  # label, path, written this run
     regio_melding: str | None = None
+    wijzigingen: int = 0  # changes since the previous run, listed on the overview's "Wijzigingen" sheet
     seconden: float = 0.0
     piek_per_worker_kb: dict[int, int] = field(default_factory=dict)
     piek_verloop: list[tuple[int, int]] = field(default_factory=list)  # (pid, peak KB) after each build
@@ -101,6 +102,11 @@ class BatchResult:
             )
         if self.regio_melding:
             lines.append(self.regio_melding)
+        if self.wijzigingen:
+            lines.append(
+                f"{_count(self.wijzigingen, 'wijziging', 'wijzigingen')} sinds de vorige run; "
+                "zie het blad Wijzigingen in het overzicht."
+            )
         for label, path, written in self.bestanden:
             lines.append(f"{label}: {path} ({'bijgewerkt' if written else 'ongewijzigd'})")
         return "\n".join(lines)
@@ -234,6 +240,8 @@ class _Run:
         result = BatchResult(regio=region.naam, outdir=self.outdir)
 
         self.records = self.store.load()
+        # What the previous run built in this folder, to list on the "Wijzigingen" sheet.
+        self.previous = dict(self.records)
         items = self._plan()
         selected = self._select(items)
         for stale in set(self.records) - {i.display for i in items}:
@@ -251,6 +259,8 @@ class _Run:
 
         stopped = self._build(todo, result)
         result.niet_gestart = [i.naam for i in todo if i.display in stopped]
+        self.changes = self._changes(items)
+        result.wijzigingen = len(self.changes)
         self._finish(items, result)
         result.seconden = time.perf_counter() - self.started
         return result
@@ -384,6 +394,7 @@ class _Run:
             invoer={self.region_rel: self.region_sha, **outcome.invoer},
             uitvoer=outcome.uitvoer,
             gegevens=outcome.gegevens,
+            vergelijk=outcome.vergelijk or {},
             vers_tot=outcome.vers_tot,
             stat=stats_of(self.outdir, outcome.uitvoer),
         ).sealed()
@@ -436,6 +447,39 @@ class _Run:
         path = self.outdir / MANIFEST_NAME
         result.bestanden.append(("Manifest", path, write_owned(self.outdir, MANIFEST_NAME, dumps(data))))
 
+    def _changes(self, items: list[Item]) -> list[tuple[str, str, str]]:
+        """Per municipality built this run, what changed since the previous run into this folder."""
+        if not self.previous:
+            return []  # a first run has nothing to compare with
+        from assembler.batch.manifest import dated
+        from assembler.model.changes import compare_content, compare_profiles
+        from assembler.national import national_content
+
+        content = national_content()
+        rows: list[tuple[str, str, str]] = []
+        for item in items:
+            record = self.records.get(item.display)
+            if item.display not in self.built or record is None:
+                continue
+            before = self.previous.get(item.display)
+            if before is None:
+                rows.append((record.gemeente, record.gemeente, "Nieuw in deze map: voor het eerst gemaakt."))
+                continue
+            if not before.vergelijk or not record.vergelijk:
+                continue  # a record from before this feature: nothing to compare with
+            changes = compare_content(
+                before.toolkit.get("landelijke_inhoud"), record.toolkit.get("landelijke_inhoud")
+            )
+            changes += compare_profiles(dated(before.vergelijk), dated(record.vergelijk), content)
+            rows += [(record.gemeente, c.subject, c.text) for c in changes]
+        listed = {i.display for i in items}
+        rows += [
+            (r.gemeente, r.gemeente, "Niet meer in het regiobestand.")
+            for d, r in self.previous.items()
+            if d not in listed
+        ]
+        return rows
+
     def _region_key(self, items: list[Item]) -> str:
         """Everything the regional outputs are made from; equal keys mean equal documents."""
         parts: list[dict[str, Any]] = []
@@ -451,6 +495,8 @@ class _Run:
             "regio": self.region_sha,
             "regio_problemen": [p.format() for p in self.region.warnings],
             "gemeenten": parts,
+            # The sheet lists this run's changes: an unchanged rerun must empty it again.
+            "wijzigingen": self.changes,
         }
         return sha256_bytes(dumps(data))
 
@@ -458,7 +504,13 @@ class _Run:
         # Imported here: a rerun without changes never needs docxtpl, openpyxl or the content model.
         from assembler.builders.region import document as region_docx
         from assembler.builders.region import overview
-        from assembler.model.region import MunicipalityEntry, failed_entry, from_data, region_model
+        from assembler.model.region import (
+            ChangeRow,
+            MunicipalityEntry,
+            failed_entry,
+            from_data,
+            region_model,
+        )
         from assembler.model.tailor import tailor_region
         from assembler.national import national_content
 
@@ -472,7 +524,15 @@ class _Run:
             else:
                 entries.append(from_data(MunicipalityEntry, self.records[item.display].gegevens))
         model = region_model(
-            self.region.naam, vt, partners, entries, failed, content, self.today, self.region.warnings
+            self.region.naam,
+            vt,
+            partners,
+            entries,
+            failed,
+            content,
+            self.today,
+            self.region.warnings,
+            changes=[ChangeRow(*row) for row in self.changes],
         )
         document = region_docx.render(model, overview_name(model.slug))
         region_docx.check(document, model)

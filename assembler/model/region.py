@@ -142,6 +142,15 @@ class ProblemRow:
 
 
 @dataclass(frozen=True)
+class ChangeRow:
+    """One line of the "Wijzigingen" sheet: what changed in a municipality since the previous run."""
+
+    gemeente: str
+    onderwerp: str
+    wijziging: str
+
+
+@dataclass(frozen=True)
 class RegionModel:
     naam: str
     slug: str
@@ -155,6 +164,7 @@ class RegionModel:
     problemen: tuple[ProblemRow, ...]
     praktijk_namen: tuple[str, ...]
     stap_namen: tuple[str, ...]
+    wijzigingen: tuple[ChangeRow, ...] = ()
 
     @property
     def titel(self) -> str:
@@ -391,6 +401,7 @@ def region_model(
     content: NationalContent,
     today: dt.date,
     region_problems: Iterable[Problem] = (),
+    changes: Sequence[ChangeRow] = (),
 ) -> RegionModel:
     date = region_date(entries, veilig_thuis)
     return RegionModel(
@@ -406,6 +417,7 @@ def region_model(
         problemen=problem_rows(entries, failed, naam, region_problems),
         praktijk_namen=tuple(content.praktijken[k].naam for k in PRACTICES),
         stap_namen=tuple(s.naam for s in content.stappen.values()),
+        wijzigingen=tuple(changes),
     )
 
 

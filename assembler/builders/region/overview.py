@@ -1,4 +1,5 @@
-"""The region overview spreadsheet (.xlsx): the gaps table, and every problem with its file and line."""
+"""The region overview spreadsheet (.xlsx): the gaps table, every problem with its file and line, and
+what changed since the previous run."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from assembler.model.routekaart import DEFAULT_COLOUR
 
 OVERVIEW_SHEET = "Overzicht"
 PROBLEMS_SHEET = "Problemen"
+CHANGES_SHEET = "Wijzigingen"
+CHANGES_HEADER = ("Gemeente", "Onderwerp", "Wijziging")
 PROBLEM_HEADER = ("Gemeente", "Plek (bestand:regel)", "Soort", "Veld", "Melding")
 HEADER_FILL = PatternFill("solid", fgColor=DEFAULT_COLOUR.lstrip("#"))
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -86,6 +89,18 @@ def render(model: RegionModel) -> bytes:
     problems = workbook.create_sheet(PROBLEMS_SHEET)
     rows = tuple((p.gemeente, p.plek, p.soort, p.veld, p.melding) for p in model.problemen)
     _fill_sheet(problems, PROBLEM_HEADER, rows)
+    changes = workbook.create_sheet(CHANGES_SHEET)
+    title = (
+        "Wijzigingen sinds de vorige run in deze map"
+        if model.wijzigingen
+        else "Geen wijzigingen sinds de vorige run in deze map"
+    )
+    _fill_sheet(
+        changes,
+        CHANGES_HEADER,
+        tuple((c.gemeente, c.onderwerp, c.wijziging) for c in model.wijzigingen),
+        ((title, len(CHANGES_HEADER)),),
+    )
 
     props = workbook.properties
     moment = dt.datetime.combine(model.datum, dt.time())
@@ -106,7 +121,7 @@ def check(data: bytes, model: RegionModel) -> None:
         workbook = load_workbook(io.BytesIO(data), read_only=True)
     except Exception as exc:  # openpyxl raises several kinds on a broken package
         raise BuildError(f"het overzicht is geen geldig Excel-bestand: {exc}") from exc
-    if workbook.sheetnames != [OVERVIEW_SHEET, PROBLEMS_SHEET]:
+    if workbook.sheetnames != [OVERVIEW_SHEET, PROBLEMS_SHEET, CHANGES_SHEET]:
         raise BuildError(f"het overzicht heeft de bladen {workbook.sheetnames}")
     rows = list(workbook[OVERVIEW_SHEET].iter_rows(values_only=True))
     if len(rows) < HEADER_ROWS or tuple(rows[HEADER_ROWS - 1]) != model.overzicht.kop:
