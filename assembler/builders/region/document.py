@@ -11,12 +11,13 @@ import docx
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
-from assembler.builders.word.finish import fill_toc, fixed_zip, request_field_update
+from assembler.builders.word.finish import fill_toc, request_field_update
 from assembler.errors import BuildError
 from assembler.errors import TemplateError as AssemblerTemplateError
 from assembler.model.region import NO_LOCAL_PARTNER, FailedEntry, MunicipalityEntry, RegionModel
 from assembler.naming import dutch_date
 from assembler.resources import template_path
+from assembler.zips import rezip_office
 
 TEMPLATE = "routekaart-regio.docx"
 DASH = "–"
@@ -188,7 +189,7 @@ def render(model: RegionModel, overview_name: str, template: Path | None = None)
     request_field_update(document)
     buffer = io.BytesIO()
     tpl.save(buffer)
-    return fixed_zip(buffer.getvalue(), _moment(model))
+    return rezip_office(buffer.getvalue(), _moment(model))
 
 
 def check(data: bytes, model: RegionModel) -> None:
