@@ -15,8 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from assembler.dutch import dutch_date
 from assembler.model.routekaart import Partner, Routekaart, VeiligThuis
-from assembler.naming import dutch_date, slug
+from assembler.naming import slug
 from assembler.national import PRACTICES, NationalContent
 from assembler.problems import Problem
 from assembler.profile.crosscheck import STALE_AFTER

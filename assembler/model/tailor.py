@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from assembler.dutch import dutch_date, enumeration, number_word
 from assembler.model.routekaart import (
     DEFAULT_COLOUR,
     PRIORITY_ORDER,
@@ -21,7 +22,7 @@ from assembler.model.routekaart import (
     RouteStage,
     VeiligThuis,
 )
-from assembler.naming import dutch_date, slug
+from assembler.naming import slug
 from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent
 from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
@@ -184,16 +185,12 @@ def _route(
     )
 
 
-_COUNTS = {2: "twee", 3: "drie", 4: "vier"}
-
-
 def _practices_phrase(names: list[str]) -> str:
     """'de schadelijke praktijk huwelijksdwang' or 'twee schadelijke praktijken: a en b'."""
     lowered = [n[:1].lower() + n[1:] for n in names]
     if len(lowered) == 1:
         return f"de schadelijke praktijk {lowered[0]}"
-    listed = ", ".join(lowered[:-1]) + " en " + lowered[-1]
-    return f"{_COUNTS.get(len(lowered), str(len(lowered)))} schadelijke praktijken: {listed}"
+    return f"{number_word(len(lowered))} schadelijke praktijken: {enumeration(lowered)}"
 
 
 def _practice_order(selected: Mapping[str, Any]) -> list[str]:
