@@ -31,7 +31,7 @@ TEMPLATE_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 W = nsdecls("w")
 FONT = "Noto Sans"
 LANG = "nl-NL"
-COLOUR = "1D4F91"  # assembler.model.routekaart.DEFAULT_COLOUR; the builder replaces it with the house colour
+COLOUR = "1D4F91"  # assembler.profile.schema.HOUSE_COLOUR; the builder replaces it with the house colour
 TEXT_WIDTH = 9070  # twips: A4 (11906) minus two margins of 2.5 cm
 TABLE_STYLE = "Routekaart Tabel"
 DASH = "–"
