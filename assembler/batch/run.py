@@ -463,11 +463,10 @@ class _Run:
             if item.display not in self.built or record is None:
                 continue
             before = self.previous.get(item.display)
-            if before is None:
-                rows.append((record.gemeente, record.gemeente, "Nieuw in deze map: voor het eerst gemaakt."))
+            # Built here for the first time (also the rest of an interrupted first run): nothing
+            # to compare with, and a finished rerun must equal an uninterrupted run byte for byte.
+            if before is None or not before.vergelijk or not record.vergelijk:
                 continue
-            if not before.vergelijk or not record.vergelijk:
-                continue  # a record from before this feature: nothing to compare with
             changes = compare_content(
                 before.toolkit.get("landelijke_inhoud"), record.toolkit.get("landelijke_inhoud")
             )
