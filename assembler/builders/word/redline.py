@@ -32,8 +32,8 @@ _WORDS = re.compile(r"\s+|[^\s]+")
 class _Marks:
     """Makes w:ins and w:del elements with unique ids, one author and one date."""
 
-    def __init__(self, when: dt.datetime) -> None:
-        self.next_id = 1
+    def __init__(self, when: dt.datetime, first_id: int = 1) -> None:
+        self.next_id = first_id
         self.date = when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def make(self, kind: str) -> Any:
@@ -341,7 +341,9 @@ def _body_blocks(document: Any) -> list[Any]:
 def redline(old: bytes, new: bytes, when: dt.datetime) -> tuple[bytes, int]:
     """The new .docx with every difference from the old one as a tracked change, and how many there are."""
     old_doc, new_doc = Document(io.BytesIO(old)), Document(io.BytesIO(new))
-    marks = _Marks(when)
+    # Revision ids share one number space with bookmarks and comments: start above them all.
+    taken = [int(v) for v in new_doc.element.body.xpath("//@w:id") if str(v).isdigit()]
+    marks = _Marks(when, max(taken, default=0) + 1)
     changes = _diff_blocks(_body_blocks(new_doc), _body_blocks(old_doc), marks)
     return package_bytes(new_doc, when), changes
 
