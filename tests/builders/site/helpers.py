@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from assembler.batch.run import BatchResult, run_batch
 from tests.conftest import BASE_PROFILE, BASE_REGION, edit
@@ -82,3 +84,29 @@ def read(path: Path) -> PageReader:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def check_links(site: Path, exit_url: str) -> None:
+    """Every link and resource of every page resolves to a file in site; the quick exit is the only way out."""
+    pages = sorted(site.rglob("*.html"))
+    assert pages
+    readers = {p: read(p) for p in pages}
+    for page, reader in readers.items():
+        for resource in reader.resources:
+            assert not urlsplit(resource).scheme and not resource.startswith("//"), f"{page}: {resource}"
+            assert (page.parent / resource).resolve().is_file(), f"{page}: {resource}"
+        outbound = []
+        for attrs, href in reader.links:
+            parts = urlsplit(href)
+            if parts.scheme in ("tel", "mailto"):
+                continue
+            if parts.scheme:
+                outbound.append((attrs.get("class"), href))
+                continue
+            target = Path(posixpath.normpath(page.parent / parts.path)) if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page}: {href}"
+            if parts.fragment and target.suffix == ".html":
+                assert parts.fragment in readers[target].ids, f"{page}: {href}"
+        assert outbound == [("verlaten", exit_url)], f"{page}: {outbound}"

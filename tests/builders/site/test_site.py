@@ -3,14 +3,12 @@ the help conventions on every page, a sitemap, and rebuilds that change only wha
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from pypdf import PdfReader
 
-from tests.builders.site.helpers import EXIT_URL, SITE_URL, build, make_region, read, snapshot
+from tests.builders.site.helpers import EXIT_URL, SITE_URL, build, check_links, make_region, read, snapshot
 
 
 @pytest.fixture(scope="module")
@@ -43,28 +41,7 @@ def test_site_has_index_statement_and_a_page_per_municipality(built: tuple[Path,
 
 
 def test_every_link_resolves_inside_the_site_and_nothing_comes_from_elsewhere(built: tuple[Path, Path]) -> None:
-    site = built[1] / "site"
-    readers = {p: read(p) for p in pages(site)}
-    for page, reader in readers.items():
-        for resource in reader.resources:
-            assert not urlsplit(resource).scheme and not resource.startswith("//"), f"{page}: {resource}"
-            assert (page.parent / resource).resolve().is_file(), f"{page}: {resource}"
-        outbound = []
-        for attrs, href in reader.links:
-            parts = urlsplit(href)
-            if parts.scheme in ("tel", "mailto"):
-                continue
-            if parts.scheme:
-                outbound.append((attrs.get("class"), href))
-                continue
-            target = Path(posixpath.normpath(page.parent / parts.path)) if parts.path else page
-            if target.is_dir():
-                target = target / "index.html"
-            assert target.is_file(), f"{page}: {href}"
-            if parts.fragment and target.suffix == ".html":
-                assert parts.fragment in readers[target].ids, f"{page}: {href}"
-        # The quick exit is the only way off the site.
-        assert outbound == [("verlaten", EXIT_URL)], f"{page}: {outbound}"
+    check_links(built[1] / "site", EXIT_URL)
 
 
 def test_every_page_carries_the_help_site_conventions(built: tuple[Path, Path]) -> None:

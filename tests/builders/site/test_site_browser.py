@@ -84,3 +84,25 @@ def test_text_filter_narrows_the_list(browser: Any, site: Path) -> None:
         "return [...document.querySelectorAll('.gemeentelijst li')].filter(li => li.offsetParent).map(li => li.dataset.naam);"
     )
     assert shown == ["testveld"]
+
+
+def test_contract_region_pages_have_no_violations(
+    browser: Any, axe_source: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from assembler.batch.run import run_batch
+    from tests.builders.site.helpers import TODAY
+    from tests.conftest import CONTRACT
+
+    if not (CONTRACT / "regio.yaml").is_file():
+        pytest.skip(f"het contract ontbreekt ({CONTRACT})")
+    out = tmp_path_factory.mktemp("contract")
+    result = run_batch(
+        CONTRACT / "regio.yaml", out, jobs=2, today=TODAY, formats=("html",), echo=lambda line: None, site=True
+    )
+    assert result.ok, result.summary()
+    found = []
+    for page in sorted((out / "site").rglob("*.html")):
+        for width in (DESKTOP, PHONE):
+            open_page(browser, page, width)
+            found += [f"{page.relative_to(out)} @ {width}: {v['id']}" for v in run_axe(browser, axe_source)["violations"]]
+    assert found == []
