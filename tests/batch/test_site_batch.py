@@ -16,16 +16,24 @@ def test_contract_region_builds_a_self_contained_site(tmp_path: Path) -> None:
     if not (CONTRACT / "regio.yaml").is_file():
         pytest.skip(f"het contract ontbreekt ({CONTRACT})")
     result = run_batch(
-        CONTRACT / "regio.yaml", tmp_path, jobs=2, today=TODAY, formats=("docx", "html"),
-        echo=lambda line: None, site=True,
+        CONTRACT / "regio.yaml",
+        tmp_path,
+        jobs=2,
+        today=TODAY,
+        formats=("docx", "html"),
+        echo=lambda line: None,
+        site=True,
     )
     assert result.ok, result.summary()
     site = tmp_path / "site"
     check_links(site, EXIT_URL)
     municipalities = [p.parent.name for p in site.glob("*/index.html") if p.parent.name != "toegankelijkheid"]
     index = read(site / "index.html")
-    assert sorted(href for _, href in index.links if href.endswith("/index.html") and "/" in href
-                  and not href.startswith(("toegankelijkheid", "#"))) == sorted(f"{m}/index.html" for m in municipalities)
+    assert sorted(
+        href
+        for _, href in index.links
+        if href.endswith("/index.html") and "/" in href and not href.startswith(("toegankelijkheid", "#"))
+    ) == sorted(f"{m}/index.html" for m in municipalities)
     assert len(municipalities) == len(result.gemaakt)
     # Without site.url there is no address to put in a sitemap.
     assert not (site / "sitemap.xml").exists()
@@ -47,7 +55,9 @@ def test_a_failing_municipality_keeps_its_last_page(tmp_path: Path) -> None:
     assert build(region, out, formats=("html",)).ok
     page = (out / "site" / "testveld" / "index.html").read_bytes()
     profile = tmp_path / "gemeenten" / "testveld.yaml"
-    profile.write_text(profile.read_text(encoding="utf-8").replace("soort: gemeente", "soort: gemeenteX"), encoding="utf-8")
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("soort: gemeente", "soort: gemeenteX"), encoding="utf-8"
+    )
     result = build(region, out, formats=("html",))
     assert [f.naam for f in result.mislukt] == ["Testveld"]
     assert (out / "site" / "testveld" / "index.html").read_bytes() == page
@@ -69,7 +79,9 @@ def test_a_municipality_that_leaves_the_region_leaves_the_site(tmp_path: Path) -
     region = make_region(tmp_path)
     out = tmp_path / "uit"
     assert build(region, out, formats=("html",)).ok
-    region.write_text(region.read_text(encoding="utf-8").replace("  - gemeenten/testveld.yaml\n", ""), encoding="utf-8")
+    region.write_text(
+        region.read_text(encoding="utf-8").replace("  - gemeenten/testveld.yaml\n", ""), encoding="utf-8"
+    )
     assert build(region, out, formats=("html",)).ok
     assert not (out / "site" / "testveld").exists()
     assert "testveld" not in (out / "site" / "index.html").read_text(encoding="utf-8")

@@ -68,7 +68,9 @@ def _sha(data: bytes) -> str:
 
 
 def _size(n: int) -> str:
-    return f"{max(1, round(n / 1024))} kB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB".replace(".", ",")
+    return (
+        f"{max(1, round(n / 1024))} kB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB".replace(".", ",")
+    )
 
 
 def _label(name: str) -> tuple[str, str]:
@@ -139,7 +141,9 @@ class SiteBuilder:
         reused = self._reuse(member.slug, member.sleutel)
         old = self.state.paginas.get(member.slug) or {}
         if reused is not None and "versie" in old:
-            entry = IndexEntry(member.naam, member.slug, old["versie"], dt.date.fromisoformat(old["vastgesteld_op"]))
+            entry = IndexEntry(
+                member.naam, member.slug, old["versie"], dt.date.fromisoformat(old["vastgesteld_op"])
+            )
             return reused, entry, self._dated(member.slug, member.sleutel)
         model = member.model()
         gewijzigd = self._dated(member.slug, member.sleutel)

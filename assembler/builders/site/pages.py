@@ -80,17 +80,20 @@ def municipality_page(model: Routekaart, logo_name: str | None, page: SitePage) 
 
 
 def _render(template: str, page: SitePage, kleur: str, kop: str, **values: Any) -> bytes:
-    html = environment().get_template(template).render(
-        site=page, kleuren=palette(kleur), kop=kop, **values
-    )
+    html = environment().get_template(template).render(site=page, kleuren=palette(kleur), kop=kop, **values)
     return html.encode("utf-8")
 
 
 def index_page(page: SitePage, kleur: str, vt: VeiligThuis, entries: list[IndexEntry]) -> bytes:
     letters = sorted({e.letter for e in entries})
     return _render(
-        "index.html.j2", page, kleur, f"Routekaarten schadelijke praktijken, regio {page.regio}",
-        vt=vt, gemeenten=entries, letters=letters,
+        "index.html.j2",
+        page,
+        kleur,
+        f"Routekaarten schadelijke praktijken, regio {page.regio}",
+        vt=vt,
+        gemeenten=entries,
+        letters=letters,
     )
 
 
@@ -104,7 +107,13 @@ def accessibility_page(
     count: int,
 ) -> bytes:
     return _render(
-        "toegankelijkheid.html.j2", page, kleur, "Toegankelijkheidsverklaring",
-        verantwoordelijk=verantwoordelijk, email=email, gecontroleerd_op=gecontroleerd_op,
-        controles=checks, aantal=count,
+        "toegankelijkheid.html.j2",
+        page,
+        kleur,
+        "Toegankelijkheidsverklaring",
+        verantwoordelijk=verantwoordelijk,
+        email=email,
+        gecontroleerd_op=gecontroleerd_op,
+        controles=checks,
+        aantal=count,
     )

@@ -13,7 +13,10 @@ def absolute(base: str, path: str) -> str:
 
 def sitemap(base: str, pages: list[tuple[str, dt.date]]) -> bytes:
     """pages: (folder path relative to the site, e.g. '' or 'kreekmonde/', date modified)."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     for path, date in pages:
         lines.append(
             f"  <url><loc>{escape(absolute(base, path))}</loc><lastmod>{date.isoformat()}</lastmod></url>"

@@ -26,7 +26,11 @@ site:
 
 def make_region(folder: Path, site: bool = True) -> Path:
     """Testland with Testdam and Testveld; with `site`, a site section that gives the base URL."""
-    region = edit(BASE_REGION, "  - gemeenten/testdam.yaml\n", "  - gemeenten/testdam.yaml\n  - gemeenten/testveld.yaml\n")
+    region = edit(
+        BASE_REGION,
+        "  - gemeenten/testdam.yaml\n",
+        "  - gemeenten/testdam.yaml\n  - gemeenten/testveld.yaml\n",
+    )
     if site:
         region += SITE_SECTION
     (folder / "gemeenten").mkdir(parents=True, exist_ok=True)
@@ -34,7 +38,9 @@ def make_region(folder: Path, site: bool = True) -> Path:
     base = edit(BASE_PROFILE, "  qr: https://www.testdam.example/qr\n", "")
     (folder / "gemeenten" / "testdam.yaml").write_text(base, encoding="utf-8")
     # Testveld has A6 cards: there the address stands printed beside the QR code.
-    testveld = edit(edit(base, "naam: Testdam", "naam: Testveld"), "  formaat: creditcard\n", "  formaat: a6\n")
+    testveld = edit(
+        edit(base, "naam: Testdam", "naam: Testveld"), "  formaat: creditcard\n", "  formaat: a6\n"
+    )
     (folder / "gemeenten" / "testveld.yaml").write_text(testveld, encoding="utf-8")
     path = folder / "regio.yaml"
     path.write_text(region, encoding="utf-8")

@@ -31,7 +31,9 @@ def test_site_has_index_statement_and_a_page_per_municipality(built: tuple[Path,
     assert names == {"index.html", "testdam/index.html", "testveld/index.html", "toegankelijkheid/index.html"}
     for slug in ("testdam", "testveld"):
         folder = site / slug
-        assert (folder / f"routekaart-{slug}.docx").read_bytes() == (built[1] / slug / f"routekaart-{slug}.docx").read_bytes()
+        assert (folder / f"routekaart-{slug}.docx").read_bytes() == (
+            built[1] / slug / f"routekaart-{slug}.docx"
+        ).read_bytes()
         assert any(p.name.startswith("zakkaarten-") for p in folder.iterdir())
     # Shared files once, not inlined in every page.
     assert (site / "assets" / "site.css").is_file()
@@ -40,7 +42,9 @@ def test_site_has_index_statement_and_a_page_per_municipality(built: tuple[Path,
         assert "@font-face" not in page.read_text(encoding="utf-8")
 
 
-def test_every_link_resolves_inside_the_site_and_nothing_comes_from_elsewhere(built: tuple[Path, Path]) -> None:
+def test_every_link_resolves_inside_the_site_and_nothing_comes_from_elsewhere(
+    built: tuple[Path, Path],
+) -> None:
     check_links(built[1] / "site", EXIT_URL)
 
 
@@ -93,9 +97,7 @@ def test_sitemap_lists_every_page_under_the_base_url(built: tuple[Path, Path]) -
     tree = ElementTree.parse(built[1] / "site" / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = [u.findtext("s:loc", namespaces=ns) for u in tree.getroot().findall("s:url", ns)]
-    assert sorted(locs) == sorted(
-        SITE_URL + p for p in ("", "testdam/", "testveld/", "toegankelijkheid/")
-    )
+    assert sorted(locs) == sorted(SITE_URL + p for p in ("", "testdam/", "testveld/", "toegankelijkheid/"))
 
 
 def test_card_qr_code_points_to_the_municipality_page(built: tuple[Path, Path]) -> None:

@@ -9,14 +9,7 @@ from typing import Any
 import pytest
 
 from tests.builders.site.helpers import build, make_region
-from tests.builders.web.test_html_browser import (  # noqa: F401 (fixtures)
-    DESKTOP,
-    PHONE,
-    axe_source,
-    browser,
-    open_page,
-    run_axe,
-)
+from tests.builders.web.test_html_browser import DESKTOP, PHONE, open_page, run_axe
 
 pytestmark = pytest.mark.slow
 PAGES = ["index.html", "testdam/index.html", "testveld/index.html", "toegankelijkheid/index.html"]
@@ -97,12 +90,21 @@ def test_contract_region_pages_have_no_violations(
         pytest.skip(f"het contract ontbreekt ({CONTRACT})")
     out = tmp_path_factory.mktemp("contract")
     result = run_batch(
-        CONTRACT / "regio.yaml", out, jobs=2, today=TODAY, formats=("html",), echo=lambda line: None, site=True
+        CONTRACT / "regio.yaml",
+        out,
+        jobs=2,
+        today=TODAY,
+        formats=("html",),
+        echo=lambda line: None,
+        site=True,
     )
     assert result.ok, result.summary()
     found = []
     for page in sorted((out / "site").rglob("*.html")):
         for width in (DESKTOP, PHONE):
             open_page(browser, page, width)
-            found += [f"{page.relative_to(out)} @ {width}: {v['id']}" for v in run_axe(browser, axe_source)["violations"]]
+            found += [
+                f"{page.relative_to(out)} @ {width}: {v['id']}"
+                for v in run_axe(browser, axe_source)["violations"]
+            ]
     assert found == []
