@@ -70,23 +70,29 @@ def write_site(region: Region, outdir: Path, members: list[Member], today: dt.da
     vt, _partners = tailor_region(region.data, national_content())
     files, state = SiteBuilder(region.data, vt, today, old, existing).build(members)
     ours |= set(_shared(old))
+    state.paginas["_gedeeld"] = {"bestanden": {rel: "" for rel in files if _is_shared(rel)}}
+    todo = {}
+    for rel, data in sorted(files.items()):
+        current = existing(rel)
+        if current == data:
+            continue
+        if current is not None and rel not in ours:
+            raise OutputError(
+                f"{folder / rel} bestaat al en is niet door de toolkit gemaakt; "
+                "verplaats het of kies een andere uitvoermap"
+            )
+        todo[rel] = data
     try:
+        # The state first: whatever a killed run already wrote is then known to be ours.
+        state_path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(state_path, state.dumps())
         folder.mkdir(exist_ok=True)
         remove_temp_files(folder)
-        changed = False
-        for rel, data in sorted(files.items()):
-            current = existing(rel)
-            if current == data:
-                continue
-            if current is not None and rel not in ours:
-                raise OutputError(
-                    f"{folder / rel} bestaat al en is niet door de toolkit gemaakt; "
-                    "verplaats het of kies een andere uitvoermap"
-                )
+        changed = bool(todo)
+        for rel, data in todo.items():
             target = safe_child(folder, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, data)
-            changed = True
         for rel in sorted(ours - set(files)):
             # Pages of municipalities no longer in the region, made by an earlier run.
             with contextlib.suppress(FileNotFoundError):
@@ -94,9 +100,6 @@ def write_site(region: Region, outdir: Path, members: list[Member], today: dt.da
                 changed = True
             with contextlib.suppress(OSError):
                 (folder / rel).parent.rmdir()
-        state.paginas["_gedeeld"] = {"bestanden": {rel: "" for rel in files if _is_shared(rel)}}
-        state_path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(state_path, state.dumps())
     except OSError as exc:
         raise OutputError(f"kan de site niet schrijven in {folder}: {exc.strerror or exc}") from exc
     return folder, changed
