@@ -20,8 +20,9 @@ CHECKS = (
     "Kop, hoofdinhoud en voettekst zijn als zodanig gemarkeerd",
     "Elke afbeelding heeft een tekstalternatief",
     "De eerste link springt direct naar de inhoud",
-    "Elke link op de site leidt naar een pagina of bestand van de site zelf",
-    "Niets wordt van een andere website geladen",
+    "Elke link naar een pagina of bestand van de site werkt",
+    "Niets wordt van een andere website geladen; de enige link naar een andere website is de knop "
+    "'Deze site direct verlaten'",
     "De knop 'Deze site direct verlaten' staat op elke pagina",
 )
 

@@ -83,6 +83,13 @@ def _label(name: str) -> tuple[str, str]:
     return "Routekaart als PDF-bestand", "PDF"
 
 
+def _order(path: Path) -> tuple[int, str]:
+    """The routekaart (Word, PDF) first, then the cards, the loose ones before the A4 sheets."""
+    name = path.name
+    rank = 2 if name.endswith("-a4.pdf") else 1 if name.startswith("zakkaarten-") else 0
+    return rank, name
+
+
 class SiteBuilder:
     """Renders the site of one region; `existing` reads a file of the current site, or None."""
 
@@ -149,7 +156,7 @@ class SiteBuilder:
         gewijzigd = self._dated(member.slug, member.sleutel)
         files: dict[str, bytes] = {}
         downloads = []
-        for path in member.bestanden:
+        for path in sorted(member.bestanden, key=_order):
             try:
                 data = path.read_bytes()
             except OSError as exc:
@@ -214,6 +221,7 @@ class SiteBuilder:
             self.kleur,
             self.vt,
             entries,
+            any(m.bestanden for m in members),
         )
         count = len(members) + 2
         statement_key = _sha(json.dumps([self.region, count], default=str).encode())

@@ -84,7 +84,9 @@ def _render(template: str, page: SitePage, kleur: str, kop: str, **values: Any) 
     return html.encode("utf-8")
 
 
-def index_page(page: SitePage, kleur: str, vt: VeiligThuis, entries: list[IndexEntry]) -> bytes:
+def index_page(
+    page: SitePage, kleur: str, vt: VeiligThuis, entries: list[IndexEntry], downloads: bool
+) -> bytes:
     letters = sorted({e.letter for e in entries})
     return _render(
         "index.html.j2",
@@ -94,6 +96,7 @@ def index_page(page: SitePage, kleur: str, vt: VeiligThuis, entries: list[IndexE
         vt=vt,
         gemeenten=entries,
         letters=letters,
+        bestanden=downloads,
     )
 
 
