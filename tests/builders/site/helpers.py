@@ -24,13 +24,10 @@ site:
 """
 
 
-def make_region(folder: Path, site: bool = True) -> Path:
-    """Testland with Testdam and Testveld; with `site`, a site section that gives the base URL."""
-    region = edit(
-        BASE_REGION,
-        "  - gemeenten/testdam.yaml\n",
-        "  - gemeenten/testdam.yaml\n  - gemeenten/testveld.yaml\n",
-    )
+def make_region(folder: Path, site: bool = True, extra: tuple[str, ...] = ()) -> Path:
+    """Testland with Testdam, Testveld and the `extra` names; with `site`, a site section that gives the base URL."""
+    listed = "".join(f"  - gemeenten/{name.lower()}.yaml\n" for name in ("Testveld", *extra))
+    region = edit(BASE_REGION, "  - gemeenten/testdam.yaml\n", "  - gemeenten/testdam.yaml\n" + listed)
     if site:
         region += SITE_SECTION
     (folder / "gemeenten").mkdir(parents=True, exist_ok=True)
@@ -42,6 +39,9 @@ def make_region(folder: Path, site: bool = True) -> Path:
         edit(base, "naam: Testdam", "naam: Testveld"), "  formaat: creditcard\n", "  formaat: a6\n"
     )
     (folder / "gemeenten" / "testveld.yaml").write_text(testveld, encoding="utf-8")
+    for name in extra:
+        text = edit(base, "naam: Testdam", f"naam: {name}")
+        (folder / "gemeenten" / f"{name.lower()}.yaml").write_text(text, encoding="utf-8")
     path = folder / "regio.yaml"
     path.write_text(region, encoding="utf-8")
     return path

@@ -12,13 +12,20 @@ from tests.builders.site.helpers import build, make_region
 from tests.builders.web.test_html_browser import DESKTOP, PHONE, open_page, run_axe
 
 pytestmark = pytest.mark.slow
-PAGES = ["index.html", "testdam/index.html", "testveld/index.html", "toegankelijkheid/index.html"]
+PAGES = [
+    "index.html",
+    "anderdam/index.html",
+    "testdam/index.html",
+    "testveld/index.html",
+    "toegankelijkheid/index.html",
+]
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("regio")
-    result = build(make_region(folder), folder / "uit", formats=("docx", "html"))
+    # Anderdam gives the index a second first letter to filter on.
+    result = build(make_region(folder, extra=("Anderdam",)), folder / "uit", formats=("docx", "html"))
     assert result.ok, result.summary()
     return folder / "uit" / "site"
 
@@ -77,6 +84,31 @@ def test_text_filter_narrows_the_list(browser: Any, site: Path) -> None:
         "return [...document.querySelectorAll('.gemeentelijst li')].filter(li => li.offsetParent).map(li => li.dataset.naam);"
     )
     assert shown == ["testveld"]
+
+
+def test_letter_filter_works_without_javascript(browser: Any, site: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        open_page(browser, site / "index.html", PHONE)
+        # Without scripts the text box stays hidden: it could not filter.
+        assert not browser.find_element(By.ID, "filter-naam").is_displayed()
+
+        def shown() -> list[str]:
+            items = browser.find_elements(By.CSS_SELECTOR, ".gemeentelijst li")
+            return [li.find_element(By.TAG_NAME, "a").text for li in items if li.is_displayed()]
+
+        assert shown() == ["Anderdam", "Testdam", "Testveld"]
+        browser.find_element(By.CSS_SELECTOR, "label[for=letter-t]").click()
+        assert shown() == ["Testdam", "Testveld"]
+        # The radio buttons are a keyboard group: arrow keys move between the letters.
+        ActionChains(browser).send_keys(Keys.ARROW_LEFT).perform()
+        assert shown() == ["Anderdam"]
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
 
 def test_contract_region_pages_have_no_violations(
