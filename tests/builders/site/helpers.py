@@ -47,8 +47,10 @@ def make_region(folder: Path, site: bool = True, extra: tuple[str, ...] = ()) ->
     return path
 
 
-def build(region: Path, out: Path, formats: tuple[str, ...] = FORMATS, site: bool = False) -> BatchResult:
-    return run_batch(region, out, jobs=1, today=TODAY, formats=formats, echo=lambda line: None, site=site)
+def build(
+    region: Path, out: Path, formats: tuple[str, ...] = FORMATS, site: bool = False, today: dt.date = TODAY
+) -> BatchResult:
+    return run_batch(region, out, jobs=1, today=today, formats=formats, echo=lambda line: None, site=site)
 
 
 class PageReader(HTMLParser):

@@ -3,12 +3,22 @@ the help conventions on every page, a sitemap, and rebuilds that change only wha
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from tests.builders.site.helpers import EXIT_URL, SITE_URL, build, check_links, make_region, read, snapshot
+from tests.builders.site.helpers import (
+    EXIT_URL,
+    SITE_URL,
+    TODAY,
+    build,
+    check_links,
+    make_region,
+    read,
+    snapshot,
+)
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +125,9 @@ def test_rebuild_is_byte_identical_and_a_change_touches_only_its_own_pages(
     before = snapshot(out / "site")
     result = build(region, out)
     assert ("Website", out / "site" / "index.html", False) in result.bestanden
+    assert snapshot(out / "site") == before
+    # A day later nothing changed either: each page keeps the date it last changed.
+    build(region, out, today=TODAY + dt.timedelta(days=1))
     assert snapshot(out / "site") == before
 
     profile = tmp_path / "gemeenten" / "testveld.yaml"
