@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assembler.builders.art.fontmetrics import FONT_FAMILY
 from assembler.builders.web.render import stylesheet
-from assembler.builders.web.webfonts import FACES, _woff2
+from assembler.builders.web.webfonts import FACES, woff2_font
 from assembler.resources import templates_dir
 
 
@@ -32,5 +32,5 @@ def site_assets() -> dict[str, bytes]:
         "assets/site.js": (folder / "site.js").read_bytes(),
     }
     for style, _weight, _slant in FACES:
-        files[font_file(style)] = _woff2(style)
+        files[font_file(style)] = woff2_font(style)
     return files
