@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONTRACT, ROOT
+from tests.conftest import FIXTURE_REGION, ROOT
 
 # Messages pip prints when the isolated build environment cannot fetch the build backend.
 _OFFLINE = ("No matching distribution found for hatchling", "Could not find a version that satisfies")
@@ -72,7 +72,7 @@ def test_installed_package_validates_the_contract_from_another_folder(tmp_path: 
     assert (package / "profile" / "schemadoc.py").is_file()
 
     assembler = venv / "bin" / "assembler"
-    validated = _run([assembler, "validate", CONTRACT / "regio.yaml"], cwd=work)
+    validated = _run([assembler, "validate", FIXTURE_REGION / "regio.yaml"], cwd=work)
     assert validated.returncode == 0, validated.stdout + validated.stderr
     assert "Geldig: 1 bestand gecontroleerd, 0 fouten" in validated.stdout
 
