@@ -12,7 +12,7 @@ from tests.conftest import BASE_PROFILE, FIXTURE_REGION, EXAMPLE_REGION, Invoke,
 FIXTURE_MUNICIPALITIES = sorted((FIXTURE_REGION / "gemeenten").glob("*.yaml"))
 
 
-def test_contract_region_validates(run: Invoke) -> None:
+def test_fixture_region_validates(run: Invoke) -> None:
     result = run("validate", FIXTURE_REGION / "regio.yaml")
     assert result.exit_code == 0, result.output
     assert "Geldig: 1 bestand gecontroleerd, 0 fouten" in result.stdout
@@ -31,13 +31,13 @@ def test_the_fixture_region_has_four_municipalities() -> None:
 
 
 @pytest.mark.parametrize("municipality", FIXTURE_MUNICIPALITIES, ids=lambda p: p.stem)
-def test_each_contract_municipality_validates_alone(run: Invoke, municipality: Path) -> None:
+def test_each_fixture_municipality_validates_alone(run: Invoke, municipality: Path) -> None:
     result = run("validate", municipality)
     assert result.exit_code == 0, result.output
     assert " 0 fouten" in result.stdout
 
 
-def test_all_contract_files_at_once(run: Invoke) -> None:
+def test_all_fixture_files_at_once(run: Invoke) -> None:
     result = run("validate", FIXTURE_REGION / "regio.yaml", *FIXTURE_MUNICIPALITIES)
     assert result.exit_code == 0, result.output
     assert "Geldig: 5 bestanden gecontroleerd, 0 fouten" in result.stdout
@@ -57,7 +57,7 @@ def test_example_region_in_profiles_validates(run: Invoke) -> None:
     assert "VERZONNEN" in region.read_text(encoding="utf-8")
 
 
-def test_the_unassigned_area_code_warns_in_the_contract(run: Invoke) -> None:
+def test_the_unassigned_area_code_warns_in_the_fixture_region(run: Invoke) -> None:
     result = run("validate", FIXTURE_REGION / "gemeenten" / "waldterp.yaml")
     assert result.exit_code == 0
     assert "waarschuwing: partners.0.telefoon: '0123-780900' heeft een onbekend netnummer" in result.output
@@ -104,7 +104,7 @@ def test_json_for_a_valid_file(run: Invoke) -> None:
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert report["geldig"] is True
-    assert report["problemen"], "the contract's 0123 numbers give warnings"
+    assert report["problemen"], "the fixture region's 0123 numbers give warnings"
     assert {p["severity"] for p in report["problemen"]} == {"waarschuwing"}
 
 

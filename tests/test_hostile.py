@@ -289,7 +289,7 @@ def one_paragraph_template(path: Path, text: str) -> Path:
 
 @pytest.fixture(scope="module")
 def brugstad():
-    """The contract municipality with a logo, so `logo` and `logo_afbeelding` hold something."""
+    """The fixture municipality with a logo, so `logo` and `logo_afbeelding` hold something."""
     return tailor(load_profile(FIXTURE_REGION / "gemeenten" / "brugstad.yaml"), national_content())
 
 

@@ -53,7 +53,7 @@ def _build_wheel(tmp_path: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_installed_package_validates_the_contract_from_another_folder(tmp_path: Path) -> None:
+def test_installed_package_validates_the_fixture_region_from_another_folder(tmp_path: Path) -> None:
     """Install the project as a user would and run the installed command elsewhere.
 
     The wheel goes through a real build in pip's isolated build environment (or, with no

@@ -1,6 +1,6 @@
-"""`assembler batch` end to end on the contract region: every format for real, in worker processes.
+"""`assembler batch` end to end on the fixture region: every format for real, in worker processes.
 
-The contract region is read where it is and never changed; outputs go to temporary folders.
+The fixture region is read where it is and never changed; outputs go to temporary folders.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.Co
     return out, batch(REGION, "-o", out)
 
 
-def test_contract_region_builds_every_municipality_in_every_format(built) -> None:  # type: ignore[no-untyped-def]
+def test_fixture_region_builds_every_municipality_in_every_format(built) -> None:  # type: ignore[no-untyped-def]
     out, proc = built
     assert proc.returncode == 0, proc.stderr + proc.stdout
     assert "Regio Oeverland: 4 gemeenten gemaakt, 0 overgeslagen (ongewijzigd), 0 mislukt" in proc.stdout
@@ -107,7 +107,7 @@ def test_regional_document_names_the_region_veilig_thuis_and_every_municipality(
     assert "Regio Oeverland" in text
     assert "Veilig Thuis Oeverland" in headings
     assert [h for h in headings if h in NAMES] == NAMES
-    # Dutch finished text: no template tags, and the contract's '&' and '<' came through as text.
+    # Dutch finished text: no template tags, and the fixture region's '&' and '<' came through as text.
     assert "{{" not in text and "{%" not in text
     cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
     assert "Stichting Sleutelpersonen Brugstad & Omstreken" in cells

@@ -32,7 +32,7 @@ ALL = ["Brugstad", "Dijkmond", "'s-Molenwaard", "Wâldterp"]
 
 @pytest.fixture
 def region(tmp_path: Path) -> Path:
-    """A copy of the contract region that a test may change."""
+    """A copy of the fixture region that a test may change."""
     target = tmp_path / "regio-oeverland"
     shutil.copytree(FIXTURE_REGION, target)
     return target / "regio.yaml"

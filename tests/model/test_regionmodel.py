@@ -87,7 +87,7 @@ def test_fresh_until_is_the_day_a_contact_check_goes_stale(entries: dict[str, Mu
     assert "verouderd" not in attention_text(brugstad, TODAY)
 
 
-def test_overview_rows_match_the_contract(model: RegionModel) -> None:
+def test_overview_rows_match_the_fixture_region(model: RegionModel) -> None:
     table = model.overzicht
     assert sum(span for _, span in table.groepen) == len(table.kop) == 11
     rows = {r[0]: r for r in table.rijen}

@@ -19,7 +19,7 @@ def _problems(path: Path) -> list[str]:
     return [p.format() for p in caught.value.problems]
 
 
-def test_contract_loads_with_positions() -> None:
+def test_fixture_loads_with_positions() -> None:
     doc = load_document(FIXTURE_REGION / "gemeenten" / "brugstad.yaml")
     assert doc.data["naam"] == "Brugstad"
     assert doc.data["document"]["vastgesteld_op"] == dt.date(2026, 10, 15)

@@ -167,7 +167,7 @@ def test_boxes_grow_with_their_text() -> None:
     assert height(long) > height(short) + 30
 
 
-def test_contract_diagrams_keep_text_inside_boxes(brugstad: Routekaart) -> None:
+def test_fixture_diagrams_keep_text_inside_boxes(brugstad: Routekaart) -> None:
     for practice in brugstad.praktijken:
         for geometry in (WIDE, NARROW):
             _check_fits(route_svg(practice.route, brugstad.kleur, practice.naam, geometry))

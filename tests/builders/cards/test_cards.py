@@ -46,7 +46,7 @@ def cli(*args: str | Path) -> tuple[int, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
-    """Every contract municipality built once with `assembler cards`."""
+    """Every fixture municipality built once with `assembler cards`."""
     out = tmp_path_factory.mktemp("kaarten")
     files = {}
     for name in NAMES:
@@ -54,7 +54,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Pat
         assert code == 0, output
         loose, sheets = out / name / f"zakkaarten-{name}.pdf", out / name / f"zakkaarten-{name}-a4.pdf"
         assert f"geschreven: {loose}" in output and f"geschreven: {sheets}" in output
-        # Neither the builder nor WeasyPrint has anything to say about the contract's cards.
+        # Neither the builder nor WeasyPrint has anything to say about the fixture region's cards.
         assert "zakkaarten" not in "\n".join(line for line in output.splitlines() if "waarschuwing" in line)
         files[name] = (loose, sheets)
     return files
@@ -78,7 +78,7 @@ def card_texts(path: Path) -> list[str]:
     return [pages[i] + "\n" + pages[i + 1] for i in range(0, len(pages), 2)]
 
 
-def test_each_contract_municipality_gives_both_pdfs(built: dict[str, tuple[Path, Path]]) -> None:
+def test_each_fixture_municipality_gives_both_pdfs(built: dict[str, tuple[Path, Path]]) -> None:
     for name, (loose, sheets) in built.items():
         assert loose.read_bytes().startswith(b"%PDF-") and sheets.read_bytes().startswith(b"%PDF-"), name
 

@@ -111,7 +111,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
 
 
 # ---------------------------------------------------------------------------
-# The contract municipalities
+# The fixture municipalities
 
 
 @pytest.mark.parametrize("name", MUNICIPALITIES)

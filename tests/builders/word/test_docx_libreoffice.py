@@ -1,4 +1,4 @@
-"""Each contract municipality's Word routekaart opens in real LibreOffice and converts to a sound PDF."""
+"""Each fixture municipality's Word routekaart opens in real LibreOffice and converts to a sound PDF."""
 
 from __future__ import annotations
 
