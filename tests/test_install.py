@@ -53,6 +53,7 @@ def _build_wheel(tmp_path: Path) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.clone  # what a user's venv changes is exactly what this test checks
 def test_installed_package_validates_the_fixture_region_from_another_folder(tmp_path: Path) -> None:
     """Install the project as a user would and run the installed command elsewhere.
 
