@@ -18,7 +18,9 @@ FIXTURE_REGION = ROOT / "tests" / "fixtures" / "regio-oeverland"
 # The shared contract region beside the checkout (../shared/contract): only tests/test_contract.py
 # reads it, and skips when a clone has none. ASSEMBLER_CONTRACT names another contract folder,
 # for a checkout that does not sit beside it (a git worktree, say).
-CONTRACT = Path(os.environ.get("ASSEMBLER_CONTRACT") or ROOT.parent / "shared" / "contract") / "regio-middenland"
+CONTRACT = (
+    Path(os.environ.get("ASSEMBLER_CONTRACT") or ROOT.parent / "shared" / "contract") / "regio-middenland"
+)
 EXAMPLE_REGION = ROOT / "profiles" / "regio-voorbeeld"
 
 # Contact details checked a month ago, so that the base stays free of warnings over time.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BASE_PROFILE, FIXTURE_REGION, EXAMPLE_REGION, Invoke, WriteFile, edit, line_of
+from tests.conftest import BASE_PROFILE, EXAMPLE_REGION, FIXTURE_REGION, Invoke, WriteFile, edit, line_of
 
 FIXTURE_MUNICIPALITIES = sorted((FIXTURE_REGION / "gemeenten").glob("*.yaml"))
 

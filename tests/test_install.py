@@ -77,7 +77,17 @@ def test_installed_package_validates_the_fixture_region_from_another_folder(tmp_
     (own / "running-environment.pth").write_text("\n".join(_running_site_dirs()) + "\n", encoding="utf-8")
 
     # --force-reinstall: a copy of assembler in the running environment must not count as installed here.
-    install = [python, "-m", "pip", "install", "--no-index", "--no-deps", "--force-reinstall", "--no-input", wheel]
+    install = [
+        python,
+        "-m",
+        "pip",
+        "install",
+        "--no-index",
+        "--no-deps",
+        "--force-reinstall",
+        "--no-input",
+        wheel,
+    ]
     installed = _run(install, cwd=work)
     assert installed.returncode == 0, installed.stdout + installed.stderr
 

@@ -75,8 +75,14 @@ def test_region_lists_its_municipalities_under_the_folder_it_was_reached_by(tree
 @pytest.mark.parametrize("given", ["echt/regio-oeverland", "link"])
 def test_batch_records_inputs_relative_to_the_region_file(tree: Path, given: str) -> None:
     out = tree / "uit"
-    result = run_batch(f"{given}/regio.yaml", out, jobs=1, echo=lambda _: None, today=TODAY, formats=("html",))
+    result = run_batch(
+        f"{given}/regio.yaml", out, jobs=1, echo=lambda _: None, today=TODAY, formats=("html",)
+    )
     assert result.ok, result.summary()
     records = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["gemeenten"]
-    assert set(records["brugstad"]["invoer"]) == {"gemeenten/brugstad.yaml", "regio.yaml", "logo-brugstad.png"}
+    assert set(records["brugstad"]["invoer"]) == {
+        "gemeenten/brugstad.yaml",
+        "regio.yaml",
+        "logo-brugstad.png",
+    }
     assert set(records["waldterp"]["invoer"]) == {"gemeenten/waldterp.yaml", "regio.yaml"}

@@ -40,7 +40,8 @@ def axe_source() -> str:
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("html")
     profiles = {
-        name: FIXTURE_REGION / "gemeenten" / f"{name}.yaml" for name in ("brugstad", "dijkmond", "s-molenwaard")
+        name: FIXTURE_REGION / "gemeenten" / f"{name}.yaml"
+        for name in ("brugstad", "dijkmond", "s-molenwaard")
     }
     # A pale house colour: headings and table headers must still reach AA contrast.
     pale = tmp_path_factory.mktemp("profiel") / "bleekdam.yaml"
