@@ -1,4 +1,4 @@
-"""`assembler batch --site` from the command line, over the contract region and with a region that breaks."""
+"""`assembler batch --site` over whole regions (the fixture region, the contract when present) and the command line."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ import pytest
 
 from assembler.batch.run import run_batch
 from tests.builders.site.helpers import EXIT_URL, TODAY, build, check_links, make_region, read
-from tests.conftest import CONTRACT, Invoke
+from tests.conftest import CONTRACT, FIXTURE_REGION, Invoke
 
 
-def test_contract_region_builds_a_self_contained_site(tmp_path: Path) -> None:
-    if not (CONTRACT / "regio.yaml").is_file():
-        pytest.skip(f"het contract ontbreekt ({CONTRACT})")
+@pytest.mark.parametrize("folder", [FIXTURE_REGION, CONTRACT], ids=["oeverland", "contract"])
+def test_whole_region_builds_a_self_contained_site(tmp_path: Path, folder: Path) -> None:
+    if not (folder / "regio.yaml").is_file():
+        pytest.skip(f"het contract ontbreekt ({folder}); ASSEMBLER_CONTRACT wijst een andere map aan")
     result = run_batch(
-        CONTRACT / "regio.yaml",
+        folder / "regio.yaml",
         tmp_path,
         jobs=2,
         today=TODAY,

@@ -10,6 +10,7 @@ import pytest
 
 from tests.builders.site.helpers import build, make_region
 from tests.builders.web.test_html_browser import DESKTOP, PHONE, open_page, run_axe
+from tests.conftest import CONTRACT, FIXTURE_REGION
 
 pytestmark = pytest.mark.slow
 PAGES = [
@@ -111,18 +112,18 @@ def test_letter_filter_works_without_javascript(browser: Any, site: Path) -> Non
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
 
-def test_contract_region_pages_have_no_violations(
-    browser: Any, axe_source: str, tmp_path_factory: pytest.TempPathFactory
+@pytest.mark.parametrize("folder", [FIXTURE_REGION, CONTRACT], ids=["oeverland", "contract"])
+def test_whole_region_pages_have_no_violations(
+    browser: Any, axe_source: str, tmp_path_factory: pytest.TempPathFactory, folder: Path
 ) -> None:
     from assembler.batch.run import run_batch
     from tests.builders.site.helpers import TODAY
-    from tests.conftest import CONTRACT
 
-    if not (CONTRACT / "regio.yaml").is_file():
-        pytest.skip(f"het contract ontbreekt ({CONTRACT})")
-    out = tmp_path_factory.mktemp("contract")
+    if not (folder / "regio.yaml").is_file():
+        pytest.skip(f"het contract ontbreekt ({folder}); ASSEMBLER_CONTRACT wijst een andere map aan")
+    out = tmp_path_factory.mktemp("regio")
     result = run_batch(
-        CONTRACT / "regio.yaml",
+        folder / "regio.yaml",
         out,
         jobs=2,
         today=TODAY,
