@@ -257,6 +257,11 @@ def check_template(template: Path) -> None:
 @click.option("--force", is_flag=True, help="Alles opnieuw maken, ook wat niet is veranderd.")
 @click.option("--fail-fast", is_flag=True, help="Stop bij de eerste gemeente die mislukt.")
 @click.option("--formaat", default=None, help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).")
+@click.option(
+    "--site",
+    is_flag=True,
+    help="Maak ook de regionale website in de map site/ (vanzelf als het regiobestand een site-deel heeft).",
+)
 @friendly
 def batch(
     region: Path,
@@ -266,6 +271,7 @@ def batch(
     force: bool,
     fail_fast: bool,
     formaat: str | None,
+    site: bool,
 ) -> None:
     """Maak alles voor alle gemeenten van een regio, plus het regiodocument en een overzicht.
 
@@ -285,6 +291,7 @@ def batch(
         fail_fast=fail_fast,
         echo=lambda line: click.echo(line, err=True),
         formats=formats,
+        site=site,
     )
     click.echo(result.summary())
     sys.exit(0 if result.ok else 1)
