@@ -276,5 +276,55 @@ def batch(
     sys.exit(0 if result.ok else 1)
 
 
+@main.command("export")
+@click.argument("profile", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--uitvoer",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Werkmap om te schrijven (standaard <profiel>.xlsx naast het profiel).",
+)
+@click.option("--overschrijven", is_flag=True, help="Een bestaande werkmap vervangen.")
+@friendly
+def export_command(profile: Path, uitvoer: Path | None, overschrijven: bool) -> None:
+    """Zet een gemeenteprofiel of regiobestand in een Excel-werkmap om in te vullen."""
+    from assembler.build.output import atomic_write
+    from assembler.profile.workbook import export_workbook
+
+    target = uitvoer or profile.with_suffix(".xlsx")
+    if target.suffix.lower() != ".xlsx":
+        raise AssemblerError(f"{target}: een werkmap krijgt de extensie .xlsx")
+    if target.exists() and not overschrijven:
+        raise AssemblerError(f"{target} bestaat al; kies een andere naam of gebruik --overschrijven")
+    atomic_write(target, export_workbook(profile))
+    click.echo(
+        f"Werkmap geschreven: {target}. Vul hem in en lees hem terug met 'assembler import {target} {profile}'."
+    )
+
+
+@main.command("import")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.argument("profile", type=click.Path(path_type=Path))
+@friendly
+def import_command(workbook: Path, profile: Path) -> None:
+    """Lees een ingevulde werkmap terug in het profiel (YAML).
+
+    Opmerkingen, volgorde en ongewijzigde waarden in het profiel blijven staan. Bij een
+    fout wordt niets geschreven en staan blad en cel in de melding.
+    """
+    from assembler.profile.workbook.importing import describe, import_workbook
+
+    result = import_workbook(workbook, profile)
+    _echo_problems(result.warnings)
+    if not result.changes:
+        click.echo(f"Geen wijzigingen: {profile} is niet aangeraakt.")
+        return
+    for change in result.changes:
+        click.echo(describe(change))
+    count = len(result.changes)
+    click.echo(f"Bijgewerkt: {profile} ({count} {'wijziging' if count == 1 else 'wijzigingen'}).")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -67,10 +67,16 @@ def _kind_problem(doc: Document, data: dict[str, Any], wanted: str) -> list[Prob
     return []
 
 
-def load_region(path: Path | str, display: str | None = None, today: dt.date | None = None) -> Region:
+def load_region(
+    path: Path | str,
+    display: str | None = None,
+    today: dt.date | None = None,
+    document: Document | None = None,
+) -> Region:
+    """Read and validate a region file (or ``document``, already read from elsewhere, standing in for it)."""
     path = Path(path)
     today = today or dt.date.today()
-    doc = load_document(path, _display(path, display))
+    doc = document or load_document(path, _display(path, display))
     data, problems = validate_document(doc)
     problems += _kind_problem(doc, data, "regio")
     if not _errors(problems):
@@ -97,11 +103,15 @@ def load_profile(
     display: str | None = None,
     region: Region | None = None,
     today: dt.date | None = None,
+    document: Document | None = None,
 ) -> Profile:
-    """Read, validate and resolve one municipality; raise ProfileError with every problem found."""
+    """Read, validate and resolve one municipality; raise ProfileError with every problem found.
+
+    ``document`` stands in for the file's content (a workbook read back), judged as if it stood at path.
+    """
     path = Path(path)
     today = today or dt.date.today()
-    doc = load_document(path, _display(path, display))
+    doc = document or load_document(path, _display(path, display))
     data, problems = validate_document(doc)
     problems += _kind_problem(doc, data, "gemeente")
     if _errors(problems):

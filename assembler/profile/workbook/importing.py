@@ -1,0 +1,133 @@
+"""Import a filled-in workbook into its YAML profile: read, check as `validate` does, write only when all is well."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assembler.build.output import atomic_write
+from assembler.errors import BuildError, ProfileError
+from assembler.problems import Problem, sort_problems
+from assembler.profile.loader import Document, Path_, dotted, load_document
+from assembler.profile.reading import Region, load_profile, load_region
+from assembler.profile.workbook.read import WorkbookDocument, read_workbook
+from assembler.profile.workbook.update import updated_text
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field the workbook changed: where it stands in the workbook and the profile, before and after."""
+
+    cell: str
+    path: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    target: Path
+    changes: tuple[FieldChange, ...]
+    warnings: tuple[Problem, ...]
+
+    @property
+    def written(self) -> bool:
+        return bool(self.changes)
+
+
+def import_workbook(workbook: Path, target: Path, today: dt.date | None = None) -> ImportResult:
+    """Bring target (a gemeente or regio YAML) in line with workbook; ProfileError (nothing written) on any error."""
+    base = load_document(target)
+    doc = read_workbook(workbook, base, str(workbook))
+    try:
+        if base.data.get("soort") == "regio":
+            warnings = load_region(target, today=today, document=doc).warnings
+        else:
+            region = _region(target, doc.data.get("regio"), today)
+            warnings = load_profile(target, today=today, document=doc, region=region).warnings
+    except ProfileError as exc:
+        raise ProfileError(sort_problems([doc.locate(p) for p in exc.problems])) from None
+    changes = tuple(_changes(base, doc))
+    if changes:
+        text = updated_text(base.path.read_text(encoding="utf-8-sig"), base.data, doc.data)
+        _confirm(text, target, doc.data)
+        atomic_write(target, text.encode("utf-8"))
+    # The region's own warnings are not about this workbook; `validate` shows them.
+    own = [doc.locate(p) for p in warnings if p.file == doc.display]
+    return ImportResult(target, changes, tuple(sort_problems(own)))
+
+
+def _region(target: Path, rel: Any, today: dt.date | None) -> Region | None:
+    """The municipality's region, named as seen from the YAML file (not from the workbook)."""
+    if not isinstance(rel, str) or not (target.parent / rel).is_file():
+        return None  # load_profile names a missing region itself
+    path = target.parent / rel
+    return load_region(path, os.path.normpath(path), today)
+
+
+def _confirm(text: str, target: Path, wanted: dict[str, Any]) -> None:
+    """Read the new YAML back before it replaces the old: it must hold exactly what the workbook said."""
+    handle, name = tempfile.mkstemp(suffix=".yaml")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        data = load_document(Path(name)).data
+    except ProfileError:
+        data = None
+    finally:
+        os.unlink(name)
+    if data != wanted:
+        raise BuildError(
+            f"het bijgewerkte profiel {target} kon niet goed worden geschreven; er is niets veranderd"
+        )
+
+
+def _changes(base: Document, doc: WorkbookDocument) -> list[FieldChange]:
+    found: list[FieldChange] = []
+    _walk(base.data, doc.data, (), doc, found)
+    return found
+
+
+def _walk(old: Any, new: Any, path: Path_, doc: WorkbookDocument, found: list[FieldChange]) -> None:
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in [*old, *(k for k in new if k not in old)]:
+            _walk(old.get(key), new.get(key), (*path, key), doc, found)
+    elif isinstance(old, list) and isinstance(new, list) and not _scalars(old) and not _scalars(new):
+        for i in range(max(len(old), len(new))):
+            _walk(old[i] if i < len(old) else None, new[i] if i < len(new) else None, (*path, i), doc, found)
+    elif type(old) is not type(new) or old != new:
+        line = doc.where(path)[0]
+        cell = doc.cells[line - 1] if 1 <= line <= len(doc.cells) else ""
+        found.append(FieldChange(cell, dotted(path), old, new))
+
+
+def _scalars(items: list[Any]) -> bool:
+    return all(not isinstance(i, dict | list) for i in items)
+
+
+def describe(change: FieldChange) -> str:
+    """One change as a line for the user: cell, field, old -> new."""
+    where = f"{change.cell}: " if change.cell else ""
+    if change.old is None and isinstance(change.new, dict):
+        return f"{where}{change.path}: toegevoegd ({_shown(change.new)})"
+    if change.new is None and isinstance(change.old, dict):
+        return f"{where}{change.path}: verwijderd ({_shown(change.old)})"
+    return f"{where}{change.path}: {_shown(change.old)} -> {_shown(change.new)}"
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return "(leeg)"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dict):
+        name = value.get("naam") or value.get("id")
+        return f"'{name}'" if name else "groep velden"
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    text = " / ".join(line for line in str(value).strip().splitlines())
+    return f"'{text[:57]}...'" if len(text) > 60 else f"'{text}'"
