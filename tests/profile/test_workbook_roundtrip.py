@@ -15,7 +15,10 @@ from assembler.profile.workbook.importing import import_workbook
 from tests.conftest import CONTRACT, EXAMPLE_REGION
 from tests.profile.workbook_kit import copy_region, export
 
-FILES = ["regio.yaml", *(f"gemeenten/{p.name}" for p in sorted((EXAMPLE_REGION / "gemeenten").glob("*.yaml")))]
+FILES = [
+    "regio.yaml",
+    *(f"gemeenten/{p.name}" for p in sorted((EXAMPLE_REGION / "gemeenten").glob("*.yaml"))),
+]
 
 
 def _round_trip(region: Path, name: str) -> None:
@@ -31,7 +34,9 @@ def test_example_region_unchanged(tmp_path: Path, name: str) -> None:
     _round_trip(copy_region(EXAMPLE_REGION, tmp_path), name)
 
 
-@pytest.mark.skipif(not CONTRACT.is_dir(), reason="contractregio (../shared/contract) ontbreekt in deze checkout")
+@pytest.mark.skipif(
+    not CONTRACT.is_dir(), reason="contractregio (../shared/contract) ontbreekt in deze checkout"
+)
 def test_contract_region_unchanged(tmp_path: Path) -> None:
     region = copy_region(CONTRACT, tmp_path)
     names = ["regio.yaml", *(f"gemeenten/{p.name}" for p in sorted((region / "gemeenten").glob("*.yaml")))]
@@ -40,7 +45,12 @@ def test_contract_region_unchanged(tmp_path: Path) -> None:
         _round_trip(region, name)
 
 
-PRACTICES = ["vrouwelijke_genitale_verminking", "huwelijksdwang", "gedwongen_achterlating", "eergerelateerd_geweld"]
+PRACTICES = [
+    "vrouwelijke_genitale_verminking",
+    "huwelijksdwang",
+    "gedwongen_achterlating",
+    "eergerelateerd_geweld",
+]
 plain = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N", "Zs", "P")), min_size=1, max_size=40
 ).filter(lambda s: s.strip() == s and s)
@@ -59,7 +69,9 @@ partner = st.fixed_dictionaries(
 practice = st.one_of(
     st.none(),
     st.builds(dict),
-    st.fixed_dictionaries({}, optional={"prioriteit": st.sampled_from(["hoog", "laag"]), "lokale_situatie": plain}),
+    st.fixed_dictionaries(
+        {}, optional={"prioriteit": st.sampled_from(["hoog", "laag"]), "lokale_situatie": plain}
+    ),
 )
 profiles = st.fixed_dictionaries(
     {
@@ -77,8 +89,12 @@ profiles = st.fixed_dictionaries(
     },
     optional={
         "partners": st.lists(partner, max_size=3, unique_by=lambda p: p["id"]),
-        "ketenaanpak": st.fixed_dictionaries({}, optional={"sleutelpersonen": st.booleans(), "regie": st.just("gemeente")}),
-        "kaarten": st.fixed_dictionaries({}, optional={"formaat": st.just("a6"), "doelgroepen": st.builds(list)}),
+        "ketenaanpak": st.fixed_dictionaries(
+            {}, optional={"sleutelpersonen": st.booleans(), "regie": st.just("gemeente")}
+        ),
+        "kaarten": st.fixed_dictionaries(
+            {}, optional={"formaat": st.just("a6"), "doelgroepen": st.builds(list)}
+        ),
     },
 )
 
