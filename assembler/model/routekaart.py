@@ -18,8 +18,9 @@ from assembler.national import (
     Source,
     Term,
 )
+from assembler.profile.schema import HOUSE_COLOUR
 
-DEFAULT_COLOUR = "#1D4F91"
+DEFAULT_COLOUR = HOUSE_COLOUR
 PRIORITY_ORDER = {"hoog": 0, "gemiddeld": 1, "laag": 2, None: 3}
 
 

@@ -16,8 +16,9 @@ from pypdf import PdfReader
 
 from assembler.builders.art.colours import contrast
 from assembler.builders.cards.imposition import A4, BLEED, MARK_GAP, PRINTER_MARGIN, choose_layout
+from assembler.cardformats import CARD_FORMATS
 from assembler.cli import main
-from assembler.model.cards import FORMATS, cards_for
+from assembler.model.cards import cards_for
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
@@ -87,7 +88,7 @@ def test_each_contract_municipality_gives_both_pdfs(built: dict[str, tuple[Path,
 def test_trim_box_is_the_card_and_bleed_box_three_mm_more(
     built: dict[str, tuple[Path, Path]], name: str, formaat: str
 ) -> None:
-    width, height = FORMATS[formaat]
+    width, height = CARD_FORMATS[formaat].size
     reader = PdfReader(built[name][0])
     for page in reader.pages:
         trim, bleed, media = page.trimbox, page.bleedbox, page.mediabox
@@ -218,7 +219,7 @@ def test_a4_sheets_hold_the_cards_and_backs_mirror_the_fronts(
 ) -> None:
     model = model_of(name)
     count = len(cards_for(model, national_content()))
-    assert choose_layout(*FORMATS[model.kaarten.formaat]).per_sheet == per_sheet
+    assert choose_layout(*CARD_FORMATS[model.kaarten.formaat].size).per_sheet == per_sheet
     colour = tuple(round(int(model.kleur[i : i + 2], 16) / 255, 2) for i in (1, 3, 5))
     with pdfplumber.open(built[name][1]) as pdf:
         assert len(pdf.pages) == 2 * math.ceil(count / per_sheet)
@@ -239,7 +240,7 @@ def test_a4_sheets_hold_the_cards_and_backs_mirror_the_fronts(
 
 
 def test_sheet_layouts_fit_with_bleed_and_printable_cut_marks() -> None:
-    for width, height in FORMATS.values():
+    for width, height in (f.size for f in CARD_FORMATS.values()):
         layout = choose_layout(width, height)
         for slots in (layout.fronts, layout.backs):
             boxes = [
@@ -370,7 +371,7 @@ def _dark(bitmap: object, x_mm: float, y_mm: float, origin: tuple[float, float],
 def test_crop_marks_stand_in_line_with_the_cuts_outside_the_bleed(
     built: dict[str, tuple[Path, Path]], name: str, formaat: str
 ) -> None:
-    width, height = FORMATS[formaat]
+    width, height = CARD_FORMATS[formaat].size
     dpmm = 600 / 25.4
     pdf = pdfium.PdfDocument(built[name][0])
     try:
@@ -401,7 +402,7 @@ def test_crop_marks_stand_in_line_with_the_cuts_outside_the_bleed(
 
 
 def test_cut_marks_on_the_sheets_line_up_front_and_back(built: dict[str, tuple[Path, Path]]) -> None:
-    layout = choose_layout(*FORMATS["creditcard"])
+    layout = choose_layout(*CARD_FORMATS["creditcard"].size)
     dpmm = 300 / 25.4
     pdf = pdfium.PdfDocument(built["rivierstad"][1])
     try:

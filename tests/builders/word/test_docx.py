@@ -19,8 +19,9 @@ from docx.shared import RGBColor
 from assembler.build.pipeline import build_profile
 from assembler.builders.word.builder import check_docx, default_template, render_docx
 from assembler.builders.word.check import check_template_file
-from assembler.builders.word.env import clean_text, finalize, opsomming
+from assembler.builders.word.env import clean_text, finalize
 from assembler.builders.word.images import diagram_png
+from assembler.dutch import enumeration
 from assembler.errors import BuildError, TemplateError
 from assembler.model.routekaart import DEFAULT_COLOUR, Routekaart
 from assembler.model.tailor import tailor
@@ -501,8 +502,8 @@ def test_output_filter_makes_any_text_xml_safe() -> None:
     assert kept.replace("&#95;", "_") == "{_{ x }_} {_% y %_}"
     assert str(finalize("<&>\"'")) == "&lt;&amp;&gt;&#34;&#39;"
     assert clean_text("a\r\nb\rc") == "a\nb\nc"
-    assert opsomming(["a", "b", "c"]) == "a, b en c"
-    assert opsomming(["a"]) == "a"
+    assert enumeration(["a", "b", "c"]) == "a, b en c"
+    assert enumeration(["a"]) == "a"
 
 
 # ---------------------------------------------------------------------------
