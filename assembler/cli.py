@@ -320,10 +320,17 @@ def import_command(workbook: Path, profile: Path) -> None:
     if not result.changes:
         click.echo(f"Geen wijzigingen: {profile} is niet aangeraakt.")
         return
-    for change in result.changes:
-        click.echo(describe(change))
+    for path in result.written:
+        click.echo(f"{path}:")
+        for change in result.changes:
+            if change.file == str(path):
+                click.echo(f"  {describe(change)}")
     count = len(result.changes)
-    click.echo(f"Bijgewerkt: {profile} ({count} {'wijziging' if count == 1 else 'wijzigingen'}).")
+    files = len(result.written)
+    click.echo(
+        f"Bijgewerkt: {count} {'wijziging' if count == 1 else 'wijzigingen'} in "
+        f"{files} {'bestand' if files == 1 else 'bestanden'}."
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

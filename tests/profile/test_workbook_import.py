@@ -135,7 +135,7 @@ def test_cli_prints_changes_and_leaves_unedited_file_alone(write: WriteFile, run
     assert changed.exit_code == 0, changed.output
     assert "Partners!G2: partners.0.telefoon: '" in changed.output
     assert "-> '0900-1234567'" in changed.output
-    assert "Bijgewerkt" in changed.output
+    assert "Bijgewerkt: 1 wijziging in 1 bestand." in changed.output
     assert '"0900-1234567"' in target.read_text(encoding="utf-8")
 
 

@@ -16,11 +16,16 @@ def export_workbook(source: Path) -> bytes:
     from assembler.profile.loader import load_document
     from assembler.profile.validation import validate_document
     from assembler.profile.workbook.export import workbook_bytes
+    from assembler.profile.workbook.members import region_members
 
     doc = load_document(source)
-    _, problems = validate_document(doc)
-    errors = [p for p in problems if p.is_error]
+    docs = [doc]
+    members = region_members(source, doc.data) if doc.data.get("soort") == "regio" else []
+    docs += [member for _, member in members]
+    errors = []
+    for each in docs:
+        errors += [p for p in validate_document(each)[1] if p.is_error]
     if errors:
-        # Export lays the file out by its schema; fix the file first, then fill in the workbook.
+        # Export lays each file out by its schema; fix the files first, then fill in the workbook.
         raise ProfileError(sort_problems(errors))
-    return workbook_bytes(doc.data)
+    return workbook_bytes(doc.data, [(label, member.data) for label, member in members])

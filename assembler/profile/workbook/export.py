@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -22,6 +23,7 @@ from assembler.profile.workbook.layout import (
     Sheet,
     TableSheet,
     header,
+    municipality_sheets,
     sheets_for,
 )
 
@@ -46,34 +48,40 @@ def get(data: Any, path: Path_) -> Any:
     return data
 
 
-def workbook_bytes(data: dict[str, Any]) -> bytes:
-    """The workbook for one validated profile or region, as .xlsx bytes."""
+def workbook_bytes(data: dict[str, Any], municipalities: Sequence[tuple[str, dict[str, Any]]] = ()) -> bytes:
+    """The workbook for one validated profile or region, as .xlsx bytes.
+
+    A region's municipalities (label, data) each get their own set of sheets after the region's.
+    """
     book = Workbook()
     intro = book.active
     assert intro is not None
     intro.title = INTRO_SHEET
-    sheets = sheets_for(str(data.get("soort")))
-    _intro(intro, str(data.get("naam", "")), sheets)
-    for sheet in sheets:
-        ws = book.create_sheet(sheet.name)
-        if isinstance(sheet, FieldSheet):
-            _fields(ws, sheet, data)
-        elif isinstance(sheet, TableSheet):
-            _table(ws, sheet, data)
-        else:
-            _choices(ws, sheet, data)
+    parts = [(data, sheets_for(str(data.get("soort"))))]
+    parts += [(mdata, municipality_sheets(label)) for label, mdata in municipalities]
+    title = f"{'Regio' if data.get('soort') == 'regio' else 'Gemeente'} {data.get('naam', '')}"
+    _intro(intro, title, parts[0][1], [label for label, _ in municipalities])
+    for part, sheets in parts:
+        for sheet in sheets:
+            ws = book.create_sheet(sheet.name)
+            if isinstance(sheet, FieldSheet):
+                _fields(ws, sheet, part)
+            elif isinstance(sheet, TableSheet):
+                _table(ws, sheet, part)
+            else:
+                _choices(ws, sheet, part)
     stream = io.BytesIO()
     book.save(stream)
     return stream.getvalue()
 
 
-def _intro(ws: Worksheet, name: str, sheets: tuple[Sheet, ...]) -> None:
+def _intro(ws: Worksheet, title: str, sheets: tuple[Sheet, ...], labels: list[str]) -> None:
     rows = [
-        (f"Profiel {name}", ""),
+        (title, ""),
         (
             "Zo werkt het",
             "Vul de bladen in en lees de werkmap terug met 'assembler import WERKMAP.xlsx PROFIEL.yaml'. "
-            "Het profiel wordt dan bijgewerkt; opmerkingen en volgorde in het YAML-bestand blijven staan. "
+            "Het profiel (bij een regio ook elk gemeenteprofiel) wordt dan bijgewerkt; opmerkingen en volgorde in het YAML-bestand blijven staan. "
             "Bij een fout wordt niets geschreven en noemt de toolkit blad en cel.",
         ),
         (
@@ -84,6 +92,10 @@ def _intro(ws: Worksheet, name: str, sheets: tuple[Sheet, ...]) -> None:
         ("", ""),
         ("Blad", "Waarvoor"),
         *((sheet.name, sheet.about) for sheet in sheets),
+        *(
+            (f"{label} ...", f"De bladen van gemeente {label}, zoals in de werkmap van een gemeenteprofiel.")
+            for label in labels
+        ),
     ]
     for values in rows:
         ws.append(values)

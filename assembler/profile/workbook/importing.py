@@ -5,23 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from assembler.build.output import atomic_write
+from assembler.build.output import atomic_write, held_interrupts
 from assembler.errors import BuildError, ProfileError
 from assembler.problems import Problem, sort_problems
 from assembler.profile.loader import Document, Path_, dotted, load_document
 from assembler.profile.reading import Region, load_profile, load_region
-from assembler.profile.workbook.read import WorkbookDocument, read_workbook
+from assembler.profile.workbook.layout import REGIO_SHEETS, municipality_sheets
+from assembler.profile.workbook.members import region_members
+from assembler.profile.workbook.read import WorkbookDocument, read_parts, read_workbook
 from assembler.profile.workbook.update import updated_text
 
 
 @dataclass(frozen=True)
 class FieldChange:
-    """One field the workbook changed: where it stands in the workbook and the profile, before and after."""
+    """One field the workbook changed: its file, where it stands in workbook and profile, before and after."""
 
+    file: str
     cell: str
     path: str
     old: Any
@@ -30,35 +34,77 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class ImportResult:
-    target: Path
+    written: tuple[Path, ...]
     changes: tuple[FieldChange, ...]
     warnings: tuple[Problem, ...]
 
-    @property
-    def written(self) -> bool:
-        return bool(self.changes)
-
 
 def import_workbook(workbook: Path, target: Path, today: dt.date | None = None) -> ImportResult:
-    """Bring target (a gemeente or regio YAML) in line with workbook; ProfileError (nothing written) on any error."""
+    """Bring target (a gemeente or regio YAML, and a region's municipalities) in line with workbook.
+
+    Raises ProfileError, with every problem named by sheet and cell, and writes nothing, on any error.
+    """
     base = load_document(target)
-    doc = read_workbook(workbook, base, str(workbook))
+    display = str(workbook)
+    if base.data.get("soort") == "regio":
+        members = region_members(target, base.data)
+        parts = [(base, REGIO_SHEETS), *((m, municipality_sheets(label)) for label, m in members)]
+        bases = [base, *(m for _, m in members)]
+        docs = read_parts(workbook, parts, display)
+        warnings = _check_region(docs, today)
+    else:
+        bases = [base]
+        docs = [read_workbook(workbook, base, display)]
+        warnings = _check_profile(docs[0], today)
+    changed: list[tuple[Path, str]] = []
+    changes: list[FieldChange] = []
+    for old, new in zip(bases, docs, strict=True):
+        found = _changes(old, new)
+        if found:
+            text = updated_text(old.path.read_text(encoding="utf-8-sig"), old.data, new.data)
+            _confirm(text, old.path, new.data)
+            changed.append((old.path, text))
+            changes += found
+    # Every file is checked and its new text confirmed before the first one is replaced.
+    with held_interrupts():
+        for path, text in changed:
+            atomic_write(path, text.encode("utf-8"))
+    return ImportResult(tuple(p for p, _ in changed), tuple(changes), tuple(sort_problems(warnings)))
+
+
+def _located(doc: WorkbookDocument, problems: Sequence[Problem]) -> list[Problem]:
+    return [doc.locate(p) for p in problems]
+
+
+def _check_profile(doc: WorkbookDocument, today: dt.date | None) -> list[Problem]:
     try:
-        if base.data.get("soort") == "regio":
-            warnings = load_region(target, today=today, document=doc).warnings
-        else:
-            region = _region(target, doc.data.get("regio"), today)
-            warnings = load_profile(target, today=today, document=doc, region=region).warnings
+        region = _region(doc.path, doc.data.get("regio"), today)
+        warnings = load_profile(doc.path, today=today, document=doc, region=region).warnings
     except ProfileError as exc:
-        raise ProfileError(sort_problems([doc.locate(p) for p in exc.problems])) from None
-    changes = tuple(_changes(base, doc))
-    if changes:
-        text = updated_text(base.path.read_text(encoding="utf-8-sig"), base.data, doc.data)
-        _confirm(text, target, doc.data)
-        atomic_write(target, text.encode("utf-8"))
+        raise ProfileError(sort_problems(_located(doc, exc.problems))) from None
     # The region's own warnings are not about this workbook; `validate` shows them.
-    own = [doc.locate(p) for p in warnings if p.file == doc.display]
-    return ImportResult(target, changes, tuple(sort_problems(own)))
+    return [p for p in _located(doc, warnings) if p.file == doc.display]
+
+
+def _check_region(docs: list[WorkbookDocument], today: dt.date | None) -> list[Problem]:
+    region_doc, *municipalities = docs
+    try:
+        region = load_region(region_doc.path, today=today, document=region_doc)
+    except ProfileError as exc:
+        raise ProfileError(sort_problems(_located(region_doc, exc.problems))) from None
+    # Locate the region's warnings now: each municipality's check repeats them.
+    region = replace(region, warnings=tuple(_located(region_doc, region.warnings)))
+    problems = list(region.warnings)
+    for doc in municipalities:
+        try:
+            problems += _located(
+                doc, load_profile(doc.path, today=today, document=doc, region=region).warnings
+            )
+        except ProfileError as exc:
+            problems += _located(doc, exc.problems)
+    if any(p.is_error for p in problems):
+        raise ProfileError(sort_problems(problems))
+    return problems
 
 
 def _region(target: Path, rel: Any, today: dt.date | None) -> Region | None:
@@ -102,7 +148,7 @@ def _walk(old: Any, new: Any, path: Path_, doc: WorkbookDocument, found: list[Fi
     elif type(old) is not type(new) or old != new:
         line = doc.where(path)[0]
         cell = doc.cells[line - 1] if 1 <= line <= len(doc.cells) else ""
-        found.append(FieldChange(cell, dotted(path), old, new))
+        found.append(FieldChange(str(doc.path), cell, dotted(path), old, new))
 
 
 def _scalars(items: list[Any]) -> bool:

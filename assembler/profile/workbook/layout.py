@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assembler.national import PRACTICES
@@ -169,3 +169,25 @@ def header(sheet: Sheet) -> tuple[str, ...]:
     if isinstance(sheet, ChoiceSheet):
         return (PRACTICE_KEY, CHOSEN, *(c.label for c in sheet.columns))
     return tuple(c.label for c in sheet.columns)
+
+
+# Excel allows 31 characters in a sheet name and forbids a few; the longest suffix is 12.
+_SHEET_FORBIDDEN = str.maketrans("", "", "[]:*?/\\")
+LABEL_MAX = 31 - len(" Veilig Thuis")
+
+
+def municipality_label(naam: str, taken: set[str]) -> str:
+    """A short, unique sheet-name prefix for a municipality in a region workbook."""
+    label = str(naam).translate(_SHEET_FORBIDDEN).strip(" '")[:LABEL_MAX].strip() or "Gemeente"
+    base, n = label, 2
+    while label.lower() in taken or label.lower() == INTRO_SHEET.lower():
+        suffix = f" {n}"
+        label = base[: LABEL_MAX - len(suffix)] + suffix
+        n += 1
+    taken.add(label.lower())
+    return label
+
+
+def municipality_sheets(label: str) -> tuple[Sheet, ...]:
+    """A municipality's sheets inside a region workbook, each name starting with its label."""
+    return tuple(replace(sheet, name=f"{label} {sheet.name}") for sheet in GEMEENTE_SHEETS)

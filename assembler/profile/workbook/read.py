@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -328,26 +329,37 @@ def _cell_checks(reader: _Reader, ws: Worksheet, cell: Cell | Any, width: int) -
 
 def read_workbook(path: Path, base: Document, display: str | None = None) -> WorkbookDocument:
     """The profile as the workbook has it, laid over ``base``; ProfileError names every bad cell."""
+    return read_parts(path, [(base, sheets_for(str(base.data.get("soort"))))], display)[0]
+
+
+def read_parts(
+    path: Path, parts: Sequence[tuple[Document, tuple[Sheet, ...]]], display: str | None = None
+) -> list[WorkbookDocument]:
+    """Each document as its own sheets in the workbook have it (a region and its municipalities)."""
     display = display or str(path)
     check_file(path, display)
     book = _open(path, display)
-    kind = str(base.data.get("soort"))
-    sheets = sheets_for(kind)
-    doc = WorkbookDocument(path=base.path, display=display, data={})
-    reader = _Reader(display, base.data, doc)
-    found = _structure(reader, book, sheets)
-    if reader.problems:
-        raise ProfileError(reader.problems)
-    doc.place((), f"{sheets[0].name}!A1")
-    for sheet in sheets:
-        ws = found[sheet.name]
-        if isinstance(sheet, FieldSheet):
-            reader.field_sheet(ws, sheet)
-        elif isinstance(sheet, TableSheet):
-            reader.table_sheet(ws, sheet)
-        else:
-            reader.choice_sheet(ws, sheet)
-    if reader.problems:
-        raise ProfileError(reader.problems)
-    doc.data = reader.data
-    return doc
+    checker = _Reader(display, {}, WorkbookDocument(path=path, display=display, data={}))
+    found = _structure(checker, book, tuple(s for _, sheets in parts for s in sheets))
+    if checker.problems:
+        raise ProfileError(checker.problems)
+    docs: list[WorkbookDocument] = []
+    problems: list[Problem] = []
+    for base, sheets in parts:
+        doc = WorkbookDocument(path=base.path, display=display, data={})
+        reader = _Reader(display, base.data, doc)
+        doc.place((), cell_name(found[sheets[0].name], 1, 1))
+        for sheet in sheets:
+            ws = found[sheet.name]
+            if isinstance(sheet, FieldSheet):
+                reader.field_sheet(ws, sheet)
+            elif isinstance(sheet, TableSheet):
+                reader.table_sheet(ws, sheet)
+            else:
+                reader.choice_sheet(ws, sheet)
+        problems += reader.problems
+        doc.data = reader.data
+        docs.append(doc)
+    if problems:
+        raise ProfileError(problems)
+    return docs
