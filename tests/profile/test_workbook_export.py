@@ -73,3 +73,12 @@ def test_region_workbook(tmp_path: Path) -> None:
     assert standard.cell(field_row(standard, "huisstijl.hoofdkleur"), 2).value == "#2E6B4F"
     regio = book["Regio"]
     assert regio.cell(field_row(regio, "gemeenten"), 2).value.startswith("gemeenten/kreekmonde.yaml, ")
+
+
+def test_lists_of_groups_are_left_to_the_yaml() -> None:
+    from assembler.profile.schema import GEMEENTE
+    from assembler.profile.workbook.layout import leaves
+
+    labels = {field.label for field in leaves(GEMEENTE)}
+    assert "naam" in labels and "document.eigenaar.telefoon" in labels
+    assert not any(label == "partners" or label.startswith("partners.") for label in labels)

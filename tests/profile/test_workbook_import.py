@@ -148,3 +148,19 @@ def test_cli_refuses_bad_cell_with_exit_1(write: WriteFile, run: Invoke) -> None
     assert result.exit_code == 1
     assert "Partners!I2" in result.output and "Niet gelukt" in result.output
     assert target.read_bytes() == before
+
+
+def test_date_typed_as_text_is_a_date(write: WriteFile) -> None:
+    target = write(COMMENTED)
+    workbook = export(target)
+    book = load_workbook(workbook)
+    gemeente = book["Gemeente"]
+    cell = gemeente.cell(field_row(gemeente, "document.vastgesteld_op"), 2)
+    cell.value = "2026-03-04"
+    cell.number_format = "@"
+    book.save(workbook)
+
+    import_workbook(workbook, target)
+
+    assert "  vastgesteld_op: 2026-03-04\n" in target.read_text(encoding="utf-8")
+    assert load_document(target).data["document"]["vastgesteld_op"] == dt.date(2026, 3, 4)

@@ -77,7 +77,13 @@ def from_cell(field: Field, value: Any) -> Any:
             raise CellTypeError(f"'{text.strip()}' is geen geheel getal") from None
     if kind == "list":
         return [item.strip() for item in text.replace("\n", ",").split(",") if item.strip()]
-    if kind in ("choice", "phone", "date"):
+    if kind == "date":
+        try:
+            # A date typed as text in a text cell is still the date the YAML loader would read.
+            return dt.date.fromisoformat(text.strip())
+        except ValueError:
+            return text.strip()  # the validator names an impossible date
+    if kind in ("choice", "phone"):
         return text.strip()
     return text
 

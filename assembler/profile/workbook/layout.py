@@ -91,6 +91,9 @@ def leaves(schema: dict[str, Any], prefix: Path_ = (), skip: tuple[str, ...] = (
             continue
         if rule.get("type") == "dict":
             found.extend(leaves(rule["schema"], (*prefix, key)))
+        elif rule.get("type") == "list" and rule.get("schema", {}).get("type") == "dict":
+            # A list of groups needs a table of its own; without one it stays as the YAML has it.
+            continue
         else:
             found.append(Field((*prefix, key), rule))
     return tuple(found)
