@@ -137,3 +137,26 @@ def test_cli_refuses_in_dutch_without_traceback(target: Path, run: Invoke) -> No
     result = run("import", macro, target)
     assert result.exit_code == 1
     assert "macro" in result.output and "Niet gelukt" in result.output
+
+
+def test_entity_bomb_is_refused_before_parsing(target: Path) -> None:
+    workbook = export(target)
+    bomb = workbook.with_name("bom.xlsx")
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
+    with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for part in source.infolist():
+            data = source.read(part)
+            if part.filename == "xl/worksheets/sheet2.xml":
+                data = laughs.encode() + (data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data)
+            out.writestr(part, data)
+    assert "DTD" in _refused(bomb, target)[0]
+
+
+def test_workbook_of_another_profile_is_refused(target: Path, write: WriteFile) -> None:
+    other = write(BASE_PROFILE.replace("naam: Testdam", "naam: Anderdam", 1), "anderdam.yaml")
+    workbook = export(other)
+    message = _refused(workbook, target)[0]
+    assert "gemaakt van 'anderdam.yaml', niet van 'profiel.yaml'" in message

@@ -28,4 +28,4 @@ def export_workbook(source: Path) -> bytes:
     if errors:
         # Export lays each file out by its schema; fix the files first, then fill in the workbook.
         raise ProfileError(sort_problems(errors))
-    return workbook_bytes(doc.data, [(label, member.data) for label, member in members])
+    return workbook_bytes(doc.data, source.name, [(label, member.data) for label, member in members])

@@ -48,12 +48,18 @@ def get(data: Any, path: Path_) -> Any:
     return data
 
 
-def workbook_bytes(data: dict[str, Any], municipalities: Sequence[tuple[str, dict[str, Any]]] = ()) -> bytes:
+def workbook_bytes(
+    data: dict[str, Any], source_name: str, municipalities: Sequence[tuple[str, dict[str, Any]]] = ()
+) -> bytes:
     """The workbook for one validated profile or region, as .xlsx bytes.
 
     A region's municipalities (label, data) each get their own set of sheets after the region's.
     """
     book = Workbook()
+    # Import refuses a workbook made from another file, so that Kreekmonde never overwrites Wilgendaal.
+    book.properties.identifier = source_name
+    book.properties.title = f"Profiel {data.get('naam', '')}"
+    book.properties.creator = "assembler"
     intro = book.active
     assert intro is not None
     intro.title = INTRO_SHEET
@@ -114,6 +120,9 @@ def _head(ws: Worksheet, names: tuple[str, ...], widths: list[int]) -> None:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
     ws.freeze_panes = "B2"
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToHeight = 0
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
 

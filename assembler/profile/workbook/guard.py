@@ -72,3 +72,33 @@ def check_file(path: Path, display: str) -> None:
             )
         if name.startswith("xl/externallinks/") or name.startswith("xl/activex/"):
             raise refuse(display, "werkmap bevat koppelingen naar andere bestanden of ActiveX; verwijder die")
+    _refuse_doctypes(path, display, parts)
+
+
+# Office never writes a DTD; one in a part can only be there to expand entities (billion laughs)
+# or fetch files, so it is refused before any XML parser sees it. UTF-16 spellings count too.
+_DTD_MARKS = tuple(
+    mark.encode(codec) for mark in ("<!DOCTYPE", "<!ENTITY") for codec in ("ascii", "utf-16-le", "utf-16-be")
+)
+
+
+def _refuse_doctypes(path: Path, display: str, parts: list[zipfile.ZipInfo]) -> None:
+    with zipfile.ZipFile(path) as archive:
+        for part in parts:
+            if part.is_dir():
+                continue
+            try:
+                with archive.open(part) as stream:
+                    tail = b""
+                    while chunk := stream.read(1 << 16):
+                        window = tail + chunk
+                        if any(mark in window for mark in _DTD_MARKS):
+                            raise refuse(
+                                display,
+                                f"onderdeel {part.filename} bevat een DTD; dat doet Excel nooit, de werkmap wordt niet gelezen",
+                            )
+                        tail = window[-32:]
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError, ValueError):
+                raise refuse(
+                    display, "dit is geen geldige .xlsx-werkmap (een onderdeel is beschadigd of versleuteld)"
+                ) from None

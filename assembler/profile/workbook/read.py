@@ -339,6 +339,13 @@ def read_parts(
     display = display or str(path)
     check_file(path, display)
     book = _open(path, display)
+    made_from = book.properties.identifier
+    if made_from and parts and made_from != parts[0][0].path.name:
+        raise refuse(
+            display,
+            f"deze werkmap is gemaakt van '{made_from}', niet van '{parts[0][0].path.name}'; "
+            "lees hem terug in het bestand waarvan hij is gemaakt",
+        )
     checker = _Reader(display, {}, WorkbookDocument(path=path, display=display, data={}))
     found = _structure(checker, book, tuple(s for _, sheets in parts for s in sheets))
     if checker.problems:
