@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from assembler.dutch import dutch_date, enumeration, number_word
@@ -311,20 +312,13 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         relevant = tuple(p for p in partners if key in p.praktijken)
         practices.append(
             Practice(
-                key=key,
-                naam=pc.naam,
-                afkorting=pc.afkorting,
+                landelijk=replace(
+                    pc,
+                    omschrijving=_fill(pc.omschrijving, values),
+                    standaard_lokale_situatie=_fill(pc.standaard_lokale_situatie, values),
+                ),
                 prioriteit=prio,
                 prioriteit_label=content.label("prioriteit", prio) if prio else None,
-                omschrijving=_fill(pc.omschrijving, values),
-                feiten=pc.feiten,
-                signalen=pc.signalen,
-                risicofactoren=pc.risicofactoren,
-                wetgeving=pc.wetgeving,
-                meldcode=pc.meldcode,
-                acuut=pc.acuut,
-                wel_doen=pc.wel_doen,
-                niet_doen=pc.niet_doen,
                 organisaties=_organisations(content, pc.organisaties),
                 lokale_situatie=own or _fill(pc.standaard_lokale_situatie, values),
                 lokale_situatie_eigen=bool(own),
