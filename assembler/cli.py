@@ -313,18 +313,23 @@ def import_command(workbook: Path, profile: Path) -> None:
     Opmerkingen, volgorde en ongewijzigde waarden in het profiel blijven staan. Bij een
     fout wordt niets geschreven en staan blad en cel in de melding.
     """
-    from assembler.profile.workbook.importing import describe, import_workbook
+    from assembler.build.workbook import describe, import_workbook
 
     result = import_workbook(workbook, profile)
     _echo_problems(result.warnings)
     if not result.changes:
         click.echo(f"Geen wijzigingen: {profile} is niet aangeraakt.")
         return
+    if result.report is not None:
+        _echo_changes(result.report)
+    else:
+        click.echo("Het profiel had voor de import fouten; daarom alleen de gewijzigde cellen.")
+    click.echo("Gewijzigde cellen:")
     for path in result.written:
-        click.echo(f"{path}:")
+        click.echo(f"  {path}:")
         for change in result.changes:
             if change.file == str(path):
-                click.echo(f"  {describe(change)}")
+                click.echo(f"    {describe(change)}")
     count = len(result.changes)
     files = len(result.written)
     click.echo(

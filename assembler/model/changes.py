@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assembler.naming import dutch_date
+from assembler.dutch import dutch_date
 from assembler.national import PRACTICES, STEPS, NationalContent
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from assembler.build.workbook import import_workbook
 from assembler.profile.reading import load_profile
-from assembler.profile.workbook.importing import import_workbook
 from tests.conftest import EXAMPLE_REGION
 from tests.profile.workbook_kit import copy_region, edit, export
 

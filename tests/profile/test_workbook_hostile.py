@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from assembler.build.workbook import import_workbook
 from assembler.errors import ProfileError
-from assembler.profile.workbook.importing import import_workbook
 from tests.conftest import BASE_PROFILE, Invoke, WriteFile
 from tests.profile.workbook_kit import column, export, field_row
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from assembler.build.workbook import import_workbook
 from assembler.errors import ProfileError
 from assembler.profile.loader import load_document
 from assembler.profile.reading import load_profile
-from assembler.profile.workbook.importing import import_workbook
 from tests.conftest import BASE_PROFILE, EXAMPLE_REGION, Invoke, WriteFile
 from tests.profile.workbook_kit import column, copy_region, edit, export, field_row
 
@@ -164,3 +164,20 @@ def test_date_typed_as_text_is_a_date(write: WriteFile) -> None:
 
     assert "  vastgesteld_op: 2026-03-04\n" in target.read_text(encoding="utf-8")
     assert load_document(target).data["document"]["vastgesteld_op"] == dt.date(2026, 3, 4)
+
+
+def test_cli_tells_changes_in_the_words_of_the_change_report(kreekmonde: Path, run: Invoke) -> None:
+    workbook = export(kreekmonde)
+    edit(workbook, "Partners", 3, "telefoon", "0123-459999")
+    edit(workbook, "Praktijken", 2, "prioriteit", "hoog")
+
+    result = run("import", workbook, kreekmonde)
+
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "- Leerplicht Kreekmonde: telefoonnummer gewijzigd van 0123-451200 in 0123-459999." in lines
+    assert any(
+        line.startswith("- ") and "prioriteit gewijzigd van gemiddeld in hoog" in line for line in lines
+    )
+    assert "    Partners!G3: partners.1.telefoon: '0123-451200' -> '0123-459999'" in lines
+    assert lines[-1] == "Bijgewerkt: 2 wijzigingen in 1 bestand."

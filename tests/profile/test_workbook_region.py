@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from assembler.build.workbook import import_workbook
 from assembler.errors import ProfileError
 from assembler.profile.reading import check_paths
-from assembler.profile.workbook.importing import import_workbook
 from assembler.profile.workbook.layout import municipality_label
 from tests.conftest import EXAMPLE_REGION, Invoke
 from tests.profile.workbook_kit import copy_region, edit, export
@@ -52,6 +52,10 @@ def test_municipality_edit_lands_in_its_own_file(region: Path) -> None:
         ("regio.yaml", "Partners!B2"),
     }
     assert '"0123-452199"' in (folder / "gemeenten" / "wilgendaal.yaml").read_text(encoding="utf-8")
+    assert result.report is not None
+    report = {heading: [c.text for c in changes] for heading, changes in result.report.groups}
+    assert any("Politie basisteam Lindeland-Oost" in text for text in report["Regio Lindeland"])
+    assert any("telefoonnummer gewijzigd" in text and "0123-452199" in text for text in report["Wilgendaal"])
     assert not [p for p in check_paths([region]) if p.is_error]
 
 

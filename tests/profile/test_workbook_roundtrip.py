@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from assembler.build.workbook import import_workbook
 from assembler.profile.loader import load_document
-from assembler.profile.workbook.importing import import_workbook
 from tests.conftest import CONTRACT, EXAMPLE_REGION
 from tests.profile.workbook_kit import copy_region, export
 

@@ -1,4 +1,7 @@
-"""Import a filled-in workbook into its YAML profile: read, check as `validate` does, write only when all is well."""
+"""Import a filled-in workbook into its YAML profile: read, check as `validate` does, write only when all is well.
+
+What changed is told twice: in the words of the change report (`assembler wijzigingen`) and per cell.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +13,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from assembler.build.compare import Comparison
 from assembler.build.output import atomic_write, held_interrupts
 from assembler.errors import BuildError, ProfileError
+from assembler.model.changes import compare_profiles, compare_regions
+from assembler.national import national_content
 from assembler.problems import Problem, sort_problems
 from assembler.profile.loader import Document, Path_, dotted, load_document
-from assembler.profile.reading import Region, load_profile, load_region
+from assembler.profile.reading import Profile, Region, load_profile, load_region
 from assembler.profile.workbook.layout import REGIO_SHEETS, municipality_sheets
 from assembler.profile.workbook.members import region_members
 from assembler.profile.workbook.read import WorkbookDocument, read_parts, read_workbook
@@ -37,6 +43,8 @@ class ImportResult:
     written: tuple[Path, ...]
     changes: tuple[FieldChange, ...]
     warnings: tuple[Problem, ...]
+    # The change report between the files before and after; None when the old files did not validate.
+    report: Comparison | None = None
 
 
 def import_workbook(workbook: Path, target: Path, today: dt.date | None = None) -> ImportResult:
@@ -51,11 +59,12 @@ def import_workbook(workbook: Path, target: Path, today: dt.date | None = None) 
         parts = [(base, REGIO_SHEETS), *((m, municipality_sheets(label)) for label, m in members)]
         bases = [base, *(m for _, m in members)]
         docs = read_parts(workbook, parts, display)
-        warnings = _check_region(docs, today)
+        warnings, region, profiles = _check_region(docs, today)
     else:
         bases = [base]
         docs = [read_workbook(workbook, base, display)]
-        warnings = _check_profile(docs[0], today)
+        warnings, profile = _check_profile(docs[0], today)
+        region, profiles = None, [profile]
     changed: list[tuple[Path, str]] = []
     changes: list[FieldChange] = []
     for old, new in zip(bases, docs, strict=True):
@@ -65,28 +74,53 @@ def import_workbook(workbook: Path, target: Path, today: dt.date | None = None) 
             _confirm(text, old.path, new.data)
             changed.append((old.path, text))
             changes += found
+    # The old edition is read for the report before anything is replaced.
+    report = _report(target, today, region, profiles) if changes else None
     # Every file is checked and its new text confirmed before the first one is replaced.
     with held_interrupts():
         for path, text in changed:
             atomic_write(path, text.encode("utf-8"))
-    return ImportResult(tuple(p for p, _ in changed), tuple(changes), tuple(sort_problems(warnings)))
+    return ImportResult(tuple(p for p, _ in changed), tuple(changes), tuple(sort_problems(warnings)), report)
+
+
+def _report(
+    target: Path, today: dt.date | None, region: Region | None, profiles: list[Profile]
+) -> Comparison | None:
+    """The change report from the files as they were to the workbook's edition (both resolved)."""
+    labels = national_content()
+    try:
+        if region is None or region.source != target.resolve():
+            before = load_profile(target, today=today)
+            return Comparison(
+                ((profiles[0].naam, tuple(compare_profiles(before.data, profiles[0].data, labels))),)
+            )
+        old_region = load_region(target, today=today)
+        groups = [(f"Regio {region.naam}", tuple(compare_regions(old_region.data, region.data, labels)))]
+        for profile in profiles:
+            before = load_profile(profile.source, region=old_region, today=today)
+            groups.append((profile.naam, tuple(compare_profiles(before.data, profile.data, labels))))
+    except ProfileError:
+        return None  # the old edition had errors: only the cell list can say what changed
+    return Comparison(tuple(groups))
 
 
 def _located(doc: WorkbookDocument, problems: Sequence[Problem]) -> list[Problem]:
     return [doc.locate(p) for p in problems]
 
 
-def _check_profile(doc: WorkbookDocument, today: dt.date | None) -> list[Problem]:
+def _check_profile(doc: WorkbookDocument, today: dt.date | None) -> tuple[list[Problem], Profile]:
     try:
         region = _region(doc.path, doc.data.get("regio"), today)
-        warnings = load_profile(doc.path, today=today, document=doc, region=region).warnings
+        profile = load_profile(doc.path, today=today, document=doc, region=region)
     except ProfileError as exc:
         raise ProfileError(sort_problems(_located(doc, exc.problems))) from None
     # The region's own warnings are not about this workbook; `validate` shows them.
-    return [p for p in _located(doc, warnings) if p.file == doc.display]
+    return [p for p in _located(doc, profile.warnings) if p.file == doc.display], profile
 
 
-def _check_region(docs: list[WorkbookDocument], today: dt.date | None) -> list[Problem]:
+def _check_region(
+    docs: list[WorkbookDocument], today: dt.date | None
+) -> tuple[list[Problem], Region, list[Profile]]:
     region_doc, *municipalities = docs
     try:
         region = load_region(region_doc.path, today=today, document=region_doc)
@@ -95,16 +129,18 @@ def _check_region(docs: list[WorkbookDocument], today: dt.date | None) -> list[P
     # Locate the region's warnings now: each municipality's check repeats them.
     region = replace(region, warnings=tuple(_located(region_doc, region.warnings)))
     problems = list(region.warnings)
+    profiles = []
     for doc in municipalities:
         try:
-            problems += _located(
-                doc, load_profile(doc.path, today=today, document=doc, region=region).warnings
-            )
+            profile = load_profile(doc.path, today=today, document=doc, region=region)
         except ProfileError as exc:
             problems += _located(doc, exc.problems)
+            continue
+        problems += _located(doc, profile.warnings)
+        profiles.append(profile)
     if any(p.is_error for p in problems):
         raise ProfileError(sort_problems(problems))
-    return problems
+    return problems, region, profiles
 
 
 def _region(target: Path, rel: Any, today: dt.date | None) -> Region | None:
