@@ -113,8 +113,9 @@ def _check_profile(doc: WorkbookDocument, today: dt.date | None) -> tuple[list[P
         region = _region(doc.path, doc.data.get("regio"), today)
         profile = load_profile(doc.path, today=today, document=doc, region=region)
     except ProfileError as exc:
-        raise ProfileError(sort_problems(_located(doc, exc.problems))) from None
-    # The region's own warnings are not about this workbook; `validate` shows them.
+        # The region's own warnings are not about this workbook; `validate` shows them.
+        own = [p for p in _located(doc, exc.problems) if p.is_error or p.file == doc.display]
+        raise ProfileError(sort_problems(own)) from None
     return [p for p in _located(doc, profile.warnings) if p.file == doc.display], profile
 
 

@@ -294,8 +294,11 @@ assembler import kreekmonde.xlsx kreekmonde.yaml
 De import controleert de werkmap met dezelfde controles en meldingen als
 `assembler validate`, maar noemt blad en cel, zoals `Partners!G3`. Bij een fout wordt
 niets geschreven. Anders wordt het YAML-bestand bijgewerkt: opmerkingen, volgorde en
-ongewijzigde waarden blijven staan, en de import noemt elk veld dat veranderde (oud -> nieuw).
-Een werkmap zonder wijzigingen laat het bestand ongemoeid.
+ongewijzigde waarden blijven staan, en de import zegt wat er veranderde, in dezelfde woorden
+als `assembler wijzigingen`, en in welke cel (oud -> nieuw). Een werkmap zonder wijzigingen
+laat het bestand ongemoeid. De werkmap van een regiobestand bevat ook per gemeente een set
+bladen (zoals "Kreekmonde Partners"); de import werkt dan het regiobestand en elk
+gemeenteprofiel bij.
 
 Spelregels: voeg geen bladen of kolommen toe, voeg geen cellen samen, gebruik geen formules
 (ze worden niet uitgerekend maar geweigerd) en sla op als `.xlsx` zonder macro's.

@@ -181,3 +181,28 @@ def test_cli_tells_changes_in_the_words_of_the_change_report(kreekmonde: Path, r
     )
     assert "    Partners!G3: partners.1.telefoon: '0123-451200' -> '0123-459999'" in lines
     assert lines[-1] == "Bijgewerkt: 2 wijzigingen in 1 bestand."
+
+
+def test_deleting_a_partner_row_removes_that_partner(kreekmonde: Path) -> None:
+    workbook = export(kreekmonde)
+    book = load_workbook(workbook)
+    book["Partners"].delete_rows(3)  # leerplicht-kreekmonde
+    book.save(workbook)
+    with pytest.raises(ProfileError) as caught:
+        import_workbook(workbook, kreekmonde, today=dt.date(2026, 11, 20))
+    errors = [p for p in caught.value.problems if p.is_error]
+    assert [(p.cell, "'leerplicht-kreekmonde' bestaat niet" in p.message) for p in errors] == [
+        ("Ketenaanpak!B6", True)
+    ]
+    assert all(p.file.endswith(".xlsx") for p in caught.value.problems)
+
+    chain = book["Ketenaanpak"]
+    chain["B6"] = "wijkteam-kreekmonde, ggd-lindeland"
+    book.save(workbook)
+
+    import_workbook(workbook, kreekmonde, today=dt.date(2026, 11, 20))
+
+    partners = load_document(kreekmonde).data["partners"]
+    assert [p["id"] for p in partners] == ["wijkteam-kreekmonde", "jongerenwerk-kreekmonde"]
+    assert partners[1]["gecontroleerd_op"] == dt.date(2026, 10, 28)
+    assert partners[1]["telefoon"] == "0123-451300"

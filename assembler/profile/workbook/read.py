@@ -133,11 +133,13 @@ class _Reader:
         base_items = base if isinstance(base, list) else []
         items: list[Any] = []
         width = len(sheet.columns)
+        by_id = {str(i.get("id")): i for i in base_items if isinstance(i, dict) and i.get("id") is not None}
         for row in range(2, ws.max_row + 1):
             if all(is_blank(ws.cell(row, c).value) for c in range(1, width + 1)):
                 continue
             index = len(items)
-            old = base_items[index] if index < len(base_items) else None
+            # A row belongs to the item with its id, so deleting or moving a row moves the whole item.
+            old = by_id.get(_text(ws.cell(row, 1).value))
             item = copy.deepcopy(old) if isinstance(old, dict) else {}
             self.doc.place((*sheet.root, index), cell_name(ws, row, 1))
             for col, fld in enumerate(sheet.columns, start=1):
@@ -191,6 +193,10 @@ class _Reader:
         # Keep the profile's own order; newly chosen practices follow in national order.
         if group or not is_empty(get(self.data, sheet.root)):
             _set(self.data, sheet.root, group)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else str(value)
 
 
 def _set(data: dict[str, Any], path: Path_, value: Any) -> None:
