@@ -63,3 +63,13 @@ def test_calc_round_trip_keeps_yaml_and_carries_an_edit(tmp_path: Path) -> None:
     assert changed == [('    telefoon: "0123-451100"', '    telefoon: "0123-451199"')]
     partners = {p["id"]: p for p in load_profile(target).data["partners"]}
     assert partners["wijkteam-kreekmonde"]["telefoon"] == "0123-451199"
+
+
+def test_calc_round_trip_of_a_region_changes_nothing(tmp_path: Path) -> None:
+    folder = copy_region(EXAMPLE_REGION, tmp_path)
+    before = {p: p.read_bytes() for p in folder.rglob("*.yaml")}
+
+    result = import_workbook(through_calc(export(folder / "regio.yaml"), tmp_path), folder / "regio.yaml")
+
+    assert result.changes == () and result.written == ()
+    assert {p: p.read_bytes() for p in folder.rglob("*.yaml")} == before
