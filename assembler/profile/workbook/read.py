@@ -7,6 +7,7 @@ profile says leaves the value (and its YAML spelling) alone, a blank cell remove
 from __future__ import annotations
 
 import copy
+import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from assembler.profile.workbook.layout import (
     sheets_for,
 )
 
+_YAML_ADVICE = re.compile(r"; voeg '[^']+: \.\.\.' toe$")
 MAX_ROWS = 2000
 MAX_COLUMNS = 60
 
@@ -60,12 +62,14 @@ class WorkbookDocument(Document):
         line = self.by_path.get(problem.path, problem.line)
         if not 1 <= line <= len(self.cells):
             return problem
+        # The YAML advice for a missing field ("voeg 'naam: ...' toe") reads as a cell to fill in.
+        message = _YAML_ADVICE.sub("; vul deze cel in", problem.message)
         return Problem(
             problem.file,
             line,
             problem.column,
             problem.path,
-            problem.message,
+            message,
             problem.severity,
             cell=self.cells[line - 1],
         )
