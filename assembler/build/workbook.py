@@ -15,7 +15,7 @@ from typing import Any
 
 from assembler.build.compare import Comparison
 from assembler.build.output import atomic_write, held_interrupts
-from assembler.errors import BuildError, ProfileError
+from assembler.errors import AssemblerError, BuildError, ProfileError
 from assembler.model.changes import compare_profiles, compare_regions
 from assembler.national import national_content
 from assembler.problems import Problem, sort_problems
@@ -52,6 +52,8 @@ def import_workbook(workbook: Path, target: Path, today: dt.date | None = None) 
 
     Raises ProfileError, with every problem named by sheet and cell, and writes nothing, on any error.
     """
+    if target.suffix.lower() in (".xlsx", ".xlsm", ".xls") and workbook.suffix.lower() in (".yaml", ".yml"):
+        raise AssemblerError(f"eerst de werkmap, dan het profiel: assembler import {target} {workbook}")
     base = load_document(target)
     display = str(workbook)
     if base.data.get("soort") == "regio":

@@ -160,3 +160,12 @@ def test_workbook_of_another_profile_is_refused(target: Path, write: WriteFile) 
     workbook = export(other)
     message = _refused(workbook, target)[0]
     assert "gemaakt van 'anderdam.yaml', niet van 'profiel.yaml'" in message
+
+
+def test_swapped_arguments_are_explained(target: Path, run: Invoke) -> None:
+    workbook = export(target)
+    before = target.read_bytes()
+    result = run("import", target, workbook)
+    assert result.exit_code == 1
+    assert f"eerst de werkmap, dan het profiel: assembler import {workbook} {target}" in result.output
+    assert target.read_bytes() == before
