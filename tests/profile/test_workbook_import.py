@@ -208,3 +208,19 @@ def test_deleting_a_partner_row_removes_that_partner(kreekmonde: Path) -> None:
     assert [p["id"] for p in partners] == ["wijkteam-kreekmonde", "jongerenwerk-kreekmonde"]
     assert partners[1]["gecontroleerd_op"] == dt.date(2026, 10, 28)
     assert partners[1]["telefoon"] == "0123-451300"
+
+
+def test_no_practice_chosen_points_at_the_practice_sheet(write: WriteFile) -> None:
+    target = write(COMMENTED)
+    workbook = export(target)
+    book = load_workbook(workbook)
+    for row in range(2, 6):
+        book["Praktijken"].cell(row, 2).value = "nee"
+        for col in range(3, 5):
+            book["Praktijken"].cell(row, col).value = None
+    book.save(workbook)
+
+    with pytest.raises(ProfileError) as caught:
+        import_workbook(workbook, target)
+
+    assert [p.cell for p in caught.value.problems if p.is_error] == ["Praktijken!B2"]

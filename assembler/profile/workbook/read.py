@@ -368,6 +368,9 @@ def read_parts(
         doc.place((), cell_name(found[sheets[0].name], 1, 1))
         for sheet in sheets:
             ws = found[sheet.name]
+            if sheet.root:
+                # A problem with the group as a whole (no practice chosen) points at its sheet.
+                doc.place(sheet.root, cell_name(ws, 2, 2 if isinstance(sheet, ChoiceSheet) else 1))
             if isinstance(sheet, FieldSheet):
                 reader.field_sheet(ws, sheet)
             elif isinstance(sheet, TableSheet):
