@@ -9,6 +9,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
+    FoldedScalarString,
     LiteralScalarString,
     SingleQuotedScalarString,
 )
@@ -34,9 +35,16 @@ def updated_text(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
 
 
 def _merge(node: Any, old: Any, new: Any) -> None:
+    # A comment or blank line after a group belongs, in ruamel, to the group's last value. When
+    # the last value goes or a value is added after it, the comment moves along to the new end.
+    reshaped = (
+        list(node) != [k for k in new if k in node] or any(k not in node for k in new)
+        if isinstance(node, dict)
+        else len(node) != len(new)
+    )
+    tail = _take_tail(node) if reshaped else None
     if isinstance(node, dict):
-        for key in [k for k in node if k not in new]:
-            del node[key]
+        _drop(node, [k for k in node if k not in new])
         for key, value in new.items():
             before = old.get(key) if isinstance(old, dict) else None
             if key in node and _equal(before, value):
@@ -47,9 +55,6 @@ def _merge(node: Any, old: Any, new: Any) -> None:
                 node[key] = _scalar(node.get(key), value)
     elif isinstance(node, list):
         olds = old if isinstance(old, list) else []
-        # The blank line (or comment) after a list belongs to its last item in ruamel; keep it
-        # after the list when items are added or removed, not between the old and new ones.
-        tail = _take_tail(node) if len(new) != len(node) else None
         del node[len(new) :]
         for i, value in enumerate(new):
             before = olds[i] if i < len(olds) else None
@@ -62,28 +67,74 @@ def _merge(node: Any, old: Any, new: Any) -> None:
                     node[i] = _scalar(node[i], value)
             else:
                 node.append(_scalar(None, value))
-        if tail is not None:
-            _put_tail(node, tail)
+    if tail is not None:
+        _put_tail(node, tail)
 
 
-def _take_tail(seq: list[Any]) -> Any:
-    if not seq or not isinstance(seq[-1], CommentedMap) or not seq[-1]:
-        return None
-    last = seq[-1]
-    entry = last.ca.items.get(list(last)[-1])
-    if not entry or len(entry) < 3 or entry[2] is None:
-        return None
-    token = entry[2]
-    entry[2] = None
-    return token
+def _slots(container: Any) -> list[tuple[Any, Any, int]]:
+    """The comment slots after the last value, from this level down the chain of last values."""
+    if isinstance(container, CommentedMap) and container:
+        key: Any = list(container)[-1]
+        return _chain(container, key, 2)
+    if isinstance(container, CommentedSeq) and container and not container.fa.flow_style():
+        return _chain(container, len(container) - 1, 0)
+    return []
 
 
-def _put_tail(seq: list[Any], token: Any) -> None:
-    if not seq or not isinstance(seq[-1], CommentedMap) or not seq[-1]:
+def _chain(owner: Any, key: Any, pos: int) -> list[tuple[Any, Any, int]]:
+    value = owner[key]
+    if isinstance(value, CommentedSeq) and value.fa.flow_style():
+        return [(owner, key, pos)]
+    return [(owner, key, pos), *_slots(value)]
+
+
+def _block(owner: Any, key: Any) -> bool:
+    return isinstance(owner[key], LiteralScalarString | FoldedScalarString)
+
+
+def _take(slots: list[tuple[Any, Any, int]]) -> tuple[Any, bool] | None:
+    """The comment at the deepest filled slot, removed there, and whether it followed a block scalar."""
+    for owner, key, pos in reversed(slots):
+        entry = owner.ca.items.get(key)
+        if entry and len(entry) > pos and entry[pos] is not None:
+            token = entry[pos]
+            entry[pos] = None
+            return token, _block(owner, key)
+    return None
+
+
+def _put(slots: list[tuple[Any, Any, int]], taken: tuple[Any, bool] | None) -> None:
+    if taken is None or not slots:
         return
-    last = seq[-1]
-    entry = last.ca.items.setdefault(list(last)[-1], [None, None, None, None])
-    entry[2] = token
+    token, after_block = taken
+    owner, key, pos = slots[-1]
+    # A block scalar ends with its own line break; a plain value's comment carries it instead.
+    if after_block and not _block(owner, key):
+        token.value = "\n" + token.value
+    elif not after_block and _block(owner, key) and token.value.startswith("\n"):
+        token.value = token.value[1:]
+    entry = owner.ca.items.setdefault(key, [None, None, None, None])
+    entry[pos] = token
+
+
+def _take_tail(container: Any) -> tuple[Any, bool] | None:
+    return _take(_slots(container))
+
+
+def _put_tail(container: Any, taken: tuple[Any, bool] | None) -> None:
+    _put(_slots(container), taken)
+
+
+def _drop(node: Any, gone: list[Any]) -> None:
+    """Remove keys; the comment after a removed group moves to the end of the value before it."""
+    keys = list(node)
+    for key in gone:
+        taken = _take(_chain(node, key, 2))
+        earlier = [k for k in keys[: keys.index(key)] if k not in gone]
+        if earlier and taken is not None and key != keys[-1]:
+            _put(_chain(node, earlier[-1], 2), taken)
+    for key in gone:
+        del node[key]
 
 
 def _equal(a: Any, b: Any) -> bool:
