@@ -91,7 +91,7 @@ def _report(
     """The change report from the files as they were to the workbook's edition (both resolved)."""
     labels = national_content()
     try:
-        if region is None or region.source != target.resolve():
+        if region is None:  # a municipality on its own
             before = load_profile(target, today=today)
             return Comparison(
                 ((profiles[0].naam, tuple(compare_profiles(before.data, profiles[0].data, labels))),)
