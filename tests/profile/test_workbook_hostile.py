@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -169,3 +170,11 @@ def test_swapped_arguments_are_explained(target: Path, run: Invoke) -> None:
     assert result.exit_code == 1
     assert f"eerst de werkmap, dan het profiel: assembler import {workbook} {target}" in result.output
     assert target.read_bytes() == before
+
+
+def test_oversized_part_is_refused(target: Path) -> None:
+    workbook = export(target)
+    with zipfile.ZipFile(workbook, "a", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("xl/media/groot.bin", os.urandom(4 * 1024 * 1024 + 1))
+    message = _refused(workbook, target)[0]
+    assert "xl/media/groot.bin is te groot" in message

@@ -13,7 +13,10 @@ from assembler.errors import ProfileError
 from assembler.problems import Problem
 
 MAX_FILE = 5 * 1024 * 1024
-MAX_UNPACKED = 50 * 1024 * 1024
+# A region of four municipalities unpacks to about 0.6 MB, its largest sheet to 85 kB; openpyxl
+# holds every cell in memory, so these bounds also bound its memory use.
+MAX_UNPACKED = 30 * 1024 * 1024
+MAX_PART = 4 * 1024 * 1024
 MAX_PARTS = 500
 MAX_RATIO = 200  # XML compresses well, but not a thousandfold unless someone built it to
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlsb", ".xls", ".xla", ".xlam")
@@ -61,6 +64,11 @@ def check_file(path: Path, display: str) -> None:
             "(mogelijk een zip-bom)",
         )
     for part in parts:
+        if part.file_size > MAX_PART:
+            raise refuse(
+                display,
+                f"onderdeel {part.filename} is te groot ({part.file_size // 1024} kB); is dit wel een profiel?",
+            )
         if part.file_size > 1024 * 1024 and part.file_size > MAX_RATIO * max(part.compress_size, 1):
             raise refuse(
                 display, f"onderdeel {part.filename} is verdacht sterk ingepakt (mogelijk een zip-bom)"
