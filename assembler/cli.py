@@ -288,7 +288,11 @@ def batch(
 @click.option("--overschrijven", is_flag=True, help="Een bestaande werkmap vervangen.")
 @friendly
 def export_command(profile: Path, uitvoer: Path | None, overschrijven: bool) -> None:
-    """Zet een gemeenteprofiel of regiobestand in een Excel-werkmap om in te vullen."""
+    """Zet een gemeenteprofiel of regiobestand in een Excel-werkmap om in te vullen.
+
+    Elk blad heeft uitleg per cel en keuzelijsten waar de keuze vastligt. De werkmap van een
+    regio heeft ook een set bladen per gemeente.
+    """
     from assembler.build.output import atomic_write
     from assembler.profile.workbook import export_workbook
 
@@ -311,7 +315,8 @@ def import_command(workbook: Path, profile: Path) -> None:
     """Lees een ingevulde werkmap terug in het profiel (YAML).
 
     Opmerkingen, volgorde en ongewijzigde waarden in het profiel blijven staan. Bij een
-    fout wordt niets geschreven en staan blad en cel in de melding.
+    fout wordt niets geschreven en staan blad en cel in de melding. De werkmap van een regio
+    werkt ook elk gemeenteprofiel bij.
     """
     from assembler.build.workbook import describe, import_workbook
 
