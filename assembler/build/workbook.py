@@ -178,6 +178,11 @@ def _changes(base: Document, doc: WorkbookDocument) -> list[FieldChange]:
 
 
 def _walk(old: Any, new: Any, path: Path_, doc: WorkbookDocument, found: list[FieldChange]) -> None:
+    in_group = not path or isinstance(path[-1], str)
+    if in_group and old is None and isinstance(new, dict) and new:
+        old = {}  # a new group (not a new partner): name each field that was filled in
+    elif in_group and new is None and isinstance(old, dict) and old:
+        new = {}
     if isinstance(old, dict) and isinstance(new, dict):
         for key in [*old, *(k for k in new if k not in old)]:
             _walk(old.get(key), new.get(key), (*path, key), doc, found)

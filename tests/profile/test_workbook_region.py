@@ -83,3 +83,19 @@ def test_municipality_labels_fit_and_differ() -> None:
     long = municipality_label("Súdwest-Fryslân en omstreken [test]", taken)
     assert len(f"{long} Veilig Thuis") <= 31 and "[" not in long
     assert municipality_label("s-heerenveld", taken) == "s-heerenveld 2"
+
+
+def test_field_of_a_new_group_is_named_by_its_cell(region: Path) -> None:
+    workbook = export(region)
+    book = load_workbook(workbook)
+    ws = book["Regio"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "site.url")
+    ws.cell(row, 2).value = "https://routekaart.lindeland.example/"
+    book.save(workbook)
+
+    result = import_workbook(workbook, region)
+
+    assert [(c.cell, c.path, c.new) for c in result.changes] == [
+        (f"Regio!B{row}", "site.url", "https://routekaart.lindeland.example/")
+    ]
+    assert region.read_text(encoding="utf-8").endswith("site:\n  url: https://routekaart.lindeland.example/\n")
