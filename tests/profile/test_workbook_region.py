@@ -98,4 +98,6 @@ def test_field_of_a_new_group_is_named_by_its_cell(region: Path) -> None:
     assert [(c.cell, c.path, c.new) for c in result.changes] == [
         (f"Regio!B{row}", "site.url", "https://routekaart.lindeland.example/")
     ]
-    assert region.read_text(encoding="utf-8").endswith("site:\n  url: https://routekaart.lindeland.example/\n")
+    assert region.read_text(encoding="utf-8").endswith(
+        "site:\n  url: https://routekaart.lindeland.example/\n"
+    )
