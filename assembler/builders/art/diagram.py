@@ -12,9 +12,10 @@ import hashlib
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from assembler.builders.art.colours import AA_GRAPHICS, WHITE, darken_for, mix, text_on
+from assembler.builders.art.colours import house_palette
 from assembler.builders.art.fontmetrics import wrap
 from assembler.model.routekaart import Route, RouteStage
+from assembler.wcag import WHITE, darken_for, mix, text_on
 
 MARGIN = 12
 PAD = 12
@@ -70,15 +71,14 @@ class _Palette:
 
 
 def _palette(colour: str) -> _Palette:
-    band = darken_for(colour, WHITE)
-    fill = mix(band, WHITE, 0.9)
+    house = house_palette(colour)
     return _Palette(
-        band=band,
-        band_text=text_on(band, WHITE),
-        fill=fill,
-        text=text_on(fill, TEXT_DARK),
-        note=text_on(fill, NOTE_GREY),
-        stroke=darken_for(band, WHITE, AA_GRAPHICS),
+        band=house.band,
+        band_text=house.band_text,
+        fill=house.tint,
+        text=text_on(house.tint, TEXT_DARK),
+        note=text_on(house.tint, NOTE_GREY),
+        stroke=house.stroke,
     )
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 import pypdfium2 as pdfium
 
-from assembler.builders.art.colours import AA_TEXT, WHITE, contrast, darken_for
+from assembler.builders.art.colours import house_palette
 from assembler.builders.base import Builder
 from assembler.builders.cards.fit import check_fit
 from assembler.builders.cards.imposition import choose_layout
@@ -18,12 +17,6 @@ from assembler.model.cards import Card, cards_for
 from assembler.model.routekaart import Routekaart
 
 PT_PER_MM = 72 / 25.4
-_SHORT_HEX = re.compile(r"^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$")
-
-
-def _six_digits(colour: str) -> str:
-    match = _SHORT_HEX.match(colour)
-    return "#" + "".join(c * 2 for c in match.groups()).upper() if match else colour.upper()
 
 
 class CardsBuilder(Builder):
@@ -36,19 +29,8 @@ class CardsBuilder(Builder):
     def prepare(self, model: Routekaart) -> None:
         self.spec: FormatSpec = SPECS[model.kaarten.formaat]
         self.cards: tuple[Card, ...] = cards_for(model, self.context.content)
-        self.colour = self._house_colour(model)
-
-    def _house_colour(self, model: Routekaart) -> str:
-        """The house colour, or a darker shade of it when white text on it would miss WCAG AA."""
-        wanted = _six_digits(model.kleur)
-        if contrast(wanted, WHITE) >= AA_TEXT:
-            return wanted
-        shade = darken_for(wanted, WHITE, AA_TEXT)
-        self.context.warnings.append(
-            f"zakkaarten: de huiskleur {wanted} is te licht voor witte tekst (contrast "
-            f"{contrast(wanted, WHITE):.1f}:1, nodig {AA_TEXT}:1); de kaarten gebruiken de donkerdere tint {shade}"
-        )
-        return shade
+        # White text stands on the card band; validate warns when this shade differs from the colour.
+        self.colour = house_palette(model.kleur).band
 
     def _info(self, model: Routekaart, what: str) -> DocumentInfo:
         return DocumentInfo(
