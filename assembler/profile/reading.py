@@ -10,7 +10,7 @@ from typing import Any
 
 from assembler.errors import ProfileError
 from assembler.problems import Problem, sort_problems
-from assembler.profile import crosscheck
+from assembler.profile import crosscheck, glyphs
 from assembler.profile.loader import Document, load_document
 from assembler.profile.merge import resolve
 from assembler.profile.validation import validate_document
@@ -76,6 +76,7 @@ def load_region(path: Path | str, display: str | None = None, today: dt.date | N
     if not _errors(problems):
         problems += crosscheck.unique_ids(doc)
         problems += crosscheck.freshness(doc, today)
+        problems += glyphs.printable(doc, data)
     municipalities = []
     for i, rel in enumerate(data.get("gemeenten") or []):
         if not isinstance(rel, str):
@@ -107,6 +108,7 @@ def load_profile(
     if _errors(problems):
         raise ProfileError(sort_problems(problems))
     problems += crosscheck.unique_ids(doc)
+    problems += glyphs.printable(doc, data)
     problems += crosscheck.dates(doc)
     problems += crosscheck.logo(doc)
     problems += crosscheck.existing_file(doc, "sjabloon", "sjabloon")[1]

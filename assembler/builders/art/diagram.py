@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from assembler.builders.art.colours import house_palette
 from assembler.builders.art.fontmetrics import wrap
+from assembler.fonts import STACK
 from assembler.model.routekaart import Route, RouteStage
 from assembler.wcag import WHITE, darken_for, mix, text_on
 
@@ -35,7 +36,8 @@ SAFETY = 0.97
 ACUTE_RED = "#B3261E"
 TEXT_DARK = "#1A1A1A"
 NOTE_GREY = "#3D3D3D"
-FONT = "'Noto Sans', sans-serif"
+# Unquoted: WeasyPrint's SVG text falls back along the list only when the names carry no quotes.
+FONT = STACK.replace('"', "")
 PNG_WIDTH = 1600
 
 

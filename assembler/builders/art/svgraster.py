@@ -23,10 +23,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from assembler.builders.art.fontmetrics import FONT_FILES, text_width
 from assembler.errors import BuildError
+from assembler.fonts import covering
 from assembler.resources import fonts_dir
 
 DPI = 300
@@ -209,11 +211,26 @@ def _rounded_path(left: float, top: float, right: float, bottom: float, r: float
 
 
 @cache
-def _font(style: str, size: float) -> ImageFont.FreeTypeFont:
-    """One FreeType face per style and pixel size; BASIC layout adds no kerning, like the wrapping."""
-    return ImageFont.truetype(
-        str(fonts_dir() / FONT_FILES[style]), size=size, layout_engine=ImageFont.Layout.BASIC
-    )
+def _face(name: str, size: float) -> ImageFont.FreeTypeFont:
+    """One FreeType face per file and pixel size; BASIC layout adds no kerning, like the wrapping."""
+    return ImageFont.truetype(str(fonts_dir() / name), size=size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _font(style: str, size: float, char: str) -> ImageFont.FreeTypeFont:
+    """Noto Sans in the style, or for a character it lacks (Arabic, Hebrew, a symbol) the shipped
+    fallback that has it, as WeasyPrint picks it in the PDF."""
+    name = FONT_FILES[style]
+    if ord(char) not in _noto_codes(style):
+        name = covering(char, "bold" if style.startswith("bold") else "normal") or name
+    return _face(name, size)
+
+
+@cache
+def _noto_codes(style: str) -> frozenset[int]:
+    font = TTFont(fonts_dir() / FONT_FILES[style], lazy=True)
+    codes = frozenset(font.getBestCmap())
+    font.close()
+    return codes
 
 
 @lru_cache(maxsize=4096)
@@ -224,7 +241,7 @@ def _glyph(style: str, size: float, char: str, phase: int) -> tuple[Image.Image,
     Pillow renders a whole line on every call; a diagram repeats the same few dozen glyphs, so
     drawing each once per position and pasting it is several times faster.
     """
-    font = _font(style, size)
+    font = _font(style, size, char)
     box = font.getbbox(char, anchor="ls")
     left, top, right, bottom = math.floor(box[0]), math.floor(box[1]), math.ceil(box[2]), math.ceil(box[3])
     if right <= left or bottom <= top:
