@@ -10,7 +10,15 @@ from assembler.builders.art.colours import house_palette
 from assembler.builders.base import Builder
 from assembler.builders.cards.fit import check_fit
 from assembler.builders.cards.imposition import choose_layout
-from assembler.builders.cards.pages import SPECS, CardRenderer, DocumentInfo, FaceItem, FormatSpec, face_items
+from assembler.builders.cards.pages import (
+    SPECS,
+    CardRenderer,
+    DocumentInfo,
+    FaceItem,
+    FormatSpec,
+    LaidOut,
+    face_items,
+)
 from assembler.errors import BuildError
 from assembler.forked import Forked
 from assembler.model.cards import Card, cards_for
@@ -44,7 +52,11 @@ class CardsBuilder(Builder):
             date=model.vastgesteld_op.isoformat(),
         )
 
-    def render(self, model: Routekaart) -> dict[str, bytes]:
+    def lay_out(self, model: Routekaart) -> tuple[CardRenderer, LaidOut]:
+        """Every face laid out and checked to fit; raises CardOverflowError naming the text to shorten.
+
+        `validate` calls this too (build/preflight.py), so a card that cannot fit is found there.
+        """
         if not hasattr(self, "cards"):
             self.prepare(model)
         qr_label = str(self.context.content.kaarten["koppen"]["qr"])
@@ -53,6 +65,10 @@ class CardsBuilder(Builder):
         items: list[FaceItem] = face_items(self.cards, qr_label)
         laid_out = renderer.layout_faces(items, self._info(model, ""))
         check_fit(laid_out, self.spec, lambda face, key: renderer.retry(laid_out, face, key))
+        return renderer, laid_out
+
+    def render(self, model: Routekaart) -> dict[str, bytes]:
+        renderer, laid_out = self.lay_out(model)
         layout = choose_layout(self.spec.width, self.spec.height)
         info = self._info(model, " (A4-vellen)")
 
