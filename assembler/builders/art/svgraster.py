@@ -251,12 +251,52 @@ def _glyph(style: str, size: float, char: str, phase: int) -> tuple[Image.Image,
     return mask, left - 1, top - 1
 
 
+# Letters of right-to-left scripts (Hebrew, Arabic and their presentation forms), and a run
+# of them with the spaces inside it: such a run is shaped and set right to left as a whole.
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_RTL_RUN = re.compile(f"[{_RTL}](?:[{_RTL}\\s]*[{_RTL}])?")
+
+
 def _set(image: Image.Image, label: _Label) -> None:
-    """Draw one line of text, each glyph at the pen position its unhinted advance width gives."""
+    """Draw one line of text, each glyph at the pen position its unhinted advance width gives.
+
+    The line reads left to right (the documents are Dutch); a run of Arabic or Hebrew in it
+    is joined and set right to left, as a browser and Word show it.
+    """
     unit = label.size / 1000  # text_width's size argument; any unit works as long as it is the same
     pen = label.x - (text_width(label.text, 1000, label.style) * unit if label.anchor == "rs" else 0.0)
     baseline = round(label.y)
-    for char in label.text:
+    start = 0
+    for run in _RTL_RUN.finditer(label.text):
+        pen = _set_glyphs(image, label, label.text[start : run.start()], pen, baseline)
+        pen = _set_rtl(image, label, run.group(), pen, baseline)
+        start = run.end()
+    _set_glyphs(image, label, label.text[start:], pen, baseline)
+
+
+@cache
+def _shaping_face(name: str, size: float) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(fonts_dir() / name), size=size, layout_engine=ImageFont.Layout.RAQM)
+
+
+def _set_rtl(image: Image.Image, label: _Label, run: str, pen: float, baseline: int) -> float:
+    """One right-to-left run, shaped by raqm with the shipped font for its script; the pen after it."""
+    name = covering(run[0], "bold" if label.style.startswith("bold") else "normal")
+    if name is None:  # validation refuses text no shipped font prints; draw what we can
+        return _set_glyphs(image, label, run, pen, baseline)
+    font = _shaping_face(name, label.size)
+    width = font.getlength(run, direction="rtl")
+    left, top, right, bottom = font.getbbox(run, anchor="ls", direction="rtl")
+    mask = Image.new("L", (math.ceil(right - min(left, 0)) + 4, math.ceil(bottom - top) + 4))
+    ImageDraw.Draw(mask).text((2 - min(left, 0), 2 - top), run, font=font, fill=255, anchor="ls", direction="rtl")
+    x, y = math.floor(pen) - 2 + math.floor(min(left, 0)), baseline + math.floor(top) - 2
+    image.paste(label.colour, (x, y, x + mask.width, y + mask.height), mask)
+    return pen + width
+
+
+def _set_glyphs(image: Image.Image, label: _Label, text: str, pen: float, baseline: int) -> float:
+    unit = label.size / 1000
+    for char in text:
         if unicodedata.category(char) == "Cf":
             continue  # invisible format characters (soft hyphen, zero-width joiner): a browser shows nothing
         whole = math.floor(pen)
@@ -267,6 +307,7 @@ def _set(image: Image.Image, label: _Label) -> None:
             x, y = whole + phase // PHASES + dx, baseline + dy
             image.paste(label.colour, (x, y, x + mask.width, y + mask.height), mask)
         pen += text_width(char, 1000, label.style) * unit
+    return pen
 
 
 class _Reader:
