@@ -1,8 +1,9 @@
-"""Shared fixtures: where the contract lives, a small profile factory and a CLI runner."""
+"""Shared fixtures: the project's own test region, a small profile factory and a CLI runner."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +13,14 @@ from click.testing import CliRunner, Result
 from assembler.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
+# The fictional region written for these tests; every test that needs a whole region uses it.
+FIXTURE_REGION = ROOT / "tests" / "fixtures" / "regio-oeverland"
+# The shared contract region beside the checkout (../shared/contract): only tests/test_contract.py
+# reads it, and skips when a clone has none. ASSEMBLER_CONTRACT names another contract folder,
+# for a checkout that does not sit beside it (a git worktree, say).
+CONTRACT = (
+    Path(os.environ.get("ASSEMBLER_CONTRACT") or ROOT.parent / "shared" / "contract") / "regio-middenland"
+)
 EXAMPLE_REGION = ROOT / "profiles" / "regio-voorbeeld"
 
 # Contact details checked a month ago, so that the base stays free of warnings over time.
