@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -183,3 +185,29 @@ def run() -> Invoke:
         return result
 
     return _run
+
+
+@dataclass(frozen=True)
+class BuiltProfile:
+    """One profile built through the CLI: its model, its output folder and what the command printed."""
+
+    model: Any
+    folder: Path
+    output: str
+
+
+def build_profiles(out: Path, names: Iterable[str], formats: str) -> dict[str, BuiltProfile]:
+    """Builds fixture-region municipalities as a user would (`assembler build`); fails on any error."""
+    from assembler.model.tailor import tailor
+    from assembler.national import national_content
+    from assembler.profile.reading import load_profile
+
+    built = {}
+    for name in names:
+        profile = FIXTURE_REGION / "gemeenten" / f"{name}.yaml"
+        result = CliRunner().invoke(main, ["build", str(profile), "--formaat", formats, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert "Traceback" not in result.output, result.output
+        model = tailor(load_profile(profile), national_content())
+        built[name] = BuiltProfile(model, out / model.slug, result.output)
+    return built

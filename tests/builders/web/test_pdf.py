@@ -18,11 +18,8 @@ from assembler.builders.web.weasy import render_pdf
 from assembler.cli import main
 from assembler.errors import BuildError
 from assembler.model.routekaart import Routekaart
-from assembler.model.tailor import tailor
-from assembler.national import national_content
-from assembler.profile.reading import load_profile
 from assembler.resources import fonts_dir
-from tests.conftest import FIXTURE_REGION
+from tests.conftest import FIXTURE_REGION, build_profiles
 
 MUNICIPALITIES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
 A4 = (595.28, 841.89)
@@ -54,17 +51,12 @@ def build(profile: Path, out: Path, formats: str = "pdf,html") -> tuple[str, int
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
-    out = tmp_path_factory.mktemp("uitvoer")
     result = {}
-    for name in MUNICIPALITIES:
-        profile = FIXTURE_REGION / "gemeenten" / f"{name}.yaml"
-        output, code = build(profile, out)
-        assert code == 0, output
-        model = tailor(load_profile(profile), national_content())
-        pdf = out / model.slug / f"routekaart-{model.slug}.pdf"
+    for name, b in build_profiles(tmp_path_factory.mktemp("uitvoer"), MUNICIPALITIES, "pdf,html").items():
+        pdf = b.folder / f"routekaart-{b.model.slug}.pdf"
         with pdfplumber.open(pdf) as doc:
             pages = [page.extract_text() or "" for page in doc.pages]
-        result[name] = Built(model, pdf, out / model.slug / f"routekaart-{model.slug}.html", output, pages)
+        result[name] = Built(b.model, pdf, b.folder / f"routekaart-{b.model.slug}.html", b.output, pages)
     return result
 
 

@@ -27,7 +27,7 @@ from assembler.model.routekaart import DEFAULT_COLOUR, Routekaart
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
-from tests.conftest import FIXTURE_REGION, Invoke
+from tests.conftest import FIXTURE_REGION, Invoke, build_profiles
 
 MUNICIPALITIES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
 W = nsdecls("w")
@@ -94,21 +94,10 @@ def build(run: Invoke, profile: Path, out: Path, *extra: str) -> tuple[str, int]
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
-    from click.testing import CliRunner
-
-    from assembler.cli import main
-
-    out = tmp_path_factory.mktemp("uitvoer")
-    result = {}
-    for name in MUNICIPALITIES:
-        profile = FIXTURE_REGION / "gemeenten" / f"{name}.yaml"
-        run = CliRunner().invoke(main, ["build", str(profile), "--formaat", "docx", "-o", str(out)])
-        assert run.exit_code == 0, run.output
-        assert "Traceback" not in run.output
-        model = tailor(load_profile(profile), national_content())
-        path = out / model.slug / f"routekaart-{model.slug}.docx"
-        result[name] = Built(model, path, run.output)
-    return result
+    done = build_profiles(tmp_path_factory.mktemp("uitvoer"), MUNICIPALITIES, "docx")
+    return {
+        name: Built(b.model, b.folder / f"routekaart-{b.model.slug}.docx", b.output) for name, b in done.items()
+    }
 
 
 # ---------------------------------------------------------------------------
