@@ -92,9 +92,10 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
     Een regiobestand neemt alle gemeenten mee die het noemt. Geeft elk probleem met
     bestand, regel, kolom en veld.
     """
+    from assembler.build.preflight import card_problems
     from assembler.profile.reading import check_paths
 
-    problems = check_paths(list(paths))
+    problems = check_paths(list(paths), extra=card_problems)
     failed = any(p.is_error for p in problems) or (strict and bool(problems))
     if as_json:
         click.echo(
