@@ -270,15 +270,15 @@ DOCUMENT = {
         empty=False,
         maxlength=40,
     ),
+    "vastgesteld_op": _date(
+        "Datum waarop de routekaart is vastgesteld; nodig bij status 'vastgesteld'.", "2026-10-15"
+    ),
     "status": _choice(
         "Stand van het document: 'concept' (elke pagina en kaart krijgt het woord CONCEPT) of "
         "'vastgesteld'. Zonder dit veld is het document vastgesteld als vastgesteld_op is ingevuld, "
         "anders een concept.",
         STATUSES,
         "vastgesteld",
-    ),
-    "vastgesteld_op": _date(
-        "Datum waarop de routekaart is vastgesteld; nodig bij status 'vastgesteld'.", "2026-10-15"
     ),
     "vastgesteld_door": _name(
         "Wie de routekaart heeft vastgesteld.", "college van burgemeester en wethouders"
