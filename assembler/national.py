@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
@@ -37,6 +38,7 @@ CONTENT_FILES = (
     "bronnen.yaml",
     "teksten.yaml",
     "kaarten.yaml",
+    "inhoud.yaml",
 )
 
 
@@ -99,7 +101,11 @@ class Organisation:
     email: str | None
     praktijken: tuple[str, ...]
     bron: str
-    gecontroleerd_op: dt.date
+    eigen_domeinen: tuple[str, ...]
+    # Set only when someone compared the number with ``bron`` on an own domain.
+    gecontroleerd_op: dt.date | None
+    controle: str | None
+    contactlijst: bool
 
 
 @dataclass(frozen=True)
@@ -138,7 +144,27 @@ class Source:
     titel: str
     uitgever: str
     url: str
-    geraadpleegd: dt.date
+    geraadpleegd: dt.date | None
+
+
+@dataclass(frozen=True)
+class ContentInfo:
+    """Version and date of the national content, and the domains a printed source may come from."""
+
+    versie: str
+    datum: dt.date
+    officiele_domeinen: tuple[str, ...]
+
+
+def host_of(url: str) -> str:
+    """The host of a URL without a leading ``www.``."""
+    return (urlparse(url).hostname or "").removeprefix("www.")
+
+
+def on_domain(url: str, domains: Iterable[str]) -> bool:
+    """True when the URL's host is one of the domains or a subdomain of one."""
+    host = host_of(url)
+    return any(host == d or host.endswith("." + d) for d in domains)
 
 
 @dataclass(frozen=True)
@@ -152,6 +178,7 @@ class NationalContent:
     bronnen: tuple[Source, ...]
     teksten: Mapping[str, Any]
     kaarten: Mapping[str, Any]
+    info: ContentInfo
     digest: str
 
     def organisation(self, org_id: str) -> Organisation:
@@ -178,6 +205,10 @@ def _texts(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(p.strip() for p in value.strip().split("\n\n") if p.strip())
     return tuple(str(v).strip() for v in value)
+
+
+def _optional_date(value: Any, where: str) -> dt.date | None:
+    return None if value is None else _date(value, where)
 
 
 def _date(value: Any, where: str) -> dt.date:
@@ -273,7 +304,10 @@ def load_content(folder: Path | None = None) -> NationalContent:
                     email=o.get("email"),
                     praktijken=tuple(o.get("praktijken", ("alle",))),
                     bron=o["bron"],
-                    gecontroleerd_op=_date(o["gecontroleerd_op"], f"organisatie {o['id']}"),
+                    eigen_domeinen=tuple(o.get("eigen_domeinen") or ()),
+                    gecontroleerd_op=_optional_date(o.get("gecontroleerd_op"), f"organisatie {o['id']}"),
+                    controle=o.get("controle"),
+                    contactlijst=bool(o.get("contactlijst")),
                 )
                 for o in raw["organisaties.yaml"]
             ),
@@ -300,12 +334,17 @@ def load_content(folder: Path | None = None) -> NationalContent:
                     titel=b["titel"],
                     uitgever=b["uitgever"],
                     url=b["url"],
-                    geraadpleegd=_date(b["geraadpleegd"], f"bron {b['id']}"),
+                    geraadpleegd=_optional_date(b.get("geraadpleegd"), f"bron {b['id']}"),
                 )
                 for b in raw["bronnen.yaml"]
             ),
             teksten=raw["teksten.yaml"],
             kaarten=raw["kaarten.yaml"],
+            info=ContentInfo(
+                versie=str(raw["inhoud.yaml"]["versie"]),
+                datum=_date(raw["inhoud.yaml"]["datum"], "inhoud.yaml datum"),
+                officiele_domeinen=tuple(raw["inhoud.yaml"]["officiele_domeinen"]),
+            ),
             digest=digest_of(folder),
         )
     except (KeyError, TypeError) as exc:

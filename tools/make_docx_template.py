@@ -626,6 +626,8 @@ def organisation_table(w: Writer, expr: str) -> None:
                     "{%p endif %}",
                     "{%p if org.gecontroleerd_op %}",
                     ("Gecontroleerd op {{ org.gecontroleerd_op|datum }}", "Tabelnoot"),
+                    "{%p elif org.telefoon %}",
+                    ("Nummer niet gecontroleerd", "Tabelnoot"),
                     "{%p endif %}",
                 ],
             ],
@@ -954,6 +956,7 @@ def keuzes(w: Writer) -> None:
             ]
         ),
         Row(["Versie", "{{ versie }}, vastgesteld op {{ vastgesteld_op_tekst }}"]),
+        Row(["Landelijke inhoud", "Versie {{ inhoud_versie }} van {{ inhoud_datum_tekst }}"]),
         Row(
             [
                 "Herziening",
@@ -1007,15 +1010,16 @@ def bijlagen(w: Writer) -> None:
     )
     w.h("Bronnen", 2, page_break=True)
     w.p(
-        "De landelijke informatie in deze routekaart steunt op de volgende bronnen. Bij elke bron staat "
-        "wanneer die voor het laatst is geraadpleegd."
+        "De landelijke informatie in deze routekaart steunt op de volgende bronnen. Waar een datum "
+        "staat, is de bron toen geraadpleegd."
     )
     w.bullets(
         "bronnen",
-        "{{ bron.titel }}, {{ bron.uitgever }} (geraadpleegd op {{ bron.geraadpleegd|datum }}): "
-        "{{r link(bron.url) }}",
+        "{{ bron.titel }}, {{ bron.uitgever }}{% if bron.geraadpleegd %} (geraadpleegd op "
+        "{{ bron.geraadpleegd|datum }}){% endif %}: {{r link(bron.url) }}",
         "bron",
     )
+    w.p("Landelijke inhoud: versie {{ inhoud_versie }} van {{ inhoud_datum_tekst }}.")
 
 
 def core_properties(document: Document) -> None:
