@@ -643,8 +643,8 @@ def praktijken(w: Writer) -> None:
         "{{ praktijken|map(attribute='naam')|map('lower')|opsomming }}."
     )
     w.p(
-        "Per praktijk staat wat die inhoudt, aan welke signalen en risicofactoren je haar herkent, welke "
-        "wetgeving geldt, welke extra aandachtspunten de meldcode kent en wat je wel en niet doet. Daarna "
+        "Per praktijk staat wat die inhoudt, aan welke signalen en risicofactoren u haar herkent, welke "
+        "wetgeving geldt, welke extra aandachtspunten de meldcode kent en wat u wel en niet doet. Daarna "
         "volgen de organisaties die kunnen helpen, de situatie in {{ gemeente }} en de lokale en regionale "
         "partners. Een routeschema laat steeds zien welke weg een signaal aflegt en wie daarbij betrokken is."
     )
@@ -777,7 +777,7 @@ def organisaties(w: Writer) -> None:
     w.h("Betrokken organisaties", 1)
     w.p(
         "Bij de aanpak van schadelijke praktijken werken landelijke, regionale en lokale organisaties samen. "
-        "Dit hoofdstuk zet ze op een rij, met hun rol en hoe je ze bereikt."
+        "Dit hoofdstuk zet ze op een rij, met hun rol en hoe u ze bereikt."
     )
     w.h("Landelijk", 2)
     w.p("{{ organisaties_inleiding_landelijk }}", keep=True)

@@ -391,8 +391,9 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         partners_lokaal=tuple(p for p in partners if p.is_lokaal),
         ketenaanpak_inleiding=_fill(_texts(teksten["ketenaanpak_inleiding"]), values),
         regie=regie,
-        regie_label=content.label("regie", regie),
-        regie_tekst=_one(teksten["regie"][regie], values),
+        regie_label=content.label("regie", regie) if keten.get("regie") else "nog niet vastgelegd",
+        # Without a recorded choice the text says so instead of claiming who directs the chain.
+        regie_tekst=_one(teksten["regie"][regie] if keten.get("regie") else teksten["regie_onbekend"], values),
         coordinator=coordinator,
         coordinator_tekst=_one(
             teksten["coordinator"] if coordinator else teksten["geen_coordinator"], values
