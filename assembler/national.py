@@ -340,11 +340,7 @@ def load_content(folder: Path | None = None) -> NationalContent:
             ),
             teksten=raw["teksten.yaml"],
             kaarten=raw["kaarten.yaml"],
-            info=ContentInfo(
-                versie=str(raw["inhoud.yaml"]["versie"]),
-                datum=_date(raw["inhoud.yaml"]["datum"], "inhoud.yaml datum"),
-                officiele_domeinen=tuple(raw["inhoud.yaml"]["officiele_domeinen"]),
-            ),
+            info=_info(raw["inhoud.yaml"]),
             digest=digest_of(folder),
         )
     except (KeyError, TypeError) as exc:
@@ -367,6 +363,23 @@ def _check_references(content: NationalContent) -> None:
         for src in law.bronnen:
             if src not in source_ids:
                 raise ContentError(f"wet {law.id} noemt onbekende bron '{src}'")
+
+
+def _info(raw: Mapping[str, Any]) -> ContentInfo:
+    return ContentInfo(
+        versie=str(raw["versie"]),
+        datum=_date(raw["datum"], "inhoud.yaml datum"),
+        officiele_domeinen=tuple(raw["officiele_domeinen"]),
+    )
+
+
+def load_content_info(folder: Path | None = None) -> ContentInfo:
+    """Only the version, date and official domains (inhoud.yaml), without loading all content."""
+    folder = folder or content_dir()
+    try:
+        return _info(_read(folder, "inhoud.yaml"))
+    except (KeyError, TypeError) as exc:
+        raise ContentError(f"landelijke inhoud {folder / 'inhoud.yaml'} mist een veld: {exc}") from exc
 
 
 @cache
