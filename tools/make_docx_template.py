@@ -863,6 +863,9 @@ def ketenaanpak(w: Writer) -> None:
     w.tag("{%p endif %}")
     w.h("Afspraken in {{ gemeente }}", 3)
     w.paras("stap.afspraken")
+    w.tag("{%p if not stap.afspraken_eigen %}")
+    w.p("Dit is de standaardtekst: {{ gemeente }} heeft voor deze stap nog geen eigen afspraken vastgelegd.")
+    w.tag("{%p endif %}")
     w.h("Partners", 3)
     w.tag("{%p if stap.partners %}")
     w.p(
@@ -884,6 +887,12 @@ def ketenaanpak(w: Writer) -> None:
     w.tag("{%p endif %}")
     w.h("Deskundigheidsbevordering", 2)
     w.paras("deskundigheidsbevordering")
+    w.tag("{%p if not deskundigheidsbevordering_eigen %}")
+    w.p(
+        "Dit is de standaardtekst: {{ gemeente }} heeft nog geen eigen afspraken over training en "
+        "voorlichting vastgelegd."
+    )
+    w.tag("{%p endif %}")
 
 
 def keuzes(w: Writer) -> None:
