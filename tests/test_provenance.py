@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 
 from assembler.national import national_content, on_domain
 from assembler.provenance import (

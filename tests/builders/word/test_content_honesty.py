@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from assembler.national import national_content
-from tests.conftest import CONTRACT, BASE_PROFILE, Invoke, WriteFile
+from tests.conftest import BASE_PROFILE, CONTRACT, Invoke, WriteFile
 
 MINIMAL = """\
 schema_versie: 1
