@@ -51,7 +51,9 @@ def sentences(text: str) -> list[str]:
 
 
 def test_card_sentences_stay_short() -> None:
-    long = [s for t in _card_texts(national_content()) for s in sentences(t) if len(s.split()) > MAX_CARD_WORDS]
+    long = [
+        s for t in _card_texts(national_content()) for s in sentences(t) if len(s.split()) > MAX_CARD_WORDS
+    ]
     assert long == []
 
 
@@ -118,7 +120,9 @@ def test_no_unconfirmed_fact_is_printed() -> None:
 def test_the_routekaart_speaks_to_u_and_cites_no_source_in_a_sentence() -> None:
     for text in _routekaart_texts(national_content()):
         assert not re.search(r"\b(je|jouw)\b", text), text
-        assert not re.search(r"\bVolgens (het|de|een)? ?[A-Z]", text) and "Volgens ikvermoed" not in text, text
+        assert not re.search(r"\bVolgens (het|de|een)? ?[A-Z]", text) and "Volgens ikvermoed" not in text, (
+            text
+        )
 
 
 def test_the_national_figure_of_1500_reports_is_printed_once() -> None:

@@ -15,7 +15,17 @@ from assembler.provenance import (
 )
 from tests.conftest import Invoke
 
-SECONDARY = ("5dok", "docplayer", "studylib", "wordpress", "advocaten", "lawfirm", "nrc.nl", "nos.nl", "bd.nl")
+SECONDARY = (
+    "5dok",
+    "docplayer",
+    "studylib",
+    "wordpress",
+    "advocaten",
+    "lawfirm",
+    "nrc.nl",
+    "nos.nl",
+    "bd.nl",
+)
 
 
 def test_every_printed_source_is_on_an_official_domain() -> None:
@@ -58,7 +68,10 @@ def test_unchecked_and_stale_contacts_are_flagged() -> None:
     assert vt.gecontroleerd_op is not None
     assert contact_status(vt, vt.gecontroleerd_op) == "gecontroleerd"
     assert contact_status(vt, vt.gecontroleerd_op + STALE_AFTER + dt.timedelta(days=1)) == "verouderd"
-    assert contact_status(dataclasses.replace(vt, gecontroleerd_op=None), dt.date.today()) == "niet_gecontroleerd"
+    assert (
+        contact_status(dataclasses.replace(vt, gecontroleerd_op=None), dt.date.today())
+        == "niet_gecontroleerd"
+    )
 
 
 def test_check_content_lists_version_contacts_sources_and_flags(run: Invoke) -> None:
@@ -76,7 +89,9 @@ def test_check_content_lists_version_contacts_sources_and_flags(run: Invoke) -> 
 
 def test_report_flags_a_stale_check_a_year_on() -> None:
     content = national_content()
-    later = max(o.gecontroleerd_op for o in content.organisaties if o.gecontroleerd_op) + dt.timedelta(days=400)
+    later = max(o.gecontroleerd_op for o in content.organisaties if o.gecontroleerd_op) + dt.timedelta(
+        days=400
+    )
     assert any("ouder dan 12 maanden" in line for line in report_lines(content, later))
 
 

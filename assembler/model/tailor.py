@@ -393,7 +393,9 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         regie=regie,
         regie_label=content.label("regie", regie) if keten.get("regie") else "nog niet vastgelegd",
         # Without a recorded choice the text says so instead of claiming who directs the chain.
-        regie_tekst=_one(teksten["regie"][regie] if keten.get("regie") else teksten["regie_onbekend"], values),
+        regie_tekst=_one(
+            teksten["regie"][regie] if keten.get("regie") else teksten["regie_onbekend"], values
+        ),
         coordinator=coordinator,
         coordinator_tekst=_one(
             teksten["coordinator"] if coordinator else teksten["geen_coordinator"], values

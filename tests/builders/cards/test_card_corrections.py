@@ -40,7 +40,9 @@ def card_of(cards: list[str], title: str) -> str:
     return found[0]
 
 
-def test_the_achterlating_card_sends_the_reader_to_veilig_thuis_not_buitenlandse_zaken(cards: list[str]) -> None:
+def test_the_achterlating_card_sends_the_reader_to_veilig_thuis_not_buitenlandse_zaken(
+    cards: list[str],
+) -> None:
     card = card_of(cards, "achterlating")
     assert "247 247 247" not in card and "Buitenlandse Zaken" not in card
     assert re.search(r"Meld direct bij Veilig Thuis 0800-2000", card)
