@@ -289,5 +289,36 @@ def batch(
     sys.exit(0 if result.ok else 1)
 
 
+@main.command()
+@click.argument("oud", type=click.Path(path_type=Path))
+@click.argument("nieuw", type=click.Path(path_type=Path))
+@friendly
+def wijzigingen(oud: Path, nieuw: Path) -> None:
+    """Wat is er veranderd tussen twee edities?
+
+    Vergelijk twee gemeenteprofielen of twee regiobestanden (na het samenvoegen met de regio)
+    en noem elke wijziging: partners, telefoonnummers en e-mailadressen (oud en nieuw),
+    prioriteit, regie, coördinator, praktijken en lokale teksten.
+    """
+    from assembler.build.compare import compare_files
+
+    comparison = compare_files(oud, nieuw)
+    _echo_changes(comparison)
+
+
+def _echo_changes(comparison: Any) -> None:
+    total = len(comparison.changes)
+    several = len(comparison.groups) > 1
+    for heading, changes in comparison.groups:
+        if several and changes:
+            click.echo(f"{heading}:")
+        for change in changes:
+            click.echo(f"  - {change.text}" if several else f"- {change.text}")
+    if total == 0:
+        click.echo("Geen wijzigingen.")
+    else:
+        click.echo(f"{total} {'wijziging' if total == 1 else 'wijzigingen'}.")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from assembler.naming import dutch_date
+from assembler.dutch import dutch_date
 from assembler.national import NationalContent, Organisation, on_domain
 
 # A check older than this is flagged: numbers and pages change.

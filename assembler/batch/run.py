@@ -41,11 +41,12 @@ from assembler.batch.manifest import (
     stats_of,
     toolkit_fingerprint,
 )
-from assembler.batch.progress import Progress, decimal
+from assembler.batch.progress import Progress
 from assembler.batch.worker import Job, Outcome, zip_name
 from assembler.build.output import atomic_write, folder_lock, remove_temp_files
 from assembler.build.ownership import announce, check_writable, record_written
 from assembler.builders import DEFAULT_FORMATS
+from assembler.dutch import seconds as seconds_text
 from assembler.errors import AssemblerError, OutputError, ProfileError
 from assembler.model.region import document_name, overview_name
 from assembler.naming import slug
@@ -89,7 +90,7 @@ class BatchResult:
         lines = [
             f"Regio {self.regio}: {_count(len(self.gemaakt), 'gemeente', 'gemeenten')} gemaakt, "
             f"{len(self.overgeslagen)} overgeslagen (ongewijzigd), {len(self.mislukt)} mislukt "
-            f"in {decimal(self.seconden)}."
+            f"in {seconds_text(self.seconden)}."
         ]
         if self.mislukt:
             lines.append("Mislukt:")

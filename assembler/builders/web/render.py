@@ -18,9 +18,10 @@ from markupsafe import Markup
 
 from assembler.builders.art.colours import WHITE, darken_for, mix, text_on
 from assembler.builders.art.diagram import NARROW, WIDE, alt_text, route_svg
+from assembler.dutch import dutch_date, enumeration
 from assembler.errors import BuildError
 from assembler.model.routekaart import Practice, Routekaart
-from assembler.naming import dutch_date, slug
+from assembler.naming import slug
 from assembler.resources import templates_dir
 
 Mode = Literal["pdf", "html"]
@@ -165,7 +166,7 @@ def environment() -> Environment:
     )
     env.filters["css_string"] = css_string
     env.filters["datum"] = dutch_date
-    env.filters["opsomming"] = opsomming
+    env.filters["opsomming"] = enumeration
     env.filters["slug"] = slug
     env.filters["domein"] = domein
     return env
@@ -206,14 +207,6 @@ def headings(chapters: tuple[Chapter, ...]) -> dict[str, Chapter | Section]:
         found[chapter.id] = chapter
         found.update((s.id, s) for s in chapter.sections)
     return found
-
-
-def opsomming(items: list[str] | tuple[str, ...], klein: bool = False) -> str:
-    """Dutch enumeration: "a, b en c"; with klein=True every item after the first in lower case."""
-    items = [items[0], *(i[:1].lower() + i[1:] for i in items[1:])] if klein and items else list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def domein(url: str) -> str:
