@@ -269,9 +269,20 @@ def check_template(template: Path) -> None:
 @click.option("--alleen", multiple=True, help="Alleen deze gemeente (naam of slug); mag vaker.")
 @click.option("--force", is_flag=True, help="Alles opnieuw maken, ook wat niet is veranderd.")
 @click.option("--fail-fast", is_flag=True, help="Stop bij de eerste gemeente die mislukt.")
+@click.option(
+    "--site",
+    is_flag=True,
+    help="Maak ook de regionale website in de map site/ (vanzelf als het regiobestand een site-deel heeft).",
+)
 @friendly
 def batch(
-    region: Path, outdir: Path | None, jobs: int | None, alleen: tuple[str, ...], force: bool, fail_fast: bool
+    region: Path,
+    outdir: Path | None,
+    jobs: int | None,
+    alleen: tuple[str, ...],
+    force: bool,
+    fail_fast: bool,
+    site: bool,
 ) -> None:
     """Maak alles voor alle gemeenten van een regio, plus het regiodocument en een overzicht."""
     from assembler.batch.run import run_batch
@@ -284,6 +295,7 @@ def batch(
         force=force,
         fail_fast=fail_fast,
         echo=lambda line: click.echo(line, err=True),
+        site=site,
     )
     click.echo(result.summary())
     sys.exit(0 if result.ok else 1)

@@ -264,6 +264,11 @@ def _contacts(
     return tuple(rows)
 
 
+def site_page(base: str | None, name: str) -> str | None:
+    """The municipality's page on the regional site, at a URL that stays the same between editions."""
+    return f"{base.rstrip('/')}/{slug(name)}/" if base else None
+
+
 def tailor(profile: Profile, content: NationalContent) -> Routekaart:
     data = profile.data
     name = data["naam"]
@@ -404,7 +409,7 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
             formaat=cards["formaat"],
             doelgroepen=audiences,
             doelgroep_namen=tuple(content.label("doelgroep", a) for a in audiences),
-            qr=cards.get("qr") or data.get("website"),
+            qr=cards.get("qr") or site_page(data.get("regio_site_url"), name) or data.get("website"),
         ),
         trefwoorden=(
             "schadelijke praktijken",

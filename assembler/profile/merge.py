@@ -61,4 +61,7 @@ def resolve(gemeente: dict[str, Any], region: dict[str, Any] | None) -> dict[str
     resolved["veilig_thuis"] = deep_merge(region["veilig_thuis"], gemeente.get("veilig_thuis"))
     resolved["partners"] = merge_partners(region.get("partners") or [], gemeente.get("partners") or [])
     resolved["regio_naam"] = region["naam"]
+    site_url = (region.get("site") or {}).get("url")
+    if site_url:
+        resolved["regio_site_url"] = site_url
     return with_defaults(resolved)

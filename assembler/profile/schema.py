@@ -323,6 +323,29 @@ GEMEENTE: dict[str, Any] = {
     "kaarten": _dict("Keuzes voor de zakkaarten.", KAARTEN),
 }
 
+SITE = {
+    "url": _url(
+        "Internetadres waar de map site/ online komt. De QR-code op de zakkaarten leidt dan naar "
+        "de pagina van de gemeente op deze site, en de sitemap gebruikt dit adres.",
+        "https://routekaart.regio.example/",
+    ),
+    "verantwoordelijk": _name(
+        "Wie verantwoordelijk is voor de toegankelijkheid van de site (organisatie of team); "
+        "staat in de toegankelijkheidsverklaring.",
+        "Veilig Thuis Regio, team communicatie",
+    ),
+    "email": _email("Adres voor vragen en meldingen over de toegankelijkheid van de site.", "web@regio.example"),
+    "gecontroleerd_op": _date(
+        "Datum waarop iemand de site voor het laatst zelf op toegankelijkheid heeft gecontroleerd; "
+        "zonder dit veld meldt de verklaring alleen de automatische controle.",
+        "2026-11-01",
+    ),
+    "verlaten_naar": _url(
+        "Neutrale site waar de knop 'Deze site direct verlaten' naartoe gaat; standaard www.google.nl.",
+        "https://www.google.nl/",
+    ),
+}
+
 REGIO: dict[str, Any] = {
     **COMMON,
     "soort": _choice("Soort bestand: 'regio' voor een Veilig Thuis-regio.", ("regio",), "regio")
@@ -341,6 +364,10 @@ REGIO: dict[str, Any] = {
             "ketenaanpak": _dict("Standaard voor de ketenaanpak.", KETENAANPAK),
             "huisstijl": _dict("Standaard huisstijl.", HUISSTIJL),
         },
+    ),
+    "site": _dict(
+        "De regionale website die `assembler batch --site` maakt (map site/ in de uitvoermap).",
+        SITE,
     ),
     "gemeenten": _d(
         "Paden naar de gemeenteprofielen, vanaf dit bestand gezien.",

@@ -157,7 +157,8 @@ def css_string(value: str) -> Markup:
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(str(templates_dir() / "html")),
+        # site/ holds the regional website's parts, which the routekaart includes in site mode.
+        loader=FileSystemLoader([str(templates_dir() / "html"), str(templates_dir() / "site")]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -217,6 +218,15 @@ def domein(url: str) -> str:
 
 def render_html(model: Routekaart, mode: Mode, font_css: str, logo: bytes | None) -> str:
     """The whole document; `font_css` holds the @font-face rules the mode needs."""
+    css = Markup(font_css + "\n" + stylesheet(mode))
+    return render_page(model, mode, css, data_uri(logo) if logo else None)
+
+
+def render_page(
+    model: Routekaart, mode: Mode, css: Markup, logo_src: str | None, site: object | None = None
+) -> str:
+    """The document with the given inline CSS and logo address; `site` (a page of the regional
+    website) adds its header, footer and stylesheet links and turns outbound links into text."""
     template = environment().get_template(TEMPLATE)
     chapters = outline(model)
     return template.render(
@@ -226,8 +236,9 @@ def render_html(model: Routekaart, mode: Mode, font_css: str, logo: bytes | None
         koppen=headings(chapters),
         kleuren=palette(model.kleur),
         diagrammen=diagrams(model, mode),
-        logo=data_uri(logo) if logo else None,
-        css=Markup(font_css + "\n" + stylesheet(mode)),
+        logo=logo_src,
+        css=css,
         auteur=f"{model.eigenaar.naam}, gemeente {model.gemeente}",
         practice_id=practice_id,
+        site=site,
     )
