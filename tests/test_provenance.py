@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from assembler.national import national_content, on_domain
-from assembler.provenance import (
+from assembler.national import (
     STALE_AFTER,
     checks_off_own_domain,
     contact_status,
+    national_content,
+    on_domain,
     report_lines,
     unofficial_sources,
 )

@@ -12,9 +12,11 @@ import hashlib
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from assembler.builders.art.colours import AA_GRAPHICS, WHITE, darken_for, mix, text_on
+from assembler.builders.art.colours import house_palette
 from assembler.builders.art.fontmetrics import wrap
+from assembler.fonts import STACK
 from assembler.model.routekaart import Route, RouteStage
+from assembler.wcag import WHITE, darken_for, mix, text_on
 
 MARGIN = 12
 PAD = 12
@@ -34,7 +36,8 @@ SAFETY = 0.97
 ACUTE_RED = "#B3261E"
 TEXT_DARK = "#1A1A1A"
 NOTE_GREY = "#3D3D3D"
-FONT = "'Noto Sans', sans-serif"
+# Unquoted: WeasyPrint's SVG text falls back along the list only when the names carry no quotes.
+FONT = STACK.replace('"', "")
 PNG_WIDTH = 1600
 
 
@@ -70,15 +73,14 @@ class _Palette:
 
 
 def _palette(colour: str) -> _Palette:
-    band = darken_for(colour, WHITE)
-    fill = mix(band, WHITE, 0.9)
+    house = house_palette(colour)
     return _Palette(
-        band=band,
-        band_text=text_on(band, WHITE),
-        fill=fill,
-        text=text_on(fill, TEXT_DARK),
-        note=text_on(fill, NOTE_GREY),
-        stroke=darken_for(band, WHITE, AA_GRAPHICS),
+        band=house.band,
+        band_text=house.band_text,
+        fill=house.tint,
+        text=text_on(house.tint, TEXT_DARK),
+        note=text_on(house.tint, NOTE_GREY),
+        stroke=house.stroke,
     )
 
 

@@ -6,6 +6,7 @@ from functools import cache
 
 from fontTools.ttLib import TTFont
 
+from assembler.fonts import fallback_files
 from assembler.resources import fonts_dir
 
 FONT_FAMILY = "Noto Sans"
@@ -19,7 +20,11 @@ FONT_FILES = {
 
 @cache
 def _advances(style: str) -> tuple[dict[int, int], int, int]:
-    """Per code point the advance width, the fallback width and units per em of one font file."""
+    """Per code point the advance width, the fallback width and units per em of one style.
+
+    Characters Noto Sans lacks take their width from the fallback font that prints them
+    (Arabic, Hebrew, symbols), scaled to Noto Sans's units.
+    """
     font = TTFont(fonts_dir() / FONT_FILES[style], lazy=True)
     metrics = font["hmtx"].metrics
     cmap = font.getBestCmap()
@@ -27,6 +32,13 @@ def _advances(style: str) -> tuple[dict[int, int], int, int]:
     fallback = metrics[".notdef"][0] if ".notdef" in metrics else font["head"].unitsPerEm // 2
     units = font["head"].unitsPerEm
     font.close()
+    for name in fallback_files("bold" if style.startswith("bold") else "normal"):
+        extra = TTFont(fonts_dir() / name, lazy=True)
+        scale = units / extra["head"].unitsPerEm
+        extra_metrics = extra["hmtx"].metrics
+        for code, glyph in extra.getBestCmap().items():
+            widths.setdefault(code, round(extra_metrics[glyph][0] * scale))
+        extra.close()
     return widths, fallback, units
 
 

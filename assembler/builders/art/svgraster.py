@@ -23,10 +23,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from assembler.builders.art.fontmetrics import FONT_FILES, text_width
 from assembler.errors import BuildError
+from assembler.fonts import covering
 from assembler.resources import fonts_dir
 
 DPI = 300
@@ -209,11 +211,26 @@ def _rounded_path(left: float, top: float, right: float, bottom: float, r: float
 
 
 @cache
-def _font(style: str, size: float) -> ImageFont.FreeTypeFont:
-    """One FreeType face per style and pixel size; BASIC layout adds no kerning, like the wrapping."""
-    return ImageFont.truetype(
-        str(fonts_dir() / FONT_FILES[style]), size=size, layout_engine=ImageFont.Layout.BASIC
-    )
+def _face(name: str, size: float) -> ImageFont.FreeTypeFont:
+    """One FreeType face per file and pixel size; BASIC layout adds no kerning, like the wrapping."""
+    return ImageFont.truetype(str(fonts_dir() / name), size=size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _font(style: str, size: float, char: str) -> ImageFont.FreeTypeFont:
+    """Noto Sans in the style, or for a character it lacks (Arabic, Hebrew, a symbol) the shipped
+    fallback that has it, as WeasyPrint picks it in the PDF."""
+    name = FONT_FILES[style]
+    if ord(char) not in _noto_codes(style):
+        name = covering(char, "bold" if style.startswith("bold") else "normal") or name
+    return _face(name, size)
+
+
+@cache
+def _noto_codes(style: str) -> frozenset[int]:
+    font = TTFont(fonts_dir() / FONT_FILES[style], lazy=True)
+    codes = frozenset(font.getBestCmap())
+    font.close()
+    return codes
 
 
 @lru_cache(maxsize=4096)
@@ -224,7 +241,7 @@ def _glyph(style: str, size: float, char: str, phase: int) -> tuple[Image.Image,
     Pillow renders a whole line on every call; a diagram repeats the same few dozen glyphs, so
     drawing each once per position and pasting it is several times faster.
     """
-    font = _font(style, size)
+    font = _font(style, size, char)
     box = font.getbbox(char, anchor="ls")
     left, top, right, bottom = math.floor(box[0]), math.floor(box[1]), math.ceil(box[2]), math.ceil(box[3])
     if right <= left or bottom <= top:
@@ -234,12 +251,52 @@ def _glyph(style: str, size: float, char: str, phase: int) -> tuple[Image.Image,
     return mask, left - 1, top - 1
 
 
+# Letters of right-to-left scripts (Hebrew, Arabic and their presentation forms), and a run
+# of them with the spaces inside it: such a run is shaped and set right to left as a whole.
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_RTL_RUN = re.compile(f"[{_RTL}](?:[{_RTL}\\s]*[{_RTL}])?")
+
+
 def _set(image: Image.Image, label: _Label) -> None:
-    """Draw one line of text, each glyph at the pen position its unhinted advance width gives."""
+    """Draw one line of text, each glyph at the pen position its unhinted advance width gives.
+
+    The line reads left to right (the documents are Dutch); a run of Arabic or Hebrew in it
+    is joined and set right to left, as a browser and Word show it.
+    """
     unit = label.size / 1000  # text_width's size argument; any unit works as long as it is the same
     pen = label.x - (text_width(label.text, 1000, label.style) * unit if label.anchor == "rs" else 0.0)
     baseline = round(label.y)
-    for char in label.text:
+    start = 0
+    for run in _RTL_RUN.finditer(label.text):
+        pen = _set_glyphs(image, label, label.text[start : run.start()], pen, baseline)
+        pen = _set_rtl(image, label, run.group(), pen, baseline)
+        start = run.end()
+    _set_glyphs(image, label, label.text[start:], pen, baseline)
+
+
+@cache
+def _shaping_face(name: str, size: float) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(fonts_dir() / name), size=size, layout_engine=ImageFont.Layout.RAQM)
+
+
+def _set_rtl(image: Image.Image, label: _Label, run: str, pen: float, baseline: int) -> float:
+    """One right-to-left run, shaped by raqm with the shipped font for its script; the pen after it."""
+    name = covering(run[0], "bold" if label.style.startswith("bold") else "normal")
+    if name is None:  # validation refuses text no shipped font prints; draw what we can
+        return _set_glyphs(image, label, run, pen, baseline)
+    font = _shaping_face(name, label.size)
+    width = font.getlength(run, direction="rtl")
+    left, top, right, bottom = font.getbbox(run, anchor="ls", direction="rtl")
+    mask = Image.new("L", (math.ceil(right - min(left, 0)) + 4, math.ceil(bottom - top) + 4))
+    ImageDraw.Draw(mask).text((2 - min(left, 0), 2 - top), run, font=font, fill=255, anchor="ls", direction="rtl")
+    x, y = math.floor(pen) - 2 + math.floor(min(left, 0)), baseline + math.floor(top) - 2
+    image.paste(label.colour, (x, y, x + mask.width, y + mask.height), mask)
+    return pen + width
+
+
+def _set_glyphs(image: Image.Image, label: _Label, text: str, pen: float, baseline: int) -> float:
+    unit = label.size / 1000
+    for char in text:
         if unicodedata.category(char) == "Cf":
             continue  # invisible format characters (soft hyphen, zero-width joiner): a browser shows nothing
         whole = math.floor(pen)
@@ -250,6 +307,7 @@ def _set(image: Image.Image, label: _Label) -> None:
             x, y = whole + phase // PHASES + dx, baseline + dy
             image.paste(label.colour, (x, y, x + mask.width, y + mask.height), mask)
         pen += text_width(char, 1000, label.style) * unit
+    return pen
 
 
 class _Reader:

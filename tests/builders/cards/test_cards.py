@@ -14,7 +14,6 @@ import zxingcpp
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from assembler.builders.art.colours import contrast
 from assembler.builders.cards.imposition import A4, BLEED, MARK_GAP, PRINTER_MARGIN, choose_layout
 from assembler.cardformats import CARD_FORMATS
 from assembler.cli import main
@@ -22,6 +21,7 @@ from assembler.model.cards import cards_for
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
+from assembler.wcag import contrast
 from tests.conftest import FIXTURE_REGION, edit
 
 GEMEENTEN = FIXTURE_REGION / "gemeenten"
@@ -333,7 +333,7 @@ def test_a_light_house_colour_gives_a_darker_shade_and_a_warning(
     path = profile(('hoofdkleur: "#1F5C99"', 'hoofdkleur: "#FFEE00"'))
     code, output = cli("cards", path, "-o", tmp_path)
     assert code == 0, output
-    assert "waarschuwing: zakkaarten: de huiskleur #FFEE00 is te licht voor witte tekst" in output
+    assert "de huiskleur #FFEE00 is te licht voor witte tekst" in output
     with pdfplumber.open(tmp_path / "testdam" / "zakkaarten-testdam.pdf") as pdf:
         band = max(pdf.pages[0].rects, key=lambda r: r["width"] * r["height"])
     red, green, blue = band["non_stroking_color"]
