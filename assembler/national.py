@@ -37,6 +37,7 @@ CONTENT_FILES = (
     "bronnen.yaml",
     "teksten.yaml",
     "kaarten.yaml",
+    "handvatten.yaml",
 )
 
 

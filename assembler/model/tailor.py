@@ -6,12 +6,14 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from assembler.handvatten import EMPTY, HandvattenContent, national_handvatten
 from assembler.model.routekaart import (
     DEFAULT_COLOUR,
     PRIORITY_ORDER,
     CardSettings,
     ChainStep,
     Contact,
+    Handvat,
     Organisation,
     Partner,
     Person,
@@ -263,8 +265,37 @@ def _contacts(
     return tuple(rows)
 
 
-def tailor(profile: Profile, content: NationalContent) -> Routekaart:
+def _handvatten(
+    raw: Mapping[str, Any] | None, content: NationalContent, handvatten: HandvattenContent
+) -> tuple[Handvat, ...]:
+    """Every national handvat in the content's order, with the profile's status or "nog niet ingevuld"."""
+    raw = raw or {}
+    rows = []
+    for h in handvatten.handvatten:
+        own = raw.get(h.id) or {}
+        status = own.get("status") or EMPTY
+        rows.append(
+            Handvat(
+                id=h.id,
+                naam=h.naam,
+                stap=h.stap,
+                stap_naam=content.stappen[h.stap].naam,
+                wat=h.wat,
+                status=status,
+                status_label=handvatten.statussen[status],
+                code=handvatten.codes[status],
+                toelichting=own.get("toelichting"),
+                wie=own.get("wie"),
+            )
+        )
+    return tuple(rows)
+
+
+def tailor(
+    profile: Profile, content: NationalContent, handvatten: HandvattenContent | None = None
+) -> Routekaart:
     data = profile.data
+    hv = handvatten or national_handvatten()
     name = data["naam"]
     region_name = data.get("regio_naam")
     vt = _veilig_thuis(data.get("veilig_thuis"))
@@ -415,6 +446,9 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
             name,
             *(p.naam for p in practices),
         ),
+        handvatten_inleiding=_fill(hv.inleiding, values),
+        handvatten=_handvatten(data.get("handvatten"), content, hv),
+        handvatten_veilig_thuis=_fill(hv.veilig_thuis, values),
     )
 
 
