@@ -93,7 +93,10 @@ def outline(model: Routekaart) -> tuple[Chapter, ...]:
             6,
             "handvatten",
             "Wat regelt de gemeente",
-            [("handvatten-checklist", "Checklist per ketenstap"), ("handvatten-veilig-thuis", "Voor Veilig Thuis")],
+            [
+                ("handvatten-checklist", "Checklist per ketenstap"),
+                ("handvatten-veilig-thuis", "Voor Veilig Thuis"),
+            ],
         ),
         _chapter(
             7,
