@@ -208,8 +208,9 @@ def _choices_text(
 
 
 def _lead(step: ChainStep) -> Partner | None:
-    """Whom the front office calls for a step: a local partner first, else the region's."""
-    return next(iter(step.lokale_partners or step.partners), None)
+    """Whom the front office calls for a step: a local partner first, else the region's; one with a phone first."""
+    candidates = step.lokale_partners or step.partners
+    return next((p for p in candidates if p.telefoon), next(iter(candidates), None))
 
 
 def entry_from(

@@ -85,7 +85,7 @@ def _step_cell(s: StepChoice) -> str:
     if s.hoofdpartner is None:
         return "geen partner vastgelegd"
     regional = "" if s.hoofdpartner in s.lokale_partners else " (regionaal)"
-    phone = f"\n{s.hoofdpartner_telefoon}" if s.hoofdpartner_telefoon else ""
+    phone = f"\n{s.hoofdpartner_telefoon or 'geen nummer vastgelegd'}"
     return f"{s.hoofdpartner}{regional}{phone}"
 
 
