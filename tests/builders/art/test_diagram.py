@@ -16,7 +16,7 @@ from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
 from assembler.resources import fonts_dir
-from tests.conftest import CONTRACT
+from tests.conftest import FIXTURE_REGION
 
 SVG = "{http://www.w3.org/2000/svg}"
 FONT_FILES = {
@@ -26,7 +26,7 @@ FONT_FILES = {
 }
 LONG_NAME = (
     "Stichting Interculturele Zelforganisaties en Sleutelfiguren voor Preventie van Schadelijke Praktijken "
-    "Rivierstad-Zuid & Omstreken"
+    "Brugstad-Zuid & Omstreken"
 )
 ONE_LONG_WORD = "Kinderbeschermingsvoorlichtingsdeskundigheidsbevorderingsprogrammaorganisatie"
 
@@ -36,8 +36,8 @@ def model_of(path: Path) -> Routekaart:
 
 
 @pytest.fixture(scope="module")
-def rivierstad() -> Routekaart:
-    return model_of(CONTRACT / "gemeenten" / "rivierstad.yaml")
+def brugstad() -> Routekaart:
+    return model_of(FIXTURE_REGION / "gemeenten" / "brugstad.yaml")
 
 
 def luminance(colour: str) -> float:
@@ -88,24 +88,24 @@ def route_with(*names: str) -> Route:
     )
 
 
-def test_svg_is_accessible_xml_with_title_and_description(rivierstad: Routekaart) -> None:
-    practice = rivierstad.praktijken[0]
-    root = parse(route_svg(practice.route, rivierstad.kleur, "Route bij VGV in Rivierstad"))
+def test_svg_is_accessible_xml_with_title_and_description(brugstad: Routekaart) -> None:
+    practice = brugstad.praktijken[0]
+    root = parse(route_svg(practice.route, brugstad.kleur, "Route bij VGV in Brugstad"))
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "img"
     first, second = list(root)[:2]
-    assert first.tag == f"{SVG}title" and first.text == "Route bij VGV in Rivierstad"
+    assert first.tag == f"{SVG}title" and first.text == "Route bij VGV in Brugstad"
     assert second.tag == f"{SVG}desc"
     ids = {el.get("id") for el in root.iter() if el.get("id")}
     assert set((root.get("aria-labelledby") or "").split()) == {first.get("id"), second.get("id")} <= ids
     # The description tells the whole route in words, acute path included.
-    assert "Sociaal wijkteam Rivierstad" in (second.text or "")
+    assert "Sociaal wijkteam Brugstad" in (second.text or "")
     assert "112" in (second.text or "")
 
 
-@pytest.mark.parametrize("name", ["rivierstad", "polderdam", "s-heerenveld", "sudermar"])
+@pytest.mark.parametrize("name", ["brugstad", "dijkmond", "s-molenwaard", "waldterp"])
 def test_every_stage_shows_the_partners_the_model_names(name: str) -> None:
-    model = model_of(CONTRACT / "gemeenten" / f"{name}.yaml")
+    model = model_of(FIXTURE_REGION / "gemeenten" / f"{name}.yaml")
     for practice in model.praktijken:
         for geometry in (WIDE, NARROW):
             root = parse(route_svg(practice.route, model.kleur, practice.naam, geometry))
@@ -118,13 +118,13 @@ def test_every_stage_shows_the_partners_the_model_names(name: str) -> None:
                     assert who in shown, f"{who!r} ontbreekt in het schema van {practice.naam}"
 
 
-def test_local_partner_names_from_the_profile_are_in_the_diagram(rivierstad: Routekaart) -> None:
-    vgv = next(p for p in rivierstad.praktijken if p.key == "vrouwelijke_genitale_verminking")
-    text = " ".join(flowing(b) for b in stages(parse(route_svg(vgv.route, rivierstad.kleur, "VGV"))))
-    for local in ("Sociaal wijkteam Rivierstad", "Stichting Sleutelpersonen Rivierstad & Omstreken"):
+def test_local_partner_names_from_the_profile_are_in_the_diagram(brugstad: Routekaart) -> None:
+    vgv = next(p for p in brugstad.praktijken if p.key == "vrouwelijke_genitale_verminking")
+    text = " ".join(flowing(b) for b in stages(parse(route_svg(vgv.route, brugstad.kleur, "VGV"))))
+    for local in ("Sociaal wijkteam Brugstad", "Stichting Sleutelpersonen Brugstad & Omstreken"):
         assert local in text
-    assert "Aandachtsfunctionaris VGV Veilig Thuis Middenland: M. Yusuf" in text
-    assert "Politie basisteam Middenland: 112" in text
+    assert "Aandachtsfunctionaris VGV Veilig Thuis Oeverland: R. Kaya" in text
+    assert "Politie basisteam Oeverland: 112" in text
 
 
 def _check_fits(svg: str) -> int:
@@ -167,10 +167,10 @@ def test_boxes_grow_with_their_text() -> None:
     assert height(long) > height(short) + 30
 
 
-def test_contract_diagrams_keep_text_inside_boxes(rivierstad: Routekaart) -> None:
-    for practice in rivierstad.praktijken:
+def test_fixture_diagrams_keep_text_inside_boxes(brugstad: Routekaart) -> None:
+    for practice in brugstad.praktijken:
         for geometry in (WIDE, NARROW):
-            _check_fits(route_svg(practice.route, rivierstad.kleur, practice.naam, geometry))
+            _check_fits(route_svg(practice.route, brugstad.kleur, practice.naam, geometry))
 
 
 @pytest.mark.parametrize("colour", ["#1F5C99", "#FFFF66", "#F5F5F5", "#00A0E0", "#000000"])
@@ -191,8 +191,8 @@ def test_text_keeps_aa_contrast_on_its_fill(colour: str) -> None:
             assert contrast(stroke, "#FFFFFF") >= 3.0
 
 
-def test_acute_path_is_drawn_distinctly(rivierstad: Routekaart) -> None:
-    root = parse(route_svg(rivierstad.praktijken[0].route, rivierstad.kleur, "Acuut"))
+def test_acute_path_is_drawn_distinctly(brugstad: Routekaart) -> None:
+    root = parse(route_svg(brugstad.praktijken[0].route, brugstad.kleur, "Acuut"))
     acute = stages(root)[-1]
     assert "acuut" in (acute.get("class") or "")
     frame = next(r for r in acute.iter(f"{SVG}rect") if r.get("class") == "box")
@@ -202,19 +202,19 @@ def test_acute_path_is_drawn_distinctly(rivierstad: Routekaart) -> None:
     assert frame.get("stroke") != normal.get("stroke")
     lane = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "acuut-lijn")
     stubs = [line for line in lane.iter(f"{SVG}line") if line.get("stroke-dasharray")]
-    assert len(stubs) >= len(rivierstad.praktijken[0].route.stages)
+    assert len(stubs) >= len(brugstad.praktijken[0].route.stages)
     assert "112" in flowing(acute)
 
 
-def test_svg_and_png_are_deterministic(rivierstad: Routekaart) -> None:
-    route = rivierstad.praktijken[0].route
+def test_svg_and_png_are_deterministic(brugstad: Routekaart) -> None:
+    route = brugstad.praktijken[0].route
     assert route_svg(route, "#1F5C99", "x") == route_svg(route, "#1F5C99", "x")
-    first = route_png(route, rivierstad.kleur, "Route")
-    assert first == route_png(route, rivierstad.kleur, "Route")
+    first = route_png(route, brugstad.kleur, "Route")
+    assert first == route_png(route, brugstad.kleur, "Route")
     image = Image.open(io.BytesIO(first))
     assert image.format == "PNG" and image.width == 1600
     width, height = (
-        float(v) for v in parse(route_svg(route, rivierstad.kleur, "Route")).get("viewBox", "").split()[2:]
+        float(v) for v in parse(route_svg(route, brugstad.kleur, "Route")).get("viewBox", "").split()[2:]
     )
     assert abs(image.height / image.width - height / width) < 0.01
     # The header bands are drawn: the picture holds the darkened house colour, not just white.
@@ -222,9 +222,9 @@ def test_svg_and_png_are_deterministic(rivierstad: Routekaart) -> None:
     assert any(abs(c[0] - 0x1F) < 12 and abs(c[1] - 0x5C) < 12 and abs(c[2] - 0x99) < 12 for c in colours)
 
 
-def test_two_diagrams_on_one_page_do_not_share_ids(rivierstad: Routekaart) -> None:
+def test_two_diagrams_on_one_page_do_not_share_ids(brugstad: Routekaart) -> None:
     seen: set[str] = set()
-    for practice in rivierstad.praktijken:
+    for practice in brugstad.praktijken:
         for geometry in (WIDE, NARROW):
             ids = {
                 el.get("id")

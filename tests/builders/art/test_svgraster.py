@@ -15,7 +15,7 @@ from assembler.model.routekaart import Route, RouteStage
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
-from tests.conftest import CONTRACT
+from tests.conftest import FIXTURE_REGION
 
 SVG = "{http://www.w3.org/2000/svg}"
 NAVY, RED, PALE = (0x1F, 0x5C, 0x99), (0xB3, 0x26, 0x1E), (0xE9, 0xEF, 0xF5)
@@ -142,7 +142,7 @@ def test_broken_xml_and_other_roots_are_refused() -> None:
 
 
 def route() -> Route:
-    model = tailor(load_profile(CONTRACT / "gemeenten" / "rivierstad.yaml"), national_content())
+    model = tailor(load_profile(FIXTURE_REGION / "gemeenten" / "brugstad.yaml"), national_content())
     return model.praktijken[0].route
 
 
@@ -154,7 +154,7 @@ def test_diagram_bytes_do_not_depend_on_remembered_glyphs() -> None:
 
 def test_no_text_ink_reaches_the_right_edge_of_any_box() -> None:
     """Wrapped text stays inside its box in the picture too: the right padding of each box holds only the fill."""
-    long = "Stichting Interculturele Zelforganisaties en Sleutelfiguren Rivierstad-Zuid & Omstreken"
+    long = "Stichting Interculturele Zelforganisaties en Sleutelfiguren Brugstad-Zuid & Omstreken"
     word = "Kinderbeschermingsvoorlichtingsdeskundigheidsbevorderingsprogrammaorganisatie" * 2
     stages = (
         RouteStage("Signaal", ("Onderwijs", long, word), "Een professional ziet signalen en legt ze vast."),
