@@ -13,7 +13,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "assembler"
 # Shared helpers every stage may use; they import no stage themselves.
-BASE = {"assembler", "errors", "problems", "resources", "forked", "national", "naming", "dutch", "zips", "cardformats"}
+BASE = {"assembler", "errors", "problems", "resources", "forked", "national", "handvatten", "naming", "dutch", "zips", "cardformats"}
 STAGES = ["base", "profile", "model", "builders", "build", "batch", "cli"]
 RENDERERS = ("docxtpl", "weasyprint")
 
