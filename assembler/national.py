@@ -34,6 +34,7 @@ CONTENT_FILES = (
     "teksten.yaml",
     "kaarten.yaml",
     "inhoud.yaml",
+    "handvatten.yaml",
 )
 
 

@@ -434,6 +434,28 @@ def ketenaanpak(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
+def handvatten(w: Writer) -> None:
+    w.h("Wat regelt de gemeente", 1)
+    w.paras("handvatten_inleiding")
+    w.h("Checklist per ketenstap", 2)
+    w.table(
+        ["Ketenstap", "Handvat", "Wat de gemeente regelt", "Status in {{ gemeente }}"],
+        [32, 38, 58, 42],
+        Loop(
+            "h in handvatten",
+            [
+                "{{ h.stap_naam }}",
+                "{{ h.naam }}",
+                "{{ h.wat }}",
+                "{{ h.status_label }}{% if h.toelichting %}: {{ h.toelichting }}{% endif %}"
+                "{% if h.wie %} (wie: {{ h.wie }}){% endif %}",
+            ],
+        ),
+    )
+    w.h("Voor Veilig Thuis", 2)
+    w.paras("handvatten_veilig_thuis")
+
+
 def keuzes(w: Writer) -> None:
     w.h("Afspraken en keuzes", 1)
     w.p(
@@ -588,6 +610,7 @@ def build() -> bytes:
     wetgeving(writer)
     organisaties(writer)
     ketenaanpak(writer)
+    handvatten(writer)
     keuzes(writer)
     bijlagen(writer)
     return package(document)

@@ -206,6 +206,26 @@ class CardSettings:
 
 
 @dataclass(frozen=True)
+class Handvat:
+    """One handvat with the municipality's status; ``status`` is "nog_niet_ingevuld" when absent."""
+
+    id: str
+    naam: str
+    stap: str
+    stap_naam: str
+    wat: str
+    status: str
+    status_label: str
+    code: str
+    toelichting: str | None
+    wie: str | None
+
+    @property
+    def ingevuld(self) -> bool:
+        return self.status != "nog_niet_ingevuld"
+
+
+@dataclass(frozen=True)
 class Routekaart:
     gemeente: str
     slug: str
@@ -257,6 +277,9 @@ class Routekaart:
     inhoud_versie: str
     inhoud_datum: dt.date
     inhoud_datum_tekst: str
+    handvatten_inleiding: tuple[str, ...]
+    handvatten: tuple[Handvat, ...]
+    handvatten_veilig_thuis: tuple[str, ...]
 
     @property
     def titel_volledig(self) -> str:

@@ -8,11 +8,13 @@ from dataclasses import replace
 from typing import Any
 
 from assembler.dutch import dutch_date, enumeration, number_word
+from assembler.national.handvatten import EMPTY, HandvattenContent, national_handvatten
 from assembler.model.routekaart import (
     PRIORITY_ORDER,
     CardSettings,
     ChainStep,
     Contact,
+    Handvat,
     Organisation,
     Partner,
     Person,
@@ -264,13 +266,42 @@ def _contacts(
     return tuple(rows)
 
 
+def _handvatten(
+    raw: Mapping[str, Any] | None, content: NationalContent, handvatten: HandvattenContent
+) -> tuple[Handvat, ...]:
+    """Every national handvat in the content's order, with the profile's status or "nog niet ingevuld"."""
+    raw = raw or {}
+    rows = []
+    for h in handvatten.handvatten:
+        own = raw.get(h.id) or {}
+        status = own.get("status") or EMPTY
+        rows.append(
+            Handvat(
+                id=h.id,
+                naam=h.naam,
+                stap=h.stap,
+                stap_naam=content.stappen[h.stap].naam,
+                wat=h.wat,
+                status=status,
+                status_label=handvatten.statussen[status],
+                code=handvatten.codes[status],
+                toelichting=own.get("toelichting"),
+                wie=own.get("wie"),
+            )
+        )
+    return tuple(rows)
+
+
 def site_page(base: str | None, name: str) -> str | None:
     """The municipality's page on the regional site, at a URL that stays the same between editions."""
     return f"{base.rstrip('/')}/{slug(name)}/" if base else None
 
 
-def tailor(profile: Profile, content: NationalContent) -> Routekaart:
+def tailor(
+    profile: Profile, content: NationalContent, handvatten: HandvattenContent | None = None
+) -> Routekaart:
     data = profile.data
+    hv = handvatten or national_handvatten()
     name = data["naam"]
     region_name = data.get("regio_naam")
     vt = _veilig_thuis(data.get("veilig_thuis"))
@@ -421,6 +452,9 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         inhoud_versie=content.info.versie,
         inhoud_datum=content.info.datum,
         inhoud_datum_tekst=dutch_date(content.info.datum),
+        handvatten_inleiding=_fill(hv.inleiding, values),
+        handvatten=_handvatten(data.get("handvatten"), content, hv),
+        handvatten_veilig_thuis=_fill(hv.veilig_thuis, values),
     )
 
 
