@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 
 from assembler.cardformats import CARD_FORMATS
 from assembler.dutch import dutch_date
-from assembler.national.handvatten import EMPTY, STATUSES, HandvattenContent, national_handvatten
 from assembler.model.routekaart import ChainStep, Partner, Routekaart, VeiligThuis
 from assembler.naming import slug
 from assembler.national import PRACTICES, NationalContent
+from assembler.national.handvatten import EMPTY, STATUSES, HandvattenContent, national_handvatten
 from assembler.problems import Problem
 from assembler.profile.crosscheck import STALE_AFTER
 

@@ -8,7 +8,6 @@ from dataclasses import replace
 from typing import Any
 
 from assembler.dutch import dutch_date, enumeration, number_word
-from assembler.national.handvatten import EMPTY, HandvattenContent, national_handvatten
 from assembler.model.routekaart import (
     PRIORITY_ORDER,
     CardSettings,
@@ -26,6 +25,7 @@ from assembler.model.routekaart import (
 )
 from assembler.naming import slug
 from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent
+from assembler.national.handvatten import EMPTY, HandvattenContent, national_handvatten
 from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
 from assembler.profile.values import tel_uri

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from assembler.cardformats import CARD_FORMATS, DEFAULT_CARD_FORMAT, choices_text
-from assembler.national.handvatten import HANDVATTEN, STATUSES
 from assembler.national import PRACTICES, STEPS
+from assembler.national.handvatten import HANDVATTEN, STATUSES
 
 SCHEMA_VERSION = 1
 PRIORITIES = ("hoog", "gemiddeld", "laag")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assembler.national.handvatten import HANDVATTEN, national_handvatten
 from assembler.model.tailor import tailor
 from assembler.national import STEPS, national_content
+from assembler.national.handvatten import HANDVATTEN, national_handvatten
 from assembler.profile.reading import load_profile
 from tests.conftest import BASE_PROFILE, BASE_REGION, EXAMPLE_REGION, edit
 
