@@ -225,6 +225,18 @@ def _refuse_warnings(profile: Path, strict: bool) -> None:
         raise ProfileError(problems)
 
 
+@main.command("check-content")
+@friendly
+def check_content() -> None:
+    """Toon versie en herkomst van de landelijke inhoud: elk contact met bron en controledatum."""
+    import datetime as dt
+
+    from assembler.national import national_content, report_lines
+
+    for line in report_lines(national_content(), dt.date.today()):
+        click.echo(line)
+
+
 @main.command("check-template")
 @click.argument("template", type=click.Path(path_type=Path))
 @friendly

@@ -87,7 +87,7 @@ class Organisation:
     website: str | None
     email: str | None
     bron: str
-    gecontroleerd_op: dt.date
+    gecontroleerd_op: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -233,6 +233,26 @@ class CardSettings:
 
 
 @dataclass(frozen=True)
+class Handvat:
+    """One handvat with the municipality's status; ``status`` is "nog_niet_ingevuld" when absent."""
+
+    id: str
+    naam: str
+    stap: str
+    stap_naam: str
+    wat: str
+    status: str
+    status_label: str
+    code: str
+    toelichting: str | None
+    wie: str | None
+
+    @property
+    def ingevuld(self) -> bool:
+        return self.status != "nog_niet_ingevuld"
+
+
+@dataclass(frozen=True)
 class Routekaart:
     gemeente: str
     slug: str
@@ -287,6 +307,12 @@ class Routekaart:
     bronnen: tuple[Source, ...]
     kaarten: CardSettings
     trefwoorden: tuple[str, ...]
+    inhoud_versie: str
+    inhoud_datum: dt.date
+    inhoud_datum_tekst: str
+    handvatten_inleiding: tuple[str, ...]
+    handvatten: tuple[Handvat, ...]
+    handvatten_veilig_thuis: tuple[str, ...]
     akkoord_inleiding: str
     akkoorden: tuple[SignOff, ...]
     geschiedenis_inleiding: str

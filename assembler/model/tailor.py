@@ -15,6 +15,7 @@ from assembler.model.routekaart import (
     ChainStep,
     Contact,
     Edition,
+    Handvat,
     Organisation,
     Partner,
     Person,
@@ -27,6 +28,7 @@ from assembler.model.routekaart import (
 )
 from assembler.naming import slug
 from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent
+from assembler.national.handvatten import EMPTY, HandvattenContent, national_handvatten
 from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
 from assembler.profile.values import tel_uri
@@ -205,8 +207,12 @@ def _practice_order(selected: Mapping[str, Any]) -> list[str]:
 
 
 def _contacts(
-    vt: VeiligThuis, partners: tuple[Partner, ...], orgs: tuple[Organisation, ...]
+    vt: VeiligThuis,
+    partners: tuple[Partner, ...],
+    orgs: tuple[Organisation, ...],
+    on_list: tuple[bool, ...],
 ) -> tuple[Contact, ...]:
+    """The one-page contact list; ``on_list`` marks national organisations listed even without a phone."""
     rows = [
         Contact(
             vt.naam,
@@ -257,10 +263,36 @@ def _contacts(
             "landelijk",
             o.gecontroleerd_op,
         )
-        for o in orgs
+        for o, listed in zip(orgs, on_list, strict=True)
         # The regional Veilig Thuis row already carries the national number.
-        if o.telefoon and o.id != "veilig-thuis"
+        if (o.telefoon or listed) and o.id != "veilig-thuis"
     ]
+    return tuple(rows)
+
+
+def _handvatten(
+    raw: Mapping[str, Any] | None, content: NationalContent, handvatten: HandvattenContent
+) -> tuple[Handvat, ...]:
+    """Every national handvat in the content's order, with the profile's status or "nog niet ingevuld"."""
+    raw = raw or {}
+    rows = []
+    for h in handvatten.handvatten:
+        own = raw.get(h.id) or {}
+        status = own.get("status") or EMPTY
+        rows.append(
+            Handvat(
+                id=h.id,
+                naam=h.naam,
+                stap=h.stap,
+                stap_naam=content.stappen[h.stap].naam,
+                wat=h.wat,
+                status=status,
+                status_label=handvatten.statussen[status],
+                code=handvatten.codes[status],
+                toelichting=own.get("toelichting"),
+                wie=own.get("wie"),
+            )
+        )
     return tuple(rows)
 
 
@@ -269,8 +301,11 @@ def site_page(base: str | None, name: str) -> str | None:
     return f"{base.rstrip('/')}/{slug(name)}/" if base else None
 
 
-def tailor(profile: Profile, content: NationalContent) -> Routekaart:
+def tailor(
+    profile: Profile, content: NationalContent, handvatten: HandvattenContent | None = None
+) -> Routekaart:
     data = profile.data
+    hv = handvatten or national_handvatten()
     name = data["naam"]
     region_name = data.get("regio_naam")
     vt = _veilig_thuis(data.get("veilig_thuis"))
@@ -339,11 +374,13 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         )
     chosen = {p.key for p in practices}
     laws = tuple(w for w in content.wetten if ALL in w.praktijken or chosen & set(w.praktijken))
-    orgs = tuple(
-        o
+    chosen_orgs = [
+        (o, raw.contactlijst)
         for o, raw in zip(_organisations(content), content.organisaties, strict=True)
         if ALL in raw.praktijken or chosen & set(raw.praktijken)
-    )
+    ]
+    orgs = tuple(o for o, _ in chosen_orgs)
+    listed = tuple(flag for _, flag in chosen_orgs)
     regie = keten["regie"]
     sleutel = keten.get("sleutelpersonen")
     own_intro = paragraphs(document.get("inleiding"))
@@ -377,7 +414,9 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         website=data.get("website"),
         logo=profile.file("logo"),
         kleur=data["huisstijl"]["hoofdkleur"].upper(),
-        inleiding=own_intro or _fill(_texts(teksten["inleiding"]), values),
+        # The national framing is always printed; a local introduction follows it.
+        inleiding=_fill(_texts(teksten["inleiding"]), values)
+        + (own_intro or _fill(_texts(teksten["inleiding_standaard"]), values)),
         inleiding_eigen=bool(own_intro),
         maatwerk=_fill(_texts(teksten["maatwerk"]), values),
         leeswijzer=_fill(_texts(teksten["leeswijzer"]), values),
@@ -409,7 +448,7 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         stappen=steps,
         meldcode=content.meldcode,
         contactlijst_inleiding=_one(teksten["contactlijst_inleiding"], values),
-        contacten=_contacts(vt, partners, orgs),
+        contacten=_contacts(vt, partners, orgs, listed),
         acuut_tekst=_one(teksten["acuut"], values),
         begrippen=tuple(sorted(content.begrippen, key=lambda t: t.term.lower())),
         bronnen=content.bronnen,
@@ -430,6 +469,12 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         akkoorden=_sign_offs(data, partners, steps, practices, teksten),
         geschiedenis_inleiding=str(teksten["geschiedenis_inleiding"]),
         geschiedenis=history,
+        inhoud_versie=content.info.versie,
+        inhoud_datum=content.info.datum,
+        inhoud_datum_tekst=dutch_date(content.info.datum),
+        handvatten_inleiding=_fill(hv.inleiding, values),
+        handvatten=_handvatten(data.get("handvatten"), content, hv),
+        handvatten_veilig_thuis=_fill(hv.veilig_thuis, values),
     )
 
 

@@ -10,10 +10,11 @@ from typing import Any
 
 from assembler.cardformats import CARD_FORMATS, DEFAULT_CARD_FORMAT, choices_text
 from assembler.national import PRACTICES, STEPS
+from assembler.national.handvatten import HANDVATTEN, STATUSES
 
 SCHEMA_VERSION = 1
 PRIORITIES = ("hoog", "gemiddeld", "laag")
-STATUSES = ("concept", "vastgesteld")
+DOCUMENT_STATUSES = ("concept", "vastgesteld")
 REGIE = ("gemeente", "veilig_thuis", "zorg_en_veiligheidshuis")
 AUDIENCES = (
     "onderwijs",
@@ -260,6 +261,27 @@ PRACTICE = {
     ),
 }
 
+HANDVAT = {
+    "status": _choice(
+        "Hoe ver de gemeente is: geregeld, in_ontwikkeling, niet_geregeld of niet_van_toepassing.",
+        STATUSES,
+        "in_ontwikkeling",
+    )
+    | {"required": True},
+    "toelichting": _text(
+        "Wat er is geregeld of nog moet gebeuren, in één of twee zinnen.",
+        "Afspraken over overdracht na een melding liggen vast in het regionale convenant.",
+        maxlength=600,
+    ),
+    "wie": _name("Wie dit regelt of ervoor verantwoordelijk is.", "Team zorg en veiligheid"),
+}
+
+HANDVATTEN_SECTIE = _dict(
+    "Stand van zaken per handvat in het hoofdstuk 'Wat regelt de gemeente'. "
+    "Een handvat dat hier ontbreekt, staat als 'nog niet ingevuld' in de routekaart.",
+    {h: _dict(f"Status van het handvat '{h}'.", HANDVAT, nullable=True) for h in HANDVATTEN},
+)
+
 DOCUMENT = {
     "versie": _d(
         "Versie van de routekaart.",
@@ -277,7 +299,7 @@ DOCUMENT = {
         "Stand van het document: 'concept' (elke pagina en kaart krijgt het woord CONCEPT) of "
         "'vastgesteld'. Zonder dit veld is het document vastgesteld als vastgesteld_op is ingevuld, "
         "anders een concept.",
-        STATUSES,
+        DOCUMENT_STATUSES,
         "vastgesteld",
     ),
     "vastgesteld_door": _name(
@@ -369,6 +391,7 @@ GEMEENTE: dict[str, Any] = {
     "ketenaanpak": _dict("Hoe de ketenaanpak lokaal is ingericht.", KETENAANPAK),
     "partners": _d("Lokale partners.", None, type="list", schema={"type": "dict", "schema": PARTNER}),
     "kaarten": _dict("Keuzes voor de zakkaarten.", KAARTEN),
+    "handvatten": HANDVATTEN_SECTIE,
 }
 
 SITE = {
@@ -411,6 +434,7 @@ REGIO: dict[str, Any] = {
             "kaarten": _dict("Standaard voor de zakkaarten.", KAARTEN),
             "ketenaanpak": _dict("Standaard voor de ketenaanpak.", KETENAANPAK),
             "huisstijl": _dict("Standaard huisstijl.", HUISSTIJL),
+            "handvatten": HANDVATTEN_SECTIE,
         },
     ),
     "site": _dict(

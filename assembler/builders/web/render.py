@@ -92,6 +92,15 @@ def outline(model: Routekaart) -> tuple[Chapter, ...]:
         _chapter(5, "ketenaanpak", "De ketenaanpak", chain),
         _chapter(
             6,
+            "handvatten",
+            "Wat regelt de gemeente",
+            [
+                ("handvatten-checklist", "Checklist per ketenstap"),
+                ("handvatten-veilig-thuis", "Voor Veilig Thuis"),
+            ],
+        ),
+        _chapter(
+            7,
             "afspraken",
             "Afspraken en keuzes",
             [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")]
@@ -99,7 +108,7 @@ def outline(model: Routekaart) -> tuple[Chapter, ...]:
             + ([("versies", "Versiegeschiedenis")] if model.geschiedenis else []),
         ),
         _chapter(
-            7,
+            8,
             "bijlagen",
             "Bijlagen",
             [("contactlijst", "Contactlijst"), ("begrippen", "Begrippenlijst"), ("bronnen", "Bronnen")],

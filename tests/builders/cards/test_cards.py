@@ -31,7 +31,9 @@ LONG_NAME = (  # 119 characters: the schema allows 120
     "Stichting Maatschappelijke Dienstverlening en Ondersteuning van Gezinnen in Testdam "
     "en alle Omliggende Kernen en Dorpen"
 )
-FGM_OFFICER = "Anne-Marie van den Berg-Dijkstra"
+# The FGM card's acute line names 112 itself, so its back has no 112 row: the overflow
+# case needs a longer officer name and an urgent number to overflow.
+LONG_FGM_OFFICER = "Anne-Marie Wilhelmina Johanna van den Berg-Dijkstra-Oudeboekhorst"
 LONG_HOURS = (
     "maandag, dinsdag en donderdag van 8.30 tot 12.00 uur en van 13.00 tot 17.00 uur, "
     "woensdag op afspraak, vrijdag gesloten"
@@ -278,12 +280,12 @@ def _overflow_profile(profile: Callable[..., Path], formaat: str) -> Path:
         ("naam: Sociaal wijkteam Testdam", f"naam: {LONG_NAME}"),
         (
             '    telefoon: "020-1234568"\n',
-            f'    telefoon: "020-1234568"\n    bereikbaarheid: "{LONG_HOURS}"\n',
+            f'    telefoon: "020-1234568"\n    spoed: "020-1234569"\n    bereikbaarheid: "{LONG_HOURS}"\n',
         ),
         (
             "  naam: Veilig Thuis Testland\n",
             "  naam: Veilig Thuis Testland\n  aandachtsfunctionaris_vgv:\n"
-            f'    naam: {FGM_OFFICER}\n    telefoon: "020-7654321"\n',
+            f'    naam: {LONG_FGM_OFFICER}\n    telefoon: "020-7654321"\n',
         ),
         ("formaat: creditcard", f"formaat: {formaat}"),
     )
