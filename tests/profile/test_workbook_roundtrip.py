@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from assembler.build.workbook import import_workbook
+from assembler.fonts import unprintable
 from assembler.profile.loader import load_document
 from tests.conftest import CONTRACT, EXAMPLE_REGION
 from tests.profile.workbook_kit import copy_region, export
@@ -51,9 +52,10 @@ PRACTICES = [
     "gedwongen_achterlating",
     "eergerelateerd_geweld",
 ]
+# Only text the shipped fonts print: validate refuses the rest, whatever the workbook says.
 plain = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N", "Zs", "P")), min_size=1, max_size=40
-).filter(lambda s: s.strip() == s and s)
+).filter(lambda s: s.strip() == s and s and not unprintable(s))
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
 phones = st.sampled_from(["0800-2000", "0900-8844", "112", "020-5551234", "+31 20 555 1234"])
 partner = st.fixed_dictionaries(
