@@ -201,8 +201,14 @@ def domein(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def render_html(model: Routekaart, mode: Mode, font_css: str, logo: bytes | None) -> str:
-    """The whole document; `font_css` holds the @font-face rules the mode needs."""
+def render_html(
+    model: Routekaart, mode: Mode, font_css: str, logo: bytes | None, inline_css: bool = True
+) -> str:
+    """The whole document; `font_css` holds the @font-face rules the mode needs.
+
+    With inline_css=False the shared stylesheet is left out (the PDF builder hands it to
+    WeasyPrint parsed once); the page keeps only what is its own: colours, header and footer.
+    """
     template = environment().get_template(TEMPLATE)
     chapters = outline(model)
     return template.render(
@@ -215,7 +221,7 @@ def render_html(model: Routekaart, mode: Mode, font_css: str, logo: bytes | None
         acuut_kleuren=acute_palette(),
         route_lijn=LANE_TEXT,
         logo=data_uri(logo) if logo else None,
-        css=Markup(font_css + "\n" + stylesheet(mode)),
+        css=Markup(font_css + "\n" + stylesheet(mode)) if inline_css else Markup(""),
         auteur=f"{model.eigenaar.naam}, gemeente {model.gemeente}",
         practice_id=practice_id,
     )
