@@ -384,6 +384,8 @@ def test_reads_as_finished_text(built: dict[str, Built], name: str) -> None:
         assert leftover not in text, f"{leftover!r} in de routekaart van {name}"
     assert all(text.strip() for _, text in headings(document)), "lege kop"
     for table in document.tables:
+        if table._tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}") is not None:
+            continue  # a route: its arrow and lane cells are empty on purpose (tests/builders/word/test_route.py)
         assert len(table.rows) > 1, "tabel zonder rijen"
         for row in table.rows:
             for cell in row.cells:
