@@ -256,9 +256,20 @@ def check_template(template: Path) -> None:
 @click.option("--alleen", multiple=True, help="Alleen deze gemeente (naam of slug); mag vaker.")
 @click.option("--force", is_flag=True, help="Alles opnieuw maken, ook wat niet is veranderd.")
 @click.option("--fail-fast", is_flag=True, help="Stop bij de eerste gemeente die mislukt.")
+@click.option(
+    "--site",
+    is_flag=True,
+    help="Maak ook de regionale website in de map site/ (vanzelf als het regiobestand een site-deel heeft).",
+)
 @friendly
 def batch(
-    region: Path, outdir: Path | None, jobs: int | None, alleen: tuple[str, ...], force: bool, fail_fast: bool
+    region: Path,
+    outdir: Path | None,
+    jobs: int | None,
+    alleen: tuple[str, ...],
+    force: bool,
+    fail_fast: bool,
+    site: bool,
 ) -> None:
     """Maak alles voor alle gemeenten van een regio, plus het regiodocument en een overzicht."""
     from assembler.batch.run import run_batch
@@ -271,9 +282,41 @@ def batch(
         force=force,
         fail_fast=fail_fast,
         echo=lambda line: click.echo(line, err=True),
+        site=site,
     )
     click.echo(result.summary())
     sys.exit(0 if result.ok else 1)
+
+
+@main.command()
+@click.argument("oud", type=click.Path(path_type=Path))
+@click.argument("nieuw", type=click.Path(path_type=Path))
+@friendly
+def wijzigingen(oud: Path, nieuw: Path) -> None:
+    """Wat is er veranderd tussen twee edities?
+
+    Vergelijk twee gemeenteprofielen of twee regiobestanden (na het samenvoegen met de regio)
+    en noem elke wijziging: partners, telefoonnummers en e-mailadressen (oud en nieuw),
+    prioriteit, regie, coördinator, praktijken en lokale teksten.
+    """
+    from assembler.build.compare import compare_files
+
+    comparison = compare_files(oud, nieuw)
+    _echo_changes(comparison)
+
+
+def _echo_changes(comparison: Any) -> None:
+    total = len(comparison.changes)
+    several = len(comparison.groups) > 1
+    for heading, changes in comparison.groups:
+        if several and changes:
+            click.echo(f"{heading}:")
+        for change in changes:
+            click.echo(f"  - {change.text}" if several else f"- {change.text}")
+    if total == 0:
+        click.echo("Geen wijzigingen.")
+    else:
+        click.echo(f"{total} {'wijziging' if total == 1 else 'wijzigingen'}.")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,12 +20,6 @@ from ruamel.yaml.error import YAMLError
 from assembler.errors import ContentError
 from assembler.resources import content_dir
 
-PRACTICES = (
-    "vrouwelijke_genitale_verminking",
-    "huwelijksdwang",
-    "gedwongen_achterlating",
-    "eergerelateerd_geweld",
-)
 STEPS = ("signaleren_en_melden", "toeleiden_naar_zorg", "preventie_veiligheid_hulp")
 CONTENT_FILES = (
     "praktijken.yaml",
@@ -225,6 +219,22 @@ def _read(folder: Path, name: str) -> Any:
         raise ContentError(f"landelijke inhoud {path} is onleesbaar: {exc}") from exc
 
 
+@cache
+def _shipped(name: str) -> Any:
+    return _read(content_dir(), name)
+
+
+def _practice_keys() -> tuple[str, ...]:
+    """The practices the shipped content describes, in its order: adding one to praktijken.yaml offers it."""
+    practices = _shipped("praktijken.yaml")
+    if not isinstance(practices, Mapping) or not practices:
+        raise ContentError(f"landelijke inhoud {content_dir() / 'praktijken.yaml'} beschrijft geen praktijken")
+    return tuple(str(key) for key in practices)
+
+
+PRACTICES = _practice_keys()
+
+
 def digest_of(folder: Path) -> str:
     """A sha256 over every content file, so batch runs notice a changed national text."""
     h = hashlib.sha256()
@@ -235,10 +245,10 @@ def digest_of(folder: Path) -> str:
 
 
 def load_content(folder: Path | None = None) -> NationalContent:
+    raw = {name: _shipped(name) if folder is None else _read(folder, name) for name in CONTENT_FILES}
     folder = folder or content_dir()
-    raw = {name: _read(folder, name) for name in CONTENT_FILES}
     try:
-        praktijken = {key: _practice(key, raw["praktijken.yaml"][key]) for key in PRACTICES}
+        praktijken = {str(key): _practice(str(key), value) for key, value in raw["praktijken.yaml"].items()}
         stappen = {
             key: StepContent(
                 key=key,

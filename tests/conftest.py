@@ -1,10 +1,13 @@
-"""Shared fixtures: where the contract lives, a small profile factory and a CLI runner."""
+"""Shared fixtures: the project's own test region, a small profile factory and a CLI runner."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -12,7 +15,14 @@ from click.testing import CliRunner, Result
 from assembler.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "regio-middenland"
+# The fictional region written for these tests; every test that needs a whole region uses it.
+FIXTURE_REGION = ROOT / "tests" / "fixtures" / "regio-oeverland"
+# The shared contract region beside the checkout (../shared/contract): only tests/test_contract.py
+# reads it, and skips when a clone has none. ASSEMBLER_CONTRACT names another contract folder,
+# for a checkout that does not sit beside it (a git worktree, say).
+CONTRACT = (
+    Path(os.environ.get("ASSEMBLER_CONTRACT") or ROOT.parent / "shared" / "contract") / "regio-middenland"
+)
 EXAMPLE_REGION = ROOT / "profiles" / "regio-voorbeeld"
 
 # Contact details checked a month ago, so that the base stays free of warnings over time.
@@ -175,3 +185,29 @@ def run() -> Invoke:
         return result
 
     return _run
+
+
+@dataclass(frozen=True)
+class BuiltProfile:
+    """One profile built through the CLI: its model, its output folder and what the command printed."""
+
+    model: Any
+    folder: Path
+    output: str
+
+
+def build_profiles(out: Path, names: Iterable[str], formats: str) -> dict[str, BuiltProfile]:
+    """Builds fixture-region municipalities as a user would (`assembler build`); fails on any error."""
+    from assembler.model.tailor import tailor
+    from assembler.national import national_content
+    from assembler.profile.reading import load_profile
+
+    built = {}
+    for name in names:
+        profile = FIXTURE_REGION / "gemeenten" / f"{name}.yaml"
+        result = CliRunner().invoke(main, ["build", str(profile), "--formaat", formats, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert "Traceback" not in result.output, result.output
+        model = tailor(load_profile(profile), national_content())
+        built[name] = BuiltProfile(model, out / model.slug, result.output)
+    return built

@@ -7,38 +7,38 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BASE_PROFILE, CONTRACT, EXAMPLE_REGION, Invoke, WriteFile, edit, line_of
+from tests.conftest import BASE_PROFILE, EXAMPLE_REGION, FIXTURE_REGION, Invoke, WriteFile, edit, line_of
 
-CONTRACT_MUNICIPALITIES = sorted((CONTRACT / "gemeenten").glob("*.yaml"))
+FIXTURE_MUNICIPALITIES = sorted((FIXTURE_REGION / "gemeenten").glob("*.yaml"))
 
 
-def test_contract_region_validates(run: Invoke) -> None:
-    result = run("validate", CONTRACT / "regio.yaml")
+def test_fixture_region_validates(run: Invoke) -> None:
+    result = run("validate", FIXTURE_REGION / "regio.yaml")
     assert result.exit_code == 0, result.output
     assert "Geldig: 1 bestand gecontroleerd, 0 fouten" in result.stdout
     # The region brings its four municipalities along: their warnings name their own files.
-    for municipality in CONTRACT_MUNICIPALITIES:
+    for municipality in FIXTURE_MUNICIPALITIES:
         assert f"gemeenten/{municipality.name}:" in result.output
 
 
-def test_the_contract_has_four_municipalities() -> None:
-    assert [p.stem for p in CONTRACT_MUNICIPALITIES] == [
-        "polderdam",
-        "rivierstad",
-        "s-heerenveld",
-        "sudermar",
+def test_the_fixture_region_has_four_municipalities() -> None:
+    assert [p.stem for p in FIXTURE_MUNICIPALITIES] == [
+        "brugstad",
+        "dijkmond",
+        "s-molenwaard",
+        "waldterp",
     ]
 
 
-@pytest.mark.parametrize("municipality", CONTRACT_MUNICIPALITIES, ids=lambda p: p.stem)
-def test_each_contract_municipality_validates_alone(run: Invoke, municipality: Path) -> None:
+@pytest.mark.parametrize("municipality", FIXTURE_MUNICIPALITIES, ids=lambda p: p.stem)
+def test_each_fixture_municipality_validates_alone(run: Invoke, municipality: Path) -> None:
     result = run("validate", municipality)
     assert result.exit_code == 0, result.output
     assert " 0 fouten" in result.stdout
 
 
-def test_all_contract_files_at_once(run: Invoke) -> None:
-    result = run("validate", CONTRACT / "regio.yaml", *CONTRACT_MUNICIPALITIES)
+def test_all_fixture_files_at_once(run: Invoke) -> None:
+    result = run("validate", FIXTURE_REGION / "regio.yaml", *FIXTURE_MUNICIPALITIES)
     assert result.exit_code == 0, result.output
     assert "Geldig: 5 bestanden gecontroleerd, 0 fouten" in result.stdout
 
@@ -57,19 +57,19 @@ def test_example_region_in_profiles_validates(run: Invoke) -> None:
     assert "VERZONNEN" in region.read_text(encoding="utf-8")
 
 
-def test_the_unassigned_area_code_warns_in_the_contract(run: Invoke) -> None:
-    result = run("validate", CONTRACT / "gemeenten" / "sudermar.yaml")
+def test_the_unassigned_area_code_warns_in_the_fixture_region(run: Invoke) -> None:
+    result = run("validate", FIXTURE_REGION / "gemeenten" / "waldterp.yaml")
     assert result.exit_code == 0
-    assert "waarschuwing: partners.0.telefoon: '0123-456900' heeft een onbekend netnummer" in result.output
+    assert "waarschuwing: partners.0.telefoon: '0123-780900' heeft een onbekend netnummer" in result.output
 
 
 # --- --strict and --json -----------------------------------------------------------------
 
 
 def test_strict_turns_warnings_into_failure(run: Invoke) -> None:
-    sudermar = CONTRACT / "gemeenten" / "sudermar.yaml"
-    assert run("validate", sudermar).exit_code == 0
-    result = run("validate", "--strict", sudermar)
+    waldterp = FIXTURE_REGION / "gemeenten" / "waldterp.yaml"
+    assert run("validate", waldterp).exit_code == 0
+    result = run("validate", "--strict", waldterp)
     assert result.exit_code == 1
     assert "Niet geldig: 0 fouten, " in result.output
 
@@ -82,7 +82,7 @@ def test_strict_passes_a_profile_without_warnings(run: Invoke, write: WriteFile)
 
 def test_json_lists_every_problem(run: Invoke, write: WriteFile) -> None:
     text = edit(BASE_PROFILE, "formaat: creditcard", "formaat: visitekaartje")
-    text = edit(text, 'telefoon: "020-1234568"', 'telefoon: "0123-456789"')
+    text = edit(text, 'telefoon: "020-1234568"', 'telefoon: "0123-780789"')
     target = write(text)
     result = run("validate", "--json", target)
     assert result.exit_code == 1
@@ -100,16 +100,16 @@ def test_json_lists_every_problem(run: Invoke, write: WriteFile) -> None:
 
 
 def test_json_for_a_valid_file(run: Invoke) -> None:
-    result = run("validate", "--json", CONTRACT / "regio.yaml")
+    result = run("validate", "--json", FIXTURE_REGION / "regio.yaml")
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert report["geldig"] is True
-    assert report["problemen"], "the contract's 0123 numbers give warnings"
+    assert report["problemen"], "the fixture region's 0123 numbers give warnings"
     assert {p["severity"] for p in report["problemen"]} == {"waarschuwing"}
 
 
 def test_json_with_strict(run: Invoke) -> None:
-    result = run("validate", "--json", "--strict", CONTRACT / "regio.yaml")
+    result = run("validate", "--json", "--strict", FIXTURE_REGION / "regio.yaml")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["geldig"] is False
 
@@ -144,9 +144,9 @@ NEVER_A_TRACEBACK = [
     pytest.param(b"", 1, "bestand is leeg", id="leeg-bestand"),
     pytest.param(b"\x00\x01\x02\xff\xfe binair", 1, "geen tekstbestand", id="binair"),
     pytest.param(
-        "soort: gemeente\nnaam: Súdermar\n".encode("latin-1"), 2, "geen geldige UTF-8", id="geen-utf8"
+        "soort: gemeente\nnaam: Wâldterp\n".encode("latin-1"), 2, "geen geldige UTF-8", id="geen-utf8"
     ),
-    pytest.param("soort: gemeente\nnaam: Súdermar\n".encode("utf-16"), 1, "geen tekstbestand", id="utf16"),
+    pytest.param("soort: gemeente\nnaam: Wâldterp\n".encode("utf-16"), 1, "geen tekstbestand", id="utf16"),
     pytest.param(
         b"soort: gemeente\nnaam: [Testdam\nwebsite: x\n",
         3,
@@ -251,7 +251,7 @@ def test_a_region_listing_broken_files(run: Invoke, write: WriteFile) -> None:
 def test_errors_in_several_files_are_all_reported(run: Invoke, write: WriteFile) -> None:
     first = write(edit(BASE_PROFILE, "regie: gemeente", "regie: burgemeester"), "een.yaml")
     second = write(b"", "twee.yaml")
-    result = run("validate", first, second, CONTRACT / "gemeenten" / "polderdam.yaml")
+    result = run("validate", first, second, FIXTURE_REGION / "gemeenten" / "dijkmond.yaml")
     assert result.exit_code == 1
     assert f"{first}:{line_of(BASE_PROFILE, 'regie: gemeente')}:10: ketenaanpak.regie:" in result.output
     assert f"{second}:1:1: bestand is leeg" in result.output

@@ -39,7 +39,7 @@ from assembler.errors import BuildError, OutputError, ProfileError, TemplateErro
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
-from tests.conftest import BASE_PROFILE, CONTRACT, Invoke, edit, line_of
+from tests.conftest import BASE_PROFILE, FIXTURE_REGION, Invoke, edit, line_of
 
 # ---------------------------------------------------------------------------
 # Watching the process: which files it opens and whether it touches the network
@@ -288,9 +288,9 @@ def one_paragraph_template(path: Path, text: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def rivierstad():
-    """The contract municipality with a logo, so `logo` and `logo_afbeelding` hold something."""
-    return tailor(load_profile(CONTRACT / "gemeenten" / "rivierstad.yaml"), national_content())
+def brugstad():
+    """The fixture municipality with a logo, so `logo` and `logo_afbeelding` hold something."""
+    return tailor(load_profile(FIXTURE_REGION / "gemeenten" / "brugstad.yaml"), national_content())
 
 
 @pytest.mark.parametrize("case", sorted(ESCAPES))
@@ -303,11 +303,11 @@ def test_check_template_flags_the_escape_with_its_place(run: Invoke, tmp_path: P
 
 
 @pytest.mark.parametrize("case", sorted(ESCAPES))
-def test_the_sandbox_refuses_the_escape_even_without_the_check(rivierstad, tmp_path: Path, case: str) -> None:
+def test_the_sandbox_refuses_the_escape_even_without_the_check(brugstad, tmp_path: Path, case: str) -> None:
     source, _, refused = ESCAPES[case]
     template = one_paragraph_template(tmp_path / "buur.docx", source)
     with watched() as seen, pytest.raises(TemplateError) as caught:
-        render_docx(rivierstad, template, lambda p: (b"", ""))
+        render_docx(brugstad, template, lambda p: (b"", ""))
     message = str(caught.value)
     assert message.startswith("buur.docx: ")
     assert refused in message
@@ -369,7 +369,7 @@ def test_check_template_refuses_what_word_would_fetch_or_run(run: Invoke, tmp_pa
     )
     built = run(
         "build",
-        CONTRACT / "gemeenten" / "polderdam.yaml",
+        FIXTURE_REGION / "gemeenten" / "dijkmond.yaml",
         "--formaat",
         "docx",
         "--sjabloon",
@@ -392,11 +392,11 @@ def test_check_template_refuses_what_word_would_fetch_or_run(run: Invoke, tmp_pa
     ],
 )
 def test_a_template_cannot_exhaust_memory_or_crash(
-    rivierstad, tmp_path: Path, source: str, reason: str
+    brugstad, tmp_path: Path, source: str, reason: str
 ) -> None:
     template = one_paragraph_template(tmp_path / "buur.docx", source)
     with pytest.raises(TemplateError, match=re.escape(reason)):
-        render_docx(rivierstad, template, lambda p: (b"", ""))
+        render_docx(brugstad, template, lambda p: (b"", ""))
 
 
 def test_safe_cannot_smuggle_profile_text_into_the_document_xml(profile, tmp_path: Path) -> None:
@@ -424,10 +424,10 @@ def test_the_output_filter_never_passes_a_character_xml_forbids() -> None:
 
 
 def test_forbidden_characters_from_content_or_a_template_give_a_valid_document(
-    rivierstad, tmp_path: Path
+    brugstad, tmp_path: Path
 ) -> None:
     # National content is trusted, but a stray control character in it must not break the file.
-    model = dataclasses.replace(rivierstad, acuut_tekst="Bel\x01 112\x0c bij direct gevaar.")
+    model = dataclasses.replace(brugstad, acuut_tekst="Bel\x01 112\x0c bij direct gevaar.")
     template = one_paragraph_template(
         tmp_path / "eigen.docx",
         '{{ acuut_tekst }}|{{ "x\\x07y"|e }}|{% macro m(v) %}[{{ v }}]{% endmacro %}{{ m("p\\x08q") }}',

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import site
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONTRACT, ROOT
+from tests.conftest import FIXTURE_REGION, ROOT
 
 # Messages pip prints when the isolated build environment cannot fetch the build backend.
 _OFFLINE = ("No matching distribution found for hatchling", "Could not find a version that satisfies")
@@ -29,31 +30,65 @@ def _run(args: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _running_site_dirs() -> list[str]:
+    """The running environment's package folders: a system Python's or a user's venv alike."""
+    dirs = [*site.getsitepackages()]
+    if site.ENABLE_USER_SITE:
+        dirs.append(site.getusersitepackages())
+    return [d for d in dict.fromkeys(dirs) if Path(d).is_dir() and not Path(d).is_relative_to(ROOT)]
+
+
+def _build_wheel(tmp_path: Path) -> Path:
+    """A real wheel of the checkout, built the way pip builds one for a user."""
+    dist = tmp_path / "dist"
+    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-input", "-w", dist, ROOT]
+    built = _run(build, cwd=tmp_path)
+    if built.returncode != 0 and any(m in built.stdout + built.stderr for m in _OFFLINE):
+        if importlib.util.find_spec("hatchling") is None:
+            pytest.fail("no package index for the build backend and no hatchling here:\n" + built.stderr)
+        built = _run([*build, "--no-build-isolation"], cwd=tmp_path)
+    assert built.returncode == 0, built.stdout + built.stderr
+    (wheel,) = dist.glob("*.whl")
+    return wheel
+
+
 @pytest.mark.slow
-def test_installed_package_validates_the_contract_from_another_folder(tmp_path: Path) -> None:
+@pytest.mark.clone  # what a user's venv changes is exactly what this test checks
+def test_installed_package_validates_the_fixture_region_from_another_folder(tmp_path: Path) -> None:
     """Install the project as a user would and run the installed command elsewhere.
 
-    The venv is created with --system-site-packages and the project installed with
-    --no-deps: the dependencies (weasyprint, docxtpl, ...) come from the system, where
-    CI has installed them, so the test does not download the whole dependency tree
-    again, yet the project itself goes through a real wheel build in pip's isolated
-    build environment and is installed as a regular, non-editable package. Only when
-    that isolated environment cannot fetch the build backend (no index reachable) do
-    we fall back to --no-build-isolation with a backend already on the machine.
+    The wheel goes through a real build in pip's isolated build environment (or, with no
+    package index, a build with the backend already here) and is installed as a regular
+    package into a fresh venv made from the running interpreter. The dependencies are not
+    downloaded again: a .pth file lets the venv see the running environment's package
+    folders, whether that is a system Python (as in CI) or a user's own venv, where
+    --system-site-packages would only reach the base interpreter's packages.
     """
+    wheel = _build_wheel(tmp_path)
     venv = tmp_path / "venv"
     work = tmp_path / "elders"
     work.mkdir()
-    made = _run([sys.executable, "-m", "venv", "--system-site-packages", venv], cwd=tmp_path)
+    made = _run([sys.executable, "-m", "venv", venv], cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     python = venv / "bin" / "python"
+    found = _run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=work)
+    own = Path(found.stdout.strip())
+    # Appended after the venv's own folder, so the venv's copy of assembler always wins.
+    (own / "running-environment.pth").write_text("\n".join(_running_site_dirs()) + "\n", encoding="utf-8")
 
-    install = [python, "-m", "pip", "install", "--no-deps", "--no-input", ROOT]
+    # --force-reinstall: a copy of assembler in the running environment must not count as installed here.
+    install = [
+        python,
+        "-m",
+        "pip",
+        "install",
+        "--no-index",
+        "--no-deps",
+        "--force-reinstall",
+        "--no-input",
+        wheel,
+    ]
     installed = _run(install, cwd=work)
-    if installed.returncode != 0 and any(m in installed.stdout + installed.stderr for m in _OFFLINE):
-        if importlib.util.find_spec("hatchling") is None:
-            pytest.fail("no package index for the build backend and no hatchling here:\n" + installed.stderr)
-        installed = _run([*install, "--no-build-isolation"], cwd=work)
     assert installed.returncode == 0, installed.stdout + installed.stderr
 
     # The venv's own copy is imported, not the checkout or an editable install.
@@ -72,7 +107,7 @@ def test_installed_package_validates_the_contract_from_another_folder(tmp_path: 
     assert (package / "profile" / "schemadoc.py").is_file()
 
     assembler = venv / "bin" / "assembler"
-    validated = _run([assembler, "validate", CONTRACT / "regio.yaml"], cwd=work)
+    validated = _run([assembler, "validate", FIXTURE_REGION / "regio.yaml"], cwd=work)
     assert validated.returncode == 0, validated.stdout + validated.stderr
     assert "Geldig: 1 bestand gecontroleerd, 0 fouten" in validated.stdout
 

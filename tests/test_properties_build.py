@@ -18,8 +18,9 @@ from ruamel.yaml import YAML
 from assembler.build.output import TEMP_PREFIX
 from assembler.build.pipeline import BuildResult, build_profile
 from assembler.builders.word.builder import check_docx
+from assembler.cardformats import CARD_FORMATS
 from assembler.errors import AssemblerError, ProfileError
-from assembler.profile.schema import AUDIENCES, CARD_FORMATS, PARTNER_TYPES, PRIORITIES, REGIE
+from assembler.profile.schema import AUDIENCES, PARTNER_TYPES, PRIORITIES, REGIE
 from tests.conftest import BASE_PROFILE
 from tests.profile.test_properties_loader import PRACTICE_KEYS, STEP_KEYS, _dump, nasty_text, profile_data
 
@@ -138,7 +139,7 @@ def buildable(draw: st.DrawFn, text: st.SearchStrategy[str]) -> dict[str, Any]:
     keten["toeleiden_naar_zorg"]["afspraken"] = draw(text)
     if draw(st.booleans()):
         del keten["coordinator"]
-    data["kaarten"]["formaat"] = draw(st.sampled_from(CARD_FORMATS))
+    data["kaarten"]["formaat"] = draw(st.sampled_from(tuple(CARD_FORMATS)))
     data["kaarten"]["doelgroepen"] = draw(
         st.lists(st.sampled_from(AUDIENCES), min_size=1, max_size=3, unique=True)
     )

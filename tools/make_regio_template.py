@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import datetime as dt
-import io
 import sys
 from pathlib import Path
 
@@ -23,31 +21,25 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.table import Table
 
-# The municipal template's generator is a sibling script, not a package module.
+# The shared kit is a sibling script, not a package module.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_docx_template import (
+from docx_kit import (
     COLOUR,
-    LANG,
+    ROOT,
     TEXT_WIDTH,
+    About,
     Loop,
     W,
     Writer,
     blank_document,
+    package,
+    simple_field,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from assembler.builders.word.finish import fixed_zip  # noqa: E402
-
 TARGET = ROOT / "templates" / "routekaart-regio.docx"
-TEMPLATE_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 LANDSCAPE_WIDTH = round((297 - 2 * 20) * 1440 / 25.4)  # twips between the landscape margins
 OVERVIEW_GROUPS = [1, 4, 3, 1, 1, 1]  # assembler.model.region.overview: the columns each group spans
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
-
-
-def _field(instruction: str, shown: str) -> str:
-    return f'<w:fldSimple {W} w:instr=" {instruction} "><w:r><w:t>{shown}</w:t></w:r></w:fldSimple>'
 
 
 def _header_footer(section: object, document: Document, width: int) -> None:
@@ -67,9 +59,9 @@ def _header_footer(section: object, document: Document, width: int) -> None:
     bottom.style = document.styles["Footer"]
     bottom._p.get_or_add_pPr().append(parse_xml(tab))
     bottom.add_run("Stand van zaken {{ datum_tekst }}\tpagina ")
-    bottom._p.append(parse_xml(_field("PAGE", "1")))
+    bottom._p.append(parse_xml(simple_field("PAGE", "1")))
     bottom._p.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve"> van </w:t></w:r>'))
-    bottom._p.append(parse_xml(_field("NUMPAGES", "1")))
+    bottom._p.append(parse_xml(simple_field("NUMPAGES", "1")))
 
 
 def page_setup(document: Document) -> None:
@@ -332,21 +324,16 @@ def overview(w: Writer, document: Document) -> None:
     w.tag("{%p endif %}")
 
 
-def core_properties(document: Document) -> None:
-    props = document.core_properties
-    props.title = "Regionale routekaart schadelijke praktijken"
-    props.subject = "Ketenaanpak schadelijke praktijken in de regio"
-    props.author = ""
-    props.last_modified_by = ""
-    props.language = LANG
-    props.keywords = "schadelijke praktijken, routekaart, regio, Veilig Thuis"
-    props.comments = "Sjabloon voor de regionale routekaart van een Veilig Thuis-regio."
-    props.revision = 1
-    props.created = props.modified = props.last_printed = TEMPLATE_DATE
+ABOUT = About(
+    title="Regionale routekaart schadelijke praktijken",
+    subject="Ketenaanpak schadelijke praktijken in de regio",
+    keywords="schadelijke praktijken, routekaart, regio, Veilig Thuis",
+    comments="Sjabloon voor de regionale routekaart van een Veilig Thuis-regio.",
+)
 
 
 def build() -> bytes:
-    document = blank_document(core_properties, page_setup)
+    document = blank_document(ABOUT, page_setup)
     writer = Writer(document)
     cover(writer)
     contents(writer)
@@ -359,9 +346,7 @@ def build() -> bytes:
     for part in document.part.package.iter_parts():
         if part.partname == "/docProps/app.xml":
             part._blob = part.blob.replace(b"routekaart.docx", b"routekaart-regio.docx")
-    out = io.BytesIO()
-    document.save(out)
-    return fixed_zip(out.getvalue(), TEMPLATE_DATE)
+    return package(document)
 
 
 def main() -> None:

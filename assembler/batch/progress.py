@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from assembler.dutch import seconds as seconds_text
+
 CLEAR_LINE = "\x1b[K"
 
 
@@ -20,11 +22,6 @@ def duration(seconds: float) -> str:
         return f"{minutes} min {secs} s" if secs else f"{minutes} min"
     hours, minutes = divmod(minutes, 60)
     return f"{hours} u {minutes} min" if minutes else f"{hours} u"
-
-
-def decimal(seconds: float) -> str:
-    """'2,4 s': a Dutch decimal comma."""
-    return f"{seconds:.1f}".replace(".", ",") + " s"
 
 
 class Progress:
@@ -62,7 +59,7 @@ class Progress:
         """outcome is a short Dutch phrase: 'gemaakt' or 'mislukt: reden'."""
         self.drop(name)
         self.done += 1
-        line = f"{self._counter()} {name}: {outcome} ({decimal(seconds)})"
+        line = f"{self._counter()} {name}: {outcome} ({seconds_text(seconds)})"
         if self.stream is not None:
             # Keep failures in the scrollback; successes only move the updating line on.
             if not outcome.startswith("gemaakt"):

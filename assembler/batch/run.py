@@ -41,11 +41,12 @@ from assembler.batch.manifest import (
     stats_of,
     toolkit_fingerprint,
 )
-from assembler.batch.progress import Progress, decimal
+from assembler.batch.progress import Progress
 from assembler.batch.worker import Job, Outcome, zip_name
 from assembler.build.output import atomic_write, folder_lock, remove_temp_files
 from assembler.build.ownership import announce, check_writable, record_written
 from assembler.builders import DEFAULT_FORMATS
+from assembler.dutch import seconds as seconds_text
 from assembler.errors import AssemblerError, OutputError, ProfileError
 from assembler.model.region import document_name, overview_name
 from assembler.naming import slug
@@ -77,19 +78,20 @@ class BatchResult:
     niet_gestart: list[str] = field(default_factory=list)
     bestanden: list[tuple[str, Path, bool]] = field(default_factory=list)  # label, path, written this run
     regio_melding: str | None = None
+    site_melding: str | None = None
     seconden: float = 0.0
     piek_per_worker_kb: dict[int, int] = field(default_factory=dict)
     piek_verloop: list[tuple[int, int]] = field(default_factory=list)  # (pid, peak KB) after each build
 
     @property
     def ok(self) -> bool:
-        return not self.mislukt
+        return not self.mislukt and not self.site_melding
 
     def summary(self) -> str:
         lines = [
             f"Regio {self.regio}: {_count(len(self.gemaakt), 'gemeente', 'gemeenten')} gemaakt, "
             f"{len(self.overgeslagen)} overgeslagen (ongewijzigd), {len(self.mislukt)} mislukt "
-            f"in {decimal(self.seconden)}."
+            f"in {seconds_text(self.seconden)}."
         ]
         if self.mislukt:
             lines.append("Mislukt:")
@@ -101,6 +103,8 @@ class BatchResult:
             )
         if self.regio_melding:
             lines.append(self.regio_melding)
+        if self.site_melding:
+            lines.append(self.site_melding)
         for label, path, written in self.bestanden:
             lines.append(f"{label}: {path} ({'bijgewerkt' if written else 'ongewijzigd'})")
         return "\n".join(lines)
@@ -134,6 +138,7 @@ def run_batch(
     today: dt.date | None = None,
     stream: TextIO | None = None,
     formats: Sequence[str] = DEFAULT_FORMATS,
+    site: bool = False,
 ) -> BatchResult:
     """Build every municipality of a region file into outdir, plus the regional outputs and the manifest.
 
@@ -142,6 +147,7 @@ def run_batch(
     With more than one job the workers start through multiprocessing's forkserver,
     which imports the calling script again: call this from under
     ``if __name__ == "__main__":``, as the assembler command does.
+    With `site`, or when the region file has a `site` section, outdir/site gets the regional website.
     """
     region_path = Path(region)
     out = Path(outdir)
@@ -162,6 +168,7 @@ def run_batch(
         today or dt.date.today(),
         stream if stream is not None else sys.stderr,
         tuple(formats),
+        site,
     )
     with _sigterm_interrupts(), folder_lock(out):
         return run.execute()
@@ -197,6 +204,7 @@ class _Run:
         today: dt.date,
         stream: TextIO,
         formats: tuple[str, ...],
+        site: bool = False,
     ) -> None:
         self.region_path = region_path
         self.outdir = outdir
@@ -208,6 +216,7 @@ class _Run:
         self.today = today
         self.stream = stream
         self.formats = formats
+        self.site = site
         self.started = time.perf_counter()
         self.store = StateStore(outdir)
         self.failures: dict[str, Outcome] = {}
@@ -419,6 +428,8 @@ class _Run:
                 ("Regiodocument", self.outdir / names[0], written),
                 ("Overzicht", self.outdir / names[1], written),
             ]
+            if self.site or "site" in self.region.data:
+                self._write_site(items, result)
         failures = {
             self.failures[i.display].slug: (i.naam, i.display, self.failures[i.display].reden or "")
             for i in items
@@ -435,6 +446,21 @@ class _Run:
         )
         path = self.outdir / MANIFEST_NAME
         result.bestanden.append(("Manifest", path, write_owned(self.outdir, MANIFEST_NAME, dumps(data))))
+
+    def _write_site(self, items: list[Item], result: BatchResult) -> None:
+        # Imported here: only a run with a site needs the web renderer in this process.
+        from assembler.batch.site import members_of, write_site
+
+        # A municipality that failed this time keeps its last good page online.
+        entries = [(i.path, self.records[i.display]) for i in items if i.display in self.records]
+        try:
+            folder, written = write_site(
+                self.region, self.outdir, members_of(self.region, self.outdir, entries, self.today), self.today
+            )
+        except AssemblerError as exc:
+            result.site_melding = f"Website niet bijgewerkt: {exc}"
+            return
+        result.bestanden.append(("Website", folder / "index.html", written))
 
     def _region_key(self, items: list[Item]) -> str:
         """Everything the regional outputs are made from; equal keys mean equal documents."""

@@ -1,4 +1,7 @@
-"""The fixed sequence every builder follows: prepare, render to bytes, check the bytes, write."""
+"""The fixed sequence every builder follows: prepare, render to bytes, check the bytes.
+
+Writing is the pipeline's job (build/pipeline.py), all formats at once and only after every check passed.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
-from assembler.build.output import atomic_write, safe_child
 from assembler.model.routekaart import Routekaart
 from assembler.national import NationalContent
 from assembler.profile.reading import Profile
@@ -51,16 +53,3 @@ class Builder(ABC):
         for name, data in rendered.items():
             self.check(name, data)
         return rendered
-
-    def build(self, model: Routekaart, folder: Path) -> list[Path]:
-        return write_all(folder, self.produce(model))
-
-
-def write_all(folder: Path, rendered: dict[str, bytes]) -> list[Path]:
-    """Write every rendered file atomically into folder."""
-    written = []
-    for name, data in rendered.items():
-        target = safe_child(folder, name)
-        atomic_write(target, data)
-        written.append(target)
-    return written

@@ -7,12 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from assembler.cardformats import CARD_FORMATS
 from assembler.errors import ContentError
 from assembler.model.routekaart import Partner, Practice, Routekaart
 from assembler.national import NationalContent
-
-FORMATS = {"creditcard": (85.6, 54.0), "a6": (105.0, 148.0)}  # width, height in mm
-FORMAT_LABELS = {"creditcard": "creditcard (85,6 × 54 mm)", "a6": "A6 (105 × 148 mm)"}
 
 # Partners of these types only help the named audiences: a GP does not call the
 # school-attendance officer, a teacher does.
@@ -308,7 +306,7 @@ def _practice_card(
     koppen = _section(content, "koppen")
     text = content.praktijken[practice.key].kaart
     file = "praktijken.yaml"
-    compact = model.kaarten.formaat == "creditcard"
+    compact = CARD_FORMATS[model.kaarten.formaat].compact
     front_blocks = [
         TextBlock(
             _text(koppen, "signalen", "koppen"),

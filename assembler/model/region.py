@@ -15,13 +15,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from assembler.cardformats import CARD_FORMATS
+from assembler.dutch import dutch_date
 from assembler.model.routekaart import Partner, Routekaart, VeiligThuis
-from assembler.naming import dutch_date, slug
+from assembler.naming import slug
 from assembler.national import PRACTICES, NationalContent
 from assembler.problems import Problem
 from assembler.profile.crosscheck import STALE_AFTER
 
-CARD_FORMATS = {"creditcard": "creditcardformaat", "a6": "A6"}
 # Used for document dates when no municipality could be built; any fixed value keeps bytes stable.
 FALLBACK_DATE = dt.date(2000, 1, 1)
 
@@ -264,7 +265,7 @@ def entry_from(
         praktijken=tuple(practices),
         stappen=steps,
         contacten=contacts,
-        kaartformaat=CARD_FORMATS.get(model.kaarten.formaat, model.kaarten.formaat),
+        kaartformaat=CARD_FORMATS[model.kaarten.formaat].adjective,
         doelgroepen=model.kaarten.doelgroep_namen,
         gaten=tuple(gaps),
         bevindingen=tuple(finding(p) for p in problems if p.file != region_file),

@@ -14,12 +14,14 @@ from pathlib import Path
 from assembler.national import (
     Law,
     Meldcode,
+    PracticeContent,
     SignalGroup,
     Source,
     Term,
 )
+from assembler.profile.schema import HOUSE_COLOUR
 
-DEFAULT_COLOUR = "#1D4F91"
+DEFAULT_COLOUR = HOUSE_COLOUR
 PRIORITY_ORDER = {"hoog": 0, "gemiddeld": 1, "laag": 2, None: 3}
 
 
@@ -105,20 +107,11 @@ class Route:
 
 @dataclass(frozen=True)
 class Practice:
-    key: str
-    naam: str
-    afkorting: str
+    """One chosen practice: the national text (the municipality's name filled in) and what the profile adds."""
+
+    landelijk: PracticeContent
     prioriteit: str | None
     prioriteit_label: str | None
-    omschrijving: tuple[str, ...]
-    feiten: tuple[str, ...]
-    signalen: tuple[SignalGroup, ...]
-    risicofactoren: tuple[str, ...]
-    wetgeving: tuple[str, ...]
-    meldcode: tuple[str, ...]
-    acuut: tuple[str, ...]
-    wel_doen: tuple[str, ...]
-    niet_doen: tuple[str, ...]
     organisaties: tuple[Organisation, ...]
     lokale_situatie: tuple[str, ...]
     lokale_situatie_eigen: bool
@@ -126,6 +119,55 @@ class Practice:
     lokale_partners: tuple[Partner, ...]
     bronnen: tuple[Source, ...]
     route: Route
+
+    # The national text, read through so templates keep writing `praktijk.signalen`.
+    @property
+    def key(self) -> str:
+        return self.landelijk.key
+
+    @property
+    def naam(self) -> str:
+        return self.landelijk.naam
+
+    @property
+    def afkorting(self) -> str:
+        return self.landelijk.afkorting
+
+    @property
+    def omschrijving(self) -> tuple[str, ...]:
+        return self.landelijk.omschrijving
+
+    @property
+    def feiten(self) -> tuple[str, ...]:
+        return self.landelijk.feiten
+
+    @property
+    def signalen(self) -> tuple[SignalGroup, ...]:
+        return self.landelijk.signalen
+
+    @property
+    def risicofactoren(self) -> tuple[str, ...]:
+        return self.landelijk.risicofactoren
+
+    @property
+    def wetgeving(self) -> tuple[str, ...]:
+        return self.landelijk.wetgeving
+
+    @property
+    def meldcode(self) -> tuple[str, ...]:
+        return self.landelijk.meldcode
+
+    @property
+    def acuut(self) -> tuple[str, ...]:
+        return self.landelijk.acuut
+
+    @property
+    def wel_doen(self) -> tuple[str, ...]:
+        return self.landelijk.wel_doen
+
+    @property
+    def niet_doen(self) -> tuple[str, ...]:
+        return self.landelijk.niet_doen
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
+from assembler.dutch import dutch_date, enumeration, number_word
 from assembler.model.routekaart import (
-    DEFAULT_COLOUR,
     PRIORITY_ORDER,
     CardSettings,
     ChainStep,
@@ -21,7 +22,7 @@ from assembler.model.routekaart import (
     RouteStage,
     VeiligThuis,
 )
-from assembler.naming import dutch_date, slug
+from assembler.naming import slug
 from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent
 from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
@@ -184,16 +185,12 @@ def _route(
     )
 
 
-_COUNTS = {2: "twee", 3: "drie", 4: "vier"}
-
-
 def _practices_phrase(names: list[str]) -> str:
     """'de schadelijke praktijk huwelijksdwang' or 'twee schadelijke praktijken: a en b'."""
     lowered = [n[:1].lower() + n[1:] for n in names]
     if len(lowered) == 1:
         return f"de schadelijke praktijk {lowered[0]}"
-    listed = ", ".join(lowered[:-1]) + " en " + lowered[-1]
-    return f"{_COUNTS.get(len(lowered), str(len(lowered)))} schadelijke praktijken: {listed}"
+    return f"{number_word(len(lowered))} schadelijke praktijken: {enumeration(lowered)}"
 
 
 def _practice_order(selected: Mapping[str, Any]) -> list[str]:
@@ -263,12 +260,17 @@ def _contacts(
     return tuple(rows)
 
 
+def site_page(base: str | None, name: str) -> str | None:
+    """The municipality's page on the regional site, at a URL that stays the same between editions."""
+    return f"{base.rstrip('/')}/{slug(name)}/" if base else None
+
+
 def tailor(profile: Profile, content: NationalContent) -> Routekaart:
     data = profile.data
     name = data["naam"]
     region_name = data.get("regio_naam")
     vt = _veilig_thuis(data.get("veilig_thuis"))
-    keten = data.get("ketenaanpak") or {}
+    keten = data["ketenaanpak"]
     partners = tuple(_partner(p, content) for p in data.get("partners", []))
     by_id = {p.id: p for p in partners}
     coordinator = by_id.get(keten.get("coordinator", ""))
@@ -283,8 +285,8 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
     }
     teksten = content.teksten
     document = data["document"]
-    cards = data.get("kaarten") or {}
-    audiences = tuple(a for a in AUDIENCES if a in (cards.get("doelgroepen") or AUDIENCES[:4]))
+    cards = data["kaarten"]
+    audiences = tuple(a for a in AUDIENCES if a in cards["doelgroepen"])
 
     steps_partners = {s: _step_partners(s, keten, partners) for s in STEPS}
     steps = tuple(
@@ -315,20 +317,13 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         relevant = tuple(p for p in partners if key in p.praktijken)
         practices.append(
             Practice(
-                key=key,
-                naam=pc.naam,
-                afkorting=pc.afkorting,
+                landelijk=replace(
+                    pc,
+                    omschrijving=_fill(pc.omschrijving, values),
+                    standaard_lokale_situatie=_fill(pc.standaard_lokale_situatie, values),
+                ),
                 prioriteit=prio,
                 prioriteit_label=content.label("prioriteit", prio) if prio else None,
-                omschrijving=_fill(pc.omschrijving, values),
-                feiten=pc.feiten,
-                signalen=pc.signalen,
-                risicofactoren=pc.risicofactoren,
-                wetgeving=pc.wetgeving,
-                meldcode=pc.meldcode,
-                acuut=pc.acuut,
-                wel_doen=pc.wel_doen,
-                niet_doen=pc.niet_doen,
                 organisaties=_organisations(content, pc.organisaties),
                 lokale_situatie=own or _fill(pc.standaard_lokale_situatie, values),
                 lokale_situatie_eigen=bool(own),
@@ -345,7 +340,7 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         for o, raw in zip(_organisations(content), content.organisaties, strict=True)
         if ALL in raw.praktijken or chosen & set(raw.praktijken)
     )
-    regie = keten.get("regie") or "gemeente"
+    regie = keten["regie"]
     sleutel = keten.get("sleutelpersonen")
     own_intro = paragraphs(document.get("inleiding"))
     own_training = paragraphs(keten.get("deskundigheidsbevordering"))
@@ -365,7 +360,7 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         eigenaar=owner,
         website=data.get("website"),
         logo=profile.file("logo"),
-        kleur=(data.get("huisstijl") or {}).get("hoofdkleur", DEFAULT_COLOUR).upper(),
+        kleur=data["huisstijl"]["hoofdkleur"].upper(),
         inleiding=own_intro or _fill(_texts(teksten["inleiding"]), values),
         inleiding_eigen=bool(own_intro),
         maatwerk=_fill(_texts(teksten["maatwerk"]), values),
@@ -403,10 +398,10 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         begrippen=tuple(sorted(content.begrippen, key=lambda t: t.term.lower())),
         bronnen=content.bronnen,
         kaarten=CardSettings(
-            formaat=cards.get("formaat", "creditcard"),
+            formaat=cards["formaat"],
             doelgroepen=audiences,
             doelgroep_namen=tuple(content.label("doelgroep", a) for a in audiences),
-            qr=cards.get("qr") or data.get("website"),
+            qr=cards.get("qr") or site_page(data.get("regio_site_url"), name) or data.get("website"),
         ),
         trefwoorden=(
             "schadelijke praktijken",

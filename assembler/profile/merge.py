@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from assembler.profile.schema import defaults
+
 REGIONAL = "regio"
 LOCAL = "lokaal"
 
@@ -36,16 +38,30 @@ def merge_partners(regional: list[dict[str, Any]], local: list[dict[str, Any]]) 
     return merged
 
 
+def with_defaults(data: dict[str, Any]) -> dict[str, Any]:
+    """The schema's defaults (its `standaard` values) wherever neither the profile nor its region set one."""
+    for (section, name), value in defaults().items():
+        fields = data.get(section)
+        if fields is None:
+            fields = data[section] = {}
+        if fields.get(name) is None:
+            fields[name] = copy.deepcopy(value)
+    return data
+
+
 def resolve(gemeente: dict[str, Any], region: dict[str, Any] | None) -> dict[str, Any]:
-    """The municipality's data with everything it inherits from its region filled in."""
+    """The municipality's data with everything it inherits from its region, then the defaults, filled in."""
     if region is None:
         resolved = copy.deepcopy(gemeente)
         resolved["partners"] = merge_partners([], gemeente.get("partners") or [])
-        return resolved
+        return with_defaults(resolved)
     resolved = copy.deepcopy(gemeente)
     for key, value in (region.get("standaard") or {}).items():
         resolved[key] = deep_merge(value, gemeente.get(key))
     resolved["veilig_thuis"] = deep_merge(region["veilig_thuis"], gemeente.get("veilig_thuis"))
     resolved["partners"] = merge_partners(region.get("partners") or [], gemeente.get("partners") or [])
     resolved["regio_naam"] = region["naam"]
-    return resolved
+    site_url = (region.get("site") or {}).get("url")
+    if site_url:
+        resolved["regio_site_url"] = site_url
+    return with_defaults(resolved)

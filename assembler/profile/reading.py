@@ -46,9 +46,9 @@ class Profile:
         return str(self.data["naam"])
 
     def file(self, field: str) -> Path | None:
-        """A path field (logo, sjabloon) resolved against the profile's own folder."""
+        """A path field (logo, sjabloon) joined to the profile's own folder, links left as they are."""
         value = self.data.get(field)
-        return (self.source.parent / value).resolve() if isinstance(value, str) else None
+        return self.source.parent / value if isinstance(value, str) else None
 
 
 def _display(path: Path, display: str | None) -> str:
@@ -80,7 +80,8 @@ def load_region(path: Path | str, display: str | None = None, today: dt.date | N
     for i, rel in enumerate(data.get("gemeenten") or []):
         if not isinstance(rel, str):
             continue
-        target = (path.parent / rel).resolve()
+        # Joined, not resolved: a place printed for this file must not climb through a symlink.
+        target = path.absolute().parent / rel
         if not target.is_file():
             problems.append(
                 doc.problem(("gemeenten", i), f"gemeenteprofiel '{rel}' niet gevonden (gezocht: {target})")
@@ -89,7 +90,7 @@ def load_region(path: Path | str, display: str | None = None, today: dt.date | N
             municipalities.append(target)
     if _errors(problems):
         raise ProfileError(sort_problems(problems))
-    return Region(path.resolve(), doc.display, data, tuple(municipalities), tuple(problems))
+    return Region(path.absolute(), doc.display, data, tuple(municipalities), tuple(problems))
 
 
 def load_profile(
@@ -130,7 +131,7 @@ def load_profile(
         problems += region.warnings
     if _errors(problems):
         raise ProfileError(sort_problems(problems))
-    return Profile(path.resolve(), doc.display, resolved, region, tuple(sort_problems(problems)))
+    return Profile(path.absolute(), doc.display, resolved, region, tuple(sort_problems(problems)))
 
 
 def _relative_display(base: str, rel: str) -> str:
@@ -162,11 +163,9 @@ def _check_one(path: Path, today: dt.date | None) -> list[Problem]:
     problems = list(region.warnings)
     base = path.parent
     for municipality in region.municipalities:
-        display = (
-            os.path.normpath(base / municipality.relative_to(region.source.parent))
-            if municipality.is_relative_to(region.source.parent)
-            else str(municipality)
-        )
+        # The region's folder as the user named it plus the entry as written: no link is followed,
+        # and a '..' stays, since collapsing it by name could point past a symlink.
+        display = str(base / municipality.relative_to(region.source.parent))
         try:
             problems += load_profile(municipality, display, region=region, today=today).warnings
         except ProfileError as exc:

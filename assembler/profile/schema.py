@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from assembler.cardformats import CARD_FORMATS, DEFAULT_CARD_FORMAT, choices_text
 from assembler.national import PRACTICES, STEPS
 
 SCHEMA_VERSION = 1
 PRIORITIES = ("hoog", "gemiddeld", "laag")
 REGIE = ("gemeente", "veilig_thuis", "zorg_en_veiligheidshuis")
-CARD_FORMATS = ("creditcard", "a6")
 AUDIENCES = (
     "onderwijs",
     "huisartsen",
@@ -44,15 +44,19 @@ PARTNER_TYPES = (
     "overig",
 )
 ALL = "alle"
+HOUSE_COLOUR = "#1D4F91"  # a sober dark blue with AA contrast for white text
 
 TEXT_MAX = 4000
 NAME_MAX = 120
 
 
-def _d(description: str, example: Any = None, **rules: Any) -> dict[str, Any]:
+def _d(description: str, example: Any = None, *, default: Any = None, **rules: Any) -> dict[str, Any]:
     meta: dict[str, Any] = {"beschrijving": description}
     if example is not None:
         meta["voorbeeld"] = example
+    if default is not None:
+        # Filled in after the region is merged (profile/merge.py), so a region's `standaard` wins.
+        meta["standaard"] = default
     return {"meta": meta, **rules}
 
 
@@ -82,14 +86,17 @@ def _date(description: str, example: str) -> dict[str, Any]:
     return _d(description, example, type="date", coerce="to_date")
 
 
-def _choice(description: str, options: tuple[str, ...], example: str) -> dict[str, Any]:
-    return _d(description, example, type="string", allowed=list(options))
+def _choice(description: str, options: tuple[str, ...], example: str, default: str | None = None) -> dict[str, Any]:
+    return _d(description, example, default=default, type="string", allowed=list(options))
 
 
-def _choices(description: str, options: tuple[str, ...], example: list[str]) -> dict[str, Any]:
+def _choices(
+    description: str, options: tuple[str, ...], example: list[str], default: list[str] | None = None
+) -> dict[str, Any]:
     return _d(
         description,
         example,
+        default=default,
         type="list",
         schema={"type": "string", "allowed": list(options)},
         check_with="unique_items",
@@ -186,7 +193,7 @@ STEP = {
 }
 
 KETENAANPAK = {
-    "regie": _choice("Wie de regie over de ketenaanpak heeft.", REGIE, "gemeente"),
+    "regie": _choice("Wie de regie over de ketenaanpak heeft.", REGIE, "gemeente", default="gemeente"),
     "coordinator": _d(
         "Id van de partner die de ketenaanpak coördineert.", "wijkteam-rivierstad", type="string"
     ),
@@ -205,12 +212,16 @@ KETENAANPAK = {
 
 KAARTEN = {
     "formaat": _choice(
-        "Formaat van de zakkaarten: creditcard (85,6 × 54 mm) of a6 (105 × 148 mm).",
-        CARD_FORMATS,
-        "creditcard",
+        f"Formaat van de zakkaarten: {choices_text()}.",
+        tuple(CARD_FORMATS),
+        DEFAULT_CARD_FORMAT,
+        default=DEFAULT_CARD_FORMAT,
     ),
     "doelgroepen": _choices(
-        "Voor welke beroepsgroepen er een eigen kaartenset komt.", AUDIENCES, ["onderwijs", "huisartsen"]
+        "Voor welke beroepsgroepen er een eigen kaartenset komt.",
+        AUDIENCES,
+        ["onderwijs", "huisartsen"],
+        default=list(AUDIENCES[:4]),
     ),
     "qr": _url(
         "Adres waar de QR-code op de kaart naartoe leidt; zonder dit veld de website.",
@@ -222,6 +233,7 @@ HUISSTIJL = {
     "hoofdkleur": _d(
         "Huiskleur voor koppen en tabelkoppen, als hexadecimale kleur.",
         "#1F5C99",
+        default=HOUSE_COLOUR,
         type="string",
         check_with="color",
     ),
@@ -311,6 +323,29 @@ GEMEENTE: dict[str, Any] = {
     "kaarten": _dict("Keuzes voor de zakkaarten.", KAARTEN),
 }
 
+SITE = {
+    "url": _url(
+        "Internetadres waar de map site/ online komt. De QR-code op de zakkaarten leidt dan naar "
+        "de pagina van de gemeente op deze site, en de sitemap gebruikt dit adres.",
+        "https://routekaart.regio.example/",
+    ),
+    "verantwoordelijk": _name(
+        "Wie verantwoordelijk is voor de toegankelijkheid van de site (organisatie of team); "
+        "staat in de toegankelijkheidsverklaring.",
+        "Veilig Thuis Regio, team communicatie",
+    ),
+    "email": _email("Adres voor vragen en meldingen over de toegankelijkheid van de site.", "web@regio.example"),
+    "gecontroleerd_op": _date(
+        "Datum waarop iemand de site voor het laatst zelf op toegankelijkheid heeft gecontroleerd; "
+        "zonder dit veld meldt de verklaring alleen de automatische controle.",
+        "2026-11-01",
+    ),
+    "verlaten_naar": _url(
+        "Neutrale site waar de knop 'Deze site direct verlaten' naartoe gaat; standaard www.google.nl.",
+        "https://www.google.nl/",
+    ),
+}
+
 REGIO: dict[str, Any] = {
     **COMMON,
     "soort": _choice("Soort bestand: 'regio' voor een Veilig Thuis-regio.", ("regio",), "regio")
@@ -329,6 +364,10 @@ REGIO: dict[str, Any] = {
             "ketenaanpak": _dict("Standaard voor de ketenaanpak.", KETENAANPAK),
             "huisstijl": _dict("Standaard huisstijl.", HUISSTIJL),
         },
+    ),
+    "site": _dict(
+        "De regionale website die `assembler batch --site` maakt (map site/ in de uitvoermap).",
+        SITE,
     ),
     "gemeenten": _d(
         "Paden naar de gemeenteprofielen, vanaf dit bestand gezien.",
@@ -368,3 +407,13 @@ def fields_at(schema: dict[str, Any], path: tuple[str | int, ...]) -> dict[str, 
         if current is not None and "type" in current and not isinstance(current.get("type"), dict):
             current = current.get("schema")
     return current
+
+
+def defaults() -> dict[tuple[str, str], Any]:
+    """(section, field) -> the value a municipality gets when neither it nor its region sets one."""
+    found: dict[tuple[str, str], Any] = {}
+    for section, rule in GEMEENTE.items():
+        for name, field in (rule.get("schema") or {}).items():
+            if isinstance(field, dict) and "standaard" in field.get("meta", {}):
+                found[(section, name)] = field["meta"]["standaard"]
+    return found

@@ -113,6 +113,8 @@ def _comment(rule: dict[str, Any], indent: str) -> list[str]:
     options = _allowed(rule)
     if options and len(options) > 1:
         parts.append("Kies uit: " + ", ".join(str(o) for o in options) + ".")
+    if "standaard" in _meta(rule):
+        parts.append(f"Standaard: {_scalar(_meta(rule)['standaard'], flow=True)}.")
     return textwrap.wrap(
         " ".join(p for p in parts if p),
         width=WIDTH,
@@ -189,9 +191,10 @@ def _rows(fields: dict[str, Any], prefix: str) -> Iterator[str]:
         meta = _meta(rule)
         options = ", ".join(f"`{o}`" for o in _allowed(rule))
         example = _example_text(rule) if meta.get("voorbeeld") is not None else ""
+        default = f"`{_scalar(meta['standaard'], flow=True)}`" if "standaard" in meta else ""
         yield (
             f"| `{path}` | {_cell(type_name(rule))} | {'ja' if rule.get('required') else 'nee'} | "
-            f"{options} | {_cell(str(meta.get('beschrijving', '')))} | "
+            f"{options} | {default} | {_cell(str(meta.get('beschrijving', '')))} | "
             f"{_cell(f'`{example}`') if example else ''} |"
         )
         if rule.get("type") == "dict":
@@ -202,8 +205,8 @@ def _rows(fields: dict[str, Any], prefix: str) -> Iterator[str]:
 
 def _table(fields: dict[str, Any]) -> list[str]:
     return [
-        "| Veld | Type | Verplicht | Toegestane waarden | Beschrijving | Voorbeeld |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| Veld | Type | Verplicht | Toegestane waarden | Standaard | Beschrijving | Voorbeeld |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
         *_rows(fields, ""),
     ]
 
@@ -239,6 +242,8 @@ Een gemeenteprofiel met `regio:` erft van het regiobestand:
 - de regionale partners; een lokale partner met hetzelfde `id` vervangt de regionale;
 - de `standaard`-keuzes (`kaarten`, `ketenaanpak`, `huisstijl`); elk veld dat de gemeente
   zelf invult, gaat voor.
+
+Wat gemeente noch regio invult, krijgt de waarde uit de kolom "Standaard" van de tabellen.
 
 Een gemeente zonder `regio:` is op zichzelf geldig.
 

@@ -1,6 +1,6 @@
-"""`assembler batch` end to end on the contract region: every format for real, in worker processes.
+"""`assembler batch` end to end on the fixture region: every format for real, in worker processes.
 
-The contract region is read where it is and never changed; outputs go to temporary folders.
+The fixture region is read where it is and never changed; outputs go to temporary folders.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import CONTRACT
+from tests.conftest import FIXTURE_REGION
 
-REGION = CONTRACT / "regio.yaml"
-NAMES = ["Rivierstad", "Polderdam", "'s-Heerenveld", "Súdermar"]
-SLUGS = ["rivierstad", "polderdam", "s-heerenveld", "sudermar"]
-DOCUMENT = Path("regio-middenland") / "routekaart-regio-middenland.docx"
-OVERVIEW = Path("overzicht-middenland.xlsx")
+REGION = FIXTURE_REGION / "regio.yaml"
+NAMES = ["Brugstad", "Dijkmond", "'s-Molenwaard", "Wâldterp"]
+SLUGS = ["brugstad", "dijkmond", "s-molenwaard", "waldterp"]
+DOCUMENT = Path("regio-oeverland") / "routekaart-regio-oeverland.docx"
+OVERVIEW = Path("overzicht-oeverland.xlsx")
 TIMEOUT = 1200
 
 
@@ -77,10 +77,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.Co
     return out, batch(REGION, "-o", out)
 
 
-def test_contract_region_builds_every_municipality_in_every_format(built) -> None:  # type: ignore[no-untyped-def]
+def test_fixture_region_builds_every_municipality_in_every_format(built) -> None:  # type: ignore[no-untyped-def]
     out, proc = built
     assert proc.returncode == 0, proc.stderr + proc.stdout
-    assert "Regio Middenland: 4 gemeenten gemaakt, 0 overgeslagen (ongewijzigd), 0 mislukt" in proc.stdout
+    assert "Regio Oeverland: 4 gemeenten gemaakt, 0 overgeslagen (ongewijzigd), 0 mislukt" in proc.stdout
     for slug in SLUGS:
         folder = out / slug
         names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
@@ -104,16 +104,16 @@ def test_regional_document_names_the_region_veilig_thuis_and_every_municipality(
     document = docx.Document(str(out / DOCUMENT))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Regio Middenland" in text
-    assert "Veilig Thuis Middenland" in headings
+    assert "Regio Oeverland" in text
+    assert "Veilig Thuis Oeverland" in headings
     assert [h for h in headings if h in NAMES] == NAMES
-    # Dutch finished text: no template tags, and the contract's '&' and '<' came through as text.
+    # Dutch finished text: no template tags, and the fixture region's '&' and '<' came through as text.
     assert "{{" not in text and "{%" not in text
     cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
-    assert "Stichting Sleutelpersonen Rivierstad & Omstreken" in cells
+    assert "Stichting Sleutelpersonen Brugstad & Omstreken" in cells
     assert any("<lesprogramma>" in c for c in cells)
-    assert "0123-456700" in " ".join(cells)  # the aandachtsfunctionaris VGV of Veilig Thuis
-    # Dated by the latest adoption (Polderdam, 1 November 2026), never by the build time.
+    assert "0123-780700" in " ".join(cells)  # the aandachtsfunctionaris VGV of Veilig Thuis
+    # Dated by the latest adoption (Dijkmond, 1 November 2026), never by the build time.
     assert document.core_properties.created == dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
     overview = next(t for t in document.tables if t.rows[0].cells[1].text == "Prioriteit per praktijk")
     assert [r.cells[0].text for r in overview.rows[2:]] == NAMES
@@ -128,18 +128,18 @@ def test_overview_spreadsheet_has_the_gaps_table_and_every_problem(built) -> Non
     header = [c.value for c in sheet[2]]
     rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=3, values_only=True)}
     assert list(rows) == NAMES
-    assert rows["Rivierstad"]["Vrouwelijke genitale verminking"] == "Hoog"
-    assert rows["Súdermar"]["Vrouwelijke genitale verminking"] == "Laag"
-    assert rows["'s-Heerenveld"]["Vrouwelijke genitale verminking"] == "niet gekozen"
-    assert rows["'s-Heerenveld"]["Regie"] == "Veilig Thuis"
-    polderdam = rows["Polderdam"]
-    assert [polderdam[s] for s in header[5:8]] == ["geen lokale partner"] * 3
-    assert "3 gaten in de keten" in polderdam["Aandachtspunten"]
-    assert "Sociaal wijkteam Rivierstad" in rows["Rivierstad"]["Signaleren en melden"]
+    assert rows["Brugstad"]["Vrouwelijke genitale verminking"] == "Hoog"
+    assert rows["Wâldterp"]["Vrouwelijke genitale verminking"] == "Laag"
+    assert rows["'s-Molenwaard"]["Vrouwelijke genitale verminking"] == "niet gekozen"
+    assert rows["'s-Molenwaard"]["Regie"] == "Veilig Thuis"
+    dijkmond = rows["Dijkmond"]
+    assert [dijkmond[s] for s in header[5:8]] == ["geen lokale partner"] * 3
+    assert "3 gaten in de keten" in dijkmond["Aandachtspunten"]
+    assert "Sociaal wijkteam Brugstad" in rows["Brugstad"]["Signaleren en melden"]
     problems = list(workbook["Problemen"].iter_rows(min_row=2, values_only=True))
     places = {p[1] for p in problems}
-    assert "gemeenten/rivierstad.yaml:70" in places  # the wijkteam's 0123 number
-    assert any(p[0] == "regio Middenland" and p[1].startswith("regio.yaml:") for p in problems)
+    assert "gemeenten/brugstad.yaml:70" in places  # the wijkteam's 0123 number
+    assert any(p[0] == "regio Oeverland" and p[1].startswith("regio.yaml:") for p in problems)
 
 
 def test_manifest_lists_every_output_and_input_with_hashes(built) -> None:  # type: ignore[no-untyped-def]
@@ -152,8 +152,8 @@ def test_manifest_lists_every_output_and_input_with_hashes(built) -> None:  # ty
         assert entry == {"sha256": hashlib.sha256(content).hexdigest(), "grootte": len(content)}
     for slug in SLUGS:
         for rel, sha in data["gemeenten"][slug]["invoer"].items():
-            assert hashlib.sha256((CONTRACT / rel).read_bytes()).hexdigest() == sha
-    assert "logo-rivierstad.png" in data["gemeenten"]["rivierstad"]["invoer"]
+            assert hashlib.sha256((FIXTURE_REGION / rel).read_bytes()).hexdigest() == sha
+    assert "logo-brugstad.png" in data["gemeenten"]["brugstad"]["invoer"]
     assert data["toolkit"]["formaten"] == "docx,pdf,html,kaarten"
     assert (out / "manifest.json").read_text(encoding="utf-8") == json.dumps(
         data, ensure_ascii=False, indent=2, sort_keys=True
@@ -175,10 +175,10 @@ def test_force_rebuilds_with_identical_bytes(built, tmp_path: Path) -> None:  # 
     shutil.copytree(built[0], out)
     before = {p: (out / p).read_bytes() for p in visible_files(out)}
     times = mtimes(out)
-    proc = batch(REGION, "-o", out, "--force", "--alleen", "Polderdam")
+    proc = batch(REGION, "-o", out, "--force", "--alleen", "Dijkmond")
     assert proc.returncode == 0, proc.stderr
     assert "1 gemeente gemaakt, 0 overgeslagen" in proc.stdout
-    pdf = out / "polderdam" / "routekaart-polderdam.pdf"
+    pdf = out / "dijkmond" / "routekaart-dijkmond.pdf"
     assert pdf.stat().st_mtime_ns != times[str(pdf)]
     assert {p: (out / p).read_bytes() for p in visible_files(out)} == before
 
@@ -218,9 +218,9 @@ def test_interrupted_run_then_rerun_gives_the_same_outputs_and_manifest(built, t
 
 
 def test_one_broken_municipality_fails_alone(tmp_path: Path) -> None:
-    region = tmp_path / "regio-middenland"
-    shutil.copytree(CONTRACT, region)
-    profile = region / "gemeenten" / "polderdam.yaml"
+    region = tmp_path / "regio-oeverland"
+    shutil.copytree(FIXTURE_REGION, region)
+    profile = region / "gemeenten" / "dijkmond.yaml"
     profile.write_text(
         profile.read_text(encoding="utf-8").replace(
             "vastgesteld_op: 2026-11-01", "vastgesteld_op: 2026-13-01"
@@ -231,24 +231,24 @@ def test_one_broken_municipality_fails_alone(tmp_path: Path) -> None:
     proc = batch(region / "regio.yaml", "-o", out)
     assert proc.returncode == 1
     assert "3 gemeenten gemaakt, 0 overgeslagen (ongewijzigd), 1 mislukt" in proc.stdout
-    assert "Polderdam (gemeenten/polderdam.yaml): gemeenten/polderdam.yaml:9" in proc.stdout
+    assert "Dijkmond (gemeenten/dijkmond.yaml): gemeenten/dijkmond.yaml:9" in proc.stdout
     assert "vastgesteld_op" in proc.stdout
-    for slug in ("rivierstad", "s-heerenveld", "sudermar"):
+    for slug in ("brugstad", "s-molenwaard", "waldterp"):
         assert (out / slug / f"routekaart-{slug}.pdf").is_file() and (out / f"{slug}.zip").is_file()
-    assert not (out / "polderdam").exists()
+    assert not (out / "dijkmond").exists()
     rows = list(load_workbook(out / OVERVIEW)["Overzicht"].iter_rows(min_row=3, values_only=True))
-    failed = next(r for r in rows if r[0] == "Polderdam")
-    assert failed[-1].startswith("mislukt: gemeenten/polderdam.yaml:9")
+    failed = next(r for r in rows if r[0] == "Dijkmond")
+    assert failed[-1].startswith("mislukt: gemeenten/dijkmond.yaml:9")
     document = docx.Document(str(out / DOCUMENT))
     assert "Niet opgenomen" in [p.text for p in document.paragraphs]
 
 
 def test_alleen_builds_just_the_named_municipality(tmp_path: Path) -> None:
     out = tmp_path / "uit"
-    proc = batch(REGION, "-o", out, "--alleen", "súdermar")
+    proc = batch(REGION, "-o", out, "--alleen", "wâldterp")
     assert proc.returncode == 0, proc.stderr
     assert "1 gemeente gemaakt" in proc.stdout
-    assert {n.split("/")[0] for n in visible_files(out)} == {"sudermar", "sudermar.zip", "manifest.json"}
+    assert {n.split("/")[0] for n in visible_files(out)} == {"waldterp", "waldterp.zip", "manifest.json"}
     assert not (out / OVERVIEW).exists()
     assert "Regiodocument en overzicht niet bijgewerkt" in proc.stdout
     unknown = batch(REGION, "-o", out, "--alleen", "Atlantis")

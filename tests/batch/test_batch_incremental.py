@@ -24,17 +24,17 @@ from assembler.errors import AssemblerError, LockError
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
-from tests.conftest import CONTRACT, Invoke
+from tests.conftest import FIXTURE_REGION, Invoke
 
 TODAY = dt.date(2026, 11, 20)
-ALL = ["Rivierstad", "Polderdam", "'s-Heerenveld", "Súdermar"]
+ALL = ["Brugstad", "Dijkmond", "'s-Molenwaard", "Wâldterp"]
 
 
 @pytest.fixture
 def region(tmp_path: Path) -> Path:
-    """A copy of the contract region that a test may change."""
-    target = tmp_path / "regio-middenland"
-    shutil.copytree(CONTRACT, target)
+    """A copy of the fixture region that a test may change."""
+    target = tmp_path / "regio-oeverland"
+    shutil.copytree(FIXTURE_REGION, target)
     return target / "regio.yaml"
 
 
@@ -46,7 +46,7 @@ def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def build(path, outdir, formats, template=None, region=None, today=None, display=None):  # type: ignore[no-untyped-def]
         profile = load_profile(path, display=display, region=region, today=today)
         model = tailor(profile, national_content())
-        if model.gemeente == "Súdermar" and os.environ.get("FAKE_CRASH"):
+        if model.gemeente == "Wâldterp" and os.environ.get("FAKE_CRASH"):
             raise RuntimeError("kapot in de bouwer")
         folder = outdir / model.slug
         folder.mkdir(parents=True, exist_ok=True)
@@ -83,12 +83,12 @@ def test_first_run_builds_all_and_records_inputs_and_outputs(
     assert result.ok and result.gemaakt == ALL and built == ALL
     assert "4 gemeenten gemaakt, 0 overgeslagen (ongewijzigd), 0 mislukt" in result.summary()
     data = manifest_of(out)
-    rivierstad = data["gemeenten"]["rivierstad"]
-    assert set(rivierstad["invoer"]) == {"gemeenten/rivierstad.yaml", "regio.yaml", "logo-rivierstad.png"}
-    assert set(rivierstad["uitvoer"]) == {"rivierstad/routekaart-rivierstad.txt", "rivierstad.zip"}
+    brugstad = data["gemeenten"]["brugstad"]
+    assert set(brugstad["invoer"]) == {"gemeenten/brugstad.yaml", "regio.yaml", "logo-brugstad.png"}
+    assert set(brugstad["uitvoer"]) == {"brugstad/routekaart-brugstad.txt", "brugstad.zip"}
     assert data["regio"]["uitvoer"].keys() == {
-        "regio-middenland/routekaart-regio-middenland.docx",
-        "overzicht-middenland.xlsx",
+        "regio-oeverland/routekaart-regio-oeverland.docx",
+        "overzicht-oeverland.xlsx",
     }
     assert data["toolkit"]["versie"] and data["toolkit"]["landelijke_inhoud"] == national_content().digest
 
@@ -112,17 +112,17 @@ def test_changed_profile_rebuilds_only_that_municipality(
 ) -> None:
     out = tmp_path / "uit"
     batch(region, out)
-    document = out / "regio-middenland" / "routekaart-regio-middenland.docx"
+    document = out / "regio-oeverland" / "routekaart-regio-oeverland.docx"
     old_document = document.read_bytes()
-    profile = region.parent / "gemeenten" / "sudermar.yaml"
+    profile = region.parent / "gemeenten" / "waldterp.yaml"
     profile.write_text(profile.read_text(encoding="utf-8").replace('"2026.1"', '"2026.3"'), encoding="utf-8")
     built.clear()
     result = batch(region, out)
-    assert built == ["Súdermar"] and len(result.overgeslagen) == 3
+    assert built == ["Wâldterp"] and len(result.overgeslagen) == 3
     assert document.read_bytes() != old_document  # the regional document shows the new version
-    assert (out / "sudermar" / "routekaart-sudermar.txt").read_text(
+    assert (out / "waldterp" / "routekaart-waldterp.txt").read_text(
         encoding="utf-8"
-    ) == "Súdermar versie 2026.3\n"
+    ) == "Wâldterp versie 2026.3\n"
 
 
 def test_region_file_logo_and_damaged_output_each_trigger_a_rebuild(
@@ -130,30 +130,30 @@ def test_region_file_logo_and_damaged_output_each_trigger_a_rebuild(
 ) -> None:
     out = tmp_path / "uit"
     batch(region, out)
-    logo = region.parent / "logo-rivierstad.png"
+    logo = region.parent / "logo-brugstad.png"
     logo.write_bytes(logo.read_bytes() + b"\0")
     built.clear()
     batch(region, out)
-    assert built == ["Rivierstad"]
+    assert built == ["Brugstad"]
 
-    (out / "polderdam" / "routekaart-polderdam.txt").unlink()
+    (out / "dijkmond" / "routekaart-dijkmond.txt").unlink()
     built.clear()
     batch(region, out)
-    assert built == ["Polderdam"]
+    assert built == ["Dijkmond"]
 
     # Same size, other bytes: the new modification time makes the batch hash it and notice. It is
     # somebody's edit now, so the batch refuses to overwrite it instead of silently replacing it.
-    archive = out / "sudermar.zip"
+    archive = out / "waldterp.zip"
     original = archive.read_bytes()
     archive.write_bytes(original[::-1])
     built.clear()
     result = batch(region, out)
-    assert built == ["Súdermar"] and [f.naam for f in result.mislukt] == ["Súdermar"]
+    assert built == ["Wâldterp"] and [f.naam for f in result.mislukt] == ["Wâldterp"]
     assert "met de hand gewijzigd" in result.mislukt[0].reden
     assert archive.read_bytes() == original[::-1]
     archive.unlink()
     built.clear()
-    assert batch(region, out).ok and built == ["Súdermar"] and archive.read_bytes() == original
+    assert batch(region, out).ok and built == ["Wâldterp"] and archive.read_bytes() == original
 
     region.write_text(region.read_text(encoding="utf-8") + "# gewijzigd\n", encoding="utf-8")
     built.clear()
@@ -194,11 +194,11 @@ def test_unreadable_record_only_rebuilds_its_municipality(
 ) -> None:
     out = tmp_path / "uit"
     batch(region, out)
-    record = next(p for p in (out / STATE_DIR).glob("*.json") if "polderdam" in p.read_text(encoding="utf-8"))
+    record = next(p for p in (out / STATE_DIR).glob("*.json") if "dijkmond" in p.read_text(encoding="utf-8"))
     record.write_text("{kapot", encoding="utf-8")
     built.clear()
     batch(region, out)
-    assert built == ["Polderdam"]
+    assert built == ["Dijkmond"]
 
 
 def test_contact_check_going_stale_rebuilds_that_municipality(
@@ -207,13 +207,13 @@ def test_contact_check_going_stale_rebuilds_that_municipality(
     out = tmp_path / "uit"
     batch(region, out)
     built.clear()
-    # Stichting Sleutelpersonen (Rivierstad) was checked on 2026-05-20: stale after 2027-05-20.
+    # Stichting Sleutelpersonen (Brugstad) was checked on 2026-05-20: stale after 2027-05-20.
     batch(region, out, today=dt.date(2027, 5, 21))
-    assert built == ["Rivierstad"]
+    assert built == ["Brugstad"]
 
 
 def test_broken_profile_fails_alone_with_its_reason(region: Path, tmp_path: Path, built: list[str]) -> None:
-    profile = region.parent / "gemeenten" / "polderdam.yaml"
+    profile = region.parent / "gemeenten" / "dijkmond.yaml"
     profile.write_text(
         profile.read_text(encoding="utf-8").replace(
             "vastgesteld_op: 2026-11-01", "vastgesteld_op: 2026-13-01"
@@ -222,12 +222,12 @@ def test_broken_profile_fails_alone_with_its_reason(region: Path, tmp_path: Path
     )
     out = tmp_path / "uit"
     result = batch(region, out)
-    assert not result.ok and built == ["Rivierstad", "'s-Heerenveld", "Súdermar"]
+    assert not result.ok and built == ["Brugstad", "'s-Molenwaard", "Wâldterp"]
     (failure,) = result.mislukt
-    assert failure.naam == "Polderdam" and failure.bestand == "gemeenten/polderdam.yaml"
-    assert "gemeenten/polderdam.yaml:9" in failure.reden and "vastgesteld_op" in failure.reden
-    assert "Polderdam (gemeenten/polderdam.yaml): gemeenten/polderdam.yaml:9" in result.summary()
-    assert manifest_of(out)["gemeenten"]["polderdam"]["mislukt"] == failure.reden
+    assert failure.naam == "Dijkmond" and failure.bestand == "gemeenten/dijkmond.yaml"
+    assert "gemeenten/dijkmond.yaml:9" in failure.reden and "vastgesteld_op" in failure.reden
+    assert "Dijkmond (gemeenten/dijkmond.yaml): gemeenten/dijkmond.yaml:9" in result.summary()
+    assert manifest_of(out)["gemeenten"]["dijkmond"]["mislukt"] == failure.reden
     # Failures are tried again on the next run; the good ones are skipped.
     built.clear()
     again = batch(region, out)
@@ -235,14 +235,14 @@ def test_broken_profile_fails_alone_with_its_reason(region: Path, tmp_path: Path
 
 
 def test_fail_fast_stops_after_the_first_failure(region: Path, tmp_path: Path, built: list[str]) -> None:
-    profile = region.parent / "gemeenten" / "polderdam.yaml"
-    profile.write_text("schema_versie: 1\nsoort: gemeente\nnaam: Polderdam\n", encoding="utf-8")
+    profile = region.parent / "gemeenten" / "dijkmond.yaml"
+    profile.write_text("schema_versie: 1\nsoort: gemeente\nnaam: Dijkmond\n", encoding="utf-8")
     result = batch(region, tmp_path / "uit", fail_fast=True)
-    assert built == ["Rivierstad"] and [f.naam for f in result.mislukt] == ["Polderdam"]
-    assert result.niet_gestart == ["'s-Heerenveld", "Súdermar"]
+    assert built == ["Brugstad"] and [f.naam for f in result.mislukt] == ["Dijkmond"]
+    assert result.niet_gestart == ["'s-Molenwaard", "Wâldterp"]
     assert "stopte na de eerste fout" in result.summary()
-    assert result.regio_melding and "'s-Heerenveld" in result.regio_melding
-    assert not (tmp_path / "uit" / "overzicht-middenland.xlsx").exists()
+    assert result.regio_melding and "'s-Molenwaard" in result.regio_melding
+    assert not (tmp_path / "uit" / "overzicht-oeverland.xlsx").exists()
 
 
 def test_unexpected_exception_is_an_internal_error_and_the_rest_is_built(
@@ -250,22 +250,22 @@ def test_unexpected_exception_is_an_internal_error_and_the_rest_is_built(
 ) -> None:
     monkeypatch.setenv("FAKE_CRASH", "1")
     result = batch(region, tmp_path / "uit")
-    assert built == ["Rivierstad", "Polderdam", "'s-Heerenveld"]
+    assert built == ["Brugstad", "Dijkmond", "'s-Molenwaard"]
     (failure,) = result.mislukt
-    assert failure.naam == "Súdermar"
+    assert failure.naam == "Wâldterp"
     assert failure.reden.startswith("interne fout (RuntimeError: kapot in de bouwer)")
 
 
 def test_only_builds_the_named_municipalities(region: Path, tmp_path: Path, built: list[str]) -> None:
     out = tmp_path / "uit"
-    result = batch(region, out, only=["'s-heerenveld", "SUDERMAR"])
-    assert built == ["'s-Heerenveld", "Súdermar"] and result.ok
-    assert not (out / "rivierstad").exists()
+    result = batch(region, out, only=["'s-molenwaard", "WALDTERP"])
+    assert built == ["'s-Molenwaard", "Wâldterp"] and result.ok
+    assert not (out / "brugstad").exists()
     # The regional outputs need every municipality, so they wait for a full run.
-    assert result.regio_melding and "Rivierstad, Polderdam" in result.regio_melding
-    assert not (out / "overzicht-middenland.xlsx").exists()
+    assert result.regio_melding and "Brugstad, Dijkmond" in result.regio_melding
+    assert not (out / "overzicht-oeverland.xlsx").exists()
     with pytest.raises(
-        AssemblerError, match="onbekende gemeente bij --alleen: Atlantis; deze regio heeft: Rivierstad"
+        AssemblerError, match="onbekende gemeente bij --alleen: Atlantis; deze regio heeft: Brugstad"
     ):
         batch(region, out, only=["Atlantis"])
 
@@ -274,25 +274,25 @@ def test_two_municipalities_with_one_name_do_not_share_a_folder(
     region: Path, tmp_path: Path, built: list[str]
 ) -> None:
     folder = region.parent / "gemeenten"
-    twin = (folder / "polderdam.yaml").read_text(encoding="utf-8")
-    (folder / "polderdam-2.yaml").write_text(twin, encoding="utf-8")
+    twin = (folder / "dijkmond.yaml").read_text(encoding="utf-8")
+    (folder / "dijkmond-2.yaml").write_text(twin, encoding="utf-8")
     region.write_text(
         region.read_text(encoding="utf-8").replace(
-            "  - gemeenten/sudermar.yaml", "  - gemeenten/sudermar.yaml\n  - gemeenten/polderdam-2.yaml"
+            "  - gemeenten/waldterp.yaml", "  - gemeenten/waldterp.yaml\n  - gemeenten/dijkmond-2.yaml"
         ),
         encoding="utf-8",
     )
     result = batch(region, tmp_path / "uit")
     (failure,) = result.mislukt
-    assert failure.bestand == "gemeenten/polderdam-2.yaml"
-    assert "dezelfde map 'polderdam/'" in failure.reden and "gemeenten/polderdam.yaml" in failure.reden
+    assert failure.bestand == "gemeenten/dijkmond-2.yaml"
+    assert "dezelfde map 'dijkmond/'" in failure.reden and "gemeenten/dijkmond.yaml" in failure.reden
     assert built == ALL
 
 
 def test_a_leftover_temporary_file_is_removed(region: Path, tmp_path: Path, built: list[str]) -> None:
     out = tmp_path / "uit"
-    (out / "rivierstad").mkdir(parents=True)
-    leftover = out / "rivierstad" / ".assembler-tmp-abc.pdf"
+    (out / "brugstad").mkdir(parents=True)
+    leftover = out / "brugstad" / ".assembler-tmp-abc.pdf"
     leftover.write_bytes(b"half")
     batch(region, out)
     assert not leftover.exists()
@@ -334,17 +334,17 @@ def test_a_single_build_waits_for_no_one_and_refuses_a_folder_a_batch_holds(
 ) -> None:
     out = tmp_path / "uit"
     out.mkdir()
-    profile = region.parent / "gemeenten" / "rivierstad.yaml"
+    profile = region.parent / "gemeenten" / "brugstad.yaml"
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(out)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "vast"
         result = run("build", profile, "--formaat", "html", "-o", out)
         assert result.exit_code == 1
         assert "in gebruik door een andere run van assembler (batch of build) die nog loopt" in result.output
-        assert not (out / "rivierstad").exists()
+        assert not (out / "brugstad").exists()
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait(timeout=10)
     result = run("build", profile, "--formaat", "html", "-o", out)
     assert result.exit_code == 0, result.output
-    assert (out / "rivierstad" / "routekaart-rivierstad.html").exists()
+    assert (out / "brugstad" / "routekaart-brugstad.html").exists()

@@ -14,9 +14,9 @@ from assembler.model.routekaart import Routekaart
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
-from tests.conftest import CONTRACT
+from tests.conftest import FIXTURE_REGION
 
-GEMEENTEN = CONTRACT / "gemeenten"
+GEMEENTEN = FIXTURE_REGION / "gemeenten"
 FGM = "vrouwelijke_genitale_verminking"
 PHONE = re.compile(r"\+?\d[\d -]{5,}\d|\b112\b")
 
@@ -55,7 +55,7 @@ def digits(text: str) -> str:
 
 
 def test_one_set_per_audience_general_card_first_then_practices_by_priority() -> None:
-    model = model_of("rivierstad")
+    model = model_of("brugstad")
     cards = cards_for(model, national_content())
     audiences = model.kaarten.doelgroepen
     assert len(cards) == len(audiences) * (1 + len(model.praktijken))
@@ -68,7 +68,7 @@ def test_one_set_per_audience_general_card_first_then_practices_by_priority() ->
 
 
 def test_only_selected_practices_and_chosen_audiences() -> None:
-    cards = cards_of("s-heerenveld")
+    cards = cards_of("s-molenwaard")
     assert {c.praktijk for c in cards} == {None, "huwelijksdwang", "eergerelateerd_geweld"}
     assert [c.set_naam for c in cards if c.praktijk is None] == [
         "Onderwijs",
@@ -79,7 +79,7 @@ def test_only_selected_practices_and_chosen_audiences() -> None:
 
 def test_practice_card_front_has_the_signals_back_the_practice_steps_and_donts() -> None:
     content = national_content()
-    cards = cards_of("s-heerenveld")  # A6: everything on its own face
+    cards = cards_of("s-molenwaard")  # A6: everything on its own face
     honour = card(cards, "onderwijs-eergerelateerd_geweld")
     text = content.praktijken["eergerelateerd_geweld"].kaart
     assert honour.voorkant.blokken[0].items == text.signalen
@@ -92,7 +92,7 @@ def test_practice_card_front_has_the_signals_back_the_practice_steps_and_donts()
 
 
 def test_fgm_card_names_the_veilig_thuis_fgm_officer_with_name_and_number() -> None:
-    model = model_of("rivierstad")
+    model = model_of("brugstad")
     officer = model.veilig_thuis.aandachtsfunctionaris_vgv
     assert officer is not None
     for c in cards_for(model, national_content()):
@@ -104,13 +104,13 @@ def test_fgm_card_names_the_veilig_thuis_fgm_officer_with_name_and_number() -> N
 
 
 def test_fgm_acute_line_sends_to_veilig_thuis_and_the_police() -> None:
-    fgm = card(cards_of("rivierstad"), "onderwijs-vrouwelijke_genitale_verminking")
+    fgm = card(cards_of("brugstad"), "onderwijs-vrouwelijke_genitale_verminking")
     acute = (fgm.voorkant.acuut or fgm.achterkant.acuut).items[0]  # type: ignore[union-attr]
     assert "0800-2000" in acute and "politie" in acute
 
 
 def test_every_practice_card_carries_veilig_thuis_and_112() -> None:
-    for name in ("rivierstad", "polderdam", "s-heerenveld", "sudermar"):
+    for name in ("brugstad", "dijkmond", "s-molenwaard", "waldterp"):
         for c in cards_of(name):
             text = digits(card_text(c))
             assert "08002000" in text, c.id
@@ -118,38 +118,38 @@ def test_every_practice_card_carries_veilig_thuis_and_112() -> None:
 
 
 def test_school_cards_put_the_attendance_officer_first_where_it_covers_the_practice() -> None:
-    model = model_of("rivierstad")
+    model = model_of("brugstad")
     cards = cards_for(model, national_content())
     abandonment = card(cards, "onderwijs-gedwongen_achterlating")
-    assert abandonment.achterkant.bellen[0].label == "Leerplicht Rivierstad"
-    assert "0123-456790" in numbers(abandonment.achterkant)
+    assert abandonment.achterkant.bellen[0].label == "Leerplicht Brugstad"
+    assert "0123-780790" in numbers(abandonment.achterkant)
     # Leerplicht does not cover FGM, and a GP does not phone the attendance officer.
-    assert "0123-456790" not in numbers(card(cards, "onderwijs-vrouwelijke_genitale_verminking").achterkant)
-    assert all("0123-456790" not in card_text(c) for c in cards if c.doelgroep == "huisartsen")
+    assert "0123-780790" not in numbers(card(cards, "onderwijs-vrouwelijke_genitale_verminking").achterkant)
+    assert all("0123-780790" not in card_text(c) for c in cards if c.doelgroep == "huisartsen")
     assert [p.id for p in local_contacts(model, "onderwijs", None)] == [
-        "leerplicht-rivierstad",
-        "wijkteam-rivierstad",
+        "leerplicht-brugstad",
+        "wijkteam-brugstad",
     ]
 
 
 def test_an_audience_does_not_get_its_own_organisation_as_contact() -> None:
-    model = model_of("rivierstad")
-    assert "ggd-middenland" not in [p.id for p in local_contacts(model, "jeugdgezondheidszorg", FGM)]
-    assert "wijkteam-rivierstad" not in [p.id for p in local_contacts(model, "sociaal_wijkteam", None)]
-    assert [p.id for p in local_contacts(model, "huisartsen", FGM)] == ["wijkteam-rivierstad"]
+    model = model_of("brugstad")
+    assert "ggd-oeverland" not in [p.id for p in local_contacts(model, "jeugdgezondheidszorg", FGM)]
+    assert "wijkteam-brugstad" not in [p.id for p in local_contacts(model, "sociaal_wijkteam", None)]
+    assert [p.id for p in local_contacts(model, "huisartsen", FGM)] == ["wijkteam-brugstad"]
 
 
 def test_without_local_partners_a_regional_partner_is_the_contact() -> None:
-    model = model_of("polderdam")
+    model = model_of("dijkmond")
     assert not model.partners_lokaal
     # The youth-health service signals FGM; the police never stands in as "local contact".
-    assert [p.id for p in local_contacts(model, "huisartsen", FGM)] == ["ggd-middenland"]
-    assert [p.id for p in local_contacts(model, "huisartsen", "huwelijksdwang")] == ["zvh-middenland"]
+    assert [p.id for p in local_contacts(model, "huisartsen", FGM)] == ["ggd-oeverland"]
+    assert [p.id for p in local_contacts(model, "huisartsen", "huwelijksdwang")] == ["zvh-oeverland"]
     assert all(p.type != "politie" for p in local_contacts(model, "onderwijs", None))
 
 
 def test_general_card_has_the_five_steps_tips_inhouse_contact_local_numbers_and_qr() -> None:
-    model = model_of("rivierstad")
+    model = model_of("brugstad")
     content = national_content()
     general = card(cards_for(model, content), "onderwijs-algemeen")
     steps = next(b for b in general.voorkant.blokken if b.stijl == "genummerd")
@@ -159,24 +159,24 @@ def test_general_card_has_the_five_steps_tips_inhouse_contact_local_numbers_and_
     entries = general.achterkant.bellen
     assert entries[0].soort == "intern"
     assert entries[0].wie == content.kaarten["doelgroepen"]["onderwijs"]["aanspreekpunt"]
-    assert {"0123-456789", "0123-456790", "0123-456700", "0800-2000", "112"} <= set(
+    assert {"0123-780789", "0123-780790", "0123-780700", "0800-2000", "112"} <= set(
         numbers(general.achterkant)
     )
-    assert general.achterkant.qr == "https://www.rivierstad.example/schadelijke-praktijken"
+    assert general.achterkant.qr == "https://www.brugstad.example/schadelijke-praktijken"
     assert general.achterkant.voet is not None and "15 oktober 2026" in general.achterkant.voet
 
 
 def test_qr_falls_back_to_the_website_and_is_left_out_without_one() -> None:
     assert (
-        card(cards_of("s-heerenveld"), "onderwijs-algemeen").achterkant.qr
-        == "https://www.s-heerenveld.example"
+        card(cards_of("s-molenwaard"), "onderwijs-algemeen").achterkant.qr
+        == "https://www.s-molenwaard.example"
     )
-    assert all(c.achterkant.qr is None and c.voorkant.qr is None for c in cards_of("polderdam"))
+    assert all(c.achterkant.qr is None and c.voorkant.qr is None for c in cards_of("dijkmond"))
 
 
 def test_audience_tips_only_where_the_content_has_them() -> None:
     content = national_content()
-    cards = cards_of("rivierstad")
+    cards = cards_of("brugstad")
     for c in cards:
         if c.praktijk is None:
             continue
@@ -192,21 +192,21 @@ def test_audience_tips_only_where_the_content_has_them() -> None:
 
 
 def test_credit_card_keeps_a_practice_back_short_and_never_repeats_a_number_of_the_acute_line() -> None:
-    cards = cards_of("rivierstad")
+    cards = cards_of("brugstad")
     honour = card(cards, "huisartsen-eergerelateerd_geweld")
     assert honour.voorkant.acuut is not None and honour.achterkant.acuut is None
     acute = honour.voorkant.acuut.items[0]
     assert "112" in acute and "0800-2000" in acute
-    assert numbers(honour.achterkant) == ["0123-456789"]
+    assert numbers(honour.achterkant) == ["0123-780789"]
     fgm = card(cards, "huisartsen-vrouwelijke_genitale_verminking")
-    assert numbers(fgm.achterkant) == ["0123-456700", "0123-456789", "112"]
+    assert numbers(fgm.achterkant) == ["0123-780700", "0123-780789", "112"]
     assert fgm.achterkant.kop == "VGV" and fgm.voorkant.kop == "Vrouwelijke genitale verminking"
 
 
 def test_a6_practice_back_has_acute_line_and_all_numbers() -> None:
-    honour = card(cards_of("s-heerenveld"), "onderwijs-eergerelateerd_geweld")
+    honour = card(cards_of("s-molenwaard"), "onderwijs-eergerelateerd_geweld")
     assert honour.achterkant.acuut is not None and honour.voorkant.acuut is None
-    assert numbers(honour.achterkant) == ["+31 123 456 800", "0800-2000", "112"]
+    assert numbers(honour.achterkant) == ["+31 123 780 800", "0800-2000", "112"]
     assert [e.soort for e in honour.achterkant.bellen] == ["lokaal", "veilig_thuis", "spoed"]
 
 
@@ -232,7 +232,7 @@ def _entries(cards: tuple[Card, ...]) -> Iterator[CallEntry]:
 def test_only_numbers_from_the_profile_the_region_or_confirmed_national_content() -> None:
     content = national_content()
     confirmed = {digits(o.telefoon) for o in content.organisaties if o.telefoon}
-    for name in ("rivierstad", "polderdam", "s-heerenveld", "sudermar"):
+    for name in ("brugstad", "dijkmond", "s-molenwaard", "waldterp"):
         model = model_of(name)
         allowed = confirmed | {digits(p.telefoon) for p in model.partners if p.telefoon}
         allowed |= {digits(model.veilig_thuis.telefoon)}
@@ -254,7 +254,7 @@ def test_only_numbers_from_the_profile_the_region_or_confirmed_national_content(
 
 
 def test_every_text_names_where_it_comes_from() -> None:
-    for c in cards_of("rivierstad"):
+    for c in cards_of("brugstad"):
         for face in c.faces:
             for block in face.blokken:
                 assert block.herkomst.veld and not block.herkomst.lokaal
@@ -265,7 +265,7 @@ def test_every_text_names_where_it_comes_from() -> None:
 
 
 def test_pure_same_input_same_cards() -> None:
-    model = model_of("rivierstad")
+    model = model_of("brugstad")
     content = national_content()
     first, second = cards_for(model, content), cards_for(model, content)
     assert first == second
@@ -279,4 +279,4 @@ def test_missing_card_headings_in_the_content_are_a_content_error(tmp_path: Path
     content = national_content()
     broken = dataclasses.replace(content, kaarten={k: v for k, v in content.kaarten.items() if k != "koppen"})
     with pytest.raises(ContentError, match="koppen"):
-        cards_for(model_of("polderdam"), broken)
+        cards_for(model_of("dijkmond"), broken)

@@ -27,18 +27,18 @@ from assembler.model.region import (
 from assembler.model.tailor import tailor, tailor_region
 from assembler.national import national_content
 from assembler.profile.reading import load_profile, load_region
-from tests.conftest import CONTRACT
+from tests.conftest import FIXTURE_REGION
 
 TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture(scope="module")
 def entries() -> dict[str, MunicipalityEntry]:
-    region = load_region(CONTRACT / "regio.yaml", display="regio.yaml", today=TODAY)
+    region = load_region(FIXTURE_REGION / "regio.yaml", display="regio.yaml", today=TODAY)
     content = national_content()
     result = {}
     for path in region.municipalities:
-        display = relative(path, CONTRACT)
+        display = relative(path, FIXTURE_REGION)
         profile = load_profile(path, display=display, region=region, today=TODAY)
         entry = entry_from(tailor(profile, content), content, profile.warnings, display, region.display)
         result[entry.naam] = entry
@@ -47,7 +47,7 @@ def entries() -> dict[str, MunicipalityEntry]:
 
 @pytest.fixture(scope="module")
 def model(entries: dict[str, MunicipalityEntry]) -> RegionModel:
-    region = load_region(CONTRACT / "regio.yaml", display="regio.yaml", today=TODAY)
+    region = load_region(FIXTURE_REGION / "regio.yaml", display="regio.yaml", today=TODAY)
     content = national_content()
     vt, partners = tailor_region(region.data, content)
     failed = [failed_entry("Kapotstad", "gemeenten/kapotstad.yaml", "profiel <ongeldig> & leeg")]
@@ -64,72 +64,72 @@ def test_entries_survive_a_round_trip_through_json_data(entries: dict[str, Munic
 
 
 def test_entry_holds_priorities_steps_contacts_and_own_texts(entries: dict[str, MunicipalityEntry]) -> None:
-    rivierstad = entries["Rivierstad"]
-    assert [p.prioriteit for p in rivierstad.praktijken] == ["Hoog", "Gemiddeld", "Gemiddeld", "Hoog"]
-    assert "Somalische" in rivierstad.praktijken[0].lokale_situatie[0]
-    assert rivierstad.praktijken[1].lokale_situatie == ()  # no own text: the national text applies
-    assert rivierstad.contacten[0].naam == "Sociaal wijkteam Rivierstad"
-    assert rivierstad.coordinator == "Sociaal wijkteam Rivierstad" and rivierstad.sleutelpersonen == "ja"
-    heerenveld = entries["'s-Heerenveld"]
-    assert [p.prioriteit for p in heerenveld.praktijken] == ["niet gekozen", "Hoog", "niet gekozen", "Hoog"]
-    assert heerenveld.regie == "Veilig Thuis" and heerenveld.kaartformaat == "A6"
-    polderdam = entries["Polderdam"]
-    assert polderdam.contacten == () and len(polderdam.gaten) == 3
+    brugstad = entries["Brugstad"]
+    assert [p.prioriteit for p in brugstad.praktijken] == ["Hoog", "Gemiddeld", "Gemiddeld", "Hoog"]
+    assert "Somalische" in brugstad.praktijken[0].lokale_situatie[0]
+    assert brugstad.praktijken[1].lokale_situatie == ()  # no own text: the national text applies
+    assert brugstad.contacten[0].naam == "Sociaal wijkteam Brugstad"
+    assert brugstad.coordinator == "Sociaal wijkteam Brugstad" and brugstad.sleutelpersonen == "ja"
+    molenwaard = entries["'s-Molenwaard"]
+    assert [p.prioriteit for p in molenwaard.praktijken] == ["niet gekozen", "Hoog", "niet gekozen", "Hoog"]
+    assert molenwaard.regie == "Veilig Thuis" and molenwaard.kaartformaat == "A6"
+    dijkmond = entries["Dijkmond"]
+    assert dijkmond.contacten == () and len(dijkmond.gaten) == 3
     # Problems of the region file belong to the region, not to each municipality.
-    assert all(f.bestand == "gemeenten/polderdam.yaml" for f in polderdam.bevindingen)
+    assert all(f.bestand == "gemeenten/dijkmond.yaml" for f in dijkmond.bevindingen)
 
 
 def test_fresh_until_is_the_day_a_contact_check_goes_stale(entries: dict[str, MunicipalityEntry]) -> None:
-    rivierstad = entries["Rivierstad"]  # Stichting Sleutelpersonen: checked 2026-05-20
-    assert fresh_until(rivierstad, TODAY) == dt.date(2027, 5, 20)
-    assert fresh_until(entries["Polderdam"], TODAY) is None
-    assert "1 verouderd contact" in attention_text(rivierstad, dt.date(2027, 5, 21))
-    assert "verouderd" not in attention_text(rivierstad, TODAY)
+    brugstad = entries["Brugstad"]  # Stichting Sleutelpersonen: checked 2026-05-20
+    assert fresh_until(brugstad, TODAY) == dt.date(2027, 5, 20)
+    assert fresh_until(entries["Dijkmond"], TODAY) is None
+    assert "1 verouderd contact" in attention_text(brugstad, dt.date(2027, 5, 21))
+    assert "verouderd" not in attention_text(brugstad, TODAY)
 
 
-def test_overview_rows_match_the_contract(model: RegionModel) -> None:
+def test_overview_rows_match_the_fixture_region(model: RegionModel) -> None:
     table = model.overzicht
     assert sum(span for _, span in table.groepen) == len(table.kop) == 11
     rows = {r[0]: r for r in table.rijen}
-    assert list(rows) == ["Rivierstad", "Polderdam", "'s-Heerenveld", "Súdermar", "Kapotstad"]
-    assert rows["Polderdam"][5:8] == ("geen lokale partner",) * 3
-    assert rows["Polderdam"][-1] == "3 waarschuwingen, waaronder 3 gaten in de keten"
-    assert rows["Súdermar"][5:8] == ("Gebiedsteam Súdermar",) * 3
+    assert list(rows) == ["Brugstad", "Dijkmond", "'s-Molenwaard", "Wâldterp", "Kapotstad"]
+    assert rows["Dijkmond"][5:8] == ("geen lokale partner",) * 3
+    assert rows["Dijkmond"][-1] == "3 waarschuwingen, waaronder 3 gaten in de keten"
+    assert rows["Wâldterp"][5:8] == ("Gebiedsteam Wâldterp",) * 3
     assert rows["Kapotstad"][-1] == "mislukt: profiel <ongeldig> & leeg"
     places = [p.plek for p in model.problemen]
-    assert "gemeenten/rivierstad.yaml:70" in places and "regio.yaml:45" in places
-    assert model.datum == dt.date(2026, 11, 1)  # Polderdam's adoption, the latest
+    assert "gemeenten/brugstad.yaml:70" in places and "regio.yaml:49" in places
+    assert model.datum == dt.date(2026, 11, 1)  # Dijkmond's adoption, the latest
 
 
 def test_regional_document_reads_back_with_every_part(model: RegionModel) -> None:
-    data = region_docx.render(model, "overzicht-middenland.xlsx")
+    data = region_docx.render(model, "overzicht-oeverland.xlsx")
     region_docx.check(data, model)
     document = docx.Document(io.BytesIO(data))
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
     headings = [t for s, t in paragraphs if s.startswith("Heading")]
-    for name in ("Veilig Thuis Middenland", "Regionale partners", "Rivierstad", "Súdermar", "Niet opgenomen"):
+    for name in ("Veilig Thuis Oeverland", "Regionale partners", "Brugstad", "Wâldterp", "Niet opgenomen"):
         assert name in headings
     # The table of contents lists the chapters before Word adds page numbers.
     contents = [t for s, t in paragraphs if s in ("toc 1", "toc 2")]
     assert contents[:4] == [
         "Over dit document",
-        "Veilig Thuis Middenland",
+        "Veilig Thuis Oeverland",
         "Regionale partners",
         "De gemeenten",
     ]
-    assert "Polderdam" in contents
+    assert "Dijkmond" in contents
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
     assert "profiel <ongeldig> & leeg" in cells  # autoescaped, not swallowed as markup
-    assert "Samenwerking met het mbo-college: <lesprogramma> over keuzevrijheid & relaties." in cells
+    assert "Met het mbo-college loopt een <lesprogramma> over vrije partnerkeuze & relaties." in cells
     header = document.sections[1].header.paragraphs[0].text
-    assert "regio Middenland" in header and "Veilig Thuis Middenland" in header
+    assert "regio Oeverland" in header and "Veilig Thuis Oeverland" in header
     assert document.sections[-1].page_width > document.sections[-1].page_height  # the landscape overview
     assert document.core_properties.created == dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
-    assert region_docx.render(model, "overzicht-middenland.xlsx") == data
+    assert region_docx.render(model, "overzicht-oeverland.xlsx") == data
 
 
 def test_regional_document_check_refuses_a_missing_municipality(model: RegionModel) -> None:
-    data = region_docx.render(model, "overzicht-middenland.xlsx")
+    data = region_docx.render(model, "overzicht-oeverland.xlsx")
     other = region_model(
         model.naam,
         model.veilig_thuis,
@@ -158,10 +158,10 @@ def test_overview_spreadsheet_reads_back(model: RegionModel) -> None:
     assert sheet.freeze_panes == "B3" and sheet.auto_filter.ref == "A2:K7"
     assert sheet["B1"].value == "Prioriteit per praktijk" and "B1:E1" in sheet.merged_cells
     assert [c.value for c in sheet["A"]][2:] == [
-        "Rivierstad",
-        "Polderdam",
-        "'s-Heerenveld",
-        "Súdermar",
+        "Brugstad",
+        "Dijkmond",
+        "'s-Molenwaard",
+        "Wâldterp",
         "Kapotstad",
     ]
     assert sheet.column_dimensions["A"].width >= 12

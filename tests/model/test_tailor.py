@@ -9,9 +9,9 @@ import pytest
 from assembler.model.tailor import paragraphs, tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
-from tests.conftest import CONTRACT
+from tests.conftest import FIXTURE_REGION
 
-GEMEENTEN = CONTRACT / "gemeenten"
+GEMEENTEN = FIXTURE_REGION / "gemeenten"
 
 
 def model_of(name: str):
@@ -19,70 +19,70 @@ def model_of(name: str):
 
 
 def test_only_selected_practices_ordered_by_priority() -> None:
-    model = model_of("s-heerenveld")
+    model = model_of("s-molenwaard")
     assert [p.key for p in model.praktijken] == ["huwelijksdwang", "eergerelateerd_geweld"]
-    rivierstad = model_of("rivierstad")
-    assert [p.prioriteit for p in rivierstad.praktijken] == ["hoog", "hoog", "gemiddeld", "gemiddeld"]
-    assert rivierstad.praktijken[0].key == "vrouwelijke_genitale_verminking"
+    brugstad = model_of("brugstad")
+    assert [p.prioriteit for p in brugstad.praktijken] == ["hoog", "hoog", "gemiddeld", "gemiddeld"]
+    assert brugstad.praktijken[0].key == "vrouwelijke_genitale_verminking"
 
 
 def test_local_texts_win_and_standard_texts_fill_in() -> None:
-    rivierstad = model_of("rivierstad")
-    assert rivierstad.inleiding_eigen
-    assert "sleutelpersonen" in rivierstad.inleiding[0]
-    vgv = rivierstad.praktijken[0]
+    brugstad = model_of("brugstad")
+    assert brugstad.inleiding_eigen
+    assert "sleutelpersonen" in brugstad.inleiding[0]
+    vgv = brugstad.praktijken[0]
     assert vgv.lokale_situatie_eigen and "Somalische" in vgv.lokale_situatie[0]
-    polderdam = model_of("polderdam")
-    assert not polderdam.inleiding_eigen
-    assert all(p.lokale_situatie and not p.lokale_situatie_eigen for p in polderdam.praktijken)
+    dijkmond = model_of("dijkmond")
+    assert not dijkmond.inleiding_eigen
+    assert all(p.lokale_situatie and not p.lokale_situatie_eigen for p in dijkmond.praktijken)
     # Standard texts name the municipality and never leave a placeholder behind.
-    assert any("Polderdam" in para for para in polderdam.inleiding)
-    for value in _all_strings(polderdam):
+    assert any("Dijkmond" in para for para in dijkmond.inleiding)
+    for value in _all_strings(dijkmond):
         assert "{gemeente}" not in value and "{regio}" not in value
 
 
 def test_profile_text_is_never_formatted() -> None:
-    model = model_of("s-heerenveld")
+    model = model_of("s-molenwaard")
     situation = model.praktijken[0].lokale_situatie[0]
-    assert situation == "Samenwerking met het mbo-college: <lesprogramma> over keuzevrijheid & relaties."
+    assert situation == "Met het mbo-college loopt een <lesprogramma> over vrije partnerkeuze & relaties."
 
 
 def test_partners_grouped_per_step_and_practice() -> None:
-    model = model_of("rivierstad")
+    model = model_of("brugstad")
     steps = {s.key: s for s in model.stappen}
     assert [p.id for p in steps["signaleren_en_melden"].partners][:3] == [
-        "wijkteam-rivierstad",
-        "leerplicht-rivierstad",
-        "ggd-middenland",
+        "wijkteam-brugstad",
+        "leerplicht-brugstad",
+        "ggd-oeverland",
     ]
     assert "stichting-sleutelpersonen" in [p.id for p in steps["preventie_veiligheid_hulp"].partners]
     vgv = model.praktijken[0]
-    assert "ggd-middenland" in [p.id for p in vgv.partners]
-    assert "leerplicht-rivierstad" not in [p.id for p in vgv.partners]
+    assert "ggd-oeverland" in [p.id for p in vgv.partners]
+    assert "leerplicht-brugstad" not in [p.id for p in vgv.partners]
 
 
 def test_coordinator_and_regie_are_worded() -> None:
-    rivierstad = model_of("rivierstad")
-    assert rivierstad.coordinator is not None
-    assert "Sociaal wijkteam Rivierstad" in rivierstad.coordinator_tekst
-    heerenveld = model_of("s-heerenveld")
-    assert heerenveld.regie == "veilig_thuis"
-    assert "Veilig Thuis" in heerenveld.regie_tekst
+    brugstad = model_of("brugstad")
+    assert brugstad.coordinator is not None
+    assert "Sociaal wijkteam Brugstad" in brugstad.coordinator_tekst
+    molenwaard = model_of("s-molenwaard")
+    assert molenwaard.regie == "veilig_thuis"
+    assert "Veilig Thuis" in molenwaard.regie_tekst
 
 
 def test_region_veilig_thuis_and_route_names() -> None:
-    model = model_of("sudermar")
-    assert model.veilig_thuis.naam == "Veilig Thuis Middenland"
+    model = model_of("waldterp")
+    assert model.veilig_thuis.naam == "Veilig Thuis Oeverland"
     assert model.veilig_thuis.telefoon == "0800-2000"
-    assert model.slug == "sudermar"
+    assert model.slug == "waldterp"
     route = model.praktijken[0].route
     names = [n for stage in route.stages for n in stage.wie]
-    assert any("Gebiedsteam Súdermar" in n for n in names)
+    assert any("Gebiedsteam Wâldterp" in n for n in names)
     assert "112" in route.acuut.wie[0]
 
 
 def test_contact_list_has_a_row_per_partner_and_only_confirmed_national_numbers() -> None:
-    model = model_of("rivierstad")
+    model = model_of("brugstad")
     names = [c.naam for c in model.contacten]
     for partner in model.partners:
         assert partner.naam in names

@@ -151,7 +151,9 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert script.startswith("#!/usr/bin/env bash\n")
     assert "set -euo pipefail" in script
     commands = [ln for ln in script.splitlines() if README_SETUP[1] in ln and not ln.lstrip().startswith("#")]
-    assert len(commands) == 1
+    # The full run, and the short run from a fresh clone in a fresh venv with no ../shared.
+    assert len(commands) == 2
+    assert "git clone" in script and "python3 -m venv" in script
     assert (ROOT / ".ci" / "run").stat().st_mode & 0o111
 
 

@@ -10,7 +10,7 @@ import pytest
 from assembler.errors import ProfileError
 from assembler.profile import loader
 from assembler.profile.loader import MAX_BYTES, MAX_DEPTH, dotted, iter_paths, load_document
-from tests.conftest import CONTRACT, WriteFile
+from tests.conftest import FIXTURE_REGION, WriteFile
 
 
 def _problems(path: Path) -> list[str]:
@@ -19,14 +19,14 @@ def _problems(path: Path) -> list[str]:
     return [p.format() for p in caught.value.problems]
 
 
-def test_contract_loads_with_positions() -> None:
-    doc = load_document(CONTRACT / "gemeenten" / "rivierstad.yaml")
-    assert doc.data["naam"] == "Rivierstad"
+def test_fixture_loads_with_positions() -> None:
+    doc = load_document(FIXTURE_REGION / "gemeenten" / "brugstad.yaml")
+    assert doc.data["naam"] == "Brugstad"
     assert doc.data["document"]["vastgesteld_op"] == dt.date(2026, 10, 15)
-    # 'telefoon: "0123-456789"' of the first partner stands on line 70, value at column 15.
+    # 'telefoon: "0123-780789"' of the first partner stands on line 70, value at column 15.
     assert doc.where(("partners", 0, "telefoon")) == (70, 15)
     assert doc.where(("partners", 0, "telefoon"), key=True) == (70, 5)
-    assert doc.data["partners"][0]["telefoon"] == "0123-456789"
+    assert doc.data["partners"][0]["telefoon"] == "0123-780789"
 
 
 def test_where_falls_back_to_the_nearest_ancestor(write: WriteFile) -> None:

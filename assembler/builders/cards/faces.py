@@ -38,7 +38,14 @@ def environment() -> jinja2.Environment:
     )
     env.filters["mm"] = mm
     env.filters["heel"] = _whole_numbers
+    env.filters["kort_adres"] = short_address
     return env
+
+
+def short_address(url: str) -> str:
+    """A web address as people type it: no https://, no www., no closing slash."""
+    text = re.sub(r"^https?://", "", url)
+    return text.removeprefix("www.").rstrip("/")
 
 
 _NUMBER = re.compile(r"\+?\d[\d -]*\d")

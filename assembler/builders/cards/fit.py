@@ -14,8 +14,9 @@ from typing import Any
 from weasyprint.formatting_structure import boxes
 
 from assembler.builders.cards.pages import FaceItem, FormatSpec, LaidOut
+from assembler.cardformats import LARGEST_CARD_FORMAT
 from assembler.errors import CardOverflowError
-from assembler.model.cards import FORMAT_LABELS, Origin
+from assembler.model.cards import Origin
 
 PX_PER_MM = 96 / 25.4
 TOLERANCE = 0.5  # px: rounding in the layout, far below a visible overflow
@@ -155,8 +156,8 @@ def _message(
 ) -> str:
     where = f"zakkaart {item.card.label}, {item.face.kant}"
     problem = "loopt over naar een tweede kaart" if spilled else "loopt buiten de veilige rand"
-    text = f"{where}: de tekst past niet op het formaat {FORMAT_LABELS[spec.name]} en {problem}."
-    bigger = ("kies kaarten.formaat: a6",) if spec.name != "a6" else ()
+    text = f"{where}: de tekst past niet op het formaat {spec.label} en {problem}."
+    bigger = (f"kies kaarten.formaat: {LARGEST_CARD_FORMAT}",) if spec.name != LARGEST_CARD_FORMAT else ()
     if culprit is not None:
         quoted = culprit.text if len(culprit.text) <= 60 else culprit.text[:57] + "…"
         text += f" Te lang is de {culprit.veld}: “{quoted}”."

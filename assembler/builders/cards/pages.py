@@ -20,72 +20,17 @@ from assembler.builders.cards.faces import Fields, environment, numbered, qr_svg
 from assembler.builders.cards.imposition import A4, Layout
 from assembler.builders.cards.sheets import place_faces, sheet_slots
 from assembler.builders.web.weasy import LocalFetcher, captured_log, font_face_css, sort_log
+from assembler.cardformats import CARD_FORMATS, CardFormat
 from assembler.errors import BuildError
-from assembler.model.cards import FORMATS, Card, CardFace, Origin
+from assembler.model.cards import Card, CardFace, Origin
 from assembler.resources import templates_dir
 
 PT_PER_MM = 72 / 25.4
 
 
-@dataclass(frozen=True)
-class FormatSpec:
-    """Sizes for one card format; type sizes never go under 7 pt."""
-
-    name: str
-    width: float
-    height: float
-    safe: float  # text keeps this far (mm) inside the cut
-    gap: float
-    band_bottom: float
-    indent: float
-    body_pt: float
-    small_pt: float
-    kop_pt: float
-    number_pt: float
-    leading: float
-    qr: float
-    compact: bool  # credit card: fewer lines per face, see kaarten.css.j2
-    show_hours: bool
-    bleed: float = 3.0
-    slug: float = 5.0  # room outside the bleed for the crop marks (cropmarks.py)
-
-
-SPECS = {
-    "creditcard": FormatSpec(
-        name="creditcard",
-        width=FORMATS["creditcard"][0],
-        height=FORMATS["creditcard"][1],
-        safe=3.0,
-        gap=0.7,
-        band_bottom=0.9,
-        indent=2.6,
-        body_pt=7.0,
-        small_pt=7.0,
-        kop_pt=9.0,
-        number_pt=9.0,
-        leading=1.1,
-        qr=15.0,
-        compact=True,
-        show_hours=False,
-    ),
-    "a6": FormatSpec(
-        name="a6",
-        width=FORMATS["a6"][0],
-        height=FORMATS["a6"][1],
-        safe=5.0,
-        gap=2.4,
-        band_bottom=2.2,
-        indent=4.0,
-        body_pt=9.5,
-        small_pt=8.0,
-        kop_pt=14.0,
-        number_pt=14.0,
-        leading=1.25,
-        qr=26.0,
-        compact=False,
-        show_hours=True,
-    ),
-}
+# The builder lays out with the declared formats themselves.
+FormatSpec = CardFormat
+SPECS = CARD_FORMATS
 
 
 @dataclass(frozen=True)

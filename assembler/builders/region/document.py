@@ -11,12 +11,13 @@ import docx
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
-from assembler.builders.word.finish import fill_toc, fixed_zip, request_field_update
+from assembler.builders.word.finish import fill_toc, request_field_update
+from assembler.dutch import dutch_date, enumeration
 from assembler.errors import BuildError
 from assembler.errors import TemplateError as AssemblerTemplateError
 from assembler.model.region import NO_LOCAL_PARTNER, FailedEntry, MunicipalityEntry, RegionModel
-from assembler.naming import dutch_date
 from assembler.resources import template_path
+from assembler.zips import rezip_office
 
 TEMPLATE = "routekaart-regio.docx"
 DASH = "–"
@@ -33,13 +34,6 @@ def _or_dash(value: str | None) -> str:
 
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
-
-
-def _join(parts: list[str]) -> str:
-    """'a', 'a en b', 'a, b en c'."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
 def _veilig_thuis_rows(model: RegionModel) -> list[tuple[str, str]]:
@@ -84,7 +78,7 @@ def _municipality(e: MunicipalityEntry) -> dict[str, Any]:
     owner = e.eigenaar
     owner_text = owner.naam + (f" ({owner.functie})" if owner.functie else "")
     owner_text += "".join(f", {v}" for v in (owner.email, owner.telefoon) if v)
-    cards = e.kaartformaat + (f", voor {_join([d.lower() for d in e.doelgroepen])}" if e.doelgroepen else "")
+    cards = e.kaartformaat + (f", voor {enumeration(d.lower() for d in e.doelgroepen)}" if e.doelgroepen else "")
     return {
         "naam": e.naam,
         "versie": e.versie,
@@ -188,7 +182,7 @@ def render(model: RegionModel, overview_name: str, template: Path | None = None)
     request_field_update(document)
     buffer = io.BytesIO()
     tpl.save(buffer)
-    return fixed_zip(buffer.getvalue(), _moment(model))
+    return rezip_office(buffer.getvalue(), _moment(model))
 
 
 def check(data: bytes, model: RegionModel) -> None:

@@ -13,10 +13,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from assembler.builders.word.finish import fixed_zip
 from assembler.errors import BuildError
 from assembler.model.region import FAILED, NO_LOCAL_PARTNER, RegionModel
 from assembler.model.routekaart import DEFAULT_COLOUR
+from assembler.zips import rezip_office
 
 OVERVIEW_SHEET = "Overzicht"
 PROBLEMS_SHEET = "Problemen"
@@ -97,7 +97,7 @@ def render(model: RegionModel) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).save()
-    return fixed_zip(buffer.getvalue(), moment)
+    return rezip_office(buffer.getvalue(), moment)
 
 
 def check(data: bytes, model: RegionModel) -> None:

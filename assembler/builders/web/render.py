@@ -18,9 +18,10 @@ from markupsafe import Markup
 
 from assembler.builders.art.colours import WHITE, darken_for, mix, text_on
 from assembler.builders.art.diagram import LANE_TEXT, acute_palette, stage_palette
+from assembler.dutch import dutch_date, enumeration
 from assembler.errors import BuildError
 from assembler.model.routekaart import Practice, Routekaart
-from assembler.naming import dutch_date, slug
+from assembler.naming import slug
 from assembler.resources import templates_dir
 
 Mode = Literal["pdf", "html"]
@@ -156,7 +157,8 @@ def css_string(value: str) -> Markup:
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(str(templates_dir() / "html")),
+        # site/ holds the regional website's parts, which the routekaart includes in site mode.
+        loader=FileSystemLoader([str(templates_dir() / "html"), str(templates_dir() / "site")]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -165,7 +167,7 @@ def environment() -> Environment:
     )
     env.filters["css_string"] = css_string
     env.filters["datum"] = dutch_date
-    env.filters["opsomming"] = opsomming
+    env.filters["opsomming"] = enumeration
     env.filters["slug"] = slug
     env.filters["domein"] = domein
     return env
@@ -187,14 +189,6 @@ def headings(chapters: tuple[Chapter, ...]) -> dict[str, Chapter | Section]:
     return found
 
 
-def opsomming(items: list[str] | tuple[str, ...], klein: bool = False) -> str:
-    """Dutch enumeration: "a, b en c"; with klein=True every item after the first in lower case."""
-    items = [items[0], *(i[:1].lower() + i[1:] for i in items[1:])] if klein and items else list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
-
-
 def domein(url: str) -> str:
     """The host of a URL without www., as short link text."""
     host = urlsplit(url).netloc
@@ -209,6 +203,15 @@ def render_html(
     With inline_css=False the shared stylesheet is left out (the PDF builder hands it to
     WeasyPrint parsed once); the page keeps only what is its own: colours, header and footer.
     """
+    css = Markup(font_css + "\n" + stylesheet(mode)) if inline_css else Markup("")
+    return render_page(model, mode, css, data_uri(logo) if logo else None)
+
+
+def render_page(
+    model: Routekaart, mode: Mode, css: Markup, logo_src: str | None, site: object | None = None
+) -> str:
+    """The document with the given inline CSS and logo address; `site` (a page of the regional
+    website) adds its header, footer and stylesheet links and turns outbound links into text."""
     template = environment().get_template(TEMPLATE)
     chapters = outline(model)
     return template.render(
@@ -220,8 +223,9 @@ def render_html(
         route_kleuren=stage_palette(model.kleur),
         acuut_kleuren=acute_palette(),
         route_lijn=LANE_TEXT,
-        logo=data_uri(logo) if logo else None,
-        css=Markup(font_css + "\n" + stylesheet(mode)) if inline_css else Markup(""),
+        logo=logo_src,
+        css=css,
         auteur=f"{model.eigenaar.naam}, gemeente {model.gemeente}",
         practice_id=practice_id,
+        site=site,
     )

@@ -56,3 +56,8 @@ def web_font_css() -> str:
             f'font-display: swap; src: url("data:font/woff2;base64,{data}") format("woff2"); }}'
         )
     return "\n".join(rules)
+
+
+def woff2_font(style: str) -> bytes:
+    """One face ("regular", "bold", "italic") as a subset WOFF2 file, for pages that link their fonts."""
+    return _woff2(style)

@@ -28,7 +28,6 @@ from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree
 
 from assembler.builders.word.env import (
-    HELPERS,
     Helper,
     Image,
     allowed_owner,
@@ -36,6 +35,7 @@ from assembler.builders.word.env import (
     model_names,
     unsafe_name,
 )
+from assembler.builders.word.package import package_issues, shorten
 
 # Only patch_xml is used here; nothing renders, so autoescape does not apply.
 _PATCHER = DocxTemplate(None)  # patch_xml uses no state; one instance serves every call
@@ -134,7 +134,7 @@ class _Report:
             return ": ".join(where)
         extra = []
         if paragraph.chapter:
-            extra.append(f"hoofdstuk '{_short(paragraph.chapter)}'")
+            extra.append(f"hoofdstuk '{shorten(paragraph.chapter)}'")
         if paragraph.in_table:
             extra.append("in een tabel")
         text = f"alinea {paragraph.number}" + (f" ({', '.join(extra)})" if extra else "")
@@ -159,11 +159,6 @@ def _suggest(word: str, options: Iterable[str]) -> str | None:
         return starts[0]
     close = difflib.get_close_matches(word, options, n=1)
     return close[0] if close else None
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ---------------------------------------------------------------------------
@@ -227,7 +222,7 @@ def _scan(text: str) -> tuple[list[str], list[str]]:
         end = text.find(_CLOSER[marker], start + 2)
         if end < 0:
             problems.append(
-                f"tag '{_short(text[start:])}' wordt niet gesloten met '{_CLOSER[marker]}' in dezelfde alinea"
+                f"tag '{shorten(text[start:])}' wordt niet gesloten met '{_CLOSER[marker]}' in dezelfde alinea"
             )
             break
         tags.append(text[start : end + 2])
@@ -283,7 +278,7 @@ def _check_paragraph(report: _Report, part: _Part, p: _Paragraph) -> bool:
                 report.add(
                     part,
                     p,
-                    f"tag '{_short(tag)}' is over meerdere opmaakdelen verdeeld (andere opmaak, een "
+                    f"tag '{shorten(tag)}' is over meerdere opmaakdelen verdeeld (andere opmaak, een "
                     "bijgehouden wijziging of een veld middenin); typ de tag opnieuw in één keer",
                 )
     for tag in tags:
@@ -292,28 +287,28 @@ def _check_paragraph(report: _Report, part: _Part, p: _Paragraph) -> bool:
             report.add(
                 part,
                 p,
-                f"tag '{_short(tag)}' bevat gekrulde aanhalingstekens ({' '.join(curly)}); typ rechte "
+                f"tag '{shorten(tag)}' bevat gekrulde aanhalingstekens ({' '.join(curly)}); typ rechte "
                 "aanhalingstekens (\" of ') en zet in Word 'slimme aanhalingstekens' uit",
             )
         prefix = _PREFIX.match(tag)
         kind = prefix.group(2) if prefix else ""
         if kind in ("tr", "tc") and not p.in_table:
-            report.add(part, p, f"tag '{_short(tag)}' hoort in een tabelcel te staan")
+            report.add(part, p, f"tag '{shorten(tag)}' hoort in een tabelcel te staan")
         if kind == "p" and p.text.strip() != tag.strip():
             report.add(
                 part,
                 p,
-                f"tag '{_short(tag)}' vervangt de hele alinea, dus de tekst ernaast verdwijnt; "
+                f"tag '{shorten(tag)}' vervangt de hele alinea, dus de tekst ernaast verdwijnt; "
                 "zet de tag in een eigen alinea",
             )
         expression = _PREFIX.sub(r"\1 ", tag)
         if tag.startswith("{{") and kind != "r" and re.search(r"\b(link|mail)\s*\(", expression):
             report.add(
-                part, p, f"tag '{_short(tag)}' maakt een link; schrijf die als '{{{{r ...}}}}' (met r)"
+                part, p, f"tag '{shorten(tag)}' maakt een link; schrijf die als '{{{{r ...}}}}' (met r)"
             )
         if kind == "r" and re.search(r"\b(routeschema|logo_afbeelding)\b", expression):
             report.add(
-                part, p, f"tag '{_short(tag)}' voegt een afbeelding of schema in; schrijf die zonder r: '{{{{ ... }}}}'"
+                part, p, f"tag '{shorten(tag)}' voegt een afbeelding of schema in; schrijf die zonder r: '{{{{ ... }}}}'"
             )
     return usable
 
@@ -536,7 +531,7 @@ class _Walker:
                 # '{0.__class__}'.format(x) reaches the same internals as x.__class__ does.
                 self.at(
                     node,
-                    f"'{_short(node.node.value)}' is afgeschermd: een opmaaktekst mag niet bij "
+                    f"'{shorten(node.node.value)}' is afgeschermd: een opmaaktekst mag niet bij "
                     "de binnenkant van Python",
                 )
             return self.attribute(node, self.expr(node.node, scope), node.attr)
@@ -661,7 +656,7 @@ def _check_part(env: Environment, report: _Report, part: _Part, known: dict[str,
             for tag in _TAG.findall(line):
                 message = _tag_syntax(env, tag)
                 if message:
-                    report.add(part, p, f"tag '{_short(tag)}': {message}")
+                    report.add(part, p, f"tag '{shorten(tag)}': {message}")
                     line = ""
                     break
         lines.append(line)
@@ -701,65 +696,4 @@ def check_template_file(path: Path) -> list[str]:
     known = model_names()
     for part in _parts(document):
         _check_part(env, report, part, known)
-    return _package_issues(path) + report.issues
-
-
-# ---------------------------------------------------------------------------
-# What the finished document would make Word do on a reader's computer
-
-# Fields that make Word read another file or start another program when it updates fields,
-# which the routekaart asks it to do on opening (for the table of contents).
-_FETCHING_FIELD = re.compile(
-    r"(?<![A-Za-z])(INCLUDETEXT|INCLUDEPICTURE|INCLUDE|LINK|DDEAUTO|DDE|IMPORT)\b", re.IGNORECASE
-)
-_PACKAGE_PARTS = {"word/header", "word/footer", "word/document", "word/footnotes", "word/endnotes"}
-_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-
-
-def _package_issues(path: Path) -> list[str]:
-    """External links other than hyperlinks, file-fetching fields, macros and ActiveX or OLE objects.
-
-    docxtpl copies every part of the template into the routekaart, so whatever the template
-    makes Word fetch or run on opening, the routekaart would do too, on every reader's computer.
-    """
-    label = path.name
-    issues = []
-    with zipfile.ZipFile(path) as package:
-        for name in sorted(package.namelist()):
-            lowered = name.lower()
-            if (
-                lowered.endswith("vbaproject.bin")
-                or lowered.startswith("word/activex/")
-                or (lowered.startswith("word/embeddings/") and lowered.endswith(".bin"))
-            ):
-                issues.append(
-                    f"{label}: bevat macro's of ingesloten programmaonderdelen ({name}); sla het sjabloon "
-                    "op als gewoon Word-document (*.docx) zonder ingesloten objecten"
-                )
-            elif lowered.endswith(".rels"):
-                for rel in etree.fromstring(package.read(name)).iter(_REL):
-                    kind = rel.get("Type", "").rsplit("/", 1)[-1]
-                    if rel.get("TargetMode") == "External" and kind != "hyperlink":
-                        issues.append(
-                            f"{label}: verwijst naar een extern bestand dat Word bij het openen ophaalt "
-                            f"({kind}: {_short(rel.get('Target', ''), 80)}); verwijder die koppeling"
-                        )
-            elif lowered.endswith(".xml") and any(lowered.startswith(p) for p in _PACKAGE_PARTS):
-                root = etree.fromstring(package.read(name))
-                # Word may split one field code over several runs: read a paragraph's codes as one.
-                codes = [
-                    "".join(el.text or "" for el in p.iter(qn("w:instrText"))) for p in root.iter(qn("w:p"))
-                ]
-                codes += [el.get(qn("w:instr"), "") for el in root.iter(qn("w:fldSimple"))]
-                for code in codes:
-                    for match in _FETCHING_FIELD.finditer(code):
-                        issues.append(
-                            f"{label}: {name}: veld {match.group(1).upper()} haalt bij het bijwerken een "
-                            f"ander bestand op ('{_short(code.strip(), 60)}'); verwijder dit veld"
-                        )
-    return issues
-
-
-def helper_help() -> list[str]:
-    """One line per helper a template may call, for documentation and messages."""
-    return [f"{name}: {text}" for name, (_, text) in HELPERS.items()]
+    return package_issues(path) + report.issues

@@ -12,7 +12,7 @@ import io
 import re
 import struct
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from docx.shared import Mm
@@ -31,27 +31,12 @@ from jinja2.sandbox import (
 from jinja2.utils import Cycler, Joiner, Namespace
 from markupsafe import Markup, escape
 
+from assembler.dutch import dutch_date, enumeration, number_word
 from assembler.model.routekaart import Practice, Routekaart
-from assembler.naming import dutch_date
 
 # Characters XML 1.0 forbids, plus the C1 controls and docxtpl's own markers (\a paragraph, \f page).
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
-_NUMBERS = (
-    "nul",
-    "één",
-    "twee",
-    "drie",
-    "vier",
-    "vijf",
-    "zes",
-    "zeven",
-    "acht",
-    "negen",
-    "tien",
-    "elf",
-    "twaalf",
-)
 
 LOGO_BOX_MM = (60.0, 30.0)
 
@@ -99,19 +84,6 @@ def datum(value: dt.date) -> str:
     return dutch_date(value)
 
 
-def opsomming(items: Iterable[Any]) -> str:
-    """['a', 'b', 'c'] as 'a, b en c'."""
-    words = [str(i) for i in items]
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} en {words[-1]}"
-
-
-def getal(value: int) -> str:
-    """A small count as a Dutch word (twee, drie); larger numbers as digits."""
-    return _NUMBERS[value] if 0 <= value < len(_NUMBERS) else str(value)
-
-
 def hoofdletter(value: str) -> str:
     """First letter upper case, the rest untouched ('de gemeente' → 'De gemeente', 'Veilig Thuis' stays)."""
     return value[:1].upper() + value[1:]
@@ -126,8 +98,8 @@ def eerste_zin(value: str) -> str:
 FILTERS: dict[str, Callable[..., Any]] = {
     "eerste_zin": eerste_zin,
     "datum": datum,
-    "opsomming": opsomming,
-    "getal": getal,
+    "opsomming": enumeration,
+    "getal": number_word,
     "hoofdletter": hoofdletter,
 }
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from typing import Any
 
 from docx.document import Document
@@ -15,6 +14,7 @@ from lxml import etree
 
 from assembler.builders.art.colours import WHITE, darken_for, text_on
 from assembler.model.routekaart import Routekaart
+from assembler.zips import MSDOS, STORED_SUFFIXES, ZipWriter, rezip_office
 
 W = nsdecls("w")
 LANG = "nl-NL"
@@ -357,28 +357,15 @@ def finish(document: Document, model: Routekaart) -> None:
 # ---------------------------------------------------------------------------
 # Deterministic bytes
 
-_STORED = (".png", ".jpeg", ".jpg", ".gif")  # already compressed; deflating them again only costs time
 
-
-class _FixedZipWriter:
+class _PackageWriter(ZipWriter):
     """python-docx's physical package writer, with a fixed date on every member."""
 
     def __init__(self, when: dt.datetime) -> None:
-        self.stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
-        self.buffer = io.BytesIO()
-        self.zip = zipfile.ZipFile(self.buffer, "w", zipfile.ZIP_DEFLATED)
+        super().__init__(when, system=MSDOS, stored=STORED_SUFFIXES)
 
     def write(self, pack_uri: Any, blob: bytes) -> None:
-        name = pack_uri.membername
-        info = zipfile.ZipInfo(name, date_time=self.stamp)
-        info.compress_type = zipfile.ZIP_STORED if name.lower().endswith(_STORED) else zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        info.create_system = 0
-        self.zip.writestr(info, blob)
-
-    def close(self) -> bytes:
-        self.zip.close()
-        return self.buffer.getvalue()
+        self.add(pack_uri.membername, blob)
 
 
 def package_bytes(document: Document, when: dt.datetime) -> bytes:
@@ -393,7 +380,7 @@ def package_bytes(document: Document, when: dt.datetime) -> bytes:
 
         for part in package.parts:
             part.before_marshal()
-        writer = _FixedZipWriter(when)
+        writer = _PackageWriter(when)
         PackageWriter._write_content_types_stream(writer, package.parts)
         PackageWriter._write_pkg_rels(writer, package.rels)
         PackageWriter._write_parts(writer, package.parts)  # type: ignore[arg-type]
@@ -401,21 +388,4 @@ def package_bytes(document: Document, when: dt.datetime) -> bytes:
     except AttributeError:  # a python-docx without these helpers: save, then rezip
         out = io.BytesIO()
         document.save(out)
-        return fixed_zip(out.getvalue(), when)
-
-
-def fixed_zip(data: bytes, when: dt.datetime) -> bytes:
-    """The same package with every member dated `when` and in a fixed order, so equal input gives equal bytes."""
-    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        names = source.namelist()
-        first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in names]
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for name in first + sorted(n for n in names if n not in first):
-                info = zipfile.ZipInfo(name, date_time=stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                info.create_system = 0
-                target.writestr(info, source.read(name), compresslevel=6)
-    return out.getvalue()
+        return rezip_office(out.getvalue(), when)

@@ -16,21 +16,22 @@ from pypdf import PdfReader
 
 from assembler.builders.art.colours import contrast
 from assembler.builders.cards.imposition import A4, BLEED, MARK_GAP, PRINTER_MARGIN, choose_layout
+from assembler.cardformats import CARD_FORMATS
 from assembler.cli import main
-from assembler.model.cards import FORMATS, cards_for
+from assembler.model.cards import cards_for
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
-from tests.conftest import CONTRACT, edit
+from tests.conftest import FIXTURE_REGION, edit
 
-GEMEENTEN = CONTRACT / "gemeenten"
-NAMES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")
+GEMEENTEN = FIXTURE_REGION / "gemeenten"
+NAMES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
 PT = 72 / 25.4
 LONG_NAME = (  # 119 characters: the schema allows 120
     "Stichting Maatschappelijke Dienstverlening en Ondersteuning van Gezinnen in Testdam "
     "en alle Omliggende Kernen en Dorpen"
 )
-FGM_OFFICER = "Anne-Marie van den Berg-Hoekstra"
+FGM_OFFICER = "Anne-Marie van den Berg-Dijkstra"
 LONG_HOURS = (
     "maandag, dinsdag en donderdag van 8.30 tot 12.00 uur en van 13.00 tot 17.00 uur, "
     "woensdag op afspraak, vrijdag gesloten"
@@ -46,7 +47,7 @@ def cli(*args: str | Path) -> tuple[int, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
-    """Every contract municipality built once with `assembler cards`."""
+    """Every fixture municipality built once with `assembler cards`."""
     out = tmp_path_factory.mktemp("kaarten")
     files = {}
     for name in NAMES:
@@ -54,7 +55,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Pat
         assert code == 0, output
         loose, sheets = out / name / f"zakkaarten-{name}.pdf", out / name / f"zakkaarten-{name}-a4.pdf"
         assert f"geschreven: {loose}" in output and f"geschreven: {sheets}" in output
-        # Neither the builder nor WeasyPrint has anything to say about the contract's cards.
+        # Neither the builder nor WeasyPrint has anything to say about the fixture region's cards.
         assert "zakkaarten" not in "\n".join(line for line in output.splitlines() if "waarschuwing" in line)
         files[name] = (loose, sheets)
     return files
@@ -78,16 +79,16 @@ def card_texts(path: Path) -> list[str]:
     return [pages[i] + "\n" + pages[i + 1] for i in range(0, len(pages), 2)]
 
 
-def test_each_contract_municipality_gives_both_pdfs(built: dict[str, tuple[Path, Path]]) -> None:
+def test_each_fixture_municipality_gives_both_pdfs(built: dict[str, tuple[Path, Path]]) -> None:
     for name, (loose, sheets) in built.items():
         assert loose.read_bytes().startswith(b"%PDF-") and sheets.read_bytes().startswith(b"%PDF-"), name
 
 
-@pytest.mark.parametrize(("name", "formaat"), [("rivierstad", "creditcard"), ("s-heerenveld", "a6")])
+@pytest.mark.parametrize(("name", "formaat"), [("brugstad", "creditcard"), ("s-molenwaard", "a6")])
 def test_trim_box_is_the_card_and_bleed_box_three_mm_more(
     built: dict[str, tuple[Path, Path]], name: str, formaat: str
 ) -> None:
-    width, height = FORMATS[formaat]
+    width, height = CARD_FORMATS[formaat].size
     reader = PdfReader(built[name][0])
     for page in reader.pages:
         trim, bleed, media = page.trimbox, page.bleedbox, page.mediabox
@@ -112,9 +113,9 @@ def test_one_page_per_face_fronts_and_backs_alternate(built: dict[str, tuple[Pat
 
 
 def test_local_numbers_stand_on_the_right_cards(built: dict[str, tuple[Path, Path]]) -> None:
-    model = model_of("rivierstad")
+    model = model_of("brugstad")
     cards = cards_for(model, national_content())
-    texts = dict(zip((c.id for c in cards), card_texts(built["rivierstad"][0]), strict=True))
+    texts = dict(zip((c.id for c in cards), card_texts(built["brugstad"][0]), strict=True))
     for c in cards:
         for face in c.faces:
             for entry in face.bellen:
@@ -123,20 +124,20 @@ def test_local_numbers_stand_on_the_right_cards(built: dict[str, tuple[Path, Pat
         assert "0800-2000" in texts[c.id] and "112" in texts[c.id], c.id
     # The FGM officer of Veilig Thuis on every FGM card, the attendance officer on the school
     # card for forced abandonment, and never on a GP's card.
-    assert all("0123-456700" in t for i, t in texts.items() if i.endswith("vrouwelijke_genitale_verminking"))
-    assert "0123-456790" in texts["onderwijs-gedwongen_achterlating"]
-    assert all("0123-456790" not in t for i, t in texts.items() if i.startswith("huisartsen"))
-    assert "0123-456789" in texts["huisartsen-algemeen"]
+    assert all("0123-780700" in t for i, t in texts.items() if i.endswith("vrouwelijke_genitale_verminking"))
+    assert "0123-780790" in texts["onderwijs-gedwongen_achterlating"]
+    assert all("0123-780790" not in t for i, t in texts.items() if i.startswith("huisartsen"))
+    assert "0123-780789" in texts["huisartsen-algemeen"]
 
 
 def test_local_numbers_of_the_other_municipalities(built: dict[str, tuple[Path, Path]]) -> None:
-    assert all("+31 123 456 800" in t for t in card_texts(built["s-heerenveld"][0])[:3])
-    # Súdermar's area team is the local contact, except on its own team's cards.
-    general = [t for t in card_texts(built["sudermar"][0]) if "Wie bel je" in t]
+    assert all("+31 123 780 800" in t for t in card_texts(built["s-molenwaard"][0])[:3])
+    # Wâldterp's area team is the local contact, except on its own team's cards.
+    general = [t for t in card_texts(built["waldterp"][0]) if "Wie bel je" in t]
     assert len(general) == 4
-    assert all(("0123-456900" in t) != ("Sociaal wijkteam" in t) for t in general)
-    polderdam = "\n".join(page_texts(built["polderdam"][0]))
-    assert "0123-456710" in polderdam and "0123-456720" in polderdam
+    assert all(("0123-780900" in t) != ("Sociaal wijkteam" in t) for t in general)
+    dijkmond = "\n".join(page_texts(built["dijkmond"][0]))
+    assert "0123-780710" in dijkmond and "0123-780720" in dijkmond
 
 
 def test_no_unconfirmed_number_anywhere(built: dict[str, tuple[Path, Path]]) -> None:
@@ -155,19 +156,19 @@ def _decode(path: Path, page: int) -> list[str]:
     return [result.text for result in zxingcpp.read_barcodes(image)]
 
 
-@pytest.mark.parametrize("name", ["rivierstad", "s-heerenveld"])
+@pytest.mark.parametrize("name", ["brugstad", "s-molenwaard"])
 def test_qr_code_decodes_to_the_profile_address(built: dict[str, tuple[Path, Path]], name: str) -> None:
     # The QR code stands on the back of each set's general card: page 2.
     assert _decode(built[name][0], 1) == [model_of(name).kaarten.qr]
 
 
 def test_no_qr_code_without_an_address(built: dict[str, tuple[Path, Path]]) -> None:
-    assert model_of("polderdam").kaarten.qr is None
-    assert _decode(built["polderdam"][0], 1) == []
+    assert model_of("dijkmond").kaarten.qr is None
+    assert _decode(built["dijkmond"][0], 1) == []
 
 
 def test_tagged_pdf_ua_with_language_title_and_date(built: dict[str, tuple[Path, Path]]) -> None:
-    for path in built["rivierstad"]:
+    for path in built["brugstad"]:
         reader = PdfReader(path)
         xmp = reader.xmp_metadata
         assert xmp is not None
@@ -183,7 +184,7 @@ def test_tagged_pdf_ua_with_language_title_and_date(built: dict[str, tuple[Path,
 
 
 def test_fonts_are_the_shipped_noto_sans_embedded(built: dict[str, tuple[Path, Path]]) -> None:
-    for path in built["rivierstad"]:
+    for path in built["brugstad"]:
         reader = PdfReader(path)
         fonts = set()
         for page in reader.pages[:4]:
@@ -195,7 +196,7 @@ def test_fonts_are_the_shipped_noto_sans_embedded(built: dict[str, tuple[Path, P
         assert fonts and all(f.startswith("Noto-Sans") for f in fonts), fonts
 
 
-@pytest.mark.parametrize("name", ["rivierstad", "s-heerenveld"])
+@pytest.mark.parametrize("name", ["brugstad", "s-molenwaard"])
 def test_no_text_under_7_pt(built: dict[str, tuple[Path, Path]], name: str) -> None:
     with pdfplumber.open(built[name][0]) as pdf:
         sizes = {round(char["size"], 2) for page in pdf.pages for char in page.chars}
@@ -212,13 +213,13 @@ def _band_rects(
     )
 
 
-@pytest.mark.parametrize(("name", "per_sheet"), [("rivierstad", 9), ("s-heerenveld", 2)])
+@pytest.mark.parametrize(("name", "per_sheet"), [("brugstad", 9), ("s-molenwaard", 2)])
 def test_a4_sheets_hold_the_cards_and_backs_mirror_the_fronts(
     built: dict[str, tuple[Path, Path]], name: str, per_sheet: int
 ) -> None:
     model = model_of(name)
     count = len(cards_for(model, national_content()))
-    assert choose_layout(*FORMATS[model.kaarten.formaat]).per_sheet == per_sheet
+    assert choose_layout(*CARD_FORMATS[model.kaarten.formaat].size).per_sheet == per_sheet
     colour = tuple(round(int(model.kleur[i : i + 2], 16) / 255, 2) for i in (1, 3, 5))
     with pdfplumber.open(built[name][1]) as pdf:
         assert len(pdf.pages) == 2 * math.ceil(count / per_sheet)
@@ -239,7 +240,7 @@ def test_a4_sheets_hold_the_cards_and_backs_mirror_the_fronts(
 
 
 def test_sheet_layouts_fit_with_bleed_and_printable_cut_marks() -> None:
-    for width, height in FORMATS.values():
+    for width, height in (f.size for f in CARD_FORMATS.values()):
         layout = choose_layout(width, height)
         for slots in (layout.fronts, layout.backs):
             boxes = [
@@ -349,10 +350,10 @@ def test_a_dark_house_colour_is_used_as_is_without_warning(
 
 
 def test_two_builds_give_the_same_bytes(built: dict[str, tuple[Path, Path]], tmp_path: Path) -> None:
-    code, output = cli("build", GEMEENTEN / "polderdam.yaml", "--formaat", "kaarten", "-o", tmp_path)
+    code, output = cli("build", GEMEENTEN / "dijkmond.yaml", "--formaat", "kaarten", "-o", tmp_path)
     assert code == 0, output
-    for earlier in built["polderdam"]:
-        assert (tmp_path / "polderdam" / earlier.name).read_bytes() == earlier.read_bytes()
+    for earlier in built["dijkmond"]:
+        assert (tmp_path / "dijkmond" / earlier.name).read_bytes() == earlier.read_bytes()
 
 
 def _dark(bitmap: object, x_mm: float, y_mm: float, origin: tuple[float, float], dpmm: float) -> bool:
@@ -366,11 +367,11 @@ def _dark(bitmap: object, x_mm: float, y_mm: float, origin: tuple[float, float],
     return bool(darkest < 160)
 
 
-@pytest.mark.parametrize(("name", "formaat"), [("rivierstad", "creditcard"), ("s-heerenveld", "a6")])
+@pytest.mark.parametrize(("name", "formaat"), [("brugstad", "creditcard"), ("s-molenwaard", "a6")])
 def test_crop_marks_stand_in_line_with_the_cuts_outside_the_bleed(
     built: dict[str, tuple[Path, Path]], name: str, formaat: str
 ) -> None:
-    width, height = FORMATS[formaat]
+    width, height = CARD_FORMATS[formaat].size
     dpmm = 600 / 25.4
     pdf = pdfium.PdfDocument(built[name][0])
     try:
@@ -401,9 +402,9 @@ def test_crop_marks_stand_in_line_with_the_cuts_outside_the_bleed(
 
 
 def test_cut_marks_on_the_sheets_line_up_front_and_back(built: dict[str, tuple[Path, Path]]) -> None:
-    layout = choose_layout(*FORMATS["creditcard"])
+    layout = choose_layout(*CARD_FORMATS["creditcard"].size)
     dpmm = 300 / 25.4
-    pdf = pdfium.PdfDocument(built["rivierstad"][1])
+    pdf = pdfium.PdfDocument(built["brugstad"][1])
     try:
         for number in (0, 1):  # a front and its back
             bitmap = pdf[number].render(scale=300 / 72)

@@ -16,9 +16,9 @@ from assembler.errors import BuildError
 from assembler.model.routekaart import Routekaart
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
-from tests.conftest import CONTRACT, Invoke
+from tests.conftest import FIXTURE_REGION, Invoke
 
-MUNICIPALITIES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")
+MUNICIPALITIES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Routekaar
     out = tmp_path_factory.mktemp("html")
     result = {}
     for name in MUNICIPALITIES:
-        built = build_profile(CONTRACT / "gemeenten" / f"{name}.yaml", out, ("html",))
+        built = build_profile(FIXTURE_REGION / "gemeenten" / f"{name}.yaml", out, ("html",))
         assert [p.name for p in built.files] == [f"routekaart-{built.model.slug}.html"]
         assert not built.warnings
         result[name] = (built.model, built.files[0].read_bytes())
@@ -179,38 +179,38 @@ def test_routes_are_html_text_with_names(pages: dict[str, tuple[Routekaart, byte
 
 
 def test_local_names_reach_the_page(pages: dict[str, tuple[Routekaart, bytes]]) -> None:
-    _, data = pages["rivierstad"]
+    _, data = pages["brugstad"]
     text = data.decode("utf-8")
-    assert "Stichting Sleutelpersonen Rivierstad &amp; Omstreken" in text
-    assert "Sociaal wijkteam Rivierstad" in text
+    assert "Stichting Sleutelpersonen Brugstad &amp; Omstreken" in text
+    assert "Sociaal wijkteam Brugstad" in text
     # A name with an apostrophe and markup in free text are shown as text, not markup.
-    _, heerenveld = pages["s-heerenveld"]
-    doc = tree(heerenveld)
-    assert "'s-Heerenveld" in text_of(doc.xpath("//h1")[0])
+    _, molenwaard = pages["s-molenwaard"]
+    doc = tree(molenwaard)
+    assert "'s-Molenwaard" in text_of(doc.xpath("//h1")[0])
     assert "<lesprogramma>" in text_of(doc)
     assert not doc.xpath("//lesprogramma")
 
 
 def test_output_is_byte_identical(pages: dict[str, tuple[Routekaart, bytes]], tmp_path: Path) -> None:
-    again = build_profile(CONTRACT / "gemeenten" / "rivierstad.yaml", tmp_path, ("html",))
-    assert again.files[0].read_bytes() == pages["rivierstad"][1]
+    again = build_profile(FIXTURE_REGION / "gemeenten" / "brugstad.yaml", tmp_path, ("html",))
+    assert again.files[0].read_bytes() == pages["brugstad"][1]
 
 
 def test_cli_builds_html(run: Invoke, tmp_path: Path) -> None:
-    result = run("build", CONTRACT / "gemeenten" / "sudermar.yaml", "--formaat", "html", "-o", tmp_path)
+    result = run("build", FIXTURE_REGION / "gemeenten" / "waldterp.yaml", "--formaat", "html", "-o", tmp_path)
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "sudermar" / "routekaart-sudermar.html").is_file()
-    assert not (tmp_path / "sudermar" / "routekaart-sudermar.pdf").exists()
+    assert (tmp_path / "waldterp" / "routekaart-waldterp.html").is_file()
+    assert not (tmp_path / "waldterp" / "routekaart-waldterp.pdf").exists()
 
 
 def test_check_refuses_a_page_with_a_script_or_outside_resource(
     pages: dict[str, tuple[Routekaart, bytes]],
 ) -> None:
-    _, data = pages["polderdam"]
+    _, data = pages["dijkmond"]
 
     builder = HtmlBuilder(
         BuildContext(
-            profile=load_profile(CONTRACT / "gemeenten" / "polderdam.yaml"), content=national_content()
+            profile=load_profile(FIXTURE_REGION / "gemeenten" / "dijkmond.yaml"), content=national_content()
         )
     )
     builder.check("ok.html", data)

@@ -18,13 +18,10 @@ from assembler.builders.web.weasy import render_pdf
 from assembler.cli import main
 from assembler.errors import BuildError
 from assembler.model.routekaart import Routekaart
-from assembler.model.tailor import tailor
-from assembler.national import national_content
-from assembler.profile.reading import load_profile
 from assembler.resources import fonts_dir
-from tests.conftest import CONTRACT
+from tests.conftest import FIXTURE_REGION, build_profiles
 
-MUNICIPALITIES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")
+MUNICIPALITIES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
 A4 = (595.28, 841.89)
 
 
@@ -54,17 +51,12 @@ def build(profile: Path, out: Path, formats: str = "pdf,html") -> tuple[str, int
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
-    out = tmp_path_factory.mktemp("uitvoer")
     result = {}
-    for name in MUNICIPALITIES:
-        profile = CONTRACT / "gemeenten" / f"{name}.yaml"
-        output, code = build(profile, out)
-        assert code == 0, output
-        model = tailor(load_profile(profile), national_content())
-        pdf = out / model.slug / f"routekaart-{model.slug}.pdf"
+    for name, b in build_profiles(tmp_path_factory.mktemp("uitvoer"), MUNICIPALITIES, "pdf,html").items():
+        pdf = b.folder / f"routekaart-{b.model.slug}.pdf"
         with pdfplumber.open(pdf) as doc:
             pages = [page.extract_text() or "" for page in doc.pages]
-        result[name] = Built(model, pdf, out / model.slug / f"routekaart-{model.slug}.html", output, pages)
+        result[name] = Built(b.model, pdf, b.folder / f"routekaart-{b.model.slug}.html", b.output, pages)
     return result
 
 
@@ -203,7 +195,7 @@ def test_bookmarks_follow_the_chapters(built: dict[str, Built], name: str) -> No
 
 def test_only_the_shipped_fonts_are_used_and_embedded(built: dict[str, Built]) -> None:
     shipped = {TTFont(path)["name"].getDebugName(5) for path in fonts_dir().glob("NotoSans-*.ttf")}
-    reader = PdfReader(built["rivierstad"].pdf)
+    reader = PdfReader(built["brugstad"].pdf)
     fonts: dict[str, str | None] = {}
     for page in reader.pages:
         for font in (page["/Resources"].get("/Font") or {}).values():
@@ -224,7 +216,7 @@ def test_only_the_shipped_fonts_are_used_and_embedded(built: dict[str, Built]) -
 
 
 def test_route_diagram_with_local_names_is_in_the_pdf_text(built: dict[str, Built]) -> None:
-    b = built["rivierstad"]
+    b = built["brugstad"]
     vgv = next(p for p in b.model.praktijken if p.key == "vrouwelijke_genitale_verminking")
     # SVG text comes out without spaces in some extractors; compare squashed.
     diagram_pages = [p for p in b.pages if "1.Signaal" in squash(p) and "Acuutgevaar" in squash(p)]
@@ -236,15 +228,15 @@ def test_route_diagram_with_local_names_is_in_the_pdf_text(built: dict[str, Buil
         for who in stage.wie:
             assert all(squash(word) in page for word in who.split()), who
     for whole in (
-        "Veilig Thuis Middenland (0800-2000)",
-        "Politie basisteam Middenland: 112",
-        "Stichting Sleutelpersonen Rivierstad &",
+        "Veilig Thuis Oeverland (0800-2000)",
+        "Politie basisteam Oeverland: 112",
+        "Stichting Sleutelpersonen Brugstad &",
     ):
         assert squash(whole) in page, whole
 
 
 def test_contact_list_fits_on_one_page(built: dict[str, Built]) -> None:
-    b = built["rivierstad"]
+    b = built["brugstad"]
     _, last_toc_page = toc_entries(b.pages)
     page = squash(b.pages[heading_page(b.pages, "7.1", "Contactlijst", last_toc_page + 1) - 1])
     for contact in b.model.contacten:
@@ -255,16 +247,16 @@ def test_contact_list_fits_on_one_page(built: dict[str, Built]) -> None:
 
 
 def test_two_builds_are_byte_identical(built: dict[str, Built], tmp_path: Path) -> None:
-    output, code = build(CONTRACT / "gemeenten" / "rivierstad.yaml", tmp_path, "pdf")
+    output, code = build(FIXTURE_REGION / "gemeenten" / "brugstad.yaml", tmp_path, "pdf")
     assert code == 0, output
-    again = tmp_path / "rivierstad" / "routekaart-rivierstad.pdf"
-    assert again.read_bytes() == built["rivierstad"].pdf.read_bytes()
+    again = tmp_path / "brugstad" / "routekaart-brugstad.pdf"
+    assert again.read_bytes() == built["brugstad"].pdf.read_bytes()
 
 
 def test_logo_is_on_the_cover(built: dict[str, Built]) -> None:
-    with pdfplumber.open(built["rivierstad"].pdf) as doc:
+    with pdfplumber.open(built["brugstad"].pdf) as doc:
         assert doc.pages[0].images, "het logo ontbreekt op het voorblad"
-    with pdfplumber.open(built["polderdam"].pdf) as doc:
+    with pdfplumber.open(built["dijkmond"].pdf) as doc:
         assert not doc.pages[0].images
 
 

@@ -19,15 +19,16 @@ from docx.shared import RGBColor
 from assembler.build.pipeline import build_profile
 from assembler.builders.word.builder import check_docx, default_template, render_docx
 from assembler.builders.word.check import check_template_file
-from assembler.builders.word.env import clean_text, finalize, opsomming
+from assembler.builders.word.env import clean_text, finalize
+from assembler.dutch import enumeration
 from assembler.errors import BuildError, TemplateError
 from assembler.model.routekaart import DEFAULT_COLOUR, Routekaart
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
-from tests.conftest import CONTRACT, Invoke
+from tests.conftest import FIXTURE_REGION, Invoke, build_profiles
 
-MUNICIPALITIES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")
+MUNICIPALITIES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
 W = nsdecls("w")
 
 
@@ -92,25 +93,14 @@ def build(run: Invoke, profile: Path, out: Path, *extra: str) -> tuple[str, int]
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
-    from click.testing import CliRunner
-
-    from assembler.cli import main
-
-    out = tmp_path_factory.mktemp("uitvoer")
-    result = {}
-    for name in MUNICIPALITIES:
-        profile = CONTRACT / "gemeenten" / f"{name}.yaml"
-        run = CliRunner().invoke(main, ["build", str(profile), "--formaat", "docx", "-o", str(out)])
-        assert run.exit_code == 0, run.output
-        assert "Traceback" not in run.output
-        model = tailor(load_profile(profile), national_content())
-        path = out / model.slug / f"routekaart-{model.slug}.docx"
-        result[name] = Built(model, path, run.output)
-    return result
+    done = build_profiles(tmp_path_factory.mktemp("uitvoer"), MUNICIPALITIES, "docx")
+    return {
+        name: Built(b.model, b.folder / f"routekaart-{b.model.slug}.docx", b.output) for name, b in done.items()
+    }
 
 
 # ---------------------------------------------------------------------------
-# The contract municipalities
+# The fixture municipalities
 
 
 @pytest.mark.parametrize("name", MUNICIPALITIES)
@@ -124,8 +114,8 @@ def test_builds_a_valid_docx_named_after_the_slug(built: dict[str, Built], name:
 
 
 def test_slugs_drop_apostrophes_and_diacritics(built: dict[str, Built]) -> None:
-    assert built["s-heerenveld"].path.parent.name == "s-heerenveld"
-    assert built["sudermar"].path.parent.name == "sudermar"
+    assert built["s-molenwaard"].path.parent.name == "s-molenwaard"
+    assert built["waldterp"].path.parent.name == "waldterp"
 
 
 @pytest.mark.parametrize("name", MUNICIPALITIES)
@@ -158,7 +148,7 @@ def test_every_local_and_regional_partner_phone_and_email(built: dict[str, Built
     afv = m.veilig_thuis.aandachtsfunctionaris_vgv
     if afv:
         expected += [afv.naam, *(v for v in (afv.telefoon, afv.email) if v)]
-    assert m.partners_regionaal  # Polderdam has no local partners of its own
+    assert m.partners_regionaal  # Dijkmond has no local partners of its own
     for partner in m.partners:
         expected += [partner.naam, *(v for v in (partner.telefoon, partner.spoed, partner.email) if v)]
     missing = [value for value in expected if value not in text]
@@ -203,11 +193,11 @@ def test_chapters_of_exactly_the_selected_practices(built: dict[str, Built], nam
         assert other not in all_headings
 
 
-def test_s_heerenveld_has_only_its_two_practices(built: dict[str, Built]) -> None:
-    document = built["s-heerenveld"].document
+def test_s_molenwaard_has_only_its_two_practices(built: dict[str, Built]) -> None:
+    document = built["s-molenwaard"].document
     practices = [text for level, text in section(document, 1, "De schadelijke praktijken") if level == 2]
     assert [p.split(" (")[0] for p in practices] == ["Huwelijksdwang", "Eergerelateerd geweld"]
-    assert len(built["s-heerenveld"].model.praktijken) == 2
+    assert len(built["s-molenwaard"].model.praktijken) == 2
 
 
 @pytest.mark.parametrize("name", MUNICIPALITIES)
@@ -269,22 +259,22 @@ def test_toc_field_filled_and_word_asked_to_update(built: dict[str, Built], name
         assert f'w:name="{anchor}"' in body
 
 
-def test_logo_on_the_cover_of_rivierstad_only(built: dict[str, Built]) -> None:
-    logo = (CONTRACT / "logo-rivierstad.png").read_bytes()
+def test_logo_on_the_cover_of_brugstad_only(built: dict[str, Built]) -> None:
+    logo = (FIXTURE_REGION / "logo-brugstad.png").read_bytes()
     for name, b in built.items():
         with zipfile.ZipFile(b.path) as package:
             media = [package.read(n) for n in package.namelist() if n.startswith("word/media/")]
         digests = {hashlib.sha256(m).hexdigest() for m in media}
         has_logo = hashlib.sha256(logo).hexdigest() in digests
-        assert has_logo == (name == "rivierstad"), name
+        assert has_logo == (name == "brugstad"), name
         # The logo is the only picture: the routes are tables of text.
         drawings = b.member("word/document.xml").count("<w:drawing>")
         assert drawings == int(has_logo)
         assert len(media) == drawings
-    body = built["rivierstad"].member("word/document.xml")
+    body = built["brugstad"].member("word/document.xml")
     first_picture = body.index("<w:drawing>")
     assert first_picture < body.index(">Routekaart schadelijke praktijken<")
-    assert 'descr="Logo van Rivierstad"' in body
+    assert 'descr="Logo van Brugstad"' in body
 
 
 @pytest.mark.parametrize("name", MUNICIPALITIES)
@@ -330,8 +320,8 @@ def test_house_colour_on_headings_and_table_headers(built: dict[str, Built]) -> 
             for shd in cond.iter(qn("w:shd"))
         ]
         assert fills == [b.model.kleur.lstrip("#")], name
-    assert built["rivierstad"].model.kleur == "#1F5C99"
-    assert built["polderdam"].model.kleur == DEFAULT_COLOUR
+    assert built["brugstad"].model.kleur == "#1F5C99"
+    assert built["dijkmond"].model.kleur == DEFAULT_COLOUR
 
 
 def test_a_pale_house_colour_is_darkened_for_heading_text(profile, tmp_path: Path) -> None:
@@ -393,34 +383,34 @@ def test_reads_as_finished_text(built: dict[str, Built], name: str) -> None:
 
 
 def test_local_texts_and_choices_appear(built: dict[str, Built]) -> None:
-    b = built["rivierstad"]
+    b = built["brugstad"]
     text = full_text(b.document)
     assert b.model.inleiding[0] in text
-    assert "Jaarlijkse training meldcode en schadelijke praktijken" in text
-    assert "Het wijkteam is casusregisseur zodra Veilig Thuis de zaak overdraagt." in text
+    assert "Elk jaar een training over de meldcode en schadelijke praktijken" in text
+    assert "Zodra Veilig Thuis de zaak overdraagt, voert het wijkteam de casusregie." in text
     assert b.model.regie_tekst in text and b.model.coordinator_tekst in text
     summary = next(t for t in b.document.tables if t.rows[0].cells[0].text == "Onderwerp")
     rows = {r.cells[0].text: r.cells[1].text for r in summary.rows[1:]}
     assert rows["Vrouwelijke genitale verminking"] == "Opgenomen, prioriteit hoog"
-    assert rows["Coördinator"] == "Sociaal wijkteam Rivierstad"
+    assert rows["Coördinator"] == "Sociaal wijkteam Brugstad"
     assert rows["Regie over de ketenaanpak"] == "De gemeente"
     assert rows["Herziening"] == "Vóór 15 oktober 2027"
     assert rows["Zakkaarten: formaat"].startswith("Creditcard")
-    heerenveld = {
+    molenwaard = {
         r.cells[0].text: r.cells[1].text
         for r in next(
-            t for t in built["s-heerenveld"].document.tables if t.rows[0].cells[0].text == "Onderwerp"
+            t for t in built["s-molenwaard"].document.tables if t.rows[0].cells[0].text == "Onderwerp"
         ).rows
     }
-    assert heerenveld["Regie over de ketenaanpak"] == "Veilig Thuis"
-    assert heerenveld["Coördinator"] == "Nog niet aangewezen"
-    assert heerenveld["Zakkaarten: formaat"].startswith("A6")
+    assert molenwaard["Regie over de ketenaanpak"] == "Veilig Thuis"
+    assert molenwaard["Coördinator"] == "Nog niet aangewezen"
+    assert molenwaard["Zakkaarten: formaat"].startswith("A6")
 
 
 def test_two_builds_are_byte_identical(built: dict[str, Built], tmp_path: Path) -> None:
-    profile = CONTRACT / "gemeenten" / "rivierstad.yaml"
+    profile = FIXTURE_REGION / "gemeenten" / "brugstad.yaml"
     again = build_profile(profile, tmp_path, ("docx",))
-    assert again.files[0].read_bytes() == built["rivierstad"].data
+    assert again.files[0].read_bytes() == built["brugstad"].data
 
 
 def test_a_build_writes_nothing_outside_its_output_folder(
@@ -431,11 +421,11 @@ def test_a_build_writes_nothing_outside_its_output_folder(
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
-    build_profile(CONTRACT / "gemeenten" / "polderdam.yaml", out, ("docx",))
+    build_profile(FIXTURE_REGION / "gemeenten" / "dijkmond.yaml", out, ("docx",))
     assert list(home.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["thuis", "uitvoer"]
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert written and all(name.startswith("polderdam/") for name in written), written
+    assert written and all(name.startswith("dijkmond/") for name in written), written
 
 
 # ---------------------------------------------------------------------------
@@ -447,7 +437,7 @@ HOSTILE = {
     "jinja": "{{ gemeente }} en {% if x %}ja{% endif %} en {# opmerking #} en {{ 7*7 }}",
     "docxtpl": "{_{ raar }_} en {_% blok %_} en {%p if x %}",
     "emoji": "Veilig 🏠 thuis ✅ 👍🏽 🇳🇱 😀",
-    "rtl": "مرحبا بالعالم — שלום עולם — Rivierstad",
+    "rtl": "مرحبا بالعالم — שלום עולם — Brugstad",
     "long": "Ketenaanpak" * 40,
 }
 
@@ -496,8 +486,8 @@ def test_output_filter_makes_any_text_xml_safe() -> None:
     assert kept.replace("&#95;", "_") == "{_{ x }_} {_% y %_}"
     assert str(finalize("<&>\"'")) == "&lt;&amp;&gt;&#34;&#39;"
     assert clean_text("a\r\nb\rc") == "a\nb\nc"
-    assert opsomming(["a", "b", "c"]) == "a, b en c"
-    assert opsomming(["a"]) == "a"
+    assert enumeration(["a", "b", "c"]) == "a, b en c"
+    assert enumeration(["a"]) == "a"
 
 
 # ---------------------------------------------------------------------------
@@ -532,7 +522,7 @@ def make_template(path: Path, *paragraphs: str, split: bool = False) -> Path:
 
 def test_strict_undefined_names_the_missing_variable(tmp_path: Path) -> None:
     template = make_template(tmp_path / "sjabloon.docx", "Hallo {{ gemeentenaam }}")
-    model = tailor(load_profile(CONTRACT / "gemeenten" / "polderdam.yaml"), national_content())
+    model = tailor(load_profile(FIXTURE_REGION / "gemeenten" / "dijkmond.yaml"), national_content())
     with pytest.raises(TemplateError, match="'gemeentenaam' bestaat niet"):
         render_docx(model, template, lambda p: (b"", ""))
     template = make_template(tmp_path / "leeg.docx", "{{ coordinator.naam }}")
@@ -601,12 +591,12 @@ def test_build_refuses_a_bad_template_with_the_same_message(run: Invoke, tmp_pat
     template = make_template(tmp_path / "sjabloon.docx", "Welkom in {{ gemeentenaam }}.", split=True)
     expected = run("check-template", template).output.splitlines()[:2]
     out = tmp_path / "uitvoer"
-    output, code = build(run, CONTRACT / "gemeenten" / "polderdam.yaml", out, "--sjabloon", template)
+    output, code = build(run, FIXTURE_REGION / "gemeenten" / "dijkmond.yaml", out, "--sjabloon", template)
     assert code == 1
     assert "Fout: eigen sjabloon niet bruikbaar (2 problemen)" in output
     for line in expected:
         assert line in output
-    assert not (out / "polderdam").exists()
+    assert not (out / "dijkmond").exists()
 
 
 def test_profile_field_sjabloon_is_checked_too(run: Invoke, profile, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Each contract municipality's Word routekaart opens in real LibreOffice and converts to a sound PDF."""
+"""Each fixture municipality's Word routekaart opens in real LibreOffice and converts to a sound PDF."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from assembler.cli import main
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
-from tests.conftest import CONTRACT
+from tests.conftest import FIXTURE_REGION
 
 pytestmark = pytest.mark.slow
 
-MUNICIPALITIES = ("rivierstad", "polderdam", "s-heerenveld", "sudermar")
+MUNICIPALITIES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
@@ -55,7 +55,7 @@ def convert(docx: Path, outdir: Path, profile_dir: Path) -> Path:
 
 @pytest.mark.parametrize("name", MUNICIPALITIES)
 def test_libreoffice_converts_the_routekaart(name: str, tmp_path: Path) -> None:
-    profile = CONTRACT / "gemeenten" / f"{name}.yaml"
+    profile = FIXTURE_REGION / "gemeenten" / f"{name}.yaml"
     result = CliRunner().invoke(
         main, ["build", str(profile), "--formaat", "docx", "-o", str(tmp_path / "uit")]
     )

@@ -1,0 +1,1 @@
+"""The regional website: an index, one page per municipality, shared assets, an accessibility statement and a sitemap."""

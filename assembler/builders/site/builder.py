@@ -1,0 +1,252 @@
+"""The whole site as files in memory: pages, downloads, assets, statement and sitemap, checked before any is written.
+
+A municipality page is rendered again only when what it is made from changed; each
+page keeps the date it last changed, so a rebuild without changes is byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assembler.builders.site.assets import site_assets
+from assembler.builders.site.audit import audit, checks
+from assembler.builders.site.pages import (
+    DEFAULT_COLOUR,
+    DEFAULT_EXIT,
+    Download,
+    IndexEntry,
+    SitePage,
+    accessibility_page,
+    index_page,
+    municipality_page,
+)
+from assembler.builders.site.sitemap import absolute, sitemap
+from assembler.errors import BuildError
+from assembler.model.routekaart import Routekaart
+
+INDEX = "index.html"
+STATEMENT = "toegankelijkheid/index.html"
+
+
+@dataclass(frozen=True)
+class Member:
+    """A built municipality as the site sees it."""
+
+    naam: str
+    slug: str
+    sleutel: str  # changes whenever anything its page is made from changes
+    bestanden: tuple[Path, ...]  # its Word, PDF and card files, offered for download
+    model: Callable[[], Routekaart]  # loads and tailors the profile; called only when the page is redone
+
+
+@dataclass
+class SiteState:
+    """Per page the key it was made from, the date it last changed and the hashes of its files."""
+
+    paginas: dict[str, dict[str, Any]]
+
+    @classmethod
+    def from_json(cls, data: bytes | None) -> SiteState:
+        try:
+            raw = json.loads(data) if data else {}
+            return cls(dict(raw.get("paginas", {})))
+        except (ValueError, AttributeError):
+            return cls({})
+
+    def dumps(self) -> bytes:
+        return json.dumps({"paginas": self.paginas}, sort_keys=True, ensure_ascii=False, indent=1).encode()
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _size(n: int) -> str:
+    return (
+        f"{max(1, round(n / 1024))} kB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB".replace(".", ",")
+    )
+
+
+def _label(name: str) -> tuple[str, str]:
+    if name.endswith(".docx"):
+        return "Routekaart als Word-bestand", "Word"
+    if name.startswith("zakkaarten-") and name.endswith("-a4.pdf"):
+        return "Zakkaarten op A4-vellen, om zelf te printen en te snijden", "PDF"
+    if name.startswith("zakkaarten-"):
+        return "Zakkaarten, één kaart per pagina", "PDF"
+    return "Routekaart als PDF-bestand", "PDF"
+
+
+def _order(path: Path) -> tuple[int, str]:
+    """The routekaart (Word, PDF) first, then the cards, the loose ones before the A4 sheets."""
+    name = path.name
+    rank = 2 if name.endswith("-a4.pdf") else 1 if name.startswith("zakkaarten-") else 0
+    return rank, name
+
+
+class SiteBuilder:
+    """Renders the site of one region; `existing` reads a file of the current site, or None."""
+
+    def __init__(
+        self,
+        region: dict[str, Any],
+        vt: Any,
+        today: dt.date,
+        state: SiteState,
+        existing: Callable[[str], bytes | None],
+    ) -> None:
+        self.region = region
+        self.settings = region.get("site") or {}
+        self.vt = vt
+        self.today = today
+        self.state = state
+        self.existing = existing
+        self.base: str | None = self.settings.get("url")
+        self.exit = self.settings.get("verlaten_naar") or DEFAULT_EXIT
+        standard = (region.get("standaard") or {}).get("huisstijl") or {}
+        self.kleur = standard.get("hoofdkleur") or DEFAULT_COLOUR
+
+    def page(self, root: str, huidige: str, gewijzigd: dt.date, path: str, **values: Any) -> SitePage:
+        return SitePage(
+            root=root,
+            huidige=huidige,
+            regio=self.region["naam"],
+            vt_naam=self.vt.naam,
+            verlaten_naar=self.exit,
+            gewijzigd=gewijzigd,
+            url=absolute(self.base, path) if self.base else None,
+            **values,
+        )
+
+    def _dated(self, key: str, sleutel: str) -> dt.date:
+        """The date a page last changed: kept while its key stays the same."""
+        old = self.state.paginas.get(key) or {}
+        if old.get("sleutel") == sleutel and old.get("datum"):
+            return dt.date.fromisoformat(old["datum"])
+        return self.today
+
+    def _reuse(self, key: str, sleutel: str) -> dict[str, bytes] | None:
+        """The page's files as they are on disk, when its key is unchanged and they are intact."""
+        old = self.state.paginas.get(key) or {}
+        if old.get("sleutel") != sleutel:
+            return None
+        files = {}
+        for rel, sha in (old.get("bestanden") or {}).items():
+            data = self.existing(rel)
+            if data is None or _sha(data) != sha:
+                return None
+            files[rel] = data
+        return files or None
+
+    def member_files(self, member: Member) -> tuple[dict[str, bytes], IndexEntry, dt.date]:
+        reused = self._reuse(member.slug, member.sleutel)
+        old = self.state.paginas.get(member.slug) or {}
+        if reused is not None and "versie" in old:
+            entry = IndexEntry(
+                member.naam, member.slug, old["versie"], dt.date.fromisoformat(old["vastgesteld_op"])
+            )
+            return reused, entry, self._dated(member.slug, member.sleutel)
+        model = member.model()
+        gewijzigd = self._dated(member.slug, member.sleutel)
+        files: dict[str, bytes] = {}
+        downloads = []
+        for path in sorted(member.bestanden, key=_order):
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise BuildError(f"{path} kan niet worden gelezen: {exc.strerror or exc}") from exc
+            files[f"{member.slug}/{path.name}"] = data
+            label, soort = _label(path.name)
+            downloads.append(Download(label, path.name, soort, _size(len(data))))
+        logo_name = None
+        if model.logo is not None:
+            try:
+                logo = model.logo.read_bytes()
+            except OSError as exc:
+                raise BuildError(f"logo {model.logo} kan niet worden gelezen: {exc.strerror or exc}") from exc
+            logo_name = "logo.png" if logo.startswith(b"\x89PNG") else "logo.jpg"
+            files[f"{member.slug}/{logo_name}"] = logo
+        page = self.page(
+            "../",
+            "gemeente",
+            gewijzigd,
+            f"{member.slug}/",
+            downloads=tuple(downloads),
+        )
+        files[f"{member.slug}/index.html"] = municipality_page(model, logo_name, page)
+        entry = IndexEntry(model.gemeente, member.slug, model.versie, model.vastgesteld_op)
+        return files, entry, gewijzigd
+
+    def build(self, members: list[Member]) -> tuple[dict[str, bytes], SiteState]:
+        """Every file of the site and the state to keep for next time."""
+        files = site_assets()
+        state: dict[str, dict[str, Any]] = {}
+        entries, dates = [], []
+        for member in members:
+            own, entry, gewijzigd = self.member_files(member)
+            files.update(own)
+            entries.append(entry)
+            dates.append((f"{member.slug}/", gewijzigd))
+            state[member.slug] = {
+                "sleutel": member.sleutel,
+                "datum": gewijzigd.isoformat(),
+                "versie": entry.versie,
+                "vastgesteld_op": entry.vastgesteld_op.isoformat(),
+                "bestanden": {rel: _sha(data) for rel, data in own.items()},
+            }
+        entries.sort(key=lambda e: (e.naam.casefold(), e.slug))
+        regio = self.region["naam"]
+        # The index changes with the list and with every page's date; the statement only with the
+        # region's settings and the number of pages.
+        index_key = _sha(json.dumps([self.region, [vars(e) for e in entries], dates], default=str).encode())
+        index_date = max([self._dated("_index", index_key), *(d for _, d in dates)])
+        files[INDEX] = index_page(
+            self.page(
+                "",
+                "index",
+                index_date,
+                "",
+                titel=f"Routekaarten schadelijke praktijken, regio {regio}",
+                beschrijving=(
+                    f"De routekaart schadelijke praktijken van elke gemeente in regio {regio}, "
+                    "met Veilig Thuis en de zakkaarten."
+                ),
+            ),
+            self.kleur,
+            self.vt,
+            entries,
+            any(m.bestanden for m in members),
+        )
+        count = len(members) + 2
+        statement_key = _sha(json.dumps([self.region, count], default=str).encode())
+        statement_date = self._dated("_toegankelijkheid", statement_key)
+        checked = self.settings.get("gecontroleerd_op")
+        files[STATEMENT] = accessibility_page(
+            self.page(
+                "../",
+                "toegankelijkheid",
+                statement_date,
+                "toegankelijkheid/",
+                titel=f"Toegankelijkheidsverklaring, regio {regio}",
+                beschrijving=f"Hoe toegankelijk de site met routekaarten van regio {regio} is en waar u terecht kunt.",
+            ),
+            self.kleur,
+            self.settings.get("verantwoordelijk") or self.vt.naam,
+            self.settings.get("email"),
+            checked if isinstance(checked, dt.date) else None,
+            checks(count),
+            count,
+        )
+        state["_index"] = {"sleutel": index_key, "datum": index_date.isoformat()}
+        state["_toegankelijkheid"] = {"sleutel": statement_key, "datum": statement_date.isoformat()}
+        if self.base:
+            pages = [("", index_date), *dates, ("toegankelijkheid/", statement_date)]
+            files["sitemap.xml"] = sitemap(self.base, pages)
+        audit(files, self.exit)
+        return files, SiteState(state)

@@ -1,0 +1,122 @@
+"""The site's HTML pages: a municipality's routekaart in site mode, the index and the accessibility statement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from assembler.builders.web.render import environment, palette, render_page
+from assembler.model.routekaart import Routekaart, VeiligThuis
+from assembler.profile.values import tel_uri
+
+# The national Veilig Thuis number: free and answered day and night, whatever the region.
+VT_NUMBER = "0800-2000"
+DEFAULT_EXIT = "https://www.google.nl/"
+DEFAULT_COLOUR = "#1F5C99"
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str
+    href: str
+    soort: str
+    grootte: str
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """What the site's header, footer and head need on one page."""
+
+    root: str  # from the page to the site folder: "" or "../"
+    huidige: str  # "index", "gemeente" or "toegankelijkheid"
+    regio: str
+    vt_naam: str
+    verlaten_naar: str
+    gewijzigd: dt.date
+    titel: str = ""
+    beschrijving: str = ""
+    url: str | None = None  # the page's address online, when the region gives site.url
+    downloads: tuple[Download, ...] = ()
+
+    @property
+    def vt_telefoon(self) -> str:
+        return VT_NUMBER
+
+    @property
+    def vt_telefoon_uri(self) -> str:
+        return tel_uri(VT_NUMBER) or "tel:08002000"
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    naam: str
+    slug: str
+    versie: str
+    vastgesteld_op: dt.date
+
+    @property
+    def href(self) -> str:
+        # index.html, not the bare folder: the site then also works opened from a disk or share.
+        return f"{self.slug}/index.html"
+
+    @property
+    def letter(self) -> str:
+        first = self.slug[:1]
+        return first if first.isalnum() else "overig"
+
+
+@dataclass(frozen=True)
+class Check:
+    omschrijving: str
+    uitkomst: str
+
+
+def municipality_page(model: Routekaart, logo_name: str | None, page: SitePage) -> bytes:
+    html = render_page(model, "html", Markup(""), logo_name, site=page)
+    return html.encode("utf-8")
+
+
+def _render(template: str, page: SitePage, kleur: str, kop: str, **values: Any) -> bytes:
+    html = environment().get_template(template).render(site=page, kleuren=palette(kleur), kop=kop, **values)
+    return html.encode("utf-8")
+
+
+def index_page(
+    page: SitePage, kleur: str, vt: VeiligThuis, entries: list[IndexEntry], downloads: bool
+) -> bytes:
+    letters = sorted({e.letter for e in entries})
+    return _render(
+        "index.html.j2",
+        page,
+        kleur,
+        f"Routekaarten schadelijke praktijken, regio {page.regio}",
+        vt=vt,
+        gemeenten=entries,
+        letters=letters,
+        bestanden=downloads,
+    )
+
+
+def accessibility_page(
+    page: SitePage,
+    kleur: str,
+    verantwoordelijk: str,
+    email: str | None,
+    gecontroleerd_op: dt.date | None,
+    checks: list[Check],
+    count: int,
+) -> bytes:
+    return _render(
+        "toegankelijkheid.html.j2",
+        page,
+        kleur,
+        "Toegankelijkheidsverklaring",
+        verantwoordelijk=verantwoordelijk,
+        email=email,
+        gecontroleerd_op=gecontroleerd_op,
+        controles=checks,
+        aantal=count,
+    )

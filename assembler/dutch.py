@@ -1,0 +1,48 @@
+"""Dutch wording used in every output and message: dates, enumerations and small numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_NUMBERS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+
+
+def dutch_date(value: dt.date) -> str:
+    """15 oktober 2026."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def enumeration(items: Iterable[Any], klein: bool = False) -> str:
+    """'a', 'a en b', 'a, b en c'; with klein=True every item after the first starts in lower case."""
+    words = [str(i) for i in items]
+    if klein:
+        words = words[:1] + [w[:1].lower() + w[1:] for w in words[1:]]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} en {words[-1]}"
+
+
+def number_word(value: int) -> str:
+    """A small count as a Dutch word (twee, drie); larger numbers as digits."""
+    return _NUMBERS[value] if 0 <= value < len(_NUMBERS) else str(value)
+
+
+def seconds(value: float) -> str:
+    """'2,4 s': a Dutch decimal comma."""
+    return f"{value:.1f}".replace(".", ",") + " s"
