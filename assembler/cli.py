@@ -92,9 +92,10 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
     Een regiobestand neemt alle gemeenten mee die het noemt. Geeft elk probleem met
     bestand, regel, kolom en veld.
     """
+    from assembler.build.preflight import card_problems
     from assembler.profile.reading import check_paths
 
-    problems = check_paths(list(paths))
+    problems = check_paths(list(paths), extra=card_problems)
     failed = any(p.is_error for p in problems) or (strict and bool(problems))
     if as_json:
         click.echo(
@@ -224,6 +225,18 @@ def _refuse_warnings(profile: Path, strict: bool) -> None:
         raise ProfileError(problems)
 
 
+@main.command("check-content")
+@friendly
+def check_content() -> None:
+    """Toon versie en herkomst van de landelijke inhoud: elk contact met bron en controledatum."""
+    import datetime as dt
+
+    from assembler.national import national_content, report_lines
+
+    for line in report_lines(national_content(), dt.date.today()):
+        click.echo(line)
+
+
 @main.command("check-template")
 @click.argument("template", type=click.Path(path_type=Path))
 @friendly
@@ -286,6 +299,73 @@ def batch(
     )
     click.echo(result.summary())
     sys.exit(0 if result.ok else 1)
+
+
+@main.command("export")
+@click.argument("profile", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--uitvoer",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Werkmap om te schrijven (standaard <profiel>.xlsx naast het profiel).",
+)
+@click.option("--overschrijven", is_flag=True, help="Een bestaande werkmap vervangen.")
+@friendly
+def export_command(profile: Path, uitvoer: Path | None, overschrijven: bool) -> None:
+    """Zet een gemeenteprofiel of regiobestand in een Excel-werkmap om in te vullen.
+
+    Elk blad heeft uitleg per cel en keuzelijsten waar de keuze vastligt. De werkmap van een
+    regio heeft ook een set bladen per gemeente.
+    """
+    from assembler.build.output import atomic_write
+    from assembler.profile.workbook import export_workbook
+
+    target = uitvoer or profile.with_suffix(".xlsx")
+    if target.suffix.lower() != ".xlsx":
+        raise AssemblerError(f"{target}: een werkmap krijgt de extensie .xlsx")
+    if target.exists() and not overschrijven:
+        raise AssemblerError(f"{target} bestaat al; kies een andere naam of gebruik --overschrijven")
+    atomic_write(target, export_workbook(profile))
+    click.echo(
+        f"Werkmap geschreven: {target}. Vul hem in en lees hem terug met 'assembler import {target} {profile}'."
+    )
+
+
+@main.command("import")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.argument("profile", type=click.Path(path_type=Path))
+@friendly
+def import_command(workbook: Path, profile: Path) -> None:
+    """Lees een ingevulde werkmap terug in het profiel (YAML).
+
+    Opmerkingen, volgorde en ongewijzigde waarden in het profiel blijven staan. Bij een
+    fout wordt niets geschreven en staan blad en cel in de melding. De werkmap van een regio
+    werkt ook elk gemeenteprofiel bij.
+    """
+    from assembler.build.workbook import describe, import_workbook
+
+    result = import_workbook(workbook, profile)
+    _echo_problems(result.warnings)
+    if not result.changes:
+        click.echo(f"Geen wijzigingen: {profile} is niet aangeraakt.")
+        return
+    if result.report is not None:
+        _echo_changes(result.report)
+    else:
+        click.echo("Het profiel had voor de import fouten; daarom alleen de gewijzigde cellen.")
+    click.echo("Gewijzigde cellen:")
+    for path in result.written:
+        click.echo(f"  {path}:")
+        for change in result.changes:
+            if change.file == str(path):
+                click.echo(f"    {describe(change)}")
+    count = len(result.changes)
+    files = len(result.written)
+    click.echo(
+        f"Bijgewerkt: {count} {'wijziging' if count == 1 else 'wijzigingen'} in "
+        f"{files} {'bestand' if files == 1 else 'bestanden'}."
+    )
 
 
 @main.command()

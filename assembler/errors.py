@@ -35,6 +35,18 @@ class BuildError(AssemblerError):
     """Raised when an output could not be made or failed its read-back check."""
 
 
+class FitError(BuildError):
+    """Raised when laid-out text runs out of its column; carries the texts, so the build can name their fields."""
+
+    def __init__(self, message: str, texts: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.texts = tuple(texts)
+
+    def __reduce__(self) -> tuple[type[FitError], tuple[str, tuple[str, ...]]]:
+        # A PDF is rendered in a forked child; the texts must survive the trip back.
+        return (type(self), (str(self), self.texts))
+
+
 class CardOverflowError(BuildError):
     """Raised when a pocket-card face does not fit; names the card and the field that is too long."""
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from assembler.dutch import dutch_date
 from assembler.errors import ContentError
 from assembler.resources import content_dir
 
@@ -31,6 +33,7 @@ CONTENT_FILES = (
     "bronnen.yaml",
     "teksten.yaml",
     "kaarten.yaml",
+    "inhoud.yaml",
 )
 
 
@@ -93,7 +96,11 @@ class Organisation:
     email: str | None
     praktijken: tuple[str, ...]
     bron: str
-    gecontroleerd_op: dt.date
+    eigen_domeinen: tuple[str, ...]
+    # Set only when someone compared the number with ``bron`` on an own domain.
+    gecontroleerd_op: dt.date | None
+    controle: str | None
+    contactlijst: bool
 
 
 @dataclass(frozen=True)
@@ -132,7 +139,27 @@ class Source:
     titel: str
     uitgever: str
     url: str
-    geraadpleegd: dt.date
+    geraadpleegd: dt.date | None
+
+
+@dataclass(frozen=True)
+class ContentInfo:
+    """Version and date of the national content, and the domains a printed source may come from."""
+
+    versie: str
+    datum: dt.date
+    officiele_domeinen: tuple[str, ...]
+
+
+def host_of(url: str) -> str:
+    """The host of a URL without a leading ``www.``."""
+    return (urlparse(url).hostname or "").removeprefix("www.")
+
+
+def on_domain(url: str, domains: Iterable[str]) -> bool:
+    """True when the URL's host is one of the domains or a subdomain of one."""
+    host = host_of(url)
+    return any(host == d or host.endswith("." + d) for d in domains)
 
 
 @dataclass(frozen=True)
@@ -146,6 +173,7 @@ class NationalContent:
     bronnen: tuple[Source, ...]
     teksten: Mapping[str, Any]
     kaarten: Mapping[str, Any]
+    info: ContentInfo
     digest: str
 
     def organisation(self, org_id: str) -> Organisation:
@@ -172,6 +200,10 @@ def _texts(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(p.strip() for p in value.strip().split("\n\n") if p.strip())
     return tuple(str(v).strip() for v in value)
+
+
+def _optional_date(value: Any, where: str) -> dt.date | None:
+    return None if value is None else _date(value, where)
 
 
 def _date(value: Any, where: str) -> dt.date:
@@ -228,7 +260,9 @@ def _practice_keys() -> tuple[str, ...]:
     """The practices the shipped content describes, in its order: adding one to praktijken.yaml offers it."""
     practices = _shipped("praktijken.yaml")
     if not isinstance(practices, Mapping) or not practices:
-        raise ContentError(f"landelijke inhoud {content_dir() / 'praktijken.yaml'} beschrijft geen praktijken")
+        raise ContentError(
+            f"landelijke inhoud {content_dir() / 'praktijken.yaml'} beschrijft geen praktijken"
+        )
     return tuple(str(key) for key in practices)
 
 
@@ -283,7 +317,10 @@ def load_content(folder: Path | None = None) -> NationalContent:
                     email=o.get("email"),
                     praktijken=tuple(o.get("praktijken", ("alle",))),
                     bron=o["bron"],
-                    gecontroleerd_op=_date(o["gecontroleerd_op"], f"organisatie {o['id']}"),
+                    eigen_domeinen=tuple(o.get("eigen_domeinen") or ()),
+                    gecontroleerd_op=_optional_date(o.get("gecontroleerd_op"), f"organisatie {o['id']}"),
+                    controle=o.get("controle"),
+                    contactlijst=bool(o.get("contactlijst")),
                 )
                 for o in raw["organisaties.yaml"]
             ),
@@ -310,12 +347,13 @@ def load_content(folder: Path | None = None) -> NationalContent:
                     titel=b["titel"],
                     uitgever=b["uitgever"],
                     url=b["url"],
-                    geraadpleegd=_date(b["geraadpleegd"], f"bron {b['id']}"),
+                    geraadpleegd=_optional_date(b.get("geraadpleegd"), f"bron {b['id']}"),
                 )
                 for b in raw["bronnen.yaml"]
             ),
             teksten=raw["teksten.yaml"],
             kaarten=raw["kaarten.yaml"],
+            info=_info(raw["inhoud.yaml"]),
             digest=digest_of(folder),
         )
     except (KeyError, TypeError) as exc:
@@ -340,7 +378,110 @@ def _check_references(content: NationalContent) -> None:
                 raise ContentError(f"wet {law.id} noemt onbekende bron '{src}'")
 
 
+def _info(raw: Mapping[str, Any]) -> ContentInfo:
+    return ContentInfo(
+        versie=str(raw["versie"]),
+        datum=_date(raw["datum"], "inhoud.yaml datum"),
+        officiele_domeinen=tuple(raw["officiele_domeinen"]),
+    )
+
+
+def load_content_info(folder: Path | None = None) -> ContentInfo:
+    """Only the version, date and official domains (inhoud.yaml), without loading all content."""
+    folder = folder or content_dir()
+    try:
+        return _info(_read(folder, "inhoud.yaml"))
+    except (KeyError, TypeError) as exc:
+        raise ContentError(f"landelijke inhoud {folder / 'inhoud.yaml'} mist een veld: {exc}") from exc
+
+
 @cache
 def national_content() -> NationalContent:
     """The shipped content, loaded once per process."""
     return load_content()
+
+
+# --- Provenance: official sources, checked contacts and the check-content report ---
+
+# A check older than this is flagged: numbers and pages change.
+STALE_AFTER = dt.timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class ContactCheck:
+    """One national contact as check-content reports it."""
+
+    organisatie: Organisation
+    status: str  # gecontroleerd, niet_gecontroleerd, verouderd, ongeldig
+
+    @property
+    def flagged(self) -> bool:
+        return self.status != "gecontroleerd"
+
+
+def contact_status(org: Organisation, today: dt.date) -> str:
+    if org.gecontroleerd_op is None:
+        return "niet_gecontroleerd"
+    if not on_domain(org.bron, org.eigen_domeinen):
+        return "ongeldig"
+    if today - org.gecontroleerd_op > STALE_AFTER:
+        return "verouderd"
+    return "gecontroleerd"
+
+
+def contact_checks(content: NationalContent, today: dt.date) -> tuple[ContactCheck, ...]:
+    return tuple(ContactCheck(o, contact_status(o, today)) for o in content.organisaties)
+
+
+def unofficial_sources(content: NationalContent) -> tuple[str, ...]:
+    """Every printed URL (source list, organisation sources) that is not on an official domain."""
+    domains = content.info.officiele_domeinen
+    urls = [s.url for s in content.bronnen] + [o.bron for o in content.organisaties]
+    return tuple(u for u in urls if not on_domain(u, domains))
+
+
+def checks_off_own_domain(content: NationalContent) -> tuple[str, ...]:
+    """Organisations with a check date whose source is not on the organisation's own domain."""
+    return tuple(
+        o.id for o in content.organisaties if o.gecontroleerd_op and not on_domain(o.bron, o.eigen_domeinen)
+    )
+
+
+_STATUS_TEXT = {
+    "niet_gecontroleerd": "LET OP: niet gecontroleerd op de eigen pagina van de organisatie",
+    "verouderd": "LET OP: controle is ouder dan 12 maanden",
+    "ongeldig": "LET OP: controledatum zonder bron op het eigen domein van de organisatie",
+}
+
+
+def report_lines(content: NationalContent, today: dt.date) -> list[str]:
+    """The Dutch report of ``assembler check-content``, line by line."""
+    info = content.info
+    lines = [
+        f"Landelijke inhoud: versie {info.versie} van {dutch_date(info.datum)}",
+        f"Officiële domeinen voor bronnen: {len(info.officiele_domeinen)}",
+        "",
+        "Landelijke contactgegevens:",
+    ]
+    checks = contact_checks(content, today)
+    for check in checks:
+        org = check.organisatie
+        number = org.telefoon or "geen telefoonnummer opgenomen"
+        lines.append(f"- {org.naam}: {number}")
+        lines.append(f"  bron: {org.bron}")
+        if org.gecontroleerd_op:
+            lines.append(f"  gecontroleerd op {dutch_date(org.gecontroleerd_op)}")
+            if org.controle:
+                lines.append(f"  hoe: {' '.join(org.controle.split())}")
+        if check.flagged:
+            lines.append(f"  {_STATUS_TEXT[check.status]}")
+    bad_sources = unofficial_sources(content)
+    for url in bad_sources:
+        lines.append(f"LET OP: bron niet op een officieel domein: {url}")
+    flagged = sum(c.flagged for c in checks)
+    lines += [
+        "",
+        f"{len(checks)} contacten: {len(checks) - flagged} gecontroleerd, {flagged} gemarkeerd; "
+        f"{len(bad_sources)} niet-officiële bronnen.",
+    ]
+    return lines

@@ -22,13 +22,14 @@ class Problem:
     path: str
     message: str
     severity: Severity = Severity.ERROR
+    cell: str = ""  # a workbook's 'Partners!E7', shown in place of line and column
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        where = f"{self.file}: {self.cell}" if self.cell else f"{self.file}:{self.line}:{self.column}"
         prefix = "" if self.is_error else "waarschuwing: "
         field = f"{self.path}: " if self.path else ""
         return f"{where}: {prefix}{field}{self.message}"
@@ -36,6 +37,8 @@ class Problem:
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["severity"] = self.severity.value
+        if not self.cell:
+            del data["cell"]
         return data
 
 

@@ -165,6 +165,8 @@ def organisation_table(w: Writer, expr: str) -> None:
                     "{%p endif %}",
                     "{%p if org.gecontroleerd_op %}",
                     ("Gecontroleerd op {{ org.gecontroleerd_op|datum }}", "Tabelnoot"),
+                    "{%p elif org.telefoon %}",
+                    ("Nummer niet gecontroleerd", "Tabelnoot"),
                     "{%p endif %}",
                 ],
             ],
@@ -180,8 +182,8 @@ def praktijken(w: Writer) -> None:
         "{{ praktijken|map(attribute='naam')|map('lower')|opsomming }}."
     )
     w.p(
-        "Per praktijk staat wat die inhoudt, aan welke signalen en risicofactoren je haar herkent, welke "
-        "wetgeving geldt, welke extra aandachtspunten de meldcode kent en wat je wel en niet doet. Daarna "
+        "Per praktijk staat wat die inhoudt, aan welke signalen en risicofactoren u haar herkent, welke "
+        "wetgeving geldt, welke extra aandachtspunten de meldcode kent en wat u wel en niet doet. Daarna "
         "volgen de organisaties die kunnen helpen, de situatie in {{ gemeente }} en de lokale en regionale "
         "partners. Een routeschema laat steeds zien welke weg een signaal aflegt en wie daarbij betrokken is."
     )
@@ -314,7 +316,7 @@ def organisaties(w: Writer) -> None:
     w.h("Betrokken organisaties", 1)
     w.p(
         "Bij de aanpak van schadelijke praktijken werken landelijke, regionale en lokale organisaties samen. "
-        "Dit hoofdstuk zet ze op een rij, met hun rol en hoe je ze bereikt."
+        "Dit hoofdstuk zet ze op een rij, met hun rol en hoe u ze bereikt."
     )
     w.h("Landelijk", 2)
     w.p("{{ organisaties_inleiding_landelijk }}", keep=True)
@@ -400,6 +402,9 @@ def ketenaanpak(w: Writer) -> None:
     w.tag("{%p endif %}")
     w.h("Afspraken in {{ gemeente }}", 3)
     w.paras("stap.afspraken")
+    w.tag("{%p if not stap.afspraken_eigen %}")
+    w.p("Dit is de standaardtekst: {{ gemeente }} heeft voor deze stap nog geen eigen afspraken vastgelegd.")
+    w.tag("{%p endif %}")
     w.h("Partners", 3)
     w.tag("{%p if stap.partners %}")
     w.p(
@@ -421,6 +426,12 @@ def ketenaanpak(w: Writer) -> None:
     w.tag("{%p endif %}")
     w.h("Deskundigheidsbevordering", 2)
     w.paras("deskundigheidsbevordering")
+    w.tag("{%p if not deskundigheidsbevordering_eigen %}")
+    w.p(
+        "Dit is de standaardtekst: {{ gemeente }} heeft nog geen eigen afspraken over training en "
+        "voorlichting vastgelegd."
+    )
+    w.tag("{%p endif %}")
 
 
 def keuzes(w: Writer) -> None:
@@ -493,6 +504,7 @@ def keuzes(w: Writer) -> None:
             ]
         ),
         Row(["Versie", "{{ versie }}, vastgesteld op {{ vastgesteld_op_tekst }}"]),
+        Row(["Landelijke inhoud", "Versie {{ inhoud_versie }} van {{ inhoud_datum_tekst }}"]),
         Row(
             [
                 "Herziening",
@@ -546,15 +558,16 @@ def bijlagen(w: Writer) -> None:
     )
     w.h("Bronnen", 2, page_break=True)
     w.p(
-        "De landelijke informatie in deze routekaart steunt op de volgende bronnen. Bij elke bron staat "
-        "wanneer die voor het laatst is geraadpleegd."
+        "De landelijke informatie in deze routekaart steunt op de volgende bronnen. Waar een datum "
+        "staat, is de bron toen geraadpleegd."
     )
     w.bullets(
         "bronnen",
-        "{{ bron.titel }}, {{ bron.uitgever }} (geraadpleegd op {{ bron.geraadpleegd|datum }}): "
-        "{{r link(bron.url) }}",
+        "{{ bron.titel }}, {{ bron.uitgever }}{% if bron.geraadpleegd %} (geraadpleegd op "
+        "{{ bron.geraadpleegd|datum }}){% endif %}: {{r link(bron.url) }}",
         "bron",
     )
+    w.p("Landelijke inhoud: versie {{ inhoud_versie }} van {{ inhoud_datum_tekst }}.")
 
 
 ABOUT = About(

@@ -18,7 +18,7 @@ from typing import Any
 
 from assembler import __version__
 from assembler.build.output import atomic_write, safe_child
-from assembler.national import digest_of
+from assembler.national import digest_of, load_content_info
 from assembler.resources import content_dir, templates_dir
 
 MANIFEST_NAME = "manifest.json"
@@ -55,7 +55,15 @@ def toolkit_fingerprint() -> dict[str, str]:
         h.update(relative(path, shipped).encode())
         h.update(b"\0")
         h.update(sha256_file(path).encode())
-    return {"versie": __version__, "sjablonen": h.hexdigest(), "landelijke_inhoud": digest_of(content)}
+    info = load_content_info(content)
+    return {
+        "versie": __version__,
+        "sjablonen": h.hexdigest(),
+        "landelijke_inhoud": digest_of(content),
+        # Readable beside the digest: which national text the documents rest on.
+        "landelijke_inhoud_versie": info.versie,
+        "landelijke_inhoud_datum": info.datum.isoformat(),
+    }
 
 
 class HashCache:

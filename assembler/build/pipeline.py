@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assembler.build.blame import placed
 from assembler.build.output import folder_lock, held_interrupts, remove_temp_files, safe_child, write_files
 from assembler.build.ownership import announce, check_writable, record_written
 from assembler.builders import DEFAULT_FORMATS, REGISTRY, get_builder
 from assembler.builders.base import BuildContext
-from assembler.errors import AssemblerError, OutputError
+from assembler.errors import AssemblerError, FitError, OutputError
 from assembler.forked import Forked
 from assembler.model.routekaart import Routekaart
 from assembler.model.tailor import tailor
@@ -66,7 +67,11 @@ def build_profile(
     context = BuildContext(profile=profile, content=content, template=template or profile.file("sjabloon"))
     result = BuildResult(profile=profile, model=model, folder=folder)
     # Render and check everything first, so a failing format leaves every old output in place.
-    rendered = render_all(context, model, formats)
+    try:
+        rendered = render_all(context, model, formats)
+    except FitError as exc:
+        # Name the profile field that holds the text, when it is the municipality's own.
+        raise placed(profile, exc) or exc from exc
     with folder_lock(outdir) if lock else contextlib.nullcontext():
         result.files = commit(folder, rendered)
     result.warnings = context.warnings

@@ -87,7 +87,7 @@ class Organisation:
     website: str | None
     email: str | None
     bron: str
-    gecontroleerd_op: dt.date
+    gecontroleerd_op: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -254,6 +254,9 @@ class Routekaart:
     bronnen: tuple[Source, ...]
     kaarten: CardSettings
     trefwoorden: tuple[str, ...]
+    inhoud_versie: str
+    inhoud_datum: dt.date
+    inhoud_datum_tekst: str
 
     @property
     def titel_volledig(self) -> str:

@@ -201,8 +201,12 @@ def _practice_order(selected: Mapping[str, Any]) -> list[str]:
 
 
 def _contacts(
-    vt: VeiligThuis, partners: tuple[Partner, ...], orgs: tuple[Organisation, ...]
+    vt: VeiligThuis,
+    partners: tuple[Partner, ...],
+    orgs: tuple[Organisation, ...],
+    on_list: tuple[bool, ...],
 ) -> tuple[Contact, ...]:
+    """The one-page contact list; ``on_list`` marks national organisations listed even without a phone."""
     rows = [
         Contact(
             vt.naam,
@@ -253,9 +257,9 @@ def _contacts(
             "landelijk",
             o.gecontroleerd_op,
         )
-        for o in orgs
+        for o, listed in zip(orgs, on_list, strict=True)
         # The regional Veilig Thuis row already carries the national number.
-        if o.telefoon and o.id != "veilig-thuis"
+        if (o.telefoon or listed) and o.id != "veilig-thuis"
     ]
     return tuple(rows)
 
@@ -335,11 +339,13 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         )
     chosen = {p.key for p in practices}
     laws = tuple(w for w in content.wetten if ALL in w.praktijken or chosen & set(w.praktijken))
-    orgs = tuple(
-        o
+    chosen_orgs = [
+        (o, raw.contactlijst)
         for o, raw in zip(_organisations(content), content.organisaties, strict=True)
         if ALL in raw.praktijken or chosen & set(raw.praktijken)
-    )
+    ]
+    orgs = tuple(o for o, _ in chosen_orgs)
+    listed = tuple(flag for _, flag in chosen_orgs)
     regie = keten["regie"]
     sleutel = keten.get("sleutelpersonen")
     own_intro = paragraphs(document.get("inleiding"))
@@ -361,7 +367,9 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         website=data.get("website"),
         logo=profile.file("logo"),
         kleur=data["huisstijl"]["hoofdkleur"].upper(),
-        inleiding=own_intro or _fill(_texts(teksten["inleiding"]), values),
+        # The national framing is always printed; a local introduction follows it.
+        inleiding=_fill(_texts(teksten["inleiding"]), values)
+        + (own_intro or _fill(_texts(teksten["inleiding_standaard"]), values)),
         inleiding_eigen=bool(own_intro),
         maatwerk=_fill(_texts(teksten["maatwerk"]), values),
         leeswijzer=_fill(_texts(teksten["leeswijzer"]), values),
@@ -393,7 +401,7 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         stappen=steps,
         meldcode=content.meldcode,
         contactlijst_inleiding=_one(teksten["contactlijst_inleiding"], values),
-        contacten=_contacts(vt, partners, orgs),
+        contacten=_contacts(vt, partners, orgs, listed),
         acuut_tekst=_one(teksten["acuut"], values),
         begrippen=tuple(sorted(content.begrippen, key=lambda t: t.term.lower())),
         bronnen=content.bronnen,
@@ -410,6 +418,9 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
             name,
             *(p.naam for p in practices),
         ),
+        inhoud_versie=content.info.versie,
+        inhoud_datum=content.info.datum,
+        inhoud_datum_tekst=dutch_date(content.info.datum),
     )
 
 

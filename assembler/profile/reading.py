@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from assembler.errors import ProfileError
 from assembler.problems import Problem, sort_problems
-from assembler.profile import crosscheck
+from assembler.profile import crosscheck, glyphs
 from assembler.profile.loader import Document, load_document
 from assembler.profile.merge import resolve
 from assembler.profile.validation import validate_document
@@ -67,15 +68,22 @@ def _kind_problem(doc: Document, data: dict[str, Any], wanted: str) -> list[Prob
     return []
 
 
-def load_region(path: Path | str, display: str | None = None, today: dt.date | None = None) -> Region:
+def load_region(
+    path: Path | str,
+    display: str | None = None,
+    today: dt.date | None = None,
+    document: Document | None = None,
+) -> Region:
+    """Read and validate a region file (or ``document``, already read from elsewhere, standing in for it)."""
     path = Path(path)
     today = today or dt.date.today()
-    doc = load_document(path, _display(path, display))
+    doc = document or load_document(path, _display(path, display))
     data, problems = validate_document(doc)
     problems += _kind_problem(doc, data, "regio")
     if not _errors(problems):
         problems += crosscheck.unique_ids(doc)
         problems += crosscheck.freshness(doc, today)
+        problems += glyphs.printable(doc, data)
     municipalities = []
     for i, rel in enumerate(data.get("gemeenten") or []):
         if not isinstance(rel, str):
@@ -98,16 +106,21 @@ def load_profile(
     display: str | None = None,
     region: Region | None = None,
     today: dt.date | None = None,
+    document: Document | None = None,
 ) -> Profile:
-    """Read, validate and resolve one municipality; raise ProfileError with every problem found."""
+    """Read, validate and resolve one municipality; raise ProfileError with every problem found.
+
+    ``document`` stands in for the file's content (a workbook read back), judged as if it stood at path.
+    """
     path = Path(path)
     today = today or dt.date.today()
-    doc = load_document(path, _display(path, display))
+    doc = document or load_document(path, _display(path, display))
     data, problems = validate_document(doc)
     problems += _kind_problem(doc, data, "gemeente")
     if _errors(problems):
         raise ProfileError(sort_problems(problems))
     problems += crosscheck.unique_ids(doc)
+    problems += glyphs.printable(doc, data)
     problems += crosscheck.dates(doc)
     problems += crosscheck.logo(doc)
     problems += crosscheck.existing_file(doc, "sjabloon", "sjabloon")[1]
@@ -138,22 +151,33 @@ def _relative_display(base: str, rel: str) -> str:
     return os.path.normpath(Path(base).parent / rel)
 
 
-def check_paths(paths: list[Path], today: dt.date | None = None) -> list[Problem]:
+# A check the later stages add to every municipality that loads cleanly (validate passes the
+# pocket-card layout check from build/preflight.py; the profile stage cannot import it).
+Extra = Callable[["Profile"], list[Problem]]
+
+
+def check_paths(
+    paths: list[Path], today: dt.date | None = None, extra: Extra | None = None
+) -> list[Problem]:
     """Every problem in the given files; a region brings its municipalities along. Never raises ProfileError."""
     problems: list[Problem] = []
     for path in paths:
-        problems += _check_one(path, today)
+        problems += _check_one(path, today, extra or (lambda profile: []))
     return sort_problems(problems)
 
 
-def _check_one(path: Path, today: dt.date | None) -> list[Problem]:
+def _checked(profile: Profile, extra: Extra) -> list[Problem]:
+    return list(profile.warnings) + extra(profile)
+
+
+def _check_one(path: Path, today: dt.date | None, extra: Extra) -> list[Problem]:
     try:
         doc = load_document(path)
     except ProfileError as exc:
         return exc.problems
     if doc.data.get("soort") != "regio":
         try:
-            return list(load_profile(path, today=today).warnings)
+            return _checked(load_profile(path, today=today), extra)
         except ProfileError as exc:
             return exc.problems
     try:
@@ -167,7 +191,7 @@ def _check_one(path: Path, today: dt.date | None) -> list[Problem]:
         # and a '..' stays, since collapsing it by name could point past a symlink.
         display = str(base / municipality.relative_to(region.source.parent))
         try:
-            problems += load_profile(municipality, display, region=region, today=today).warnings
+            problems += _checked(load_profile(municipality, display, region=region, today=today), extra)
         except ProfileError as exc:
             problems += exc.problems
     return problems

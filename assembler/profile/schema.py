@@ -231,10 +231,12 @@ KAARTEN = {
 
 HUISSTIJL = {
     "hoofdkleur": _d(
-        "Huiskleur voor koppen en tabelkoppen, als hexadecimale kleur.",
+        "Huiskleur voor koppen en tabelkoppen, als hexadecimale kleur (#1F5C99 of kort #15A). "
+        "Is wit op deze kleur slecht leesbaar, dan krijgen tekst en kaarten een donkerdere tint.",
         "#1F5C99",
         default=HOUSE_COLOUR,
         type="string",
+        coerce="to_color",
         check_with="color",
     ),
 }

@@ -280,6 +280,46 @@ Deze punten houden het profiel niet tegen, maar verdienen aandacht
 """
 
 
+_SPREADSHEET = """\
+## Werken met een spreadsheet
+
+Wie liever in Excel of LibreOffice Calc werkt dan in YAML, zet een profiel of regiobestand
+om in een werkmap, vult die in en leest hem terug:
+
+```sh
+assembler export kreekmonde.yaml -o kreekmonde.xlsx
+assembler import kreekmonde.xlsx kreekmonde.yaml
+```
+
+De import controleert de werkmap met dezelfde controles en meldingen als
+`assembler validate`, maar noemt blad en cel, zoals `Partners!G3`. Bij een fout wordt
+niets geschreven. Anders wordt het YAML-bestand bijgewerkt: opmerkingen, volgorde en
+ongewijzigde waarden blijven staan, en de import zegt wat er veranderde, in dezelfde woorden
+als `assembler wijzigingen`, en in welke cel (oud -> nieuw). Een werkmap zonder wijzigingen
+laat het bestand ongemoeid. De werkmap van een regiobestand bevat ook per gemeente een set
+bladen (zoals "Kreekmonde Partners"); de import werkt dan het regiobestand en elk
+gemeenteprofiel bij.
+
+Spelregels: voeg geen bladen of kolommen toe, voeg geen cellen samen, gebruik geen formules
+(ze worden niet uitgerekend maar geweigerd) en sla op als `.xlsx` zonder macro's.
+Telefoonnummers zijn tekst; lijsten (praktijken, stappen, partners) scheidt u met komma's;
+ja en nee kiest u uit de lijst in de cel. Een lege cel laat het veld weg.
+"""
+
+
+def _sheets_markdown() -> str:
+    from assembler.profile.workbook.layout import GEMEENTE_SHEETS, INTRO_SHEET, REGIO_SHEETS
+
+    lines = [_SPREADSHEET]
+    for title, sheets in (("een gemeenteprofiel", GEMEENTE_SHEETS), ("een regiobestand", REGIO_SHEETS)):
+        lines.append(f"De werkmap van {title} heeft naast het blad {INTRO_SHEET} deze bladen:\n")
+        lines.append("| Blad | Inhoud |")
+        lines.append("| --- | --- |")
+        lines.extend(f"| {sheet.name} | {_cell(sheet.about)} |" for sheet in sheets)
+        lines.append("")
+    return "\n".join(lines)
+
+
 def schema_markdown() -> str:
     """The profile reference (docs/profiel.md) in Markdown."""
     parts = [
@@ -289,5 +329,6 @@ def schema_markdown() -> str:
         "## Regiobestand (`soort: regio`)\n",
         "\n".join(_table(REGIO)) + "\n",
         _RULES,
+        _sheets_markdown(),
     ]
     return "\n".join(parts)

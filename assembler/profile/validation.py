@@ -12,7 +12,14 @@ from cerberus import errors as cerr
 from assembler.problems import Problem
 from assembler.profile.loader import Document, Path_, dotted
 from assembler.profile.schema import SCHEMAS, fields_at, strip_meta
-from assembler.profile.values import check_color, check_email, check_phone, check_url
+from assembler.profile.values import (
+    check_color,
+    check_email,
+    check_phone,
+    check_url,
+    color_warning,
+    normal_color,
+)
 
 _TYPE_NAMES = {
     "string": "tekst",
@@ -49,6 +56,9 @@ class _Validator(cerberus.Validator):
                 return value
         return value
 
+    def _normalize_coerce_to_color(self, value: Any) -> Any:
+        return normal_color(value) if isinstance(value, str) else value
+
     def _path(self, field: str) -> Path_:
         return (*self.document_path, field)
 
@@ -72,6 +82,8 @@ class _Validator(cerberus.Validator):
     def _check_with_color(self, field: str, value: Any) -> None:
         if isinstance(value, str) and (msg := check_color(value)):
             self._error(field, msg)
+        elif isinstance(value, str) and (warning := color_warning(value)):
+            self.warnings.append((self._path(field), warning))
 
     def _check_with_unique_items(self, field: str, value: Any) -> None:
         if isinstance(value, list):

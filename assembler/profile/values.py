@@ -9,10 +9,11 @@ from urllib.parse import urlparse
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from assembler.wcag import AA_TEXT, WHITE, contrast, darken_for, normal_hex
+
 _EMERGENCY = {"112"}
 _MUNICIPAL_SHORT = re.compile(r"^14\s?0\d{2,3}$")
 _PHONE_CHARS = re.compile(r"^[0-9+()\-\s./]+$")
-_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,24 @@ def check_url(text: str) -> str | None:
 
 
 def check_color(text: str) -> str | None:
-    if not _COLOR.match(text.strip()):
-        return f"'{text}' is geen kleurcode; schrijf een hexadecimale kleur zoals #1F5C99"
+    if normal_hex(text) is None:
+        return f"'{text}' is geen kleurcode; schrijf een hexadecimale kleur zoals #1F5C99 of #15A"
     return None
+
+
+def normal_color(text: str) -> str:
+    """'#0af' as '#00AAFF': the one form every builder gets; text that is no colour stays for check_color."""
+    return normal_hex(text) or text
+
+
+def color_warning(text: str) -> str | None:
+    """A warning when white text on the house colour misses WCAG AA, naming the shade used instead."""
+    colour = normal_hex(text)
+    if colour is None or contrast(colour, WHITE) >= AA_TEXT:
+        return None
+    ratio = f"{contrast(colour, WHITE):.1f}".replace(".", ",")
+    return (
+        f"de huiskleur {colour} is te licht voor witte tekst (contrast {ratio}:1, nodig 4,5:1); "
+        f"koppen en kaarten gebruiken daarom de donkerdere tint {darken_for(colour, WHITE)}. "
+        "Kies een donkerdere hoofdkleur als je dat niet wilt"
+    )

@@ -29,7 +29,9 @@ def test_only_selected_practices_ordered_by_priority() -> None:
 def test_local_texts_win_and_standard_texts_fill_in() -> None:
     brugstad = model_of("brugstad")
     assert brugstad.inleiding_eigen
-    assert "sleutelpersonen" in brugstad.inleiding[0]
+    # The national framing comes first; the municipality's own introduction follows it.
+    assert "zelfbeschikking" in brugstad.inleiding[0]
+    assert "sleutelpersonen" in " ".join(brugstad.inleiding[1:])
     vgv = brugstad.praktijken[0]
     assert vgv.lokale_situatie_eigen and "Somalische" in vgv.lokale_situatie[0]
     dijkmond = model_of("dijkmond")
@@ -87,7 +89,10 @@ def test_contact_list_has_a_row_per_partner_and_only_confirmed_national_numbers(
     for partner in model.partners:
         assert partner.naam in names
     national = [c for c in model.contacten if c.soort == "landelijk"]
-    assert national and all(c.telefoon for c in national)
+    # A national row has a confirmed number, or (the LKHA) says how to reach it without one.
+    assert national and all(c.telefoon or c.bereikbaarheid for c in national)
+    lkha = [c for c in national if "LKHA" in c.naam]
+    assert lkha and lkha[0].telefoon is None and "0800-2000" in (lkha[0].bereikbaarheid or "")
     assert all("070-345" not in (c.telefoon or "") for c in model.contacten)
 
 

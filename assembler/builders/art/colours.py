@@ -1,68 +1,45 @@
-"""WCAG colour arithmetic: contrast ratios, and a house colour darkened until text on it stays readable."""
+"""The one house palette: every builder takes its colours from here, so all formats agree."""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from functools import cache
 
-WHITE = "#FFFFFF"
-AA_TEXT = 4.5  # WCAG 2.1 1.4.3 for normal-size text
-AA_GRAPHICS = 3.0  # WCAG 2.1 1.4.11 for lines and shapes that carry meaning
-
-_HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
+from assembler.wcag import AA_GRAPHICS, WHITE, darken_for, mix, normal_hex, text_on
 
 
-def rgb(colour: str) -> tuple[int, int, int]:
-    """'#1F5C99' to (31, 92, 153); the profile validator already allows only #RRGGBB."""
-    match = _HEX.match(colour.strip())
-    if not match:
+@dataclass(frozen=True)
+class HousePalette:
+    """The municipality's colour and the shades derived from it, each readable where it is used."""
+
+    colour: str  # as the profile gives it: rules, borders and table header fills
+    colour_text: str  # text on a colour fill (white or near-black, whichever passes AA)
+    band: str  # fill that carries white text, and heading text on white (AA on white)
+    band_text: str
+    tint: str  # light fill for boxes and diagram bodies
+    tint_text: str
+    heading: str  # headings and links, readable on both white and the tint
+    heading_text: str  # text on a heading-coloured fill
+    stroke: str  # lines that carry meaning (AA for graphics on white)
+
+
+@cache
+def house_palette(colour: str) -> HousePalette:
+    """The palette for a house colour in any CSS hex form."""
+    base = normal_hex(colour)
+    if base is None:
         raise ValueError(f"kleur moet de vorm #RRGGBB hebben, niet {colour!r}")
-    value = match.group(1)
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
-
-
-def hex_colour(red: float, green: float, blue: float) -> str:
-    return "#{:02X}{:02X}{:02X}".format(*(max(0, min(255, round(c))) for c in (red, green, blue)))
-
-
-def luminance(colour: str) -> float:
-    """Relative luminance as WCAG 2.1 defines it."""
-
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(v) for v in rgb(colour))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(first: str, second: str) -> float:
-    high, low = sorted((luminance(first), luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def mix(colour: str, other: str, share: float) -> str:
-    """colour with `share` (0..1) of other mixed in."""
-    a, b = rgb(colour), rgb(other)
-    return hex_colour(*(x + (y - x) * share for x, y in zip(a, b, strict=True)))
-
-
-def darken_for(colour: str, background: str, ratio: float = AA_TEXT) -> str:
-    """colour itself when it reaches `ratio` against background, else the first darker shade that does.
-
-    A pale house colour (say a light yellow) would otherwise give white headings
-    nobody can read; darkening keeps its hue so the document still looks like the
-    municipality's own.
-    """
-    step = 0.0
-    candidate = colour.upper()
-    while contrast(candidate, background) < ratio and step < 1.0:
-        step = round(step + 0.02, 2)
-        candidate = mix(colour, "#000000", step)
-    return candidate
-
-
-def text_on(fill: str, preferred: str = "#1A1A1A") -> str:
-    """A text colour readable on fill: preferred if it passes AA, else white or near-black."""
-    if contrast(preferred, fill) >= AA_TEXT:
-        return preferred.upper()
-    return WHITE if contrast(WHITE, fill) >= contrast("#000000", fill) else "#000000"
+    band = darken_for(base, WHITE)
+    tint = mix(band, WHITE, 0.9)
+    heading = darken_for(band, tint)
+    return HousePalette(
+        colour=base,
+        colour_text=text_on(base, WHITE),
+        band=band,
+        band_text=text_on(band, WHITE),
+        tint=tint,
+        tint_text=text_on(tint),
+        heading=heading,
+        heading_text=text_on(heading, WHITE),
+        stroke=darken_for(band, WHITE, AA_GRAPHICS),
+    )

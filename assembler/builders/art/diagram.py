@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from assembler.builders.art.colours import AA_GRAPHICS, WHITE, darken_for, mix, text_on
+from assembler.builders.art.colours import house_palette
 from assembler.model.routekaart import Route
+from assembler.wcag import WHITE, darken_for, mix, text_on
 
 LANE_TEXT = "Bij acuut gevaar, in elke stap"
 ACUTE_RED = "#B3261E"
@@ -43,8 +44,8 @@ def _palette(band: str, fill: str, stroke: str) -> Palette:
 @cache
 def stage_palette(colour: str) -> Palette:
     """The steps' colours: a band dark enough for white text, a light body, a visible frame."""
-    band = darken_for(colour, WHITE)
-    return _palette(band, mix(band, WHITE, 0.9), darken_for(band, WHITE, AA_GRAPHICS))
+    house = house_palette(colour)
+    return _palette(house.band, house.tint, house.stroke)
 
 
 @cache

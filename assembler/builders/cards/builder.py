@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 import pypdfium2 as pdfium
 
-from assembler.builders.art.colours import AA_TEXT, WHITE, contrast, darken_for
+from assembler.builders.art.colours import house_palette
 from assembler.builders.base import Builder
 from assembler.builders.cards.fit import check_fit
 from assembler.builders.cards.imposition import choose_layout
-from assembler.builders.cards.pages import SPECS, CardRenderer, DocumentInfo, FaceItem, FormatSpec, face_items
+from assembler.builders.cards.pages import (
+    SPECS,
+    CardRenderer,
+    DocumentInfo,
+    FaceItem,
+    FormatSpec,
+    LaidOut,
+    face_items,
+)
 from assembler.errors import BuildError
 from assembler.forked import Forked
 from assembler.model.cards import Card, cards_for
 from assembler.model.routekaart import Routekaart
 
 PT_PER_MM = 72 / 25.4
-_SHORT_HEX = re.compile(r"^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$")
-
-
-def _six_digits(colour: str) -> str:
-    match = _SHORT_HEX.match(colour)
-    return "#" + "".join(c * 2 for c in match.groups()).upper() if match else colour.upper()
 
 
 class CardsBuilder(Builder):
@@ -36,19 +37,8 @@ class CardsBuilder(Builder):
     def prepare(self, model: Routekaart) -> None:
         self.spec: FormatSpec = SPECS[model.kaarten.formaat]
         self.cards: tuple[Card, ...] = cards_for(model, self.context.content)
-        self.colour = self._house_colour(model)
-
-    def _house_colour(self, model: Routekaart) -> str:
-        """The house colour, or a darker shade of it when white text on it would miss WCAG AA."""
-        wanted = _six_digits(model.kleur)
-        if contrast(wanted, WHITE) >= AA_TEXT:
-            return wanted
-        shade = darken_for(wanted, WHITE, AA_TEXT)
-        self.context.warnings.append(
-            f"zakkaarten: de huiskleur {wanted} is te licht voor witte tekst (contrast "
-            f"{contrast(wanted, WHITE):.1f}:1, nodig {AA_TEXT}:1); de kaarten gebruiken de donkerdere tint {shade}"
-        )
-        return shade
+        # White text stands on the card band; validate warns when this shade differs from the colour.
+        self.colour = house_palette(model.kleur).band
 
     def _info(self, model: Routekaart, what: str) -> DocumentInfo:
         return DocumentInfo(
@@ -62,7 +52,11 @@ class CardsBuilder(Builder):
             date=model.vastgesteld_op.isoformat(),
         )
 
-    def render(self, model: Routekaart) -> dict[str, bytes]:
+    def lay_out(self, model: Routekaart) -> tuple[CardRenderer, LaidOut]:
+        """Every face laid out and checked to fit; raises CardOverflowError naming the text to shorten.
+
+        `validate` calls this too (build/preflight.py), so a card that cannot fit is found there.
+        """
         if not hasattr(self, "cards"):
             self.prepare(model)
         qr_label = str(self.context.content.kaarten["koppen"]["qr"])
@@ -71,6 +65,10 @@ class CardsBuilder(Builder):
         items: list[FaceItem] = face_items(self.cards, qr_label)
         laid_out = renderer.layout_faces(items, self._info(model, ""))
         check_fit(laid_out, self.spec, lambda face, key: renderer.retry(laid_out, face, key))
+        return renderer, laid_out
+
+    def render(self, model: Routekaart) -> dict[str, bytes]:
+        renderer, laid_out = self.lay_out(model)
         layout = choose_layout(self.spec.width, self.spec.height)
         info = self._info(model, " (A4-vellen)")
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from weasyprint.formatting_structure import boxes
 
-from assembler.errors import BuildError
+from assembler.errors import FitError
 
 TOLERANCE = 0.5  # CSS px; rounding in WeasyPrint's own layout stays well under this
 
@@ -62,7 +62,8 @@ def check_fit(pages: list[Any], what: str) -> None:
     if problems:
         shown = "; ".join(f"pagina {page}: '{text}'" for page, text in problems[:5])
         more = f" (en {len(problems) - 5} meer)" if len(problems) > 5 else ""
-        raise BuildError(
+        raise FitError(
             f"{what}: tekst past niet in zijn kolom en zou over de rand lopen: {shown}{more}. "
-            "Maak die tekst korter, of meld dit als fout in de toolkit als het landelijke tekst is."
+            "Maak die tekst korter, of meld dit als fout in de toolkit als het landelijke tekst is.",
+            [text for _, text in problems],
         )

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from assembler.builders.art.colours import WHITE, darken_for, mix, text_on
+from assembler.builders.art.colours import house_palette
 from assembler.builders.art.diagram import LANE_TEXT, acute_palette, stage_palette
 from assembler.dutch import dutch_date, enumeration
 from assembler.errors import BuildError
@@ -118,13 +118,15 @@ class Palette:
 
 
 def palette(kleur: str) -> Palette:
-    kop = darken_for(kleur, WHITE)
-    licht = mix(kop, WHITE, 0.9)
-    # Headings and links also stand on the light tint (boxes, the contents), so the
-    # heading colour must pass on both backgrounds.
-    kop = darken_for(kop, licht)
+    # Headings and links also stand on the light tint (boxes, the contents), so they take
+    # the house palette's heading shade, which passes on both backgrounds.
+    house = house_palette(kleur)
     return Palette(
-        kleur=kleur, kop=kop, kop_tekst=text_on(kop, WHITE), licht=licht, licht_tekst=text_on(licht)
+        kleur=house.colour,
+        kop=house.heading,
+        kop_tekst=house.heading_text,
+        licht=house.tint,
+        licht_tekst=house.tint_text,
     )
 
 

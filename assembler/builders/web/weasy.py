@@ -18,6 +18,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from assembler.builders.art.fontmetrics import FONT_FAMILY
 from assembler.errors import BuildError
+from assembler.fonts import FALLBACKS
 from assembler.resources import templates_dir
 
 # The faces the documents and diagrams use; url() paths are relative to templates/.
@@ -33,12 +34,18 @@ _MISSING = ("failed to load", "unsupported", "no required alt", "not found", "er
 
 
 def font_face_css() -> str:
-    """@font-face rules for the shipped Noto Sans, so a PDF never depends on the machine's fonts."""
-    return "\n".join(
+    """@font-face rules for the shipped Noto Sans and its fallbacks, so a PDF never depends on the machine's fonts."""
+    rules = [
         f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{path}"); '
         f"font-weight: {weight}; font-style: {style}; }}"
         for path, weight, style in FONT_FACES
-    )
+    ]
+    rules += [
+        f'@font-face {{ font-family: "{family}"; src: url("fonts/{name}"); font-weight: {weight}; }}'
+        for family, files in FALLBACKS
+        for weight, name in files.items()
+    ]
+    return "\n".join(rules)
 
 
 class LocalFetcher(URLFetcher):

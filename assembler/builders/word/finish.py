@@ -12,7 +12,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
-from assembler.builders.art.colours import WHITE, darken_for, text_on
+from assembler.builders.art.colours import house_palette
 from assembler.model.routekaart import Routekaart
 from assembler.zips import MSDOS, STORED_SUFFIXES, ZipWriter, rezip_office
 
@@ -112,7 +112,8 @@ def apply_house_colour(document: Document, colour: str) -> None:
     a dark house colour is used exactly as given.
     """
     styles = _styles_by_id(document)
-    text = _hex(darken_for(colour, WHITE))
+    palette = house_palette(colour)
+    text = _hex(palette.band)
     for style_id in HEADING_STYLES:
         style = styles.get(style_id)
         if style is None:
@@ -121,7 +122,7 @@ def apply_house_colour(document: Document, colour: str) -> None:
         if style_id != "TOCHeading" or rpr.find(qn("w:color")) is not None:
             _set_child(rpr, "w:color", f'<w:color {W} w:val="{text}"/>', _AFTER_COLOR)
         for border in style.iter(qn("w:bottom")):
-            border.set(qn("w:color"), _hex(colour))
+            border.set(qn("w:color"), _hex(palette.colour))
     table = styles.get(TABLE_STYLE_ID)
     if table is None:
         return
@@ -129,8 +130,8 @@ def apply_house_colour(document: Document, colour: str) -> None:
         if conditional.get(qn("w:type")) != "firstRow":
             continue
         for shading in conditional.iter(qn("w:shd")):
-            shading.set(qn("w:fill"), _hex(colour))
-        header_text = _hex(text_on(colour, WHITE))
+            shading.set(qn("w:fill"), _hex(palette.colour))
+        header_text = _hex(palette.colour_text)
         _set_child(_rpr(conditional), "w:color", f'<w:color {W} w:val="{header_text}"/>', _AFTER_COLOR)
 
 

@@ -320,6 +320,8 @@ def test_an_address_too_long_for_the_page_stops_the_build_with_the_page_and_text
     )
     output, code = build(path, tmp_path, "pdf")
     assert code == 1, output
-    assert "Fout: PDF-routekaart: tekst past niet in zijn kolom en zou over de rand lopen: pagina " in output
-    assert address in output
+    # The fit guard names the profile field (file, line, field) whose text does not fit.
+    assert re.search(r"profiel\.yaml:\d+:\d+: partners\.0\.email: de tekst '", output), output
+    assert "past niet in zijn kolom van de PDF-routekaart" in output
+    assert address[:40] in output
     assert not (tmp_path / "testdam" / "routekaart-testdam.pdf").exists()

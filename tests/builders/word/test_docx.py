@@ -436,7 +436,7 @@ HOSTILE = {
     "markup": "Tom & Jerry <b>vet</b> \"dubbel\" 'enkel' a<b && c>d",
     "jinja": "{{ gemeente }} en {% if x %}ja{% endif %} en {# opmerking #} en {{ 7*7 }}",
     "docxtpl": "{_{ raar }_} en {_% blok %_} en {%p if x %}",
-    "emoji": "Veilig 🏠 thuis ✅ 👍🏽 🇳🇱 😀",
+    "emoji": "Veilig 🏠 thuis ☎ ★ ✓ ❤️ 🚑",  # what the shipped symbol font prints
     "rtl": "مرحبا بالعالم — שלום עולם — Brugstad",
     "long": "Ketenaanpak" * 40,
 }

@@ -1,0 +1,32 @@
+"""The profile as a spreadsheet: export a profile or region to a workbook, import the filled-in workbook back.
+
+Layout (layout.py) is declared once; export.py writes it and read.py reads it back. Checking the
+result and writing the YAML files is build work: assembler/build/workbook.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assembler.errors import ProfileError
+from assembler.problems import sort_problems
+
+
+def export_workbook(source: Path) -> bytes:
+    """The workbook for one profile or region file; ProfileError when the file itself has errors."""
+    from assembler.profile.loader import load_document
+    from assembler.profile.validation import validate_document
+    from assembler.profile.workbook.export import workbook_bytes
+    from assembler.profile.workbook.members import region_members
+
+    doc = load_document(source)
+    docs = [doc]
+    members = region_members(source, doc.data) if doc.data.get("soort") == "regio" else []
+    docs += [member for _, member in members]
+    errors = []
+    for each in docs:
+        errors += [p for p in validate_document(each)[1] if p.is_error]
+    if errors:
+        # Export lays each file out by its schema; fix the files first, then fill in the workbook.
+        raise ProfileError(sort_problems(errors))
+    return workbook_bytes(doc.data, source.name, [(label, member.data) for label, member in members])

@@ -1,0 +1,196 @@
+"""The sheets of a profile workbook, declared once from the schema; export and import both read this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from assembler.national import PRACTICES
+from assembler.profile.schema import GEMEENTE, PARTNER, PRACTICE, REGIO
+
+Path_ = tuple[str | int, ...]
+
+FIELD_HEADER = ("Veld", "Waarde", "Toelichting")
+CHOSEN = "gekozen"
+PRACTICE_KEY = "praktijk"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value in the workbook: its place in the profile and its schema rule."""
+
+    path: Path_
+    rule: dict[str, Any]
+
+    @property
+    def label(self) -> str:
+        return ".".join(str(p) for p in self.path)
+
+    @property
+    def description(self) -> str:
+        return str(self.rule.get("meta", {}).get("beschrijving", ""))
+
+    @property
+    def kind(self) -> str:
+        """text, phone, date, boolean, integer, choice or list."""
+        if self.rule.get("check_with") == "phone":
+            return "phone"
+        kind = self.rule.get("type", "string")
+        if kind == "string":
+            return "choice" if "allowed" in self.rule else "text"
+        return str(kind)
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        if self.kind == "choice":
+            return tuple(self.rule["allowed"])
+        if self.kind == "list":
+            return tuple(self.rule.get("schema", {}).get("allowed", ()))
+        return ()
+
+
+@dataclass(frozen=True)
+class FieldSheet:
+    """Rows of single values under one group: column A names the field, column B holds it."""
+
+    name: str
+    root: Path_
+    fields: tuple[Field, ...]
+    about: str
+
+
+@dataclass(frozen=True)
+class TableSheet:
+    """A list of groups (partners): one row per item, one column per field."""
+
+    name: str
+    root: Path_
+    columns: tuple[Field, ...]
+    about: str
+
+
+@dataclass(frozen=True)
+class ChoiceSheet:
+    """A group with a fixed set of optional sub-groups (the practices): one row per key."""
+
+    name: str
+    root: Path_
+    keys: tuple[str, ...]
+    columns: tuple[Field, ...]
+    about: str
+
+
+Sheet = FieldSheet | TableSheet | ChoiceSheet
+
+
+def leaves(schema: dict[str, Any], prefix: Path_ = (), skip: tuple[str, ...] = ()) -> tuple[Field, ...]:
+    """Every single value below a schema group, in schema order; groups are walked into."""
+    found: list[Field] = []
+    for key, rule in schema.items():
+        if key in skip:
+            continue
+        if rule.get("type") == "dict":
+            found.extend(leaves(rule["schema"], (*prefix, key)))
+        elif rule.get("type") == "list" and rule.get("schema", {}).get("type") == "dict":
+            # A list of groups needs a table of its own; without one it stays as the YAML has it.
+            continue
+        else:
+            found.append(Field((*prefix, key), rule))
+    return tuple(found)
+
+
+def _partners(about: str) -> TableSheet:
+    return TableSheet("Partners", ("partners",), leaves(PARTNER), about)
+
+
+def _veilig_thuis(schema: dict[str, Any], about: str) -> FieldSheet:
+    return FieldSheet("Veilig Thuis", ("veilig_thuis",), leaves(schema["veilig_thuis"]["schema"]), about)
+
+
+GEMEENTE_SHEETS: tuple[Sheet, ...] = (
+    FieldSheet(
+        "Gemeente",
+        (),
+        leaves(GEMEENTE, skip=("praktijken", "veilig_thuis", "ketenaanpak", "partners")),
+        "De losse gegevens van de gemeente: naam, website, het document en zijn eigenaar, "
+        "huiskleur en de keuzes voor de zakkaarten.",
+    ),
+    ChoiceSheet(
+        "Praktijken",
+        ("praktijken",),
+        PRACTICES,
+        leaves(PRACTICE),
+        "Eén rij per schadelijke praktijk. Zet 'gekozen' op ja voor elke praktijk die in de "
+        "routekaart komt, en kies de prioriteit. Een lege lokale situatie geeft de standaardtekst.",
+    ),
+    FieldSheet(
+        "Ketenaanpak",
+        ("ketenaanpak",),
+        leaves(GEMEENTE["ketenaanpak"]["schema"]),
+        "Wie de regie heeft, wie coördineert en wat er per ketenstap is afgesproken. Partners "
+        "noemt u met hun id uit het blad Partners, gescheiden door komma's.",
+    ),
+    _partners(
+        "Eén rij per lokale partner, één kolom per gegeven. Het id is een korte vaste sleutel; "
+        "praktijken en stappen scheidt u met komma's. Telefoonnummers zijn tekst."
+    ),
+    _veilig_thuis(
+        GEMEENTE,
+        "Alleen invullen als de gemeente geen regio heeft, of andere Veilig Thuis-gegevens "
+        "gebruikt dan de regio.",
+    ),
+)
+
+REGIO_SHEETS: tuple[Sheet, ...] = (
+    FieldSheet(
+        "Regio",
+        (),
+        leaves(REGIO, skip=("veilig_thuis", "partners", "standaard")),
+        "De naam van de regio en de gemeenteprofielen die erbij horen, gescheiden door komma's.",
+    ),
+    _veilig_thuis(REGIO, "De Veilig Thuis-organisatie van de regio; elke gemeente neemt haar over."),
+    _partners("Eén rij per regionale partner; elke gemeente in de regio neemt ze over."),
+    FieldSheet(
+        "Standaard",
+        ("standaard",),
+        leaves(REGIO["standaard"]["schema"]),
+        "Standaardkeuzes voor alle gemeenten; een gemeente kan elk veld zelf anders invullen.",
+    ),
+)
+
+INTRO_SHEET = "Toelichting"
+
+
+def sheets_for(kind: str) -> tuple[Sheet, ...]:
+    return REGIO_SHEETS if kind == "regio" else GEMEENTE_SHEETS
+
+
+def header(sheet: Sheet) -> tuple[str, ...]:
+    """The header row of a sheet, as export writes it and import expects it."""
+    if isinstance(sheet, FieldSheet):
+        return FIELD_HEADER
+    if isinstance(sheet, ChoiceSheet):
+        return (PRACTICE_KEY, CHOSEN, *(c.label for c in sheet.columns))
+    return tuple(c.label for c in sheet.columns)
+
+
+# Excel allows 31 characters in a sheet name and forbids a few; the longest suffix is 12.
+_SHEET_FORBIDDEN = str.maketrans("", "", "[]:*?/\\")
+LABEL_MAX = 31 - len(" Veilig Thuis")
+
+
+def municipality_label(naam: str, taken: set[str]) -> str:
+    """A short, unique sheet-name prefix for a municipality in a region workbook."""
+    label = str(naam).translate(_SHEET_FORBIDDEN).strip(" '")[:LABEL_MAX].strip() or "Gemeente"
+    base, n = label, 2
+    while label.lower() in taken or label.lower() == INTRO_SHEET.lower():
+        suffix = f" {n}"
+        label = base[: LABEL_MAX - len(suffix)] + suffix
+        n += 1
+    taken.add(label.lower())
+    return label
+
+
+def municipality_sheets(label: str) -> tuple[Sheet, ...]:
+    """A municipality's sheets inside a region workbook, each name starting with its label."""
+    return tuple(replace(sheet, name=f"{label} {sheet.name}") for sheet in GEMEENTE_SHEETS)

@@ -1,0 +1,385 @@
+"""Reads a filled-in workbook back into the raw data the YAML loader gives, with a cell for every value.
+
+The workbook is laid over the profile it was exported from: a cell that still says what the
+profile says leaves the value (and its YAML spelling) alone, a blank cell removes the field.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from assembler.errors import ProfileError
+from assembler.problems import Problem
+from assembler.profile.loader import Document, dotted
+from assembler.profile.workbook.cells import CellTypeError, from_cell, is_blank, is_empty, same
+from assembler.profile.workbook.export import get
+from assembler.profile.workbook.guard import check_file, refuse
+from assembler.profile.workbook.layout import (
+    INTRO_SHEET,
+    ChoiceSheet,
+    Field,
+    FieldSheet,
+    Path_,
+    Sheet,
+    TableSheet,
+    header,
+    sheets_for,
+)
+
+_YAML_ADVICE = re.compile(r"; voeg '[^']+: \.\.\.' toe$")
+MAX_ROWS = 2000
+MAX_COLUMNS = 60
+
+
+@dataclass
+class WorkbookDocument(Document):
+    """A Document whose positions are workbook cells: 'line' n is the nth cell in ``cells``."""
+
+    cells: list[str] = field(default_factory=list)
+    by_path: dict[str, int] = field(default_factory=dict)
+
+    def place(self, path: Path_, cell: str) -> None:
+        self.cells.append(cell)
+        self.values[path] = self.keys[path] = (len(self.cells), 1)
+        self.by_path[dotted(path)] = len(self.cells)
+
+    def locate(self, problem: Problem) -> Problem:
+        """The problem with its cell named, when it is about this workbook."""
+        if problem.file != self.display or problem.cell:
+            return problem
+        # A missing field is reported at its group; its own (blank) cell is the better place.
+        line = self.by_path.get(problem.path, problem.line)
+        if not 1 <= line <= len(self.cells):
+            return problem
+        # The YAML advice for a missing field ("voeg 'naam: ...' toe") reads as a cell to fill in.
+        message = _YAML_ADVICE.sub("; vul deze cel in", problem.message)
+        return Problem(
+            problem.file,
+            line,
+            problem.column,
+            problem.path,
+            message,
+            problem.severity,
+            cell=self.cells[line - 1],
+        )
+
+
+def cell_name(ws: Worksheet, row: int, col: int) -> str:
+    title = ws.title if " " not in ws.title else f"'{ws.title}'"
+    return f"{title}!{get_column_letter(col)}{row}"
+
+
+class _Reader:
+    def __init__(self, display: str, base: dict[str, Any], doc: WorkbookDocument) -> None:
+        self.display = display
+        self.data = copy.deepcopy(base)
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def problem(self, ws: Worksheet, row: int, col: int, message: str, path: Path_ = ()) -> None:
+        self.doc.cells.append(cell_name(ws, row, col))
+        self.problems.append(
+            Problem(self.display, len(self.doc.cells), 1, dotted(path), message, cell=self.doc.cells[-1])
+        )
+
+    def leaf(
+        self, ws: Worksheet, row: int, col: int, target: Any, path: Path_, fld: Field, full: Path_
+    ) -> None:
+        """Lay one cell over ``target`` at ``path``; ``full`` is its path in the whole profile."""
+        raw = ws.cell(row, col).value
+        self.doc.place(full, cell_name(ws, row, col))
+        old = get(target, path)
+        if is_blank(raw):
+            if not is_empty(old):
+                _remove(target, path)
+            return
+        try:
+            new = from_cell(fld, raw)
+        except CellTypeError as exc:
+            self.problem(ws, row, col, str(exc), full)
+            return
+        if new == [] or new == "":
+            if not is_empty(old):
+                _remove(target, path)
+            return
+        if old is not None and same(fld, old, new):
+            return
+        _set(target, path, new)
+
+    def field_sheet(self, ws: Worksheet, sheet: FieldSheet) -> None:
+        by_label = {f.label: f for f in sheet.fields}
+        for row in range(2, ws.max_row + 1):
+            label = ws.cell(row, 1).value
+            if is_blank(label):
+                if not is_blank(ws.cell(row, 2).value):
+                    self.problem(ws, row, 1, "waarde zonder veldnaam in kolom A; zet de veldnaam terug")
+                continue
+            fld = by_label.get(str(label).strip())
+            if fld is None:
+                self.problem(ws, row, 1, f"onbekend veld '{label}'; gebruik de veldnamen uit de export")
+                continue
+            full = (*sheet.root, *fld.path)
+            self.leaf(ws, row, 2, self.data, full, fld, full)
+
+    def table_sheet(self, ws: Worksheet, sheet: TableSheet) -> None:
+        base = get(self.data, sheet.root)
+        base_items = base if isinstance(base, list) else []
+        items: list[Any] = []
+        width = len(sheet.columns)
+        by_id = {str(i.get("id")): i for i in base_items if isinstance(i, dict) and i.get("id") is not None}
+        for row in range(2, ws.max_row + 1):
+            if all(is_blank(ws.cell(row, c).value) for c in range(1, width + 1)):
+                continue
+            index = len(items)
+            # A row belongs to the item with its id, so deleting or moving a row moves the whole item.
+            old = by_id.get(_text(ws.cell(row, 1).value))
+            item = copy.deepcopy(old) if isinstance(old, dict) else {}
+            self.doc.place((*sheet.root, index), cell_name(ws, row, 1))
+            for col, fld in enumerate(sheet.columns, start=1):
+                self.leaf(ws, row, col, item, fld.path, fld, (*sheet.root, index, *fld.path))
+            items.append(item)
+        if items or not is_empty(base):
+            _set(self.data, sheet.root, items)
+
+    def choice_sheet(self, ws: Worksheet, sheet: ChoiceSheet) -> None:
+        group = get(self.data, sheet.root)
+        if not isinstance(group, dict):
+            group = {}
+        chosen_field = Field(("gekozen",), {"type": "boolean"})
+        seen: set[str] = set()
+        for row in range(2, ws.max_row + 1):
+            key = ws.cell(row, 1).value
+            if is_blank(key):
+                continue
+            key = str(key).strip()
+            if key not in sheet.keys or key in seen:
+                self.problem(
+                    ws, row, 1, f"onbekende of dubbele rij '{key}'; kies uit: {', '.join(sheet.keys)}"
+                )
+                continue
+            seen.add(key)
+            try:
+                chosen = not is_blank(ws.cell(row, 2).value) and from_cell(
+                    chosen_field, ws.cell(row, 2).value
+                )
+            except CellTypeError as exc:
+                self.problem(ws, row, 2, str(exc), (*sheet.root, key))
+                continue
+            filled = [c for c in range(3, len(sheet.columns) + 3) if not is_blank(ws.cell(row, c).value)]
+            if not chosen:
+                if filled:
+                    self.problem(
+                        ws,
+                        row,
+                        filled[0],
+                        "praktijk is niet gekozen maar wel ingevuld; zet 'gekozen' op ja of maak de cellen leeg",
+                        (*sheet.root, key),
+                    )
+                group.pop(key, None)
+                continue
+            if key not in group:
+                group[key] = {}
+            self.doc.place((*sheet.root, key), cell_name(ws, row, 1))
+            for col, fld in enumerate(sheet.columns, start=3):
+                full = (*sheet.root, key, *fld.path)
+                self.leaf(ws, row, col, group, (key, *fld.path), fld, full)
+        # Keep the profile's own order; newly chosen practices follow in national order.
+        if group or not is_empty(get(self.data, sheet.root)):
+            _set(self.data, sheet.root, group)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else str(value)
+
+
+def _set(data: dict[str, Any], path: Path_, value: Any) -> None:
+    """Set the value at path, making each missing (or null) group on the way."""
+    current: Any = data
+    for part in path[:-1]:
+        nxt = current.get(part)
+        if not isinstance(nxt, dict):
+            nxt = current[part] = {}
+        current = nxt
+    current[path[-1]] = value
+
+
+def _remove(data: Any, path: Path_) -> None:
+    """Remove the value at path, and each group above it that held only that value."""
+    parents = [data]
+    for part in path[:-1]:
+        nxt = get(parents[-1], (part,))
+        if not isinstance(nxt, dict | list):
+            return
+        parents.append(nxt)
+    last: Any = path[-1]
+    for depth in range(len(path) - 1, -1, -1):
+        container = parents[depth]
+        if isinstance(container, dict):
+            container.pop(last, None)
+        if container or depth == 0 or not isinstance(container, dict):
+            return
+        last = path[depth - 1]
+
+
+def _open(path: Path, display: str) -> Any:
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about data validation extensions and the like; they change nothing we read.
+            warnings.simplefilter("ignore")
+            return load_workbook(path, read_only=False, data_only=False, keep_vba=False, keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file; all mean the same to a user
+        raise refuse(
+            display, f"werkmap kan niet worden gelezen ({type(exc).__name__}); sla hem opnieuw op als .xlsx"
+        ) from None
+
+
+def _structure(reader: _Reader, book: Any, sheets: tuple[Sheet, ...]) -> dict[str, Worksheet]:
+    """The worksheets by name, after refusing hidden, extra or missing sheets, merges, formulas and extra columns."""
+    expected = {INTRO_SHEET, *(s.name for s in sheets)}
+    found: dict[str, Worksheet] = {}
+    for ws in book.worksheets + list(getattr(book, "chartsheets", [])):
+        if not isinstance(ws, Worksheet):
+            reader.problems.append(
+                Problem(
+                    reader.display,
+                    1,
+                    1,
+                    "",
+                    f"blad '{ws.title}' is geen gewoon blad; verwijder het",
+                    cell=f"{ws.title}!A1",
+                )
+            )
+            continue
+        if ws.sheet_state != "visible":
+            reader.problem(ws, 1, 1, "verborgen blad; maak het zichtbaar en leeg het, of verwijder het")
+            continue
+        if ws.title not in expected:
+            reader.problem(
+                ws, 1, 1, f"onbekend blad '{ws.title}'; de werkmap heeft alleen de bladen uit de export"
+            )
+            continue
+        found[ws.title] = ws
+    for name in sorted(expected - set(found)):
+        if not any(p.cell.startswith(name) or p.cell.startswith(f"'{name}") for p in reader.problems):
+            reader.problems.append(
+                Problem(
+                    reader.display,
+                    1,
+                    1,
+                    "",
+                    f"blad '{name}' ontbreekt; exporteer de werkmap opnieuw",
+                    cell=f"{name}!A1",
+                )
+            )
+    for sheet in sheets:
+        ws = found.get(sheet.name)
+        if ws is None:
+            continue
+        if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
+            reader.problem(
+                ws,
+                1,
+                1,
+                f"blad is te groot ({ws.max_row} rijen, {ws.max_column} kolommen); is dit wel een profiel?",
+            )
+            del found[sheet.name]
+            continue
+        for merged in list(ws.merged_cells.ranges):
+            reader.problem(
+                ws,
+                merged.min_row,
+                merged.min_col,
+                f"samengevoegde cellen {merged.coord}; maak het samenvoegen ongedaan",
+            )
+        names = header(sheet)
+        for col in range(1, max(ws.max_column, len(names)) + 1):
+            value = ws.cell(1, col).value
+            want = names[col - 1] if col <= len(names) else None
+            if (str(value).strip() if value is not None else None) != want:
+                reader.problem(
+                    ws,
+                    1,
+                    col,
+                    f"kolomkop '{value or ''}' klopt niet; verwacht '{want or ''}' (voeg geen kolommen toe of weg)",
+                )
+        for row in ws.iter_rows():
+            for cell in row:
+                _cell_checks(reader, ws, cell, len(names))
+    return found
+
+
+def _cell_checks(reader: _Reader, ws: Worksheet, cell: Cell | Any, width: int) -> None:
+    if not isinstance(cell, Cell) or cell.value is None:
+        return
+    if cell.data_type == "f" or (
+        not isinstance(cell.value, str | int | float | bool) and type(cell.value).__name__.endswith("Formula")
+    ):
+        reader.problem(
+            ws,
+            cell.row,
+            cell.column,
+            "formule in de cel; typ de waarde zelf (formules worden niet uitgerekend)",
+        )
+    elif cell.column > width and cell.row > 1:
+        reader.problem(
+            ws, cell.row, cell.column, "waarde buiten de kolommen van de export; verwijder extra kolommen"
+        )
+
+
+def read_workbook(path: Path, base: Document, display: str | None = None) -> WorkbookDocument:
+    """The profile as the workbook has it, laid over ``base``; ProfileError names every bad cell."""
+    return read_parts(path, [(base, sheets_for(str(base.data.get("soort"))))], display)[0]
+
+
+def read_parts(
+    path: Path, parts: Sequence[tuple[Document, tuple[Sheet, ...]]], display: str | None = None
+) -> list[WorkbookDocument]:
+    """Each document as its own sheets in the workbook have it (a region and its municipalities)."""
+    display = display or str(path)
+    check_file(path, display)
+    book = _open(path, display)
+    made_from = book.properties.identifier
+    if made_from and parts and made_from != parts[0][0].path.name:
+        raise refuse(
+            display,
+            f"deze werkmap is gemaakt van '{made_from}', niet van '{parts[0][0].path.name}'; "
+            "lees hem terug in het bestand waarvan hij is gemaakt",
+        )
+    checker = _Reader(display, {}, WorkbookDocument(path=path, display=display, data={}))
+    found = _structure(checker, book, tuple(s for _, sheets in parts for s in sheets))
+    if checker.problems:
+        raise ProfileError(checker.problems)
+    docs: list[WorkbookDocument] = []
+    problems: list[Problem] = []
+    for base, sheets in parts:
+        doc = WorkbookDocument(path=base.path, display=display, data={})
+        reader = _Reader(display, base.data, doc)
+        doc.place((), cell_name(found[sheets[0].name], 1, 1))
+        for sheet in sheets:
+            ws = found[sheet.name]
+            if sheet.root:
+                # A problem with the group as a whole (no practice chosen) points at its sheet.
+                doc.place(sheet.root, cell_name(ws, 2, 2 if isinstance(sheet, ChoiceSheet) else 1))
+            if isinstance(sheet, FieldSheet):
+                reader.field_sheet(ws, sheet)
+            elif isinstance(sheet, TableSheet):
+                reader.table_sheet(ws, sheet)
+            else:
+                reader.choice_sheet(ws, sheet)
+        problems += reader.problems
+        doc.data = reader.data
+        docs.append(doc)
+    if problems:
+        raise ProfileError(problems)
+    return docs

@@ -1,0 +1,88 @@
+"""The built pocket cards hold the corrections: Veilig Thuis for achterlating, step 5, numbers with names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from tests.conftest import BASE_PROFILE, Invoke, WriteFile
+
+
+def card_texts(path: Path) -> list[str]:
+    """Front and back of each card together, in card order, with line breaks as spaces."""
+    pdf = pdfium.PdfDocument(path)
+    try:
+        pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    return [" ".join((pages[i] + " " + pages[i + 1]).split()) for i in range(0, len(pages), 2)]
+
+
+@pytest.fixture(scope="module")
+def cards(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    from click.testing import CliRunner
+
+    from assembler.cli import main
+
+    folder = tmp_path_factory.mktemp("kaarten")
+    (folder / "testdam.yaml").write_text(BASE_PROFILE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["cards", str(folder / "testdam.yaml"), "-o", str(folder / "uit")])
+    assert result.exit_code == 0, result.output
+    return card_texts(folder / "uit" / "testdam" / "zakkaarten-testdam.pdf")
+
+
+def card_of(cards: list[str], title: str) -> str:
+    found = [c for c in cards if title in c]
+    assert found, f"geen kaart met {title!r}"
+    return found[0]
+
+
+def test_the_achterlating_card_sends_the_reader_to_veilig_thuis_not_buitenlandse_zaken(
+    cards: list[str],
+) -> None:
+    card = card_of(cards, "achterlating")
+    assert "247 247 247" not in card and "Buitenlandse Zaken" not in card
+    assert re.search(r"Meld direct bij Veilig Thuis 0800-2000", card)
+
+
+def test_no_card_prints_the_old_step_five_or_blijvende_onveiligheid(cards: list[str]) -> None:
+    text = " ".join(cards)
+    assert "Regel zelf hulp" not in text and "blijvende onveiligheid" not in text
+    assert "Besluit eerst of je meldt" in text
+    assert "structurele onveiligheid" in text
+
+
+def test_the_one_hour_rule_is_not_on_the_cards(cards: list[str]) -> None:
+    assert "een uur" not in " ".join(cards)
+
+
+def test_every_card_that_names_the_lkha_says_how_to_reach_it(cards: list[str]) -> None:
+    with_lkha = [c for c in cards if "LKHA" in c]
+    assert len(with_lkha) >= 2  # huwelijksdwang and achterlating
+    for card in with_lkha:
+        for sentence in re.split(r"(?<=[.?!])\s+", card):
+            if "LKHA" in sentence:
+                assert "Veilig Thuis" in sentence or "huwelijksdwangenachterlating.nl" in sentence, sentence
+
+
+def test_the_vgv_card_gives_the_police_number(cards: list[str]) -> None:
+    card = card_of(cards, "genitale verminking")
+    assert "de politie via 112" in card
+
+
+def test_interpreters_are_advice_on_the_cards(cards: list[str]) -> None:
+    text = " ".join(cards)
+    assert "Laat geen familielid" not in text
+    assert "bij voorkeur een professionele tolk" in text
+
+
+def test_cards_build_from_a_written_profile(run: Invoke, write: WriteFile, tmp_path: Path) -> None:
+    # The same corrections hold for a profile with a single practice.
+    text = BASE_PROFILE.replace("  huwelijksdwang:\n    prioriteit: gemiddeld\n", "")
+    result = run("cards", write(text, "testdam.yaml"), "-o", tmp_path / "uit")
+    assert result.exit_code == 0, result.output
+    cards = card_texts(tmp_path / "uit" / "testdam" / "zakkaarten-testdam.pdf")
+    assert "247 247 247" not in " ".join(cards)

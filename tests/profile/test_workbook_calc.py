@@ -1,0 +1,75 @@
+"""The workbook survives LibreOffice Calc: converted once by Calc, it imports with the same result."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from assembler.build.workbook import import_workbook
+from assembler.profile.reading import load_profile
+from tests.conftest import EXAMPLE_REGION
+from tests.profile.workbook_kit import copy_region, edit, export
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is niet geïnstalleerd"),
+]
+
+
+def through_calc(workbook: Path, tmp_path: Path) -> Path:
+    """soffice --headless --convert-to xlsx: Calc opens the workbook and saves it as its own."""
+    assert SOFFICE
+    outdir = tmp_path / "calc"
+    result = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(tmp_path / 'lo-profiel').resolve().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(outdir),
+            str(workbook),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    converted = outdir / workbook.name
+    assert result.returncode == 0, result.stderr
+    assert converted.is_file(), f"Calc schreef geen werkmap: {result.stdout} {result.stderr}"
+    assert converted.read_bytes() != workbook.read_bytes()
+    return converted
+
+
+def test_calc_round_trip_keeps_yaml_and_carries_an_edit(tmp_path: Path) -> None:
+    target = copy_region(EXAMPLE_REGION, tmp_path) / "gemeenten" / "kreekmonde.yaml"
+    before = target.read_text(encoding="utf-8")
+    workbook = export(target)
+    edit(workbook, "Partners", 2, "telefoon", "0123-451199")
+
+    result = import_workbook(through_calc(workbook, tmp_path), target)
+
+    assert [(c.cell, c.new) for c in result.changes] == [("Partners!G2", "0123-451199")]
+    after = target.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
+    assert changed == [('    telefoon: "0123-451100"', '    telefoon: "0123-451199"')]
+    partners = {p["id"]: p for p in load_profile(target).data["partners"]}
+    assert partners["wijkteam-kreekmonde"]["telefoon"] == "0123-451199"
+
+
+def test_calc_round_trip_of_a_region_changes_nothing(tmp_path: Path) -> None:
+    folder = copy_region(EXAMPLE_REGION, tmp_path)
+    before = {p: p.read_bytes() for p in folder.rglob("*.yaml")}
+
+    result = import_workbook(through_calc(export(folder / "regio.yaml"), tmp_path), folder / "regio.yaml")
+
+    assert result.changes == () and result.written == ()
+    assert {p: p.read_bytes() for p in folder.rglob("*.yaml")} == before

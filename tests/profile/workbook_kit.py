@@ -1,0 +1,45 @@
+"""Helpers for the workbook tests: export into a copy, edit a cell by column name, import."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from assembler.profile.workbook import export_workbook
+
+
+def copy_region(source: Path, tmp_path: Path) -> Path:
+    """A private copy of a region folder, so that imports never touch the original."""
+    target = tmp_path / source.name
+    shutil.copytree(source, target)
+    return target
+
+
+def export(profile: Path, name: str = "werkmap.xlsx") -> Path:
+    workbook = profile.parent / name
+    workbook.write_bytes(export_workbook(profile))
+    return workbook
+
+
+def column(ws: Any, name: str) -> int:
+    """The 1-based column whose header is name."""
+    headers = [c.value for c in ws[1]]
+    return headers.index(name) + 1
+
+
+def field_row(ws: Any, label: str) -> int:
+    """The row of a field on a sheet with one field per row."""
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row, 1).value == label:
+            return row
+    raise AssertionError(f"veld {label} staat niet op blad {ws.title}")
+
+
+def edit(workbook: Path, sheet: str, row: int, col: int | str, value: Any) -> None:
+    book = load_workbook(workbook)
+    ws = book[sheet]
+    ws.cell(row, column(ws, col) if isinstance(col, str) else col).value = value
+    book.save(workbook)
