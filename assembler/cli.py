@@ -269,6 +269,7 @@ def check_template(template: Path) -> None:
 @click.option("--alleen", multiple=True, help="Alleen deze gemeente (naam of slug); mag vaker.")
 @click.option("--force", is_flag=True, help="Alles opnieuw maken, ook wat niet is veranderd.")
 @click.option("--fail-fast", is_flag=True, help="Stop bij de eerste gemeente die mislukt.")
+@click.option("--formaat", default=None, help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).")
 @click.option(
     "--site",
     is_flag=True,
@@ -282,11 +283,18 @@ def batch(
     alleen: tuple[str, ...],
     force: bool,
     fail_fast: bool,
+    formaat: str | None,
     site: bool,
 ) -> None:
-    """Maak alles voor alle gemeenten van een regio, plus het regiodocument en een overzicht."""
-    from assembler.batch.run import run_batch
+    """Maak alles voor alle gemeenten van een regio, plus het regiodocument en een overzicht.
 
+    Een volgende run in dezelfde map zet op het blad Wijzigingen van het overzicht wat er per
+    gemeente is veranderd sinds de vorige run.
+    """
+    from assembler.batch.run import run_batch
+    from assembler.build.pipeline import parse_formats
+
+    formats = parse_formats(formaat)
     result = run_batch(
         region,
         outdir or DEFAULT_OUTPUT,
@@ -295,6 +303,7 @@ def batch(
         force=force,
         fail_fast=fail_fast,
         echo=lambda line: click.echo(line, err=True),
+        formats=formats,
         site=site,
     )
     click.echo(result.summary())
@@ -371,18 +380,29 @@ def import_command(workbook: Path, profile: Path) -> None:
 @main.command()
 @click.argument("oud", type=click.Path(path_type=Path))
 @click.argument("nieuw", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--uitvoer",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Schrijf ook de nieuwe routekaart met de wijzigingen erin: .docx (bijgehouden wijzigingen "
+    "in Word) of .html (doorgehaald en onderstreept).",
+)
 @friendly
-def wijzigingen(oud: Path, nieuw: Path) -> None:
+def wijzigingen(oud: Path, nieuw: Path, uitvoer: Path | None) -> None:
     """Wat is er veranderd tussen twee edities?
 
     Vergelijk twee gemeenteprofielen of twee regiobestanden (na het samenvoegen met de regio)
     en noem elke wijziging: partners, telefoonnummers en e-mailadressen (oud en nieuw),
     prioriteit, regie, coördinator, praktijken en lokale teksten.
     """
-    from assembler.build.compare import compare_files
+    from assembler.build.compare import compare_files, write_changes_document
 
     comparison = compare_files(oud, nieuw)
     _echo_changes(comparison)
+    if uitvoer is not None:
+        write_changes_document(oud, nieuw, uitvoer)
+        click.echo(f"geschreven: {uitvoer}")
 
 
 def _echo_changes(comparison: Any) -> None:

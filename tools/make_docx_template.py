@@ -57,7 +57,7 @@ def page_setup(document: Document) -> None:
 
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]
-    footer.add_run("Vastgesteld op {{ vastgesteld_op_tekst }}\tpagina ")
+    footer.add_run("{{ status_tekst }}\tpagina ")
     footer._p.append(parse_xml(simple_field("PAGE", "2")))
     footer._p.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve"> van </w:t></w:r>'))
     footer._p.append(parse_xml(simple_field("NUMPAGES", "2")))
@@ -78,7 +78,7 @@ def cover(w: Writer) -> None:
         "met de afspraken en partners in {{ gemeente }}.",
         "Omslaggegevens",
     )
-    details = w.p("Versie {{ versie }}, vastgesteld op {{ vastgesteld_op_tekst }}", "Omslaggegevens")
+    details = w.p("Versie {{ versie }}. {{ status_tekst }}", "Omslaggegevens")
     details.paragraph_format.space_before = Pt(150)
     w.tag("{%p if herzien_voor_tekst %}")
     w.p("Herzien vóór {{ herzien_voor_tekst }}", "Omslaggegevens")
@@ -434,6 +434,28 @@ def ketenaanpak(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
+def handvatten(w: Writer) -> None:
+    w.h("Wat regelt de gemeente", 1)
+    w.paras("handvatten_inleiding")
+    w.h("Checklist per ketenstap", 2)
+    w.table(
+        ["Ketenstap", "Handvat", "Wat de gemeente regelt", "Status in {{ gemeente }}"],
+        [32, 38, 58, 42],
+        Loop(
+            "h in handvatten",
+            [
+                "{{ h.stap_naam }}",
+                "{{ h.naam }}",
+                "{{ h.wat }}",
+                "{{ h.status_label }}{% if h.toelichting %}: {{ h.toelichting }}{% endif %}"
+                "{% if h.wie %} (wie: {{ h.wie }}){% endif %}",
+            ],
+        ),
+    )
+    w.h("Voor Veilig Thuis", 2)
+    w.paras("handvatten_veilig_thuis")
+
+
 def keuzes(w: Writer) -> None:
     w.h("Afspraken en keuzes", 1)
     w.p(
@@ -503,7 +525,7 @@ def keuzes(w: Writer) -> None:
                 "{% if eigenaar.email %} ({{r mail(eigenaar.email) }}){% endif %}",
             ]
         ),
-        Row(["Versie", "{{ versie }}, vastgesteld op {{ vastgesteld_op_tekst }}"]),
+        Row(["Versie", "{{ versie }}. {{ status_tekst }}"]),
         Row(["Landelijke inhoud", "Versie {{ inhoud_versie }} van {{ inhoud_datum_tekst }}"]),
         Row(
             [
@@ -513,6 +535,40 @@ def keuzes(w: Writer) -> None:
             ]
         ),
     )
+
+
+def akkoord(w: Writer) -> None:
+    """The sign-off sheet and the version history, on a page of their own."""
+    w.tag("{%p if akkoorden %}")
+    w.h("Akkoord van de partners", 2, page_break=True)
+    w.p("{{ akkoord_inleiding }}")
+    w.table(
+        ["Partner", "Ketenstappen", "Schadelijke praktijken", "Akkoord"],
+        [42, 42, 46, 40],
+        Loop(
+            "rij in akkoorden",
+            [
+                "{{ rij.partner.naam }}{% if not rij.partner.is_lokaal %} (regionaal){% endif %}",
+                "{{ rij.stappen|join(', ') }}",
+                "{% if rij.praktijken %}{{ rij.praktijken|join(', ') }}{% else %}geen{% endif %}",
+                "{% if rij.akkoord %}{{ rij.datum_tekst }}{% if rij.door %}, {{ rij.door }}{% endif %}"
+                "{% else %}{{ rij.status_tekst }}{% endif %}",
+            ],
+        ),
+    )
+    w.tag("{%p endif %}")
+    w.tag("{%p if geschiedenis %}")
+    w.h("Versiegeschiedenis", 2)
+    w.p("{{ geschiedenis_inleiding }}")
+    w.table(
+        ["Versie", "Datum", "Wat veranderde"],
+        [25, 40, 105],
+        Loop(
+            "editie in geschiedenis",
+            ["{{ editie.versie }}", "{{ editie.datum_tekst }}", "{{ editie.samenvatting or '' }}"],
+        ),
+    )
+    w.tag("{%p endif %}")
 
 
 def bijlagen(w: Writer) -> None:
@@ -588,7 +644,9 @@ def build() -> bytes:
     wetgeving(writer)
     organisaties(writer)
     ketenaanpak(writer)
+    handvatten(writer)
     keuzes(writer)
+    akkoord(writer)
     bijlagen(writer)
     return package(document)
 

@@ -10,7 +10,6 @@ refreshes it with page numbers on opening (updateFields).
 from __future__ import annotations
 
 import argparse
-import copy
 import sys
 from pathlib import Path
 
@@ -18,13 +17,12 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION_START
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor, Twips
+from docx.shared import Mm, Pt, Twips
 from docx.table import Table
 
 # The shared kit is a sibling script, not a package module.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docx_kit import (
-    COLOUR,
     ROOT,
     TEXT_WIDTH,
     About,
@@ -38,7 +36,7 @@ from docx_kit import (
 
 TARGET = ROOT / "templates" / "routekaart-regio.docx"
 LANDSCAPE_WIDTH = round((297 - 2 * 20) * 1440 / 25.4)  # twips between the landscape margins
-OVERVIEW_GROUPS = [1, 4, 3, 1, 1, 1]  # assembler.model.region.overview: the columns each group spans
+HANDVATTEN_COLUMNS = 7  # assembler.national.handvatten.HANDVATTEN
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 
@@ -65,27 +63,43 @@ def _header_footer(section: object, document: Document, width: int) -> None:
 
 
 def page_setup(document: Document) -> None:
+    """The document opens on a landscape page: the regional matrix is what a coordinator looks for first."""
     section = document.sections[0]
     section.start_type = WD_SECTION_START.NEW_PAGE
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin, section.bottom_margin = Mm(15), Mm(13)
+    section.header_distance = section.footer_distance = Mm(7)
+    section.different_first_page_header_footer = False
+    _header_footer(section, document, LANDSCAPE_WIDTH)
+
+
+def portrait_section(document: Document) -> None:
+    """The rest of the document reads on portrait pages."""
+    section = document.add_section(WD_SECTION_START.NEW_PAGE)
+    section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(25)
     section.top_margin, section.bottom_margin = Mm(25), Mm(22)
     section.header_distance = section.footer_distance = Mm(11)
-    section.different_first_page_header_footer = True  # no header or footer on the cover
+    section.different_first_page_header_footer = False
     _header_footer(section, document, TEXT_WIDTH)
 
 
 def cover(w: Writer) -> None:
-    w.p("{{ titel }}", "Title")
-    w.p("Regio {{ regio }}", "Subtitle")
+    # Smaller than on a portrait cover: the title shares its page with the regional overview.
+    title = w.p("{{ titel }}", "Title")
+    for run in title.runs:
+        run.font.size = Pt(18)
+    title.paragraph_format.space_after = Pt(4)
     w.p(
-        "Voor {{ veilig_thuis.naam }} en de gemeenten in de regio: een overzicht van wie lokaal "
-        "wat doet bij vrouwelijke genitale verminking, huwelijksdwang, gedwongen achterlating en "
-        "eergerelateerd geweld.",
+        "Voor {{ veilig_thuis.naam }} en de gemeenten in de regio {{ regio }}: wie lokaal wat doet bij "
+        "vrouwelijke genitale verminking, huwelijksdwang, gedwongen achterlating en eergerelateerd "
+        "geweld. Stand van zaken op {{ datum_tekst }}, samengesteld uit de routekaarten van "
+        "{{ aantal_tekst }}.",
         "Omslaggegevens",
     )
-    w.p("Stand van zaken op {{ datum_tekst }}", "Omslaggegevens")
-    w.p("Samengesteld uit de routekaarten van {{ aantal_tekst }}.", "Omslaggegevens")
 
 
 def contents(w: Writer) -> None:
@@ -103,27 +117,25 @@ def contents(w: Writer) -> None:
 
 
 def introduction(w: Writer) -> None:
-    w.h("Over dit document", 1)
+    # Follows the table of contents on the same page: the first portrait page is not left empty.
+    w.h("Veilig Thuis en de regio", 1).paragraph_format.page_break_before = False
+    w.h("Over dit document", 2)
     w.p(
         "Elke gemeente in de regio {{ regio }} legt in een eigen routekaart vast hoe zij "
         "schadelijke praktijken aanpakt en met wie. Dit document legt die routekaarten naast "
         "elkaar, zodat {{ veilig_thuis.naam }} per gemeente weet bij wie een signaal terechtkomt "
-        "en wat er is afgesproken."
-    )
-    w.p(
-        "Per gemeente staan hier de lokale contacten, de praktijken die voorrang krijgen en de "
-        "keuzes over regie, coördinatie, sleutelpersonen en zakkaarten. De tabel aan het eind "
-        "zet alle gemeenten naast elkaar en laat zien waar een lokale partner ontbreekt."
+        "en wat er is afgesproken. Het overzicht op de eerste pagina zet alle gemeenten naast "
+        "elkaar; de contactlijst hieronder geeft per gemeente wie u belt."
     )
     w.p(
         "Alles in dit document komt uit de profielen van de gemeenten. Klopt er iets niet, "
-        "pas dan het profiel van de gemeente aan en maak het document opnieuw; zo blijven de "
-        "routekaarten van de gemeenten en dit regionale overzicht met elkaar in overeenstemming."
+        "dan past de gemeente haar profiel aan en wordt het document opnieuw gemaakt; zo blijven "
+        "de routekaarten van de gemeenten en dit regionale overzicht met elkaar in overeenstemming."
     )
 
 
 def veilig_thuis(w: Writer) -> None:
-    w.h("{{ veilig_thuis.naam }}", 1)
+    w.h("{{ veilig_thuis.naam }}", 2)
     w.p(
         "{{ veilig_thuis.naam }} is het advies- en meldpunt voor huiselijk geweld en "
         "kindermishandeling, ook wanneer het gaat om schadelijke praktijken. Professionals en "
@@ -136,7 +148,7 @@ def veilig_thuis(w: Writer) -> None:
 
 
 def regional_partners(w: Writer) -> None:
-    w.h("Regionale partners", 1)
+    w.h("Regionale partners", 2)
     w.tag("{%p if partners %}")
     w.p(
         "Deze partners werken voor alle gemeenten in de regio. Elke gemeente neemt ze over in "
@@ -162,6 +174,26 @@ def regional_partners(w: Writer) -> None:
         "gemeente legt haar partners zelf vast."
     )
     w.tag("{%p endif %}")
+    w.tag("{%p if regio_aandachtspunten %}")
+    w.h("Aandachtspunten voor de regio", 3)
+    w.bullets("regio_aandachtspunten")
+    w.tag("{%p endif %}")
+
+
+def contact_list(w: Writer) -> None:
+    w.h("Contactlijst per gemeente", 2)
+    w.p(
+        "Voor de frontoffice: per gemeente, op alfabet, de lokale partners met hun nummer. Bij acuut "
+        "gevaar belt u 112."
+    )
+    w.table(
+        ["Gemeente", "Organisatie", "Rol", "Telefoon", "E-mail"],
+        [28, 38, 44, 24, 36],
+        Loop(
+            "c in contactlijst",
+            ["{{ c.gemeente }}", "{{ c.naam }}", "{{ c.rol }}", "{{ c.telefoon }}", "{{ c.email }}"],
+        ),
+    )
 
 
 def municipalities(w: Writer) -> None:
@@ -174,7 +206,7 @@ def municipalities(w: Writer) -> None:
     w.tag("{%p for g in gemeenten %}")
     w.h("{{ g.naam }}", 2)
     w.p(
-        "Routekaart versie {{ g.versie }}, vastgesteld op {{ g.vastgesteld_op_tekst }}. "
+        "Routekaart versie {{ g.versie }}. {{ g.status_tekst }}. "
         "Aanspreekpunt voor de routekaart: {{ g.eigenaar }}."
     )
     w.h("Keuzes", 3)
@@ -214,14 +246,14 @@ def municipalities(w: Writer) -> None:
     w.tag("{%p if g.aandachtspunten %}")
     w.bullets("g.aandachtspunten")
     w.tag("{%p else %}")
-    w.p("Bij het samenstellen zijn voor {{ g.naam }} geen aandachtspunten gevonden.")
+    w.p("Voor {{ g.naam }} zijn er geen aandachtspunten.")
     w.tag("{%p endif %}")
     w.tag("{%p endfor %}")
 
 
 def failures(w: Writer) -> None:
     w.tag("{%p if mislukt %}")
-    w.h("Niet opgenomen", 1)
+    w.h("Niet opgenomen", 2)
     w.p(
         "Van deze gemeenten kon de routekaart niet worden gemaakt. Zij staan niet in dit "
         "document tot hun profiel is hersteld en de regio opnieuw is samengesteld."
@@ -232,17 +264,6 @@ def failures(w: Writer) -> None:
         Loop("m in mislukt", ["{{ m.naam }}", "{{ m.bestand }}", "{{ m.reden }}"]),
     )
     w.tag("{%p endif %}")
-
-
-def landscape_section(document: Document) -> None:
-    """The overview table needs the width of a landscape page."""
-    section = document.add_section(WD_SECTION_START.NEW_PAGE)
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    section.left_margin = section.right_margin = Mm(20)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(18)
-    section.different_first_page_header_footer = False
-    _header_footer(section, document, LANDSCAPE_WIDTH)
 
 
 def _landscape_widths(table: Table, widths_mm: list[float]) -> None:
@@ -268,60 +289,41 @@ def _landscape_widths(table: Table, widths_mm: list[float]) -> None:
             cell.width = Twips(width)
 
 
-def _group_row(table: Table, spans: list[int]) -> None:
-    """A second header row above the column labels: one merged cell per group of columns."""
-    labels = table.rows[0]._tr
-    labels.addprevious(copy.deepcopy(labels))
-    start = 0
-    for index, span in enumerate(spans):
-        cell = table.cell(0, start)
-        if span > 1:
-            cell = cell.merge(table.cell(0, start + span - 1))
-        cell.text = f"{{{{ groepen[{index}] }}}}"
-        start += span
-    # The table style colours only the first row; the column labels get the same look directly.
-    for cell in table.rows[1].cells:
-        cell._tc.get_or_add_tcPr().append(
-            parse_xml(f'<w:shd {W} w:val="clear" w:color="auto" w:fill="{COLOUR}"/>')
-        )
-        for run in cell.paragraphs[0].runs:
-            run.font.bold = True
-            run.font.color.rgb = RGBColor.from_string("FFFFFF")
-
-
-def overview(w: Writer, document: Document) -> None:
-    landscape_section(document)
-    # The section break belongs to the last paragraph before it; the heading starts the new page.
-    w.h("Overzicht van de regio", 1).paragraph_format.page_break_before = False
-    w.p(
-        "De tabel zet alle gemeenten naast elkaar: de prioriteit per praktijk, of er per "
-        "ketenstap een lokale partner is, wie de regie heeft en voor welke beroepsgroepen er "
-        "zakkaarten zijn. Dezelfde tabel staat in het spreadsheet {{ overzicht_bestand }}, met "
-        "op een tweede blad elk gevonden probleem en de plek in het profiel."
-    )
-    widths = [20, 24, 24, 24, 24, 23, 23, 23, 16, 26, 28]
-    table = w.table(
-        [f"{{{{ kop[{i}] }}}}" for i in range(len(widths))],
-        widths,
-        Loop("rij in rijen", [f"{{{{ rij[{i}] }}}}" for i in range(len(widths))]),
-    )
-    _landscape_widths(table, widths)
-    _group_row(table, OVERVIEW_GROUPS)
+def _small(table: Table, size: float = 7.5) -> None:
     for row in table.rows:
         for cell in row.cells:
-            for run in cell.paragraphs[0].runs:
-                run.font.size = Pt(7.5)
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(size)
+
+
+def overview(w: Writer) -> None:
+    # Right under the title on the first page: not a page of its own.
+    heading = w.h("Overzicht van de regio", 1)
+    heading.paragraph_format.page_break_before = False
+    heading.paragraph_format.space_after = Pt(4)
     w.p(
-        "Aandachtspunten telt alle waarschuwingen uit het profiel van een gemeente. Een gat in de "
-        "keten is een ketenstap zonder lokale partner, of een praktijk met prioriteit hoog zonder "
-        "lokale partner. Een contact is verouderd als de gegevens langer dan twaalf maanden niet "
-        "zijn nagekeken.",
-        "Toelichting",
+        "Per ketenstap de partner die u als eerste belt, met het nummer; (regionaal) betekent dat de "
+        "gemeente voor die stap geen eigen partner heeft."
     )
-    w.tag("{%p if regio_problemen %}")
-    w.h("Aandachtspunten in het regiobestand", 2)
-    w.bullets("regio_problemen")
-    w.tag("{%p endif %}")
+    widths = [22, 34, 34, 34, 18, 26, 17, 36]
+    table = w.table(
+        [f"{{{{ matrix_kop[{i}] }}}}" for i in range(len(widths))],
+        widths,
+        Loop("rij in matrix", [f"{{{{ rij[{i}] }}}}" for i in range(len(widths))]),
+    )
+    _landscape_widths(table, widths)
+    _small(table)
+    w.h("Handvatten per gemeente", 2).paragraph_format.space_before = Pt(8)
+    gap_widths = [22, *([26] * HANDVATTEN_COLUMNS)]
+    gaps = w.table(
+        [f"{{{{ kaart_kop[{i}] }}}}" for i in range(len(gap_widths))],
+        gap_widths,
+        Loop("rij in kaart", [f"{{{{ rij[{i}] }}}}" for i in range(len(gap_widths))]),
+    )
+    _landscape_widths(gaps, gap_widths)
+    _small(gaps, 7)
+    w.p("Legenda: {{ legenda }}. {{ overzicht_uitleg }}", "Toelichting")
 
 
 ABOUT = About(
@@ -336,13 +338,15 @@ def build() -> bytes:
     document = blank_document(ABOUT, page_setup)
     writer = Writer(document)
     cover(writer)
+    overview(writer)
+    portrait_section(document)
     contents(writer)
     introduction(writer)
     veilig_thuis(writer)
     regional_partners(writer)
+    contact_list(writer)
     municipalities(writer)
     failures(writer)
-    overview(writer, document)
     for part in document.part.package.iter_parts():
         if part.partname == "/docProps/app.xml":
             part._blob = part.blob.replace(b"routekaart.docx", b"routekaart-regio.docx")

@@ -7,9 +7,11 @@ names; it never parses a profile, so a rerun without changes stays fast.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -160,6 +162,7 @@ class Record:
     vers_tot: str | None = None  # after this date the stale-contact verdict may change: rebuild
     stat: dict[str, Stat] = field(default_factory=dict)
     inhoud: str = ""  # a hash of all of the above except stat: what the regional outputs depend on
+    vergelijk: dict[str, Any] = field(default_factory=dict)  # the resolved profile, to compare next run
 
     def content(self) -> dict[str, Any]:
         return {
@@ -171,6 +174,7 @@ class Record:
             "uitvoer": {k: v.as_json() for k, v in self.uitvoer.items()},
             "gegevens": self.gegevens,
             "vers_tot": self.vers_tot,
+            "vergelijk": self.vergelijk,
         }
 
     def sealed(self) -> Record:
@@ -194,6 +198,7 @@ class Record:
             vers_tot=data.get("vers_tot"),
             stat={str(k): (int(v[0]), int(v[1])) for k, v in data.get("stat", {}).items()},
             inhoud=str(data["inhoud"]),
+            vergelijk=dict(data.get("vergelijk") or {}),
         )
 
     def inputs_unchanged(self, toolkit: Mapping[str, str], inputs: HashCache, today_iso: str) -> bool:
@@ -203,6 +208,34 @@ class Record:
             and (self.vers_tot is None or today_iso <= self.vers_tot)
             and all(inputs.get(rel) == sha for rel, sha in self.invoer.items())
         )
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def jsonable(value: Any) -> Any:
+    """Profile data as JSON: dates become ISO text (see ``dated`` for the way back)."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def dated(value: Any) -> Any:
+    """The inverse of ``jsonable``: ISO dates become dates again, so changes read '15 oktober 2026'."""
+    if isinstance(value, dict):
+        return {k: dated(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [dated(v) for v in value]
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 def dumps(data: Any) -> bytes:

@@ -78,6 +78,7 @@ class BatchResult:
     niet_gestart: list[str] = field(default_factory=list)
     bestanden: list[tuple[str, Path, bool]] = field(default_factory=list)  # label, path, written this run
     regio_melding: str | None = None
+    wijzigingen: int = 0  # changes since the previous run, listed on the overview's "Wijzigingen" sheet
     site_melding: str | None = None
     seconden: float = 0.0
     piek_per_worker_kb: dict[int, int] = field(default_factory=dict)
@@ -103,6 +104,11 @@ class BatchResult:
             )
         if self.regio_melding:
             lines.append(self.regio_melding)
+        if self.wijzigingen:
+            lines.append(
+                f"{_count(self.wijzigingen, 'wijziging', 'wijzigingen')} sinds de vorige run; "
+                "zie het blad Wijzigingen in het overzicht."
+            )
         if self.site_melding:
             lines.append(self.site_melding)
         for label, path, written in self.bestanden:
@@ -243,6 +249,8 @@ class _Run:
         result = BatchResult(regio=region.naam, outdir=self.outdir)
 
         self.records = self.store.load()
+        # What the previous run built in this folder, to list on the "Wijzigingen" sheet.
+        self.previous = dict(self.records)
         items = self._plan()
         selected = self._select(items)
         for stale in set(self.records) - {i.display for i in items}:
@@ -260,6 +268,8 @@ class _Run:
 
         stopped = self._build(todo, result)
         result.niet_gestart = [i.naam for i in todo if i.display in stopped]
+        self.changes = self._changes(items)
+        result.wijzigingen = len(self.changes)
         self._finish(items, result)
         result.seconden = time.perf_counter() - self.started
         return result
@@ -393,6 +403,7 @@ class _Run:
             invoer={self.region_rel: self.region_sha, **outcome.invoer},
             uitvoer=outcome.uitvoer,
             gegevens=outcome.gegevens,
+            vergelijk=outcome.vergelijk or {},
             vers_tot=outcome.vers_tot,
             stat=stats_of(self.outdir, outcome.uitvoer),
         ).sealed()
@@ -447,6 +458,37 @@ class _Run:
         path = self.outdir / MANIFEST_NAME
         result.bestanden.append(("Manifest", path, write_owned(self.outdir, MANIFEST_NAME, dumps(data))))
 
+    def _changes(self, items: list[Item]) -> list[tuple[str, str, str]]:
+        """Per municipality built this run, what changed since the previous run into this folder."""
+        if not self.previous:
+            return []  # a first run has nothing to compare with
+        from assembler.batch.manifest import dated
+        from assembler.model.changes import compare_content, compare_profiles
+        from assembler.national import national_content
+
+        content = national_content()
+        rows: list[tuple[str, str, str]] = []
+        for item in items:
+            record = self.records.get(item.display)
+            if item.display not in self.built or record is None:
+                continue
+            before = self.previous.get(item.display)
+            # Built here for the first time (also the rest of an interrupted first run): nothing
+            # to compare with, and a finished rerun must equal an uninterrupted run byte for byte.
+            if before is None or not before.vergelijk or not record.vergelijk:
+                continue
+            changes = compare_content(
+                before.toolkit.get("landelijke_inhoud"), record.toolkit.get("landelijke_inhoud")
+            )
+            changes += compare_profiles(dated(before.vergelijk), dated(record.vergelijk), content)
+            rows += [(record.gemeente, c.subject, c.text) for c in changes]
+        listed = {i.display for i in items}
+        rows += [
+            (r.gemeente, r.gemeente, "Niet meer in het regiobestand.")
+            for d, r in self.previous.items()
+            if d not in listed
+        ]
+        return rows
     def _write_site(self, items: list[Item], result: BatchResult) -> None:
         # Imported here: only a run with a site needs the web renderer in this process.
         from assembler.batch.site import members_of, write_site
@@ -477,6 +519,8 @@ class _Run:
             "regio": self.region_sha,
             "regio_problemen": [p.format() for p in self.region.warnings],
             "gemeenten": parts,
+            # The sheet lists this run's changes: an unchanged rerun must empty it again.
+            "wijzigingen": self.changes,
         }
         return sha256_bytes(dumps(data))
 
@@ -484,7 +528,13 @@ class _Run:
         # Imported here: a rerun without changes never needs docxtpl, openpyxl or the content model.
         from assembler.builders.region import document as region_docx
         from assembler.builders.region import overview
-        from assembler.model.region import MunicipalityEntry, failed_entry, from_data, region_model
+        from assembler.model.region import (
+            ChangeRow,
+            MunicipalityEntry,
+            failed_entry,
+            from_data,
+            region_model,
+        )
         from assembler.model.tailor import tailor_region
         from assembler.national import national_content
 
@@ -498,7 +548,15 @@ class _Run:
             else:
                 entries.append(from_data(MunicipalityEntry, self.records[item.display].gegevens))
         model = region_model(
-            self.region.naam, vt, partners, entries, failed, content, self.today, self.region.warnings
+            self.region.naam,
+            vt,
+            partners,
+            entries,
+            failed,
+            content,
+            self.today,
+            self.region.warnings,
+            changes=[ChangeRow(*row) for row in self.changes],
         )
         document = region_docx.render(model, overview_name(model.slug))
         region_docx.check(document, model)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from assembler import forked
-from assembler.batch.manifest import Output, relative, sha256_bytes, sha256_file
+from assembler.batch.manifest import Output, jsonable, relative, sha256_bytes, sha256_file
 from assembler.build.pipeline import build_profile
 from assembler.builders import DEFAULT_FORMATS
 from assembler.errors import AssemblerError, ProfileError
@@ -84,6 +84,7 @@ class Outcome:
     uitvoer: dict[str, Output] = field(default_factory=dict)
     archief: bytes = b""  # the zip for distribution; the parent writes it, as all files in the output folder
     gegevens: dict[str, Any] | None = None
+    vergelijk: dict[str, Any] | None = None  # the resolved profile, for next run's "Wijzigingen"
     vers_tot: str | None = None
     seconden: float = 0.0
     pid: int = 0
@@ -190,5 +191,6 @@ def _build(job: Job) -> Outcome:
         uitvoer=outputs,
         archief=archive,
         gegevens=to_data(entry),
+        vergelijk=jsonable(result.profile.data),
         vers_tot=until.isoformat() if until else None,
     )

@@ -97,3 +97,38 @@ def _municipalities(region: Region) -> dict[str, Profile]:
     if problems:
         raise ProfileError(problems)
     return profiles
+
+
+def write_changes_document(old: Path, new: Path, target: Path, today: dt.date | None = None) -> int:
+    """Write the new routekaart marked up against the old one: .docx with tracked changes or .html.
+
+    Returns the number of changes listed. Both files must be municipality profiles.
+    """
+    from assembler.build.output import atomic_write
+    from assembler.model.tailor import tailor
+
+    suffix = target.suffix.lower()
+    if suffix not in (".docx", ".html"):
+        raise AssemblerError(f"{target}: kies een bestand dat eindigt op .docx of .html")
+    comparison = compare_files(old, new, today)
+    if len(comparison.groups) != 1 or _kind(new) != "gemeente":
+        raise AssemblerError(
+            "een document met wijzigingen kan alleen van twee gemeenteprofielen; "
+            "geef twee profielen van dezelfde gemeente"
+        )
+    content = national_content()
+    before, after = _both(lambda p: load_profile(p, today=today), old, new)
+    old_model, new_model = tailor(before, content), tailor(after, content)
+    if suffix == ".docx":
+        from assembler.builders.word.builder import check_docx, default_template
+        from assembler.builders.word.redline import redline_docx
+
+        template = after.file("sjabloon") or default_template()
+        data = redline_docx(old_model, new_model, template)
+        check_docx(target.name, data)
+    else:
+        from assembler.builders.web.redline import redline_html
+
+        data = redline_html(old_model, new_model, [c.text for c in comparison.changes]).encode("utf-8")
+    atomic_write(target, data)
+    return len(comparison.changes)

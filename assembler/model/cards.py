@@ -66,6 +66,7 @@ class CardFace:
     bellen: tuple[CallEntry, ...]
     qr: str | None
     voet: str | None
+    stempel: str | None = None  # CONCEPT across a face of a routekaart that is not adopted yet
 
 
 @dataclass(frozen=True)
@@ -400,7 +401,8 @@ def _general_card(
         front_blocks.append(
             TextBlock(_text(koppen, "niet_doen", "koppen"), dont, "niet", _national("algemeen.niet_doen"))
         )
-    footer = f"{_text(koppen, 'versie', 'koppen')} {model.gemeente}, versie {model.versie}, {model.vastgesteld_op_tekst}"
+    edition = model.vastgesteld_op_tekst or model.concept_tekst.lower()
+    footer = f"{_text(koppen, 'versie', 'koppen')} {model.gemeente}, versie {model.versie}, {edition}"
     title = _text(general, "titel", "algemeen")
     return Card(
         id=f"{audience}-algemeen",
@@ -449,5 +451,14 @@ def cards_for(model: Routekaart, content: NationalContent) -> tuple[Card, ...]:
         cards += [
             _practice_card(model, content, audience, set_name, practice, practices)
             for practice in model.praktijken
+        ]
+    if model.is_concept:
+        cards = [
+            replace(
+                card,
+                voorkant=replace(card.voorkant, stempel=model.concept_tekst),
+                achterkant=replace(card.achterkant, stempel=model.concept_tekst),
+            )
+            for card in cards
         ]
     return tuple(cards)

@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 
 from assembler.cardformats import CARD_FORMATS
 from assembler.dutch import dutch_date
-from assembler.model.routekaart import Partner, Routekaart, VeiligThuis
+from assembler.model.routekaart import ChainStep, Partner, Routekaart, VeiligThuis
 from assembler.naming import slug
 from assembler.national import PRACTICES, NationalContent
+from assembler.national.handvatten import EMPTY, STATUSES, HandvattenContent, national_handvatten
 from assembler.problems import Problem
 from assembler.profile.crosscheck import STALE_AFTER
 
@@ -88,6 +89,17 @@ class StepChoice:
     naam: str
     lokale_partners: tuple[str, ...]
     afspraken: tuple[str, ...]  # only the municipality's own words
+    hoofdpartner: str | None  # the first local partner of the step, else the first regional one
+    hoofdpartner_telefoon: str | None
+
+
+@dataclass(frozen=True)
+class HandvatStatus:
+    id: str
+    naam: str
+    status: str
+    label: str
+    code: str
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,7 @@ class MunicipalityEntry:
     versie: str
     vastgesteld_op: str
     vastgesteld_op_tekst: str
+    status_tekst: str
     eigenaar: Owner
     regie: str
     coordinator: str | None
@@ -111,6 +124,7 @@ class MunicipalityEntry:
     doelgroepen: tuple[str, ...]
     gaten: tuple[str, ...]
     bevindingen: tuple[Finding, ...]
+    handvatten: tuple[HandvatStatus, ...]
 
 
 @dataclass(frozen=True)
@@ -142,6 +156,15 @@ class ProblemRow:
 
 
 @dataclass(frozen=True)
+class ChangeRow:
+    """One line of the "Wijzigingen" sheet: what changed in a municipality since the previous run."""
+
+    gemeente: str
+    onderwerp: str
+    wijziging: str
+
+
+@dataclass(frozen=True)
 class RegionModel:
     naam: str
     slug: str
@@ -155,6 +178,10 @@ class RegionModel:
     problemen: tuple[ProblemRow, ...]
     praktijk_namen: tuple[str, ...]
     stap_namen: tuple[str, ...]
+    peildatum: dt.date  # the day stale contacts are judged on, as in the overview's attention column
+    handvat_namen: tuple[str, ...]
+    handvat_legenda: tuple[tuple[str, str], ...]  # (code, label), so the gap map reads without colour
+    wijzigingen: tuple[ChangeRow, ...] = ()
 
     @property
     def titel(self) -> str:
@@ -192,6 +219,12 @@ def _choices_text(
     return ", ".join(names) or "geen"
 
 
+def _lead(step: ChainStep) -> Partner | None:
+    """Whom the front office calls for a step: a local partner first, else the region's; one with a phone first."""
+    candidates = step.lokale_partners or step.partners
+    return next((p for p in candidates if p.telefoon), next(iter(candidates), None))
+
+
 def entry_from(
     model: Routekaart,
     content: NationalContent,
@@ -223,8 +256,10 @@ def entry_from(
             naam=s.naam,
             lokale_partners=_names(s.lokale_partners),
             afspraken=s.afspraken if s.afspraken_eigen else (),
+            hoofdpartner=lead.naam if lead else None,
+            hoofdpartner_telefoon=lead.telefoon if lead else None,
         )
-        for s in model.stappen
+        for s, lead in ((s, _lead(s)) for s in model.stappen)
     )
     gaps = [f"{s.naam}: {NO_LOCAL_PARTNER}" for s in model.stappen if not s.lokale_partners]
     gaps += [
@@ -256,8 +291,9 @@ def entry_from(
         slug=model.slug,
         bestand=bestand,
         versie=model.versie,
-        vastgesteld_op=model.vastgesteld_op.isoformat(),
-        vastgesteld_op_tekst=model.vastgesteld_op_tekst,
+        vastgesteld_op=model.datum.isoformat(),
+        vastgesteld_op_tekst=model.vastgesteld_op_tekst or model.status_tekst.lower(),
+        status_tekst=model.status_tekst,
         eigenaar=Owner(owner.naam, owner.functie, owner.email, owner.telefoon),
         regie=_cap(model.regie_label),
         coordinator=model.coordinator.naam if model.coordinator else None,
@@ -269,6 +305,9 @@ def entry_from(
         doelgroepen=model.kaarten.doelgroep_namen,
         gaten=tuple(gaps),
         bevindingen=tuple(finding(p) for p in problems if p.file != region_file),
+        handvatten=tuple(
+            HandvatStatus(h.id, h.naam, h.status, h.status_label, h.code) for h in model.handvatten
+        ),
     )
 
 
@@ -390,7 +429,10 @@ def region_model(
     content: NationalContent,
     today: dt.date,
     region_problems: Iterable[Problem] = (),
+    handvatten: HandvattenContent | None = None,
+    changes: Sequence[ChangeRow] = (),
 ) -> RegionModel:
+    hv = handvatten or national_handvatten()
     date = region_date(entries, veilig_thuis)
     return RegionModel(
         naam=naam,
@@ -405,6 +447,10 @@ def region_model(
         problemen=problem_rows(entries, failed, naam, region_problems),
         praktijk_namen=tuple(content.praktijken[k].naam for k in PRACTICES),
         stap_namen=tuple(s.naam for s in content.stappen.values()),
+        peildatum=today,
+        handvat_namen=tuple(h.naam for h in hv.handvatten),
+        handvat_legenda=tuple((hv.codes[k], hv.statussen[k]) for k in (*STATUSES, EMPTY)),
+        wijzigingen=tuple(changes),
     )
 
 

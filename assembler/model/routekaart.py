@@ -198,11 +198,58 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class SignOff:
+    """One row of the sign-off sheet: a partner in the routes, its part, and its akkoord."""
+
+    partner: Partner
+    stappen: tuple[str, ...]
+    praktijken: tuple[str, ...]
+    datum: dt.date | None
+    datum_tekst: str | None
+    door: str | None
+    status_tekst: str
+
+    @property
+    def akkoord(self) -> bool:
+        return self.datum is not None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """An earlier edition for the version history."""
+
+    versie: str
+    datum: dt.date
+    datum_tekst: str
+    samenvatting: str | None
+
+
+@dataclass(frozen=True)
 class CardSettings:
     formaat: str
     doelgroepen: tuple[str, ...]
     doelgroep_namen: tuple[str, ...]
     qr: str | None
+
+
+@dataclass(frozen=True)
+class Handvat:
+    """One handvat with the municipality's status; ``status`` is "nog_niet_ingevuld" when absent."""
+
+    id: str
+    naam: str
+    stap: str
+    stap_naam: str
+    wat: str
+    status: str
+    status_label: str
+    code: str
+    toelichting: str | None
+    wie: str | None
+
+    @property
+    def ingevuld(self) -> bool:
+        return self.status != "nog_niet_ingevuld"
 
 
 @dataclass(frozen=True)
@@ -212,8 +259,14 @@ class Routekaart:
     regio: str | None
     titel: str
     versie: str
-    vastgesteld_op: dt.date
-    vastgesteld_op_tekst: str
+    status: str
+    status_tekst: str
+    concept_tekst: str
+    concept_uitleg: str
+    datum: dt.date
+    vastgesteld_op: dt.date | None
+    vastgesteld_op_tekst: str | None
+    vastgesteld_door: str | None
     herzien_voor: dt.date | None
     herzien_voor_tekst: str | None
     eigenaar: Person
@@ -257,6 +310,17 @@ class Routekaart:
     inhoud_versie: str
     inhoud_datum: dt.date
     inhoud_datum_tekst: str
+    handvatten_inleiding: tuple[str, ...]
+    handvatten: tuple[Handvat, ...]
+    handvatten_veilig_thuis: tuple[str, ...]
+    akkoord_inleiding: str
+    akkoorden: tuple[SignOff, ...]
+    geschiedenis_inleiding: str
+    geschiedenis: tuple[Edition, ...]
+
+    @property
+    def is_concept(self) -> bool:
+        return self.status == "concept"
 
     @property
     def titel_volledig(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -13,6 +14,8 @@ from assembler.model.routekaart import (
     CardSettings,
     ChainStep,
     Contact,
+    Edition,
+    Handvat,
     Organisation,
     Partner,
     Person,
@@ -20,15 +23,18 @@ from assembler.model.routekaart import (
     Route,
     Routekaart,
     RouteStage,
+    SignOff,
     VeiligThuis,
 )
 from assembler.naming import slug
 from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent
+from assembler.national.handvatten import EMPTY, HandvattenContent, national_handvatten
 from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
 from assembler.profile.values import tel_uri
 
 NATIONAL_VT_PHONE = "0800-2000"
+FALLBACK_DATE = dt.date(2000, 1, 1)
 
 
 class _Fill(dict[str, str]):
@@ -264,13 +270,42 @@ def _contacts(
     return tuple(rows)
 
 
+def _handvatten(
+    raw: Mapping[str, Any] | None, content: NationalContent, handvatten: HandvattenContent
+) -> tuple[Handvat, ...]:
+    """Every national handvat in the content's order, with the profile's status or "nog niet ingevuld"."""
+    raw = raw or {}
+    rows = []
+    for h in handvatten.handvatten:
+        own = raw.get(h.id) or {}
+        status = own.get("status") or EMPTY
+        rows.append(
+            Handvat(
+                id=h.id,
+                naam=h.naam,
+                stap=h.stap,
+                stap_naam=content.stappen[h.stap].naam,
+                wat=h.wat,
+                status=status,
+                status_label=handvatten.statussen[status],
+                code=handvatten.codes[status],
+                toelichting=own.get("toelichting"),
+                wie=own.get("wie"),
+            )
+        )
+    return tuple(rows)
+
+
 def site_page(base: str | None, name: str) -> str | None:
     """The municipality's page on the regional site, at a URL that stays the same between editions."""
     return f"{base.rstrip('/')}/{slug(name)}/" if base else None
 
 
-def tailor(profile: Profile, content: NationalContent) -> Routekaart:
+def tailor(
+    profile: Profile, content: NationalContent, handvatten: HandvattenContent | None = None
+) -> Routekaart:
     data = profile.data
+    hv = handvatten or national_handvatten()
     name = data["naam"]
     region_name = data.get("regio_naam")
     vt = _veilig_thuis(data.get("veilig_thuis"))
@@ -351,6 +386,11 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
     own_intro = paragraphs(document.get("inleiding"))
     own_training = paragraphs(keten.get("deskundigheidsbevordering"))
     revise = document.get("herzien_voor")
+    adopted = document.get("vastgesteld_op")
+    history = tuple(
+        Edition(str(e["versie"]), e["datum"], dutch_date(e["datum"]), e.get("samenvatting"))
+        for e in sorted(document.get("geschiedenis") or [], key=lambda e: e["datum"], reverse=True)
+    )
     owner = _person(document["eigenaar"])
     assert owner is not None  # required by the schema
     return Routekaart(
@@ -359,8 +399,15 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
         regio=region_name,
         titel=teksten["titel"],
         versie=str(document["versie"]),
-        vastgesteld_op=document["vastgesteld_op"],
-        vastgesteld_op_tekst=dutch_date(document["vastgesteld_op"]),
+        status="concept" if _is_concept(document) else "vastgesteld",
+        status_tekst=_status_text(document, teksten),
+        concept_tekst=str(teksten["concept"]),
+        concept_uitleg=str(teksten["concept_uitleg"]).strip(),
+        datum=adopted or _latest_date(data, history),
+        vastgesteld_op=adopted,
+        # A concept may name its planned date, but nothing calls it adopted on that date yet.
+        vastgesteld_op_tekst=dutch_date(adopted) if adopted and not _is_concept(document) else None,
+        vastgesteld_door=document.get("vastgesteld_door"),
         herzien_voor=revise,
         herzien_voor_tekst=dutch_date(revise) if revise else None,
         eigenaar=owner,
@@ -418,10 +465,70 @@ def tailor(profile: Profile, content: NationalContent) -> Routekaart:
             name,
             *(p.naam for p in practices),
         ),
+        akkoord_inleiding=_one(teksten["akkoord_inleiding"], values),
+        akkoorden=_sign_offs(data, partners, steps, practices, teksten),
+        geschiedenis_inleiding=str(teksten["geschiedenis_inleiding"]),
+        geschiedenis=history,
         inhoud_versie=content.info.versie,
         inhoud_datum=content.info.datum,
         inhoud_datum_tekst=dutch_date(content.info.datum),
+        handvatten_inleiding=_fill(hv.inleiding, values),
+        handvatten=_handvatten(data.get("handvatten"), content, hv),
+        handvatten_veilig_thuis=_fill(hv.veilig_thuis, values),
     )
+
+
+def _is_concept(document: Mapping[str, Any]) -> bool:
+    return document.get("status") == "concept" or not document.get("vastgesteld_op")
+
+
+def _status_text(document: Mapping[str, Any], teksten: Mapping[str, Any]) -> str:
+    """'Vastgesteld op 15 oktober 2026 door ...' or, for a concept, that it is not adopted yet."""
+    adopted = document.get("vastgesteld_op")
+    if _is_concept(document) or adopted is None:
+        return str(teksten["niet_vastgesteld"])
+    by = document.get("vastgesteld_door")
+    return f"Vastgesteld op {dutch_date(adopted)}" + (f" door {by}" if by else "")
+
+
+def _latest_date(data: Mapping[str, Any], history: tuple[Edition, ...]) -> dt.date:
+    """The date a concept carries: the newest date in its own data, never the build clock."""
+    dates = [e.datum for e in history]
+    for raw in [*(data.get("partners") or []), data.get("veilig_thuis") or {}]:
+        dates += [d for d in (raw.get("gecontroleerd_op"), (raw.get("akkoord") or {}).get("datum")) if d]
+    return max(dates, default=FALLBACK_DATE)
+
+
+def _sign_offs(
+    data: Mapping[str, Any],
+    partners: tuple[Partner, ...],
+    steps: tuple[ChainStep, ...],
+    practices: list[Practice],
+    teksten: Mapping[str, Any],
+) -> tuple[SignOff, ...]:
+    """Every partner that acts in a chain step, regional ones first, with what it agreed to."""
+    raw_by_id = {p["id"]: p for p in data.get("partners") or []}
+    rows = []
+    for partner in sorted(partners, key=lambda p: p.is_lokaal):
+        own_steps = tuple(s.naam for s in steps if partner in s.partners)
+        if not own_steps:
+            continue
+        akkoord = raw_by_id.get(partner.id, {}).get("akkoord") or {}
+        day, by = akkoord.get("datum"), akkoord.get("door")
+        rows.append(
+            SignOff(
+                partner=partner,
+                stappen=own_steps,
+                praktijken=tuple(p.naam for p in practices if partner in p.partners),
+                datum=day,
+                datum_tekst=dutch_date(day) if day else None,
+                door=by,
+                status_tekst=f"akkoord op {dutch_date(day)}" + (f" door {by}" if by else "")
+                if day
+                else str(teksten["geen_akkoord"]),
+            )
+        )
+    return tuple(rows)
 
 
 def _texts(value: Any) -> tuple[str, ...]:

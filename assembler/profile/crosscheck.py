@@ -74,6 +74,47 @@ def dates(doc: Document) -> list[Problem]:
     return []
 
 
+def adoption(doc: Document, resolved: dict[str, Any]) -> list[Problem]:
+    """An adopted edition needs its date; once partners sign off, name those in a route who have not."""
+    document = doc.data.get("document") or {}
+    problems = []
+    if document.get("status") == "vastgesteld" and not document.get("vastgesteld_op"):
+        problems.append(
+            doc.problem(
+                ("document", "status"),
+                "status 'vastgesteld' vraagt om document.vastgesteld_op; vul de datum van vaststelling "
+                "in of zet de status op 'concept'",
+            )
+        )
+    if problems or (resolved.get("document") or {}).get("status") != "vastgesteld":
+        return problems
+    partners = resolved.get("partners") or []
+    # Only profiles that record sign-off at all are held to it: an edition adopted before
+    # this field existed (like every older profile) has no akkoord anywhere and stays quiet.
+    if not any(p.get("akkoord") for p in partners) and "status" not in document:
+        return problems
+    for partner in route_partners(resolved):
+        if not partner.get("akkoord"):
+            own = [i for i, p in enumerate(doc.data.get("partners") or []) if p.get("id") == partner["id"]]
+            path: tuple[str | int, ...] = ("partners", own[0]) if own else ("document", "status")
+            problems.append(
+                doc.problem(
+                    path,
+                    f"partner '{partner['naam']}' staat in de route maar heeft nog geen akkoord gegeven "
+                    "op deze vastgestelde routekaart; vul akkoord (datum, door) in",
+                    warning=True,
+                )
+            )
+    return problems
+
+
+def route_partners(resolved: dict[str, Any]) -> list[dict[str, Any]]:
+    """The partners that act in at least one chain step: named for it, or with the step among their own."""
+    keten = resolved.get("ketenaanpak") or {}
+    named = {pid for step in STEPS for pid in ((keten.get(step) or {}).get("partners") or [])}
+    return [p for p in resolved.get("partners") or [] if p["id"] in named or set(p.get("stappen") or []) & set(STEPS)]
+
+
 def existing_file(doc: Document, field: str, what: str) -> tuple[Path | None, list[Problem]]:
     value = doc.data.get(field)
     if not isinstance(value, str):

@@ -49,8 +49,24 @@ def with_defaults(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def document_status(document: dict[str, Any]) -> str:
+    """'concept' or 'vastgesteld': as written, else adopted exactly when an adoption date is given."""
+    status = document.get("status")
+    if status in ("concept", "vastgesteld"):
+        return str(status)
+    return "vastgesteld" if document.get("vastgesteld_op") else "concept"
+
+
 def resolve(gemeente: dict[str, Any], region: dict[str, Any] | None) -> dict[str, Any]:
-    """The municipality's data with everything it inherits from its region, then the defaults, filled in."""
+    """The municipality's data with everything it inherits from its region, then the defaults, filled in;
+    ``document.status`` is always set."""
+    resolved = _resolve(gemeente, region)
+    if isinstance(resolved.get("document"), dict):
+        resolved["document"]["status"] = document_status(resolved["document"])
+    return resolved
+
+
+def _resolve(gemeente: dict[str, Any], region: dict[str, Any] | None) -> dict[str, Any]:
     if region is None:
         resolved = copy.deepcopy(gemeente)
         resolved["partners"] = merge_partners([], gemeente.get("partners") or [])

@@ -140,6 +140,7 @@ def load_profile(
     problems += crosscheck.references(doc, resolved)
     problems += crosscheck.freshness(doc, today)
     problems += crosscheck.gaps(doc, resolved)
+    problems += crosscheck.adoption(doc, resolved)
     if region is not None:
         problems += region.warnings
     if _errors(problems):

@@ -10,9 +10,11 @@ from typing import Any
 
 from assembler.cardformats import CARD_FORMATS, DEFAULT_CARD_FORMAT, choices_text
 from assembler.national import PRACTICES, STEPS
+from assembler.national.handvatten import HANDVATTEN, STATUSES
 
 SCHEMA_VERSION = 1
 PRIORITIES = ("hoog", "gemiddeld", "laag")
+DOCUMENT_STATUSES = ("concept", "vastgesteld")
 REGIE = ("gemeente", "veilig_thuis", "zorg_en_veiligheidshuis")
 AUDIENCES = (
     "onderwijs",
@@ -154,6 +156,14 @@ PARTNER = {
         "Wanneer de partner bereikbaar is.", "maandag tot en met vrijdag, 9.00 tot 17.00 uur"
     ),
     "gecontroleerd_op": CHECKED,
+    "akkoord": _dict(
+        "Akkoord van de partner met zijn rol in de routekaart: datum en wie namens de partner tekende. "
+        "Zonder dit veld staat de partner als 'nog geen akkoord' op het akkoordblad.",
+        {
+            "datum": _date("Datum van het akkoord.", "2026-09-20") | {"required": True},
+            "door": _name("Wie namens de partner akkoord gaf.", "J. Jansen, teamleider", required=True),
+        },
+    ),
 }
 
 VEILIG_THUIS = {
@@ -251,6 +261,27 @@ PRACTICE = {
     ),
 }
 
+HANDVAT = {
+    "status": _choice(
+        "Hoe ver de gemeente is: geregeld, in_ontwikkeling, niet_geregeld of niet_van_toepassing.",
+        STATUSES,
+        "in_ontwikkeling",
+    )
+    | {"required": True},
+    "toelichting": _text(
+        "Wat er is geregeld of nog moet gebeuren, in één of twee zinnen.",
+        "Afspraken over overdracht na een melding liggen vast in het regionale convenant.",
+        maxlength=600,
+    ),
+    "wie": _name("Wie dit regelt of ervoor verantwoordelijk is.", "Team zorg en veiligheid"),
+}
+
+HANDVATTEN_SECTIE = _dict(
+    "Stand van zaken per handvat in het hoofdstuk 'Wat regelt de gemeente'. "
+    "Een handvat dat hier ontbreekt, staat als 'nog niet ingevuld' in de routekaart.",
+    {h: _dict(f"Status van het handvat '{h}'.", HANDVAT, nullable=True) for h in HANDVATTEN},
+)
+
 DOCUMENT = {
     "versie": _d(
         "Versie van de routekaart.",
@@ -261,7 +292,44 @@ DOCUMENT = {
         empty=False,
         maxlength=40,
     ),
-    "vastgesteld_op": _date("Datum waarop de routekaart is vastgesteld.", "2026-10-15") | {"required": True},
+    "vastgesteld_op": _date(
+        "Datum waarop de routekaart is vastgesteld; nodig bij status 'vastgesteld'.", "2026-10-15"
+    ),
+    "status": _choice(
+        "Stand van het document: 'concept' (elke pagina en kaart krijgt het woord CONCEPT) of "
+        "'vastgesteld'. Zonder dit veld is het document vastgesteld als vastgesteld_op is ingevuld, "
+        "anders een concept.",
+        DOCUMENT_STATUSES,
+        "vastgesteld",
+    ),
+    "vastgesteld_door": _name(
+        "Wie de routekaart heeft vastgesteld.", "college van burgemeester en wethouders"
+    ),
+    "geschiedenis": _d(
+        "Eerdere edities van de routekaart, voor de versietabel.",
+        None,
+        type="list",
+        schema={
+            "type": "dict",
+            "schema": {
+                "versie": _d(
+                    "Versie van die editie.",
+                    "2025.1",
+                    type="string",
+                    coerce="to_text",
+                    required=True,
+                    empty=False,
+                    maxlength=40,
+                ),
+                "datum": _date("Datum van die editie.", "2025-10-01") | {"required": True},
+                "samenvatting": _text(
+                    "Wat er in die editie veranderde, in één of twee zinnen.",
+                    "Eerste editie.",
+                    maxlength=600,
+                ),
+            },
+        },
+    ),
     "herzien_voor": _date(
         "Datum waarvoor de routekaart opnieuw wordt bekeken; na vastgesteld_op.", "2027-10-15"
     ),
@@ -323,6 +391,7 @@ GEMEENTE: dict[str, Any] = {
     "ketenaanpak": _dict("Hoe de ketenaanpak lokaal is ingericht.", KETENAANPAK),
     "partners": _d("Lokale partners.", None, type="list", schema={"type": "dict", "schema": PARTNER}),
     "kaarten": _dict("Keuzes voor de zakkaarten.", KAARTEN),
+    "handvatten": HANDVATTEN_SECTIE,
 }
 
 SITE = {
@@ -365,6 +434,7 @@ REGIO: dict[str, Any] = {
             "kaarten": _dict("Standaard voor de zakkaarten.", KAARTEN),
             "ketenaanpak": _dict("Standaard voor de ketenaanpak.", KETENAANPAK),
             "huisstijl": _dict("Standaard huisstijl.", HUISSTIJL),
+            "handvatten": HANDVATTEN_SECTIE,
         },
     ),
     "site": _dict(

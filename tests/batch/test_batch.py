@@ -104,7 +104,7 @@ def test_regional_document_names_the_region_veilig_thuis_and_every_municipality(
     document = docx.Document(str(out / DOCUMENT))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Regio Oeverland" in text
+    assert "regio Oeverland" in text
     assert "Veilig Thuis Oeverland" in headings
     assert [h for h in headings if h in NAMES] == NAMES
     # Dutch finished text: no template tags, and the fixture region's '&' and '<' came through as text.
@@ -115,14 +115,15 @@ def test_regional_document_names_the_region_veilig_thuis_and_every_municipality(
     assert "0123-780700" in " ".join(cells)  # the aandachtsfunctionaris VGV of Veilig Thuis
     # Dated by the latest adoption (Dijkmond, 1 November 2026), never by the build time.
     assert document.core_properties.created == dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
-    overview = next(t for t in document.tables if t.rows[0].cells[1].text == "Prioriteit per praktijk")
-    assert [r.cells[0].text for r in overview.rows[2:]] == NAMES
+    overview = document.tables[0]  # the regional matrix opens the document
+    assert overview.rows[0].cells[1].text == "Signaleren en melden"
+    assert [r.cells[0].text for r in overview.rows[1:]] == NAMES
 
 
 def test_overview_spreadsheet_has_the_gaps_table_and_every_problem(built) -> None:  # type: ignore[no-untyped-def]
     out, _ = built
     workbook = load_workbook(out / OVERVIEW)
-    assert workbook.sheetnames == ["Overzicht", "Problemen"]
+    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Problemen", "Wijzigingen"]
     sheet = workbook["Overzicht"]
     assert sheet.freeze_panes == "B3"
     header = [c.value for c in sheet[2]]

@@ -111,19 +111,23 @@ def test_regional_document_reads_back_with_every_part(model: RegionModel) -> Non
         assert name in headings
     # The table of contents lists the chapters before Word adds page numbers.
     contents = [t for s, t in paragraphs if s in ("toc 1", "toc 2")]
-    assert contents[:4] == [
+    # The regional overview opens the document; the portrait chapters follow.
+    assert contents[:6] == [
+        "Overzicht van de regio",
+        "Handvatten per gemeente",
+        "Veilig Thuis en de regio",
         "Over dit document",
         "Veilig Thuis Oeverland",
         "Regionale partners",
-        "De gemeenten",
     ]
+    assert "Contactlijst per gemeente" in contents and "De gemeenten" in contents
     assert "Dijkmond" in contents
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
     assert "profiel <ongeldig> & leeg" in cells  # autoescaped, not swallowed as markup
     assert "Met het mbo-college loopt een <lesprogramma> over vrije partnerkeuze & relaties." in cells
     header = document.sections[1].header.paragraphs[0].text
     assert "regio Oeverland" in header and "Veilig Thuis Oeverland" in header
-    assert document.sections[-1].page_width > document.sections[-1].page_height  # the landscape overview
+    assert document.sections[0].page_width > document.sections[0].page_height  # the landscape overview first
     assert document.core_properties.created == dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
     assert region_docx.render(model, "overzicht-oeverland.xlsx") == data
 

@@ -150,11 +150,11 @@ BAD_PROFILES = [
         "verplicht veld 'naam' ontbreekt",
     ),
     case(
-        "vaststellingsdatum-ontbreekt",
-        [("  vastgesteld_op: 2026-10-15\n", "")],
-        "document.vastgesteld_op",
-        "document:",
-        "voeg 'vastgesteld_op: ...' toe",
+        "vastgesteld-zonder-datum",
+        [("  vastgesteld_op: 2026-10-15\n", "  status: vastgesteld\n")],
+        "document.status",
+        "status: vastgesteld",
+        "status 'vastgesteld' vraagt om document.vastgesteld_op",
     ),
     case(
         "partner-zonder-naam",

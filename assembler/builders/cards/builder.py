@@ -49,7 +49,7 @@ class CardsBuilder(Builder):
                 "signalen, stappen en telefoonnummers per schadelijke praktijk."
             ),
             keywords=", ".join(("zakkaarten", *model.trefwoorden)),
-            date=model.vastgesteld_op.isoformat(),
+            date=model.datum.isoformat(),
         )
 
     def lay_out(self, model: Routekaart) -> tuple[CardRenderer, LaidOut]:

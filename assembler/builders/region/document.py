@@ -15,7 +15,8 @@ from assembler.builders.word.finish import fill_toc, request_field_update
 from assembler.dutch import dutch_date, enumeration
 from assembler.errors import BuildError
 from assembler.errors import TemplateError as AssemblerTemplateError
-from assembler.model.region import NO_LOCAL_PARTNER, FailedEntry, MunicipalityEntry, RegionModel
+from assembler.model.attention import points, region_points
+from assembler.model.region import NO_LOCAL_PARTNER, FailedEntry, MunicipalityEntry, RegionModel, StepChoice
 from assembler.resources import template_path
 from assembler.zips import rezip_office
 
@@ -74,7 +75,66 @@ def _partners(model: RegionModel) -> list[dict[str, str]]:
     return rows
 
 
-def _municipality(e: MunicipalityEntry) -> dict[str, Any]:
+def _step_cell(s: StepChoice) -> str:
+    if s.hoofdpartner is None:
+        return "geen partner vastgelegd"
+    regional = "" if s.hoofdpartner in s.lokale_partners else " (regionaal)"
+    phone = f"\n{s.hoofdpartner_telefoon or 'geen nummer vastgelegd'}"
+    return f"{s.hoofdpartner}{regional}{phone}"
+
+
+def _matrix(model: RegionModel) -> tuple[list[str], list[list[str]]]:
+    """One row per municipality: per chain step whom to call and the number, then the choices."""
+    header = ["Gemeente", *model.stap_namen, "Regie", "Coördinator", "Sleutelpersonen", "Zakkaarten voor"]
+    rows = [
+        [
+            e.naam,
+            *(_step_cell(s) for s in e.stappen),
+            e.regie,
+            e.coordinator or "niet aangewezen",
+            e.sleutelpersonen,
+            ", ".join(d.lower() for d in e.doelgroepen) or DASH,
+        ]
+        for e in model.gemeenten
+    ]
+    return header, rows
+
+
+def _gap_map(model: RegionModel) -> tuple[list[str], list[list[str]]]:
+    """Handvatten as short codes per municipality; the legend spells every code out."""
+    header = ["Gemeente", *model.handvat_namen]
+    rows = [[e.naam, *(h.code for h in e.handvatten)] for e in model.gemeenten]
+    return header, rows
+
+
+def _contact_list(model: RegionModel) -> list[dict[str, str]]:
+    """Every local contact, by municipality in alphabetical order; a municipality without any says so."""
+    rows = []
+    for e in sorted(model.gemeenten, key=lambda e: e.naam.casefold()):
+        if not e.contacten:
+            rows.append(
+                {
+                    "gemeente": e.naam,
+                    "naam": "geen eigen lokale partner",
+                    "rol": f"bel {model.veilig_thuis.naam} of een regionale partner",
+                    "telefoon": model.veilig_thuis.telefoon,
+                    "email": DASH,
+                }
+            )
+        for c in e.contacten:
+            rows.append(
+                {
+                    "gemeente": e.naam,
+                    "naam": c.naam,
+                    "rol": c.rol,
+                    "telefoon": _or_dash(c.telefoon),
+                    "email": _or_dash(c.email),
+                }
+            )
+    return rows
+
+
+def _municipality(e: MunicipalityEntry, today: dt.date) -> dict[str, Any]:
     owner = e.eigenaar
     owner_text = owner.naam + (f" ({owner.functie})" if owner.functie else "")
     owner_text += "".join(f", {v}" for v in (owner.email, owner.telefoon) if v)
@@ -83,6 +143,7 @@ def _municipality(e: MunicipalityEntry) -> dict[str, Any]:
         "naam": e.naam,
         "versie": e.versie,
         "vastgesteld_op_tekst": e.vastgesteld_op_tekst,
+        "status_tekst": e.status_tekst,
         "eigenaar": owner_text,
         "keuzes": [
             ("Regie over de ketenaanpak", e.regie),
@@ -118,7 +179,7 @@ def _municipality(e: MunicipalityEntry) -> dict[str, Any]:
             }
             for c in e.contacten
         ],
-        "aandachtspunten": [f"{f.melding} ({f.plek})" for f in e.bevindingen],
+        "aandachtspunten": [p.zin for p in points(e, today)],
     }
 
 
@@ -129,7 +190,15 @@ def _failure(f: FailedEntry) -> dict[str, str]:
 def context(model: RegionModel, overview_name: str) -> dict[str, Any]:
     """Everything the template shows, already worded; the template only places it."""
     built = len(model.gemeenten)
+    matrix_kop, matrix = _matrix(model)
+    kaart_kop, kaart = _gap_map(model)
     return {
+        "matrix_kop": matrix_kop,
+        "matrix": matrix,
+        "kaart_kop": kaart_kop,
+        "kaart": kaart,
+        "legenda": "; ".join(f"{code} = {label.lower()}" for code, label in model.handvat_legenda),
+        "contactlijst": _contact_list(model),
         "titel": model.titel,
         "regio": model.naam,
         "datum_tekst": model.datum_tekst,
@@ -137,14 +206,18 @@ def context(model: RegionModel, overview_name: str) -> dict[str, Any]:
         "veilig_thuis": model.veilig_thuis,
         "veilig_thuis_rijen": _veilig_thuis_rows(model),
         "partners": _partners(model),
-        "gemeenten": [_municipality(e) for e in model.gemeenten],
+        "gemeenten": [_municipality(e, model.peildatum) for e in model.gemeenten],
         "mislukt": [_failure(f) for f in model.mislukt],
-        "groepen": [label for label, _span in model.overzicht.groepen],
-        "kop": list(model.overzicht.kop),
-        "rijen": [list(r) for r in model.overzicht.rijen],
-        "regio_problemen": [
-            f"{p.melding} ({p.plek})" for p in model.problemen if p.gemeente.startswith("regio ")
+        "regio_aandachtspunten": [
+            p.zin
+            for p in region_points(
+                (p for p in model.problemen if p.gemeente.startswith("regio ")), model.naam
+            )
         ],
+        "overzicht_uitleg": (
+            f"Dezelfde gegevens staan in het spreadsheet {overview_name}, met op het blad Problemen "
+            "elke waarschuwing en de plek in het profiel."
+        ),
         "overzicht_bestand": overview_name,
     }
 

@@ -1,4 +1,5 @@
-"""The region overview spreadsheet (.xlsx): the gaps table, and every problem with its file and line."""
+"""The region overview spreadsheet (.xlsx): the gaps table, the handvatten per municipality, every
+problem, and what changed since the previous run."""
 
 from __future__ import annotations
 
@@ -20,6 +21,15 @@ from assembler.zips import rezip_office
 
 OVERVIEW_SHEET = "Overzicht"
 PROBLEMS_SHEET = "Problemen"
+CHANGES_SHEET = "Wijzigingen"
+CHANGES_HEADER = ("Gemeente", "Onderwerp", "Wijziging")
+HANDVATTEN_SHEET = "Handvatten"
+# A light fill per status helps the eye; the cell always says the status in words.
+STATUS_FILLS = {
+    "Geregeld": PatternFill("solid", fgColor="E2EFDA"),
+    "In ontwikkeling": PatternFill("solid", fgColor="FFF2CC"),
+    "Niet geregeld": PatternFill("solid", fgColor="F8CBAD"),
+}
 PROBLEM_HEADER = ("Gemeente", "Plek (bestand:regel)", "Soort", "Veld", "Melding")
 HEADER_FILL = PatternFill("solid", fgColor=DEFAULT_COLOUR.lstrip("#"))
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -71,6 +81,18 @@ def _fill_sheet(
     sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(header))}{sheet.max_row}"
 
 
+def handvatten_header(model: RegionModel) -> tuple[str, ...]:
+    return ("Gemeente", *model.handvat_namen)
+
+
+def handvatten_rows(model: RegionModel) -> tuple[tuple[str, ...], ...]:
+    """Per municipality the status of every handvat in words; a failed one says so once."""
+    rows = [(e.naam, *(h.label for h in e.handvatten)) for e in model.gemeenten]
+    blank = ("",) * (len(model.handvat_namen) - 1)
+    rows += [(f.naam, f"{FAILED}: {f.reden}", *blank) for f in model.mislukt]
+    return tuple(rows)
+
+
 def render(model: RegionModel) -> bytes:
     """The workbook as bytes; fixed document dates and zip timestamps, so equal models give equal bytes."""
     workbook = Workbook()
@@ -83,9 +105,28 @@ def render(model: RegionModel) -> bytes:
                 cell.fill = GAP_FILL
             elif isinstance(cell.value, str) and cell.value.startswith(f"{FAILED}:"):
                 cell.fill = FAILED_FILL
+    statuses = workbook.create_sheet(HANDVATTEN_SHEET)
+    _fill_sheet(statuses, handvatten_header(model), handvatten_rows(model))
+    for line in statuses.iter_rows(min_row=2, min_col=2):
+        for cell in line:
+            fill = STATUS_FILLS.get(str(cell.value))
+            if fill is not None:
+                cell.fill = fill
     problems = workbook.create_sheet(PROBLEMS_SHEET)
     rows = tuple((p.gemeente, p.plek, p.soort, p.veld, p.melding) for p in model.problemen)
     _fill_sheet(problems, PROBLEM_HEADER, rows)
+    changes = workbook.create_sheet(CHANGES_SHEET)
+    title = (
+        "Wijzigingen sinds de vorige run in deze map"
+        if model.wijzigingen
+        else "Geen wijzigingen sinds de vorige run in deze map"
+    )
+    _fill_sheet(
+        changes,
+        CHANGES_HEADER,
+        tuple((c.gemeente, c.onderwerp, c.wijziging) for c in model.wijzigingen),
+        ((title, len(CHANGES_HEADER)),),
+    )
 
     props = workbook.properties
     moment = dt.datetime.combine(model.datum, dt.time())
@@ -106,7 +147,7 @@ def check(data: bytes, model: RegionModel) -> None:
         workbook = load_workbook(io.BytesIO(data), read_only=True)
     except Exception as exc:  # openpyxl raises several kinds on a broken package
         raise BuildError(f"het overzicht is geen geldig Excel-bestand: {exc}") from exc
-    if workbook.sheetnames != [OVERVIEW_SHEET, PROBLEMS_SHEET]:
+    if workbook.sheetnames != [OVERVIEW_SHEET, HANDVATTEN_SHEET, PROBLEMS_SHEET, CHANGES_SHEET]:
         raise BuildError(f"het overzicht heeft de bladen {workbook.sheetnames}")
     rows = list(workbook[OVERVIEW_SHEET].iter_rows(values_only=True))
     if len(rows) < HEADER_ROWS or tuple(rows[HEADER_ROWS - 1]) != model.overzicht.kop:

@@ -149,7 +149,11 @@ class SiteBuilder:
         old = self.state.paginas.get(member.slug) or {}
         if reused is not None and "versie" in old:
             entry = IndexEntry(
-                member.naam, member.slug, old["versie"], dt.date.fromisoformat(old["vastgesteld_op"])
+                member.naam,
+                member.slug,
+                old["versie"],
+                dt.date.fromisoformat(old["vastgesteld_op"]),
+                bool(old.get("concept")),
             )
             return reused, entry, self._dated(member.slug, member.sleutel)
         model = member.model()
@@ -180,7 +184,7 @@ class SiteBuilder:
             downloads=tuple(downloads),
         )
         files[f"{member.slug}/index.html"] = municipality_page(model, logo_name, page)
-        entry = IndexEntry(model.gemeente, member.slug, model.versie, model.vastgesteld_op)
+        entry = IndexEntry(model.gemeente, member.slug, model.versie, model.datum, model.is_concept)
         return files, entry, gewijzigd
 
     def build(self, members: list[Member]) -> tuple[dict[str, bytes], SiteState]:
@@ -198,6 +202,7 @@ class SiteBuilder:
                 "datum": gewijzigd.isoformat(),
                 "versie": entry.versie,
                 "vastgesteld_op": entry.vastgesteld_op.isoformat(),
+                "concept": entry.concept,
                 "bestanden": {rel: _sha(data) for rel, data in own.items()},
             }
         entries.sort(key=lambda e: (e.naam.casefold(), e.slug))

@@ -55,7 +55,8 @@ class IndexEntry:
     naam: str
     slug: str
     versie: str
-    vastgesteld_op: dt.date
+    vastgesteld_op: dt.date  # for a concept: the date the document carries
+    concept: bool = False
 
     @property
     def href(self) -> str:

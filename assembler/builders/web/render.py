@@ -92,12 +92,23 @@ def outline(model: Routekaart) -> tuple[Chapter, ...]:
         _chapter(5, "ketenaanpak", "De ketenaanpak", chain),
         _chapter(
             6,
-            "afspraken",
-            "Afspraken en keuzes",
-            [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")],
+            "handvatten",
+            "Wat regelt de gemeente",
+            [
+                ("handvatten-checklist", "Checklist per ketenstap"),
+                ("handvatten-veilig-thuis", "Voor Veilig Thuis"),
+            ],
         ),
         _chapter(
             7,
+            "afspraken",
+            "Afspraken en keuzes",
+            [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")]
+            + ([("akkoord", "Akkoord van de partners")] if model.akkoorden else [])
+            + ([("versies", "Versiegeschiedenis")] if model.geschiedenis else []),
+        ),
+        _chapter(
+            8,
             "bijlagen",
             "Bijlagen",
             [("contactlijst", "Contactlijst"), ("begrippen", "Begrippenlijst"), ("bronnen", "Bronnen")],

@@ -13,6 +13,7 @@ from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from assembler.builders.art.colours import house_palette
+from assembler.builders.word.concept import mark_concept
 from assembler.model.routekaart import Routekaart
 from assembler.zips import MSDOS, STORED_SUFFIXES, ZipWriter, rezip_office
 
@@ -288,8 +289,8 @@ def _set_style(paragraph: etree._Element, style_id: str) -> None:
 
 
 def document_time(model: Routekaart) -> dt.datetime:
-    """Every time stamp in the file: the adoption date at midnight UTC, never the build time."""
-    day = model.vastgesteld_op
+    """Every time stamp in the file: the document's date (its adoption) at midnight UTC, never the build time."""
+    day = model.datum
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
@@ -306,7 +307,7 @@ def set_properties(document: Document, model: Routekaart) -> None:
     props.version = model.versie
     props.revision = 1
     props.identifier = f"routekaart-{model.slug}-{model.versie}"
-    props.comments = f"Versie {model.versie}, vastgesteld op {model.vastgesteld_op_tekst}."
+    props.comments = f"Versie {model.versie}. {model.status_tekst}."
     props.created = props.modified = props.last_printed = when
 
 
@@ -353,6 +354,8 @@ def finish(document: Document, model: Routekaart) -> None:
     fill_toc(document)
     set_properties(document, model)
     request_field_update(document)
+    if model.is_concept:
+        mark_concept(document, model.concept_tekst)
 
 
 # ---------------------------------------------------------------------------

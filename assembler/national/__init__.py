@@ -1,7 +1,8 @@
 """Loads the national standard content (templates/content/*.yaml) into frozen dataclasses.
 
 The content is data with sources, kept apart from layout: updating a phone number
-or a law means editing one YAML file, never a Word template.
+or a law means editing one YAML file, never a Word template. The handvatten (what a
+municipality arranges itself) have a module of their own beside it, `national/handvatten.py`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ CONTENT_FILES = (
     "teksten.yaml",
     "kaarten.yaml",
     "inhoud.yaml",
+    "handvatten.yaml",
 )
 
 

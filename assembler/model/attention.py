@@ -1,0 +1,149 @@
+"""Points of attention in policy language, per municipality and ordered by weight.
+
+Documents print these sentences; field paths, YAML and file:line positions stay in
+`validate` and on the overview workbook's problem sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from assembler.model.region import Finding, MunicipalityEntry, ProblemRow, stale_checks
+
+# Lower weighs more: a missing partner before an unusual area code.
+GAP, PRIORITY, NOT_ARRANGED, COORDINATOR, CHECKS, PHONES, UNFILLED, OTHER = range(8)
+
+
+@dataclass(frozen=True, order=True)
+class Point:
+    gewicht: int
+    zin: str
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def _lower(name: str) -> str:
+    # Step and handvat names start with a capital only because they start a heading.
+    return name[:1].lower() + name[1:]
+
+
+def _kind(f: Finding | ProblemRow) -> int:
+    """Which sentence a validator finding is already told by; OTHER when none."""
+    if "geen lokale partner" in f.melding:
+        return GAP
+    if f.veld.endswith("gecontroleerd_op") or f.melding.startswith("gecontroleerd_op"):
+        return CHECKS
+    if "netnummer" in f.melding or "geen bekend nummer" in f.melding:
+        return PHONES
+    return OTHER
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
+    name = entry.naam
+    found: list[Point] = []
+    missing = [_lower(s.naam) for s in entry.stappen if not s.lokale_partners]
+    if missing:
+        found.append(Point(GAP, f"{name} heeft voor {_join(missing)} nog geen lokale partner."))
+    for p in entry.praktijken:
+        if p.gekozen and p.prioriteit == "hoog" and not p.lokale_partners:
+            found.append(
+                Point(
+                    PRIORITY,
+                    f"{name} geeft {_lower(p.naam)} hoge prioriteit, maar heeft daarvoor nog geen "
+                    "lokale partner.",
+                )
+            )
+    not_arranged = [_lower(h.naam) for h in entry.handvatten if h.status == "niet_geregeld"]
+    if not_arranged:
+        found.append(Point(NOT_ARRANGED, f"{name} heeft {_join(not_arranged)} nog niet geregeld."))
+    if entry.coordinator is None:
+        found.append(Point(COORDINATOR, f"{name} heeft nog geen coördinator voor de ketenaanpak aangewezen."))
+    stale, unchecked = stale_checks(entry, today)
+    if unchecked:
+        found.append(
+            Point(
+                CHECKS,
+                f"Bij {_n(unchecked, 'lokaal contact', 'lokale contacten')} van {name} staat niet "
+                "wanneer de gegevens voor het laatst zijn nagekeken.",
+            )
+        )
+    if stale:
+        found.append(
+            Point(
+                CHECKS,
+                f"De gegevens van {_n(stale, 'lokaal contact', 'lokale contacten')} van {name} zijn "
+                "langer dan twaalf maanden niet nagekeken.",
+            )
+        )
+    kinds = [_kind(f) for f in entry.bevindingen if f.soort == "waarschuwing"]
+    phones = kinds.count(PHONES)
+    if phones:
+        found.append(
+            Point(
+                PHONES,
+                f"{name} noemt {_n(phones, 'telefoonnummer', 'telefoonnummers')} met een ongebruikelijk "
+                "netnummer; het is goed die na te bellen.",
+            )
+        )
+    unfilled = sum(h.status == "nog_niet_ingevuld" for h in entry.handvatten)
+    if unfilled:
+        found.append(
+            Point(
+                UNFILLED,
+                f"Voor {unfilled} van de {len(entry.handvatten)} handvatten heeft {name} nog niet "
+                "vastgelegd hoe ver de gemeente is.",
+            )
+        )
+    other = kinds.count(OTHER)
+    if other:
+        found.append(
+            Point(
+                OTHER,
+                f"Het profiel van {name} geeft nog {_n(other, 'andere waarschuwing', 'andere waarschuwingen')}; "
+                "die staan op het blad Problemen van het overzicht.",
+            )
+        )
+    return tuple(sorted(found))
+
+
+def region_points(findings: Iterable[Finding | ProblemRow], region: str) -> tuple[Point, ...]:
+    """The region file's own findings, told as sentences (phone numbers, old checks, the rest)."""
+    kinds = [_kind(f) for f in findings if f.soort == "waarschuwing"]
+    found = []
+    if kinds.count(CHECKS):
+        found.append(
+            Point(
+                CHECKS,
+                f"Bij {_n(kinds.count(CHECKS), 'regionaal contact', 'regionale contacten')} is de "
+                "controle van de gegevens verouderd of niet vastgelegd.",
+            )
+        )
+    if kinds.count(PHONES):
+        found.append(
+            Point(
+                PHONES,
+                f"Het regiobestand van {region} noemt "
+                f"{_n(kinds.count(PHONES), 'telefoonnummer', 'telefoonnummers')} met een ongebruikelijk "
+                "netnummer; het is goed die na te bellen.",
+            )
+        )
+    rest = kinds.count(OTHER) + kinds.count(GAP)
+    if rest:
+        found.append(
+            Point(
+                OTHER,
+                f"Het regiobestand geeft nog {_n(rest, 'andere waarschuwing', 'andere waarschuwingen')}; "
+                "die staan op het blad Problemen van het overzicht.",
+            )
+        )
+    return tuple(sorted(found))

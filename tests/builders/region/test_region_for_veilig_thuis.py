@@ -1,0 +1,238 @@
+"""The regional document as a Veilig Thuis coordinator reads it: matrix first, sentences, no field paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import openpyxl
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+
+from assembler.cli import main
+from assembler.model.attention import GAP, PHONES, points
+from assembler.model.region import (
+    Finding,
+    HandvatStatus,
+    MunicipalityEntry,
+    Owner,
+    PracticeChoice,
+    StepChoice,
+)
+from tests.conftest import CONTRACT, EXAMPLE_REGION
+
+# A dotted profile path (partners.0.telefoon), a YAML list snippet, or a file:line position.
+LEAKS = re.compile(
+    r"\b(partners|ketenaanpak|praktijken|document|veilig_thuis|handvatten|kaarten|standaard)\.[\w.]+"
+    r"|\w+: \[\w+"
+    r"|\.ya?ml:\d*"
+)
+
+
+def _batch(region: Path, out: Path) -> Path:
+    result = CliRunner().invoke(main, ["batch", str(region / "regio.yaml"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _batch(EXAMPLE_REGION, tmp_path_factory.mktemp("voorbeeld"))
+
+
+def _docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return "\n".join(parts)
+
+
+def _pdf_text(path: Path) -> str:
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def _document_texts(out: Path) -> dict[str, str]:
+    """Every document a reader opens: Word, PDF and HTML of each municipality and the region."""
+    texts = {}
+    for path in out.rglob("*"):
+        if path.suffix == ".docx":
+            texts[str(path)] = _docx_text(path)
+        elif path.suffix == ".pdf":
+            texts[str(path)] = _pdf_text(path)
+        elif path.suffix == ".html":
+            texts[str(path)] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def _leaks(out: Path) -> dict[str, list[str]]:
+    found = {}
+    for name, text in _document_texts(out).items():
+        hits = LEAKS.findall(text) if not name.endswith(".html") else re.findall(r"\.ya?ml:\d", text)
+        if hits:
+            found[name] = hits[:5]
+    return found
+
+
+def test_no_document_of_the_example_region_shows_a_field_path_or_position(example: Path) -> None:
+    assert _document_texts(example), "geen documenten gemaakt"
+    assert _leaks(example) == {}
+
+
+def test_regional_document_opens_with_the_matrix_with_lead_partner_and_phone(example: Path) -> None:
+    (path,) = example.rglob("routekaart-regio-*.docx")
+    document = docx.Document(str(path))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "Overzicht van de regio"
+    matrix = document.tables[0]
+    header = [c.text for c in matrix.rows[0].cells]
+    assert header[:4] == [
+        "Gemeente",
+        "Signaleren en melden",
+        "Toeleiden naar passende zorg",
+        "Preventie, veiligheid en hulp",
+    ]
+    names = [r.cells[0].text for r in matrix.rows[1:]]
+    assert sorted(names) == ["Kreekmonde", "Ter Linde", "Wilgendaal"]
+    for row in matrix.rows[1:]:
+        for cell in row.cells[1:4]:
+            # Whom to call and the number, or plainly that nobody is named.
+            assert (
+                re.search(r"\d{3}|geen nummer vastgelegd$", cell.text)
+                or cell.text == "geen partner vastgelegd"
+            )
+    gaps = document.tables[1]
+    assert [c.text for c in gaps.rows[0].cells][1] == "Afspraken met Veilig Thuis en de regio"
+    kreekmonde = next(r for r in gaps.rows if r.cells[0].text == "Kreekmonde")
+    assert [c.text for c in kreekmonde.cells][1:] == ["G", "G", "O", "?", "?", "nvt", "N"]
+    legend = "\n".join(p.text for p in document.paragraphs if p.text.startswith("Legenda"))
+    for words in ("G = geregeld", "O = in ontwikkeling", "N = niet geregeld", "? = nog niet ingevuld"):
+        assert words in legend
+    # The first page is landscape; the rest reads in portrait.
+    assert document.sections[0].page_width > document.sections[0].page_height
+    assert document.sections[-1].page_width < document.sections[-1].page_height
+
+
+def test_contact_list_is_sorted_by_municipality(example: Path) -> None:
+    (path,) = example.rglob("routekaart-regio-*.docx")
+    document = docx.Document(str(path))
+    (table,) = [
+        t for t in document.tables if [c.text for c in t.rows[0].cells][:2] == ["Gemeente", "Organisatie"]
+    ]
+    municipalities = [r.cells[0].text for r in table.rows[1:]]
+    assert municipalities == sorted(municipalities, key=str.casefold)
+    assert set(municipalities) == {"Kreekmonde", "Ter Linde", "Wilgendaal"}
+
+
+def test_overview_workbook_has_the_handvatten_per_municipality(example: Path) -> None:
+    (path,) = example.glob("overzicht-*.xlsx")
+    workbook = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), read_only=True)
+    rows = list(workbook["Handvatten"].iter_rows(values_only=True))
+    assert rows[0][0] == "Gemeente" and len(rows[0]) == 8
+    by_name = {r[0]: r[1:] for r in rows[1:]}
+    assert by_name["Kreekmonde"][0] == "Geregeld"  # the region's standaard
+    assert by_name["Kreekmonde"][-1] == "Niet geregeld"
+    assert by_name["Wilgendaal"][1] == "Nog niet ingevuld"
+
+
+def _entry(stappen: tuple[StepChoice, ...], warnings: tuple[Finding, ...]) -> MunicipalityEntry:
+    return MunicipalityEntry(
+        naam="Polderdam",
+        slug="polderdam",
+        bestand="polderdam.yaml",
+        versie="1",
+        vastgesteld_op="2026-01-01",
+        vastgesteld_op_tekst="1 januari 2026",
+        eigenaar=Owner("A", None, None, None),
+        regie="De gemeente",
+        coordinator="Wijkteam",
+        sleutelpersonen="ja",
+        praktijken=(PracticeChoice("huwelijksdwang", "Huwelijksdwang", True, "hoog", (), ()),),
+        stappen=stappen,
+        contacten=(),
+        kaartformaat="A6",
+        doelgroepen=(),
+        gaten=(),
+        bevindingen=warnings,
+        handvatten=(HandvatStatus("monitoring", "Monitoring", "geregeld", "Geregeld", "G"),),
+    )
+
+
+def test_points_are_sentences_ordered_by_weight() -> None:
+    steps = (
+        StepChoice("signaleren_en_melden", "Signaleren en melden", ("Wijkteam",), (), "Wijkteam", "0123"),
+        StepChoice("preventie_veiligheid_hulp", "Preventie, veiligheid en hulp", (), (), None, None),
+    )
+    phone = Finding(
+        "polderdam.yaml",
+        9,
+        3,
+        "partners.0.telefoon",
+        "'0123-456789' heeft een onbekend netnummer; controleer of het nummer klopt",
+        "waarschuwing",
+    )
+    found = points(_entry(steps, (phone,)), dt.date(2026, 11, 1))
+    assert [p.gewicht for p in found][:3] == [GAP, 1, PHONES]
+    assert found[0].zin == "Polderdam heeft voor preventie, veiligheid en hulp nog geen lokale partner."
+    assert "hoge prioriteit" in found[1].zin
+    for p in found:
+        assert not LEAKS.search(p.zin) and p.zin.endswith(".")
+
+
+def test_no_document_of_the_contract_region_shows_a_field_path(tmp_path: Path) -> None:
+    if not CONTRACT.exists():
+        pytest.skip("contractregio ../shared/contract ontbreekt")
+    out = _batch(CONTRACT, tmp_path / "uit")
+    assert _leaks(out) == {}
+    (path,) = out.rglob("routekaart-regio-*.docx")
+    text = _docx_text(path)
+    assert (
+        "Polderdam heeft voor signaleren en melden, toeleiden naar passende zorg en preventie, "
+        "veiligheid en hulp nog geen lokale partner." in text
+    )
+
+
+def _main_chapters(path: Path) -> list[str]:
+    document = docx.Document(str(path))
+    return [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+
+
+@pytest.mark.slow
+def test_libreoffice_leaves_no_page_mostly_empty_except_before_a_main_chapter(
+    example: Path, tmp_path: Path
+) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is niet geïnstalleerd")
+    (path,) = example.rglob("routekaart-regio-*.docx")
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    chapters = _main_chapters(path)
+    with pdfplumber.open(tmp_path / (path.stem + ".pdf")) as pdf:
+        pages = [(page.extract_text() or "").splitlines() for page in pdf.pages]
+    # The first page holds the matrix; the second holds the contents and must not be a near-blank page.
+    assert "Overzicht van de regio" in "\n".join(pages[0])
+    fullest = max(len(lines) for lines in pages)
+    for number, lines in enumerate(pages[:-1], start=1):
+        if len(lines) < fullest / 4:
+            following = "\n".join(pages[number][:3])
+            assert any(c in following for c in chapters), f"pagina {number} is bijna leeg: {lines}"
