@@ -7,8 +7,8 @@ from typing import Any
 
 from assembler.builders.base import Builder
 from assembler.builders.web.pdffit import check_fit
-from assembler.builders.web.render import read_logo, render_html
-from assembler.builders.web.weasy import font_face_css, render_pdf
+from assembler.builders.web.render import read_logo, render_html, stylesheet
+from assembler.builders.web.weasy import font_face_css, render_pdf, shared_style
 from assembler.errors import BuildError
 from assembler.model.routekaart import Routekaart
 
@@ -24,15 +24,19 @@ class PdfBuilder(Builder):
         return [f"routekaart-{model.slug}.pdf"]
 
     def render(self, model: Routekaart) -> dict[str, bytes]:
-        html = render_html(model, "pdf", font_face_css(), read_logo(model.logo))
+        # The stylesheet is the same for every municipality: parsed once per process, with its
+        # fonts; the page itself carries only its colours and running header and footer.
+        css = font_face_css() + "\n" + stylesheet("pdf")
+        html = render_html(model, "pdf", "", read_logo(model.logo), inline_css=False)
         # The file identifier comes from the content, so the same input gives the same bytes.
-        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        identifier = hashlib.sha256((css + html).encode("utf-8")).hexdigest()[:32].encode("ascii")
         data = render_pdf(
             html,
             WHAT,
             roots=(self.context.profile.source.parent,),
             warnings=self.context.warnings,
             check=lambda pages: check_fit(pages, WHAT),
+            style=shared_style(css),
             pdf_variant="pdf/ua-1",
             pdf_identifier=identifier,
         )

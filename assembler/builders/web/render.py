@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from assembler.builders.art.colours import house_palette
-from assembler.builders.art.diagram import NARROW, WIDE, alt_text, route_svg
+from assembler.builders.art.diagram import LANE_TEXT, acute_palette, stage_palette
 from assembler.dutch import dutch_date, enumeration
 from assembler.errors import BuildError
 from assembler.model.routekaart import Practice, Routekaart
@@ -193,27 +193,6 @@ def stylesheet(mode: Mode) -> str:
     return "\n".join((folder / name).read_text(encoding="utf-8") for name in names)
 
 
-@dataclass(frozen=True)
-class Diagram:
-    breed: Markup  # for a page or a wide screen
-    smal: Markup  # for a phone
-
-
-def diagrams(model: Routekaart, mode: Mode) -> dict[str, Diagram]:
-    """The route SVGs of every practice, by practice key; the PDF needs only the wide one."""
-    result = {}
-    for p in model.praktijken:
-        title = f"Route bij {p.naam.lower()} in {model.gemeente}"
-        if mode == "pdf":
-            # WeasyPrint takes a figure's alternative text from the SVG title only, so in
-            # the PDF the title tells the whole route in words.
-            title = alt_text(p.route, title)
-        wide = Markup(route_svg(p.route, model.kleur, title, WIDE))
-        narrow = Markup(route_svg(p.route, model.kleur, title, NARROW)) if mode == "html" else Markup("")
-        result[p.key] = Diagram(breed=wide, smal=narrow)
-    return result
-
-
 def headings(chapters: tuple[Chapter, ...]) -> dict[str, Chapter | Section]:
     """Every heading by id, for the template's heading macro."""
     found: dict[str, Chapter | Section] = {}
@@ -229,9 +208,15 @@ def domein(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def render_html(model: Routekaart, mode: Mode, font_css: str, logo: bytes | None) -> str:
-    """The whole document; `font_css` holds the @font-face rules the mode needs."""
-    css = Markup(font_css + "\n" + stylesheet(mode))
+def render_html(
+    model: Routekaart, mode: Mode, font_css: str, logo: bytes | None, inline_css: bool = True
+) -> str:
+    """The whole document; `font_css` holds the @font-face rules the mode needs.
+
+    With inline_css=False the shared stylesheet is left out (the PDF builder hands it to
+    WeasyPrint parsed once); the page keeps only what is its own: colours, header and footer.
+    """
+    css = Markup(font_css + "\n" + stylesheet(mode)) if inline_css else Markup("")
     return render_page(model, mode, css, data_uri(logo) if logo else None)
 
 
@@ -248,7 +233,9 @@ def render_page(
         outline=chapters,
         koppen=headings(chapters),
         kleuren=palette(model.kleur),
-        diagrammen=diagrams(model, mode),
+        route_kleuren=stage_palette(model.kleur),
+        acuut_kleuren=acute_palette(),
+        route_lijn=LANE_TEXT,
         logo=logo_src,
         css=css,
         auteur=f"{model.eigenaar.naam}, gemeente {model.gemeente}",

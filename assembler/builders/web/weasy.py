@@ -6,11 +6,14 @@ import contextlib
 import logging
 import mimetypes
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from assembler.builders.art.fontmetrics import FONT_FAMILY
@@ -111,12 +114,35 @@ def sort_log(records: Iterable[logging.LogRecord], what: str) -> tuple[list[str]
     return errors, warnings
 
 
+@dataclass(frozen=True)
+class SharedStyle:
+    """A stylesheet parsed once, with the fonts its @font-face rules loaded, for many documents."""
+
+    css: CSS
+    fonts: FontConfiguration
+
+
+@lru_cache(maxsize=4)
+def shared_style(text: str) -> SharedStyle:
+    """Parse the stylesheet and load its fonts once per process; keyed by the text itself, so an
+    edited stylesheet is parsed afresh. A batch worker pays this once instead of per municipality."""
+    base = templates_dir()
+    fonts = FontConfiguration()
+    with captured_log() as records:
+        css = CSS(string=text, base_url=str(base) + "/", url_fetcher=LocalFetcher((base,)), font_config=fonts)
+    errors, _ = sort_log(records, "stijlblad")
+    if errors:
+        raise BuildError("\n".join(dict.fromkeys(errors)))
+    return SharedStyle(css, fonts)
+
+
 def render_pdf(
     html: str,
     what: str,
     roots: Iterable[Path] = (),
     warnings: list[str] | None = None,
     check: Callable[[list[Any]], None] | None = None,
+    style: SharedStyle | None = None,
     **options: Any,
 ) -> bytes:
     """HTML to PDF bytes with the shipped templates as base; raises BuildError when WeasyPrint reports a fault.
@@ -124,13 +150,15 @@ def render_pdf(
     `what` names the document in messages ("PDF-routekaart", "routeschema"); styling
     warnings go to `warnings` when given, else they count as errors too. `check` sees the
     laid-out pages before anything is drawn, and raises BuildError to stop the build.
+    `style` is a stylesheet shared between documents, applied after the document's own.
     """
     base = templates_dir()
     fetcher = LocalFetcher((base, *roots))
     with captured_log() as records:
         try:
+            shared: dict[str, Any] = {"font_config": style.fonts, "stylesheets": [style.css]} if style else {}
             document = HTML(string=html, base_url=str(base) + "/", url_fetcher=fetcher).render(
-                pdf_variant=options.get("pdf_variant")
+                pdf_variant=options.get("pdf_variant"), **shared
             )
             if check is not None:
                 check(document.pages)

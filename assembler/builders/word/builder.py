@@ -13,12 +13,14 @@ import jinja2
 from docx import Document
 from docxtpl import DocxTemplate
 from lxml import etree
+from markupsafe import Markup
 
+from assembler.builders.art.diagram import alt_text
 from assembler.builders.base import Builder
 from assembler.builders.word.check import check_template_file
 from assembler.builders.word.env import ContextMaker, make_environment
 from assembler.builders.word.finish import document_time, finish, package_bytes
-from assembler.builders.word.images import diagram_png
+from assembler.builders.word.route import route_block
 from assembler.errors import AssemblerError, BuildError, TemplateError
 from assembler.model.routekaart import Practice, Routekaart
 from assembler.resources import template_path
@@ -42,14 +44,12 @@ class _StrictTemplate(DocxTemplate):
         return super().fix_tables(xml)
 
 
-def diagram_for(model: Routekaart) -> Callable[[Practice], tuple[bytes, str]]:
-    """Route diagram PNG and its alternative text, per practice."""
-    from assembler.builders.art.diagram import alt_text
+def diagram_for(model: Routekaart) -> Callable[[Practice], Markup]:
+    """The route of each practice as a native Word table, with the route in words as its description."""
 
-    def make(praktijk: Practice) -> tuple[bytes, str]:
+    def make(praktijk: Practice) -> Markup:
         titel = f"Route bij signalen van {praktijk.naam.lower()} in {model.gemeente}"
-        png = diagram_png(praktijk.route, model.kleur, titel)
-        return png, alt_text(praktijk.route, titel)
+        return route_block(praktijk.route, model.kleur, titel, alt_text(praktijk.route, titel))
 
     return make
 
@@ -100,7 +100,7 @@ def _where(exc: jinja2.TemplateError) -> str:
 
 
 def render_docx(
-    model: Routekaart, template: Path, diagram: Callable[[Practice], tuple[bytes, str]] | None = None
+    model: Routekaart, template: Path, diagram: Callable[[Practice], Markup] | None = None
 ) -> bytes:
     """Render, finish and return the .docx bytes; a template fault raises TemplateError naming it."""
     tpl = _StrictTemplate(template)

@@ -38,8 +38,6 @@ from assembler.model.routekaart import Practice, Routekaart
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
 
-DIAGRAM_WIDTH_MM = 160.0
-DIAGRAM_MAX_HEIGHT_MM = 190.0  # leaves room for the heading, the sentence above and the caption
 LOGO_BOX_MM = (60.0, 30.0)
 
 
@@ -49,7 +47,7 @@ def clean_text(value: str) -> str:
     return _INVALID_XML.sub(" ", text)
 
 
-def _keep_literal(xml: str) -> str:
+def keep_literal(xml: str) -> str:
     # After rendering, docxtpl turns '{_{', '}_}', '{_%' and '%_}' into Jinja brackets; an
     # escaped underscore keeps such profile text exactly as typed.
     return xml.replace("{_", "{&#95;").replace("_}", "&#95;}")
@@ -74,7 +72,7 @@ def finalize(value: Any) -> Any:
         # Markup from a filter (|e, |format) or a macro: already escaped, but it may still carry a
         # character XML forbids, raw or as a character reference (&#1;).
         return Markup(_CHAR_REF.sub(_invalid_ref, _INVALID_XML.sub(" ", str(value.__html__()))))
-    return Markup(_keep_literal(str(escape(clean_text(str(value))))))
+    return Markup(keep_literal(str(escape(clean_text(str(value))))))
 
 
 # ---------------------------------------------------------------------------
@@ -209,7 +207,7 @@ class Image:
 HELPERS: dict[str, tuple[Any, str]] = {
     "link": (Helper, "webadres als link: {{r link(adres) }} of {{r link(adres, 'tekst') }}"),
     "mail": (Helper, "e-mailadres als link: {{r mail(adres) }}"),
-    "routeschema": (Helper, "routeschema van een praktijk als afbeelding: {{ routeschema(praktijk) }}"),
+    "routeschema": (Helper, "routeschema van een praktijk als tabel: {{ routeschema(praktijk) }} in een eigen alinea"),
     "logo_afbeelding": (Image, "het logo van de gemeente als afbeelding, of niets als er geen logo is"),
 }
 
@@ -281,7 +279,7 @@ def display_url(url: str) -> str:
 
 def _rich(text: str, tpl: DocxTemplate, target: str) -> RichText:
     rich = RichText(clean_text(text), url_id=tpl.build_url_id(target), style="Hyperlink")
-    rich.xml = _keep_literal(rich.xml)
+    rich.xml = keep_literal(rich.xml)
     return rich
 
 
@@ -292,7 +290,7 @@ class ContextMaker:
         self,
         model: Routekaart,
         tpl: DocxTemplate,
-        diagram: Callable[[Practice], tuple[bytes, str]],
+        diagram: Callable[[Practice], Markup],
         logo: bytes | None,
     ) -> None:
         self.model = model
@@ -307,10 +305,8 @@ class ContextMaker:
     def mail(self, adres: str | None) -> RichText:
         return _rich(adres, self.tpl, f"mailto:{adres}") if adres else RichText()
 
-    def routeschema(self, praktijk: Practice) -> DescribedImage:
-        png, alt = self.diagram(praktijk)
-        width, height = fit(png_size(png), (DIAGRAM_WIDTH_MM, DIAGRAM_MAX_HEIGHT_MM))
-        return DescribedImage(self.tpl, png, width, height, alt)
+    def routeschema(self, praktijk: Practice) -> Markup:
+        return self.diagram(praktijk)
 
     def logo_image(self) -> DescribedImage | None:
         if self.logo is None:

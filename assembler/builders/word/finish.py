@@ -318,7 +318,38 @@ def request_field_update(document: Document) -> None:
     _set_child(settings, "w:updateFields", f'<w:updateFields {W} w:val="true"/>', after)
 
 
+def _is_spacer(node: etree._Element | None) -> bool:
+    """An empty paragraph left by breaking a paragraph open for a route table."""
+    if node is None or node.tag != qn("w:p"):
+        return False
+    kept = (qn("w:drawing"), qn("w:bookmarkStart"), qn("w:sectPr"), qn("w:fldChar"), qn("w:tab"), qn("w:br"))
+    if any(True for el in node.iter(*kept)):
+        return False
+    return not "".join(t.text or "" for t in node.iter(qn("w:t")))
+
+
+def drop_route_spacers(document: Document) -> None:
+    """Remove the empty paragraph before and after each route table in the body.
+
+    A spacer stays where removing it would join two tables, which Word would merge into one.
+    """
+    body = document.element.body
+    for table in body.findall(qn("w:tbl")):
+        if table.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}") is None:
+            continue
+        before = table.getprevious()
+        if _is_spacer(before) and before is not None:
+            neighbour = before.getprevious()
+            if neighbour is None or neighbour.tag != qn("w:tbl"):
+                body.remove(before)
+        after = table.getnext()
+        following = after.getnext() if after is not None else None
+        if _is_spacer(after) and after is not None and following is not None and following.tag == qn("w:p"):
+            body.remove(after)
+
+
 def finish(document: Document, model: Routekaart) -> None:
+    drop_route_spacers(document)
     apply_house_colour(document, model.kleur)
     fill_toc(document)
     set_properties(document, model)

@@ -135,16 +135,20 @@ def test_phone_width_has_no_horizontal_overflow(browser: Any, pages: dict[str, P
     )
     assert widths[2] == PHONE
     assert max(widths[:2]) <= PHONE, f"pagina is {max(widths[:2])} px breed op een scherm van {PHONE} px"
-    # On a phone the narrow diagram shows and the wide one is hidden; on a desktop the other way round.
-    shown = browser.execute_script(
-        "return [...document.querySelectorAll('.route-smal, .route-breed')].map(e => [e.className, e.offsetWidth > 0]);"
+    # The route's boxes fit the phone, and their names stand one under the other there.
+    boxes = browser.execute_script(
+        "return [...document.querySelectorAll('.route-doos')].map(e => e.getBoundingClientRect().right);"
     )
-    assert all(visible == (cls == "route-smal") for cls, visible in shown)
+    assert boxes and max(boxes) <= PHONE
+    columns = browser.execute_script(
+        "return [...document.querySelectorAll('ul.route-wie')].map(e => getComputedStyle(e).columnCount);"
+    )
+    assert set(columns) <= {"1", "auto"}
     open_page(browser, pages[name], DESKTOP)
-    shown = browser.execute_script(
-        "return [...document.querySelectorAll('.route-smal, .route-breed')].map(e => [e.className, e.offsetWidth > 0]);"
+    columns = browser.execute_script(
+        "return [...document.querySelectorAll('ul.route-wie')].map(e => getComputedStyle(e).columnCount);"
     )
-    assert all(visible == (cls == "route-breed") for cls, visible in shown)
+    assert columns and set(columns) == {"2"}
 
 
 def test_skip_link_is_first_and_visible_on_focus(browser: Any, pages: dict[str, Path]) -> None:
