@@ -120,8 +120,9 @@ def test_contents_links_to_every_chapter_and_section(
         "3 Wet- en regelgeving",
         "4 Betrokken organisaties",
         "5 De ketenaanpak",
-        "6 Afspraken en keuzes",
-        "7 Bijlagen",
+        "6 Wat regelt de gemeente",
+        "7 Afspraken en keuzes",
+        "8 Bijlagen",
     ]
     assert [text_of(doc.get_element_by_id(h[1:])) for h in links] == [
         text_of(a) for a in doc.xpath("//nav//a")
