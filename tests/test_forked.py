@@ -99,7 +99,7 @@ def test_a_build_on_two_cores_gives_the_same_bytes_and_messages_as_on_one(
     both_ways: Callable[..., tuple],
 ) -> None:
     (output, files), (output_alone, files_alone) = both_ways("build")
-    assert "zakkaarten: de huiskleur" in output
+    assert "waarschuwing: huisstijl.hoofdkleur: de huiskleur" in output
     assert output == output_alone
     assert sorted(files) == [
         "routekaart-testdam.docx",

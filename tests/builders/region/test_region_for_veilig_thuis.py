@@ -149,6 +149,7 @@ def _entry(stappen: tuple[StepChoice, ...], warnings: tuple[Finding, ...]) -> Mu
         versie="1",
         vastgesteld_op="2026-01-01",
         vastgesteld_op_tekst="1 januari 2026",
+        status_tekst="Vastgesteld",
         eigenaar=Owner("A", None, None, None),
         regie="De gemeente",
         coordinator="Wijkteam",

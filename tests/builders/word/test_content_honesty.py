@@ -48,6 +48,13 @@ STRUCTURAL = (
     r"Dit overzicht vat de keuzes samen die {g} voor deze routekaart heeft gemaakt\..*",
     r"Dit is de standaardtekst: .*",
     r"Standaardtekst: .*",
+    # The chapter "Wat regelt de gemeente": its status column comes from the profile or says "nog niet ingevuld".
+    r"Naast de wettelijke taken van Veilig Thuis .* met de stand van zaken in {g}\.",
+    r"De status komt uit het profiel van de gemeente\..*",
+    r"Voor Veilig Thuis.* laat dit overzicht zien wat {g} lokaal heeft geregeld\..*",
+    r"Status in {g}",
+    # The sign-off sheet: what each partner agreed to comes from the profile's akkoord entries.
+    r"De routekaart is alleen bruikbaar als elke partner .* {g} op hem rekent, en of hij daar akkoord mee is gegaan\.",
 )
 
 

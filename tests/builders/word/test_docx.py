@@ -179,6 +179,7 @@ def test_chapters_of_exactly_the_selected_practices(built: dict[str, Built], nam
         "Wet- en regelgeving",
         "Betrokken organisaties",
         "De ketenaanpak",
+        "Wat regelt de gemeente",
         "Afspraken en keuzes",
         "Bijlagen",
     ]
