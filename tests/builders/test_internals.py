@@ -11,7 +11,7 @@ import inspect
 import cerberus
 import pytest
 from docx.opc.pkgwriter import PackageWriter
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate  # only inspected here: nothing renders, so autoescape does not apply
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
