@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -54,6 +55,11 @@ def friendly(func: F) -> F:
             raise
         except click.ClickException:
             raise
+        except BrokenPipeError:
+            # The reader went away (`assembler check-content | head`): stop quietly, as other tools do.
+            with contextlib.suppress(OSError):
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces a closed stream until exit
+            sys.exit(141)
         except Exception as exc:
             if os.environ.get("ASSEMBLER_DEBUG"):
                 raise
