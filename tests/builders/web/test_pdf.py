@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -94,17 +95,25 @@ def test_no_python_leftovers_or_template_tags(built: dict[str, Built], name: str
         assert leftover not in text, f"{leftover!r} staat in de PDF van {name}"
 
 
+TOC_ENTRY = re.compile(r"^(\d+(?:\.\d+)?)\s+(.+?)\s+(\d+)$", flags=re.MULTILINE)
+
+
+def toc_start(pages: list[str]) -> int:
+    return next(i for i, page in enumerate(pages) if "Inhoud" in page.splitlines()[:3])
+
+
 def toc_entries(pages: list[str]) -> tuple[list[tuple[str, str, int]], int]:
     """(number, title, page) from the contents pages, and the index of the last contents page.
 
-    An entry is a line that ends in a dotted leader and a page number.
+    An entry is a line that starts with its number and ends with its page number; the dotted
+    leader between them is drawn, not text. The contents end where chapter 1 begins.
     """
     entries = []
-    start = next(i for i, page in enumerate(pages) if "Inhoud" in page.splitlines()[:3])
+    start = toc_start(pages)
     last = start
     for index in range(start, len(pages)):
-        found = re.findall(r"^(\d+(?:\.\d+)?)\s+(.+?)[\s.]{4,}(\d+)$", pages[index], flags=re.MULTILINE)
-        if not found:
+        found = TOC_ENTRY.findall(pages[index])
+        if not found or re.search(r"^1 Inleiding$", pages[index], flags=re.MULTILINE):
             break
         last = index
         entries += [(number, title.strip(" ."), int(p)) for number, title, p in found]
@@ -115,7 +124,7 @@ def heading_page(pages: list[str], number: str, title: str, after: int) -> int:
     """The 1-based page whose own lines start with this numbered heading (contents pages skipped)."""
     pattern = re.compile(rf"^{re.escape(number)} {re.escape(title[:30])}", flags=re.MULTILINE)
     hits = [
-        i + 1 for i, page in enumerate(pages) if i >= after and pattern.search(page) and "....." not in page
+        i + 1 for i, page in enumerate(pages) if i >= after and pattern.search(page)
     ]
     assert len(hits) == 1, f"kop {number} {title} gevonden op pagina's {hits}"
     return hits[0]
@@ -140,6 +149,37 @@ def test_contents_page_numbers_are_where_the_headings_stand(built: dict[str, Bui
     assert practices == [p.naam for p in built[name].model.praktijken]
     for number, title, page in entries:
         assert heading_page(pages, number, title, last_toc_page + 1) == page, f"{number} {title}"
+
+
+def test_contents_entries_have_a_dotted_leader(built: dict[str, Built]) -> None:
+    """Between each title and its page number runs a dotted line (one dashed stroke per entry)."""
+    b = built["brugstad"]
+    entries, last = toc_entries(b.pages)
+    led = 0
+    with pdfplumber.open(b.pdf) as doc:
+        for page in doc.pages[toc_start(b.pages) : last + 1]:
+            dotted = [line for line in page.lines if line.get("dash") and line["dash"][0][0] == 0]
+            for words in _lines_of(page.extract_words()):
+                if not TOC_ENTRY.match(" ".join(w["text"] for w in words)):
+                    continue
+                title_end, number_start, baseline = words[-2]["x1"], words[-1]["x0"], words[-1]["bottom"]
+                assert any(
+                    line["x0"] >= title_end
+                    and line["x1"] <= number_start
+                    and line["x1"] - line["x0"] > 0.5 * (number_start - title_end)
+                    and abs(line["top"] - baseline) < 4
+                    for line in dotted
+                ), f"geen stippellijn na {' '.join(w['text'] for w in words)}"
+                led += 1
+    assert led == len(entries)
+
+
+def _lines_of(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words grouped into lines by their baseline, left to right."""
+    lines: dict[float, list[dict[str, Any]]] = {}
+    for word in words:
+        lines.setdefault(round(word["bottom"]), []).append(word)
+    return [sorted(line, key=lambda w: w["x0"]) for _, line in sorted(lines.items())]
 
 
 @pytest.mark.parametrize("name", MUNICIPALITIES)
