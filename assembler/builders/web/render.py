@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from assembler.builders.art.colours import house_palette
 from assembler.builders.art.diagram import LANE_TEXT, acute_palette, stage_palette
+from assembler.builders.web.columns import Columns, domein
 from assembler.dutch import dutch_date, enumeration
 from assembler.errors import BuildError
 from assembler.model.routekaart import Practice, Routekaart
@@ -202,12 +202,6 @@ def headings(chapters: tuple[Chapter, ...]) -> dict[str, Chapter | Section]:
     return found
 
 
-def domein(url: str) -> str:
-    """The host of a URL without www., as short link text."""
-    host = urlsplit(url).netloc
-    return host[4:] if host.startswith("www.") else host
-
-
 def render_html(
     model: Routekaart, mode: Mode, font_css: str, logo: bytes | None, inline_css: bool = True
 ) -> str:
@@ -240,5 +234,6 @@ def render_page(
         css=css,
         auteur=f"{model.eigenaar.naam}, gemeente {model.gemeente}",
         practice_id=practice_id,
+        kolommen=Columns(fixed=mode == "pdf"),
         site=site,
     )
