@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -12,14 +11,13 @@ from typing import Any
 
 import pydyf
 from markupsafe import Markup
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
+from weasyprint import HTML
 
 from assembler.builders.cards.cropmarks import draw_marks, face_marks
 from assembler.builders.cards.faces import Fields, environment, numbered, qr_svg, shorten
 from assembler.builders.cards.imposition import A4, Layout
 from assembler.builders.cards.sheets import place_faces, sheet_slots
-from assembler.builders.web.weasy import LocalFetcher, captured_log, font_face_css, sort_log
+from assembler.builders.web.weasy import LocalFetcher, SharedStyle, captured_log, shared_style, sort_log
 from assembler.cardformats import CARD_FORMATS, CardFormat
 from assembler.errors import BuildError
 from assembler.model.cards import Card, CardFace, Origin
@@ -84,32 +82,19 @@ def face_items(cards: Sequence[Card], qr_label: str) -> list[FaceItem]:
     return items
 
 
-@dataclass(frozen=True)
-class _Style:
-    fonts: FontConfiguration
-    css: CSS
-    records: tuple[logging.LogRecord, ...]
-
-
 @cache
-def _style(spec: FormatSpec, colour: str, sheet: tuple[float, float]) -> _Style:
-    """The parsed stylesheet and its font configuration, once per format and colour in a process.
+def _style(spec: FormatSpec, sheet: tuple[float, float]) -> SharedStyle:
+    """The card stylesheet of a format, parsed once per process with the shared fonts.
 
-    Parsing the @font-face rules again for every document makes fontconfig's list grow
-    and every later layout slower, so both are made once and shared.
+    The house colour is not in it: each document brings its own (kaarten.html.j2), so a
+    batch run parses two stylesheets, not one per municipality's colour.
     """
     source = (
         environment()
         .get_template("kaarten.css.j2")
-        .render(fmt=spec, colour=colour, fonts=font_face_css(), sheet_width=sheet[0], sheet_height=sheet[1])
+        .render(fmt=spec, sheet_width=sheet[0], sheet_height=sheet[1])
     )
-    fonts = FontConfiguration()
-    base = templates_dir()
-    with captured_log() as records:
-        css = CSS(
-            string=source, base_url=str(base) + "/", url_fetcher=LocalFetcher((base,)), font_config=fonts
-        )
-    return _Style(fonts, css, tuple(records))
+    return shared_style(source)
 
 
 class CardRenderer:
@@ -119,18 +104,19 @@ class CardRenderer:
         self, spec: FormatSpec, colour: str, qr_label: str, roots: Iterable[Path], warnings: list[str]
     ) -> None:
         self.spec = spec
+        self.colour = colour
         self.qr_label = qr_label
         self.base = templates_dir()
         self.fetcher = LocalFetcher((self.base, *roots))
         self.warnings = warnings
-        self.style = _style(spec, colour, A4)
+        self.style = _style(spec, A4)
         self._judge(list(self.style.records), "de opmaak van de zakkaarten")
 
     def _render(self, html: str, what: str) -> Any:
         with captured_log() as records:
             try:
                 document = HTML(string=html, base_url=str(self.base) + "/", url_fetcher=self.fetcher).render(
-                    font_config=self.style.fonts, stylesheets=[self.style.css], pdf_variant="pdf/ua-1"
+                    font_config=self.style.fonts, stylesheets=list(self.style.sheets), pdf_variant="pdf/ua-1"
                 )
             except Exception as exc:  # WeasyPrint raises many kinds; the user needs one clear message
                 raise BuildError(f"{what} konden niet worden opgemaakt: {type(exc).__name__}: {exc}") from exc
@@ -174,7 +160,11 @@ class CardRenderer:
         return LaidOut(document, tuple(firsts), faces, tuple(order), html, info, tuple(fields.origins))
 
     def _document_html(self, faces: Sequence[str], info: DocumentInfo) -> str:
-        return environment().get_template("kaarten.html.j2").render(faces=faces, fmt=self.spec, **vars(info))
+        return (
+            environment()
+            .get_template("kaarten.html.j2")
+            .render(faces=faces, fmt=self.spec, colour=self.colour, **vars(info))
+        )
 
     def retry(self, laid_out: LaidOut, face: int, key: str) -> list[Any]:
         """The pages of one face laid out again with one local field cut to a single character."""

@@ -8,7 +8,7 @@ from typing import Any
 from assembler.builders.base import Builder
 from assembler.builders.web.pdffit import check_fit
 from assembler.builders.web.render import read_logo, render_html, stylesheet
-from assembler.builders.web.weasy import font_face_css, render_pdf, shared_style
+from assembler.builders.web.weasy import render_pdf, shared_style
 from assembler.errors import BuildError
 from assembler.model.routekaart import Routekaart
 
@@ -24,9 +24,9 @@ class PdfBuilder(Builder):
         return [f"routekaart-{model.slug}.pdf"]
 
     def render(self, model: Routekaart) -> dict[str, bytes]:
-        # The stylesheet is the same for every municipality: parsed once per process, with its
+        # The stylesheet is the same for every municipality: parsed once per process, with the
         # fonts; the page itself carries only its colours and running header and footer.
-        css = font_face_css() + "\n" + stylesheet("pdf")
+        css = stylesheet("pdf")
         html = render_html(model, "pdf", "", read_logo(model.logo), inline_css=False)
         # The file identifier comes from the content, so the same input gives the same bytes.
         identifier = hashlib.sha256((css + html).encode("utf-8")).hexdigest()[:32].encode("ascii")

@@ -7,7 +7,7 @@ import logging
 import mimetypes
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -116,24 +116,42 @@ def sort_log(records: Iterable[logging.LogRecord], what: str) -> tuple[list[str]
 
 @dataclass(frozen=True)
 class SharedStyle:
-    """A stylesheet parsed once, with the fonts its @font-face rules loaded, for many documents."""
+    """A stylesheet parsed once for many documents, after the shipped fonts' @font-face rules,
+    with the one font configuration every document of the process uses."""
 
-    css: CSS
+    sheets: tuple[CSS, ...]
     fonts: FontConfiguration
+    records: tuple[logging.LogRecord, ...]  # what WeasyPrint said while parsing
 
 
-@lru_cache(maxsize=4)
-def shared_style(text: str) -> SharedStyle:
-    """Parse the stylesheet and load its fonts once per process; keyed by the text itself, so an
-    edited stylesheet is parsed afresh. A batch worker pays this once instead of per municipality."""
+@cache
+def shared_fonts() -> tuple[FontConfiguration, CSS]:
+    """The @font-face rules of the shipped fonts, parsed once per process into one font
+    configuration. Every stylesheet parsed into a configuration of its own loads every font
+    again, about 2 MB a time: the cards had one per house colour, which a batch run of a
+    whole country would keep growing."""
     base = templates_dir()
     fonts = FontConfiguration()
+    with captured_log() as records:
+        css = CSS(string=font_face_css(), base_url=str(base) + "/", url_fetcher=LocalFetcher((base,)), font_config=fonts)
+    errors, _ = sort_log(records, "lettertypen")
+    if errors:
+        raise BuildError("\n".join(dict.fromkeys(errors)))
+    return fonts, css
+
+
+@lru_cache(maxsize=8)
+def shared_style(text: str) -> SharedStyle:
+    """Parse the stylesheet once per process; keyed by the text itself, so an edited stylesheet
+    is parsed afresh. A batch worker pays this once instead of per municipality."""
+    base = templates_dir()
+    fonts, faces = shared_fonts()
     with captured_log() as records:
         css = CSS(string=text, base_url=str(base) + "/", url_fetcher=LocalFetcher((base,)), font_config=fonts)
     errors, _ = sort_log(records, "stijlblad")
     if errors:
         raise BuildError("\n".join(dict.fromkeys(errors)))
-    return SharedStyle(css, fonts)
+    return SharedStyle((faces, css), fonts, tuple(records))
 
 
 def render_pdf(
@@ -150,13 +168,14 @@ def render_pdf(
     `what` names the document in messages ("PDF-routekaart", "routeschema"); styling
     warnings go to `warnings` when given, else they count as errors too. `check` sees the
     laid-out pages before anything is drawn, and raises BuildError to stop the build.
-    `style` is a stylesheet shared between documents, applied after the document's own.
+    `style` is a stylesheet shared between documents; WeasyPrint applies it as the user's, so the
+    document's own rules (colours, running header and footer) win over it.
     """
     base = templates_dir()
     fetcher = LocalFetcher((base, *roots))
     with captured_log() as records:
         try:
-            shared: dict[str, Any] = {"font_config": style.fonts, "stylesheets": [style.css]} if style else {}
+            shared: dict[str, Any] = {"font_config": style.fonts, "stylesheets": list(style.sheets)} if style else {}
             document = HTML(string=html, base_url=str(base) + "/", url_fetcher=fetcher).render(
                 pdf_variant=options.get("pdf_variant"), **shared
             )
