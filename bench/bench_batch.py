@@ -4,9 +4,9 @@ The region is generated in a temporary folder: fictional municipalities with var
 practices, priorities, partners, regie and card formats, and local numbers in the
 unassigned area code 0123. Every format is built, as `assembler batch` does.
 
-    python bench/bench_batch.py                 # all 342 municipalities (slow with 1 worker)
-    python bench/bench_batch.py --gemeenten 40  # a smaller region; times are extrapolated to 342
-    python bench/bench_batch.py --landelijk --gemeenten 24  # the national run: --jobs 2 only
+    python -m bench.bench_batch                 # all 342 municipalities (slow with 1 worker)
+    python -m bench.bench_batch --gemeenten 40  # a smaller region; times are extrapolated to 342
+    python -m bench.bench_batch --landelijk --gemeenten 24  # the national run: --jobs 2 only
 
 Targets on a 2-core machine: 342 municipalities in under 8 minutes with 2 workers, a speedup
 of at least 1.8, a rerun without changes under 2 s, under 300 MB per worker that does not grow.

@@ -6,7 +6,7 @@ full build is assembler's build_profile(..., formats=("docx",)): loading and val
 profile, tailoring, the route tables, rendering, finishing (house colour, TOC, properties),
 the fixed zip, the read-back check and the atomic write. Target: within 1.3 x the floor.
 
-    python bench/bench_docx.py [--runs 7] [--profiel PAD]
+    python -m bench.bench_docx [--runs 7] [--profiel PAD]
 """
 
 from __future__ import annotations

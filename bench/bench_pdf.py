@@ -12,7 +12,7 @@ municipality), LibreOffice's first conversion with a fresh profile, and a floor:
 command in which WeasyPrint sets the same text with no stylesheet, tagging, diagrams or
 logo, the least any WeasyPrint PDF of this routekaart can cost. Medians of N runs.
 
-    python bench/bench_pdf.py [--runs 5] [--profiel PAD]
+    python -m bench.bench_pdf [--runs 5] [--profiel PAD]
 
 Targets: the PDF within 1.2 x the floor (bare WeasyPrint on the same text), which puts it at
 or under about 1.8 x LibreOffice's conversion of the same routekaart.

@@ -4,8 +4,8 @@ The region comes from bench_batch.write_region; the municipalities are built onc
 the HTML format only (the site copies whatever files a batch made), then the site is
 written three times. The site's pages are rendered in the batch's own process.
 
-    python bench/bench_site.py                 # 40 municipalities
-    python bench/bench_site.py --gemeenten 342
+    python -m bench.bench_site                 # 40 municipalities
+    python -m bench.bench_site --gemeenten 342
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Times the spreadsheet route on a region: export the workbook, import it unedited, import one edit.
 
-    python bench/bench_workbook.py                                # the example region
-    python bench/bench_workbook.py ../shared/contract/regio-middenland
+    python -m bench.bench_workbook                                # the example region
+    python -m bench.bench_workbook ../shared/contract/regio-middenland
 
 The region is copied to a temporary folder first, so the originals are never written.
 """
