@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -18,7 +19,7 @@ from markupsafe import Markup
 from assembler.builders.art.diagram import alt_text
 from assembler.builders.base import Builder
 from assembler.builders.word.check import check_template_file
-from assembler.builders.word.env import ContextMaker, make_environment
+from assembler.builders.word.env import ContextMaker, rendering_environment
 from assembler.builders.word.finish import document_time, finish, package_bytes
 from assembler.builders.word.route import route_block
 from assembler.errors import AssemblerError, BuildError, TemplateError
@@ -36,12 +37,26 @@ class _StrictTemplate(DocxTemplate):
     """docxtpl re-parses the rendered body with a forgiving parser that silently drops broken text;
     parse it strictly first, so a fault surfaces as an error instead of a quietly shorter document."""
 
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched(src_xml)
+
     def fix_tables(self, xml: str) -> Any:
         try:
             etree.fromstring(xml.encode("utf-8"))
         except etree.XMLSyntaxError as exc:
             raise BuildError(f"de Word-tekst is na het invullen geen geldige XML ({exc})") from exc
         return super().fix_tables(xml)
+
+
+@lru_cache(maxsize=32)
+def _patched(src_xml: str) -> str:
+    """docxtpl's clean-up of a part's XML before Jinja sees it (tags split over runs joined again):
+    a pure function of the text, so each part of a template is cleaned once per process, and the
+    same text object comes back, which the compiled-template cache then finds at once."""
+    return DocxTemplate.patch_xml(_CLEANER, src_xml)
+
+
+_CLEANER = DocxTemplate(io.BytesIO())  # patch_xml reads nothing of its instance
 
 
 def diagram_for(model: Routekaart) -> Callable[[Practice], Markup]:
@@ -107,8 +122,9 @@ def render_docx(
     logo = model.logo.read_bytes() if model.logo else None
     maker = ContextMaker(model, tpl, diagram or diagram_for(model), logo)
     try:
-        # make_environment(): autoescape=True, StrictUndefined, immutable sandbox.
-        tpl.render(maker.context(), jinja_env=make_environment())
+        # As make_environment(): autoescape=True, StrictUndefined, immutable sandbox; shared by
+        # every render in the process, so each template text is compiled once.
+        tpl.render(maker.context(), jinja_env=rendering_environment())
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{template.name}: {_dutch(exc)}{_where(exc)}") from exc
     except AssemblerError:
