@@ -179,14 +179,16 @@ def _changes(base: Document, doc: WorkbookDocument) -> list[FieldChange]:
 
 def _walk(old: Any, new: Any, path: Path_, doc: WorkbookDocument, found: list[FieldChange]) -> None:
     in_group = not path or isinstance(path[-1], str)
-    if in_group and old is None and isinstance(new, dict) and new:
-        old = {}  # a new group (not a new partner): name each field that was filled in
-    elif in_group and new is None and isinstance(old, dict) and old:
-        new = {}
+    if in_group and old is None and _groups(new):
+        # A new group (not a new partner): name each field that was filled in; a new list of
+        # groups (the first partner or edition): name each item.
+        old = type(new)()
+    elif in_group and new is None and _groups(old):
+        new = type(old)()
     if isinstance(old, dict) and isinstance(new, dict):
         for key in [*old, *(k for k in new if k not in old)]:
             _walk(old.get(key), new.get(key), (*path, key), doc, found)
-    elif isinstance(old, list) and isinstance(new, list) and not _scalars(old) and not _scalars(new):
+    elif isinstance(old, list) and isinstance(new, list) and not (_scalars(old) and _scalars(new)):
         for i in range(max(len(old), len(new))):
             _walk(old[i] if i < len(old) else None, new[i] if i < len(new) else None, (*path, i), doc, found)
     elif type(old) is not type(new) or old != new:
@@ -197,6 +199,11 @@ def _walk(old: Any, new: Any, path: Path_, doc: WorkbookDocument, found: list[Fi
 
 def _scalars(items: list[Any]) -> bool:
     return all(not isinstance(i, dict | list) for i in items)
+
+
+def _groups(value: Any) -> bool:
+    """A filled-in group, or a list of groups: what a change list names field by field."""
+    return bool(value) and (isinstance(value, dict) or (isinstance(value, list) and not _scalars(value)))
 
 
 def describe(change: FieldChange) -> str:
@@ -215,7 +222,8 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, dict):
-        name = value.get("naam") or value.get("id")
+        # A partner by its name or id, an earlier edition by its version.
+        name = value.get("naam") or value.get("id") or value.get("versie")
         return f"'{name}'" if name else "groep velden"
     if isinstance(value, list):
         return "[" + ", ".join(str(v) for v in value) + "]"

@@ -30,6 +30,7 @@ def test_municipality_workbook(write: WriteFile) -> None:
         "Ketenaanpak",
         "Partners",
         "Veilig Thuis",
+        "Geschiedenis",
     ]
     assert all(ws.sheet_state == "visible" for ws in book.worksheets)
     intro = [row[0] for row in book["Toelichting"].iter_rows(min_row=6, max_col=1, values_only=True)]
@@ -47,7 +48,7 @@ def test_municipality_workbook(write: WriteFile) -> None:
     phone = partners.cell(2, column(partners, "telefoon"))
     assert phone.value == "020-1234568" and phone.data_type == "s" and phone.number_format == "@"
     checked = partners.cell(2, column(partners, "gecontroleerd_op"))
-    assert isinstance(checked.value, dt.datetime) and checked.number_format == "yyyy-mm-dd"
+    assert isinstance(checked.value, dt.datetime) and checked.number_format == "dd-mm-yyyy"
     assert partners.column_dimensions["A"].width >= 20
 
     rules = _validations(partners)

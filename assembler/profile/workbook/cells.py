@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from assembler.profile.loader import clean_text
@@ -10,6 +11,10 @@ from assembler.profile.workbook.layout import Field
 
 YES, NO = "ja", "nee"
 LIST_SEPARATOR = ", "
+# Date cells show day-month-year, as Dutch readers write a date; the help text says so.
+DATE_FORMAT = "dd-mm-yyyy"
+DATE_HINT = "DD-MM-JJJJ"
+_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
 class CellTypeError(ValueError):
@@ -48,12 +53,12 @@ def from_cell(field: Field, value: Any) -> Any:
         if kind != "date":
             raise CellTypeError("datum gevonden waar tekst hoort; maak de cel op als tekst")
         if value.time() != dt.time(0):
-            raise CellTypeError("datum met tijd gevonden; vul alleen een datum in (JJJJ-MM-DD)")
+            raise CellTypeError(f"datum met tijd gevonden; vul alleen een datum in ({DATE_HINT})")
         return value.date()
     if isinstance(value, dt.date | dt.time | dt.timedelta):
         if kind == "date" and isinstance(value, dt.date):
             return value
-        raise CellTypeError("tijd of duur gevonden; vul een datum in (JJJJ-MM-DD)")
+        raise CellTypeError(f"tijd of duur gevonden; vul een datum in ({DATE_HINT})")
     if isinstance(value, bool):
         if kind == "boolean":
             return value
@@ -78,14 +83,22 @@ def from_cell(field: Field, value: Any) -> Any:
     if kind == "list":
         return [item.strip() for item in text.replace("\n", ",").split(",") if item.strip()]
     if kind == "date":
-        try:
-            # A date typed as text in a text cell is still the date the YAML loader would read.
-            return dt.date.fromisoformat(text.strip())
-        except ValueError:
-            return text.strip()  # the validator names an impossible date
+        return _date(text.strip())
     if kind in ("choice", "phone"):
         return text.strip()
     return text
+
+
+def _date(text: str) -> Any:
+    """A date typed as text (15-10-2026 or 2026-10-15) is still a date; anything else stays text."""
+    dutch = _DUTCH_DATE.fullmatch(text)
+    try:
+        if dutch:
+            day, month, year = (int(part) for part in dutch.groups())
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return text  # the validator names an impossible date
 
 
 def _number(field: Field, value: float) -> Any:
@@ -105,7 +118,7 @@ def _number(field: Field, value: float) -> Any:
 
 def _wanted(field: Field) -> str:
     return {
-        "date": "een datum (JJJJ-MM-DD)",
+        "date": f"een datum ({DATE_HINT})",
         "boolean": "ja of nee",
         "list": "een lijst gescheiden door komma's",
         "choice": "een keuze uit de lijst",
@@ -122,4 +135,7 @@ def same(field: Field, old: Any, new: Any) -> bool:
         return old is new
     if isinstance(old, int | float) and isinstance(new, str) and field.rule.get("coerce") == "to_text":
         return str(old) == new
+    if isinstance(old, str) and isinstance(new, dt.date):
+        # A date the YAML quotes ("2026-09-01") is still the date the cell shows.
+        return old.strip() == new.isoformat()
     return bool(old == new) and type(old) is type(new)

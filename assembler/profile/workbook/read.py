@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from assembler.errors import ProfileError
 from assembler.problems import Problem
 from assembler.profile.loader import Document, dotted
-from assembler.profile.workbook.cells import CellTypeError, from_cell, is_blank, is_empty, same
+from assembler.profile.workbook.cells import DATE_HINT, CellTypeError, from_cell, is_blank, is_empty, same
 from assembler.profile.workbook.export import get
 from assembler.profile.workbook.guard import check_file, refuse
 from assembler.profile.workbook.layout import (
@@ -38,6 +38,7 @@ from assembler.profile.workbook.layout import (
 )
 
 _YAML_ADVICE = re.compile(r"; voeg '[^']+: \.\.\.' toe$")
+_DATE_ADVICE = re.compile(r"; schrijf JJJJ-MM-DD, bijvoorbeeld [0-9-]+$")
 MAX_ROWS = 2000
 MAX_COLUMNS = 60
 
@@ -64,6 +65,8 @@ class WorkbookDocument(Document):
             return problem
         # The YAML advice for a missing field ("voeg 'naam: ...' toe") reads as a cell to fill in.
         message = _YAML_ADVICE.sub("; vul deze cel in", problem.message)
+        # A date cell shows day-month-year; say it the way the cell does.
+        message = _DATE_ADVICE.sub(f"; typ een datum als {DATE_HINT}, bijvoorbeeld 15-10-2026", message)
         return Problem(
             problem.file,
             line,
@@ -137,20 +140,25 @@ class _Reader:
         base_items = base if isinstance(base, list) else []
         items: list[Any] = []
         width = len(sheet.columns)
-        by_id = {str(i.get("id")): i for i in base_items if isinstance(i, dict) and i.get("id") is not None}
+        key_col = next(col for col, fld in enumerate(sheet.columns, start=1) if fld.path == (sheet.key,))
+        by_key = {
+            str(i.get(sheet.key)): i for i in base_items if isinstance(i, dict) and i.get(sheet.key) is not None
+        }
         for row in range(2, ws.max_row + 1):
             if all(is_blank(ws.cell(row, c).value) for c in range(1, width + 1)):
-                continue
+                continue  # an empty row is no item
             index = len(items)
-            # A row belongs to the item with its id, so deleting or moving a row moves the whole item.
-            old = by_id.get(_text(ws.cell(row, 1).value))
+            # A row belongs to the item with its key, so deleting or moving a row moves the whole item.
+            old = by_key.get(_text(ws.cell(row, key_col).value))
             item = copy.deepcopy(old) if isinstance(old, dict) else {}
             self.doc.place((*sheet.root, index), cell_name(ws, row, 1))
             for col, fld in enumerate(sheet.columns, start=1):
                 self.leaf(ws, row, col, item, fld.path, fld, (*sheet.root, index, *fld.path))
             items.append(item)
-        if items or not is_empty(base):
+        if items:
             _set(self.data, sheet.root, items)
+        elif not is_empty(base):
+            _remove(self.data, sheet.root)  # every row deleted: like a blank cell, the field goes
 
     def choice_sheet(self, ws: Worksheet, sheet: ChoiceSheet) -> None:
         group = get(self.data, sheet.root)
