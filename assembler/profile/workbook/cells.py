@@ -10,6 +10,7 @@ from assembler.profile.loader import clean_text
 from assembler.profile.workbook.layout import Field
 
 YES, NO = "ja", "nee"
+NONE = "geen"  # an empty list where a blank cell would give the default (kaarten.doelgroepen)
 LIST_SEPARATOR = ", "
 # Date cells show day-month-year, as Dutch readers write a date; the help text says so.
 DATE_FORMAT = "dd-mm-yyyy"
@@ -28,6 +29,8 @@ def to_cell(field: Field, value: Any) -> Any:
     if isinstance(value, bool):
         return YES if value else NO
     if isinstance(value, list):
+        if not value and field.says_none:
+            return NONE
         return LIST_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, int | float) and field.kind in ("text", "phone", "choice"):
         # A number written as a number in YAML (spoed: 112) is still text in this field.
@@ -47,7 +50,7 @@ def is_empty(value: Any) -> bool:
 
 
 def from_cell(field: Field, value: Any) -> Any:
-    """The profile value a non-blank cell holds, as the YAML loader would have produced it."""
+    """The profile value a non-blank cell holds, as the YAML loader would have produced it (None: nothing)."""
     kind = field.kind
     if isinstance(value, dt.datetime):
         if kind != "date":
@@ -81,7 +84,10 @@ def from_cell(field: Field, value: Any) -> Any:
         except ValueError:
             raise CellTypeError(f"'{text.strip()}' is geen geheel getal") from None
     if kind == "list":
-        return [item.strip() for item in text.replace("\n", ",").split(",") if item.strip()]
+        if field.says_none and text.strip().lower() == NONE:
+            return []
+        # Nothing but separators is as good as a blank cell.
+        return [item.strip() for item in text.replace("\n", ",").split(",") if item.strip()] or None
     if kind == "date":
         return _date(text.strip())
     if kind in ("choice", "phone"):

@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from assembler.profile.workbook.cells import DATE_FORMAT, DATE_HINT, LIST_SEPARATOR, NO, YES, to_cell
+from assembler.profile.workbook.cells import DATE_FORMAT, DATE_HINT, LIST_SEPARATOR, NO, NONE, YES, to_cell
 from assembler.profile.workbook.layout import (
     INTRO_SHEET,
     ChoiceSheet,
@@ -207,6 +207,8 @@ def _help(ws: Worksheet, field: Field, ref: str) -> None:
         options = (YES, NO)
     if field.kind == "list" and options:
         prompt += " Kies uit: " + LIST_SEPARATOR.join(options) + "; scheid met komma's."
+    if field.says_none:
+        prompt += f" Leeg: de standaard; '{NONE}': geen enkele."
     elif field.kind == "date":
         prompt += f" Schrijf {DATE_HINT}, bijvoorbeeld 15-10-2026."
     if len(prompt) > PROMPT_MAX:

@@ -41,6 +41,11 @@ class Field:
         return str(kind)
 
     @property
+    def says_none(self) -> bool:
+        """A list with a default: a blank cell gives the default, so an empty list needs a word of its own."""
+        return self.kind == "list" and "standaard" in self.rule.get("meta", {})
+
+    @property
     def options(self) -> tuple[str, ...]:
         if self.kind == "choice":
             return tuple(self.rule["allowed"])

@@ -112,7 +112,7 @@ class _Reader:
         except CellTypeError as exc:
             self.problem(ws, row, col, str(exc), full)
             return
-        if new == [] or new == "":
+        if new is None or new == "":
             if not is_empty(old):
                 _remove(target, path)
             return
