@@ -110,15 +110,27 @@ def _located(doc: WorkbookDocument, problems: Sequence[Problem]) -> list[Problem
     return [doc.locate(p) for p in problems]
 
 
+def _own(doc: WorkbookDocument, problems: Sequence[Problem]) -> list[Problem]:
+    """The cells that could not be read, then validation's problems by cell: every error at once.
+
+    A cell that could not be read is named once, for that reason, not again for the value it lacks.
+    """
+    unread = {p.cell for p in doc.unread}
+    return [*doc.unread, *(p for p in _located(doc, problems) if p.cell not in unread)]
+
+
 def _check_profile(doc: WorkbookDocument, today: dt.date | None) -> tuple[list[Problem], Profile]:
     try:
         region = _region(doc.path, doc.data.get("regio"), today)
         profile = load_profile(doc.path, today=today, document=doc, region=region)
     except ProfileError as exc:
         # The region's own warnings are not about this workbook; `validate` shows them.
-        own = [p for p in _located(doc, exc.problems) if p.is_error or p.file == doc.display]
+        own = [p for p in _own(doc, exc.problems) if p.is_error or p.file == doc.display]
         raise ProfileError(sort_problems(own)) from None
-    return [p for p in _located(doc, profile.warnings) if p.file == doc.display], profile
+    warnings = [p for p in _located(doc, profile.warnings) if p.file == doc.display]
+    if doc.unread:
+        raise ProfileError(sort_problems(_own(doc, warnings)))
+    return warnings, profile
 
 
 def _check_region(
@@ -128,18 +140,20 @@ def _check_region(
     try:
         region = load_region(region_doc.path, today=today, document=region_doc)
     except ProfileError as exc:
-        raise ProfileError(sort_problems(_located(region_doc, exc.problems))) from None
+        # Without a region the municipalities cannot be checked; their unreadable cells can be named.
+        problems = _own(region_doc, exc.problems) + [p for doc in municipalities for p in doc.unread]
+        raise ProfileError(sort_problems(problems)) from None
     # Locate the region's warnings now: each municipality's check repeats them.
     region = replace(region, warnings=tuple(_located(region_doc, region.warnings)))
-    problems = list(region.warnings)
+    problems = _own(region_doc, region.warnings)
     profiles = []
     for doc in municipalities:
         try:
             profile = load_profile(doc.path, today=today, document=doc, region=region)
         except ProfileError as exc:
-            problems += _located(doc, exc.problems)
+            problems += _own(doc, exc.problems)
             continue
-        problems += _located(doc, profile.warnings)
+        problems += _own(doc, profile.warnings)
         profiles.append(profile)
     if any(p.is_error for p in problems):
         raise ProfileError(sort_problems(problems))

@@ -49,6 +49,9 @@ class WorkbookDocument(Document):
 
     cells: list[str] = field(default_factory=list)
     by_path: dict[str, int] = field(default_factory=dict)
+    # Cells that could not be read (a phone number as a number, a date with a time); the value
+    # there stays as the profile had it, and the import reports these beside validation's problems.
+    unread: list[Problem] = field(default_factory=list)
 
     def place(self, path: Path_, cell: str) -> None:
         self.cells.append(cell)
@@ -346,14 +349,18 @@ def _cell_checks(reader: _Reader, ws: Worksheet, cell: Cell | Any, width: int) -
 
 
 def read_workbook(path: Path, base: Document, display: str | None = None) -> WorkbookDocument:
-    """The profile as the workbook has it, laid over ``base``; ProfileError names every bad cell."""
+    """The profile as the workbook has it, laid over ``base``; unreadable cells are on ``unread``."""
     return read_parts(path, [(base, sheets_for(str(base.data.get("soort"))))], display)[0]
 
 
 def read_parts(
     path: Path, parts: Sequence[tuple[Document, tuple[Sheet, ...]]], display: str | None = None
 ) -> list[WorkbookDocument]:
-    """Each document as its own sheets in the workbook have it (a region and its municipalities)."""
+    """Each document as its own sheets in the workbook have it (a region and its municipalities).
+
+    ProfileError when the workbook's shape is wrong (sheets, columns, merges, formulas); a cell
+    that cannot be read is left on its document's ``unread``, to be reported with validation.
+    """
     display = display or str(path)
     check_file(path, display)
     book = _open(path, display)
@@ -369,7 +376,6 @@ def read_parts(
     if checker.problems:
         raise ProfileError(checker.problems)
     docs: list[WorkbookDocument] = []
-    problems: list[Problem] = []
     for base, sheets in parts:
         doc = WorkbookDocument(path=base.path, display=display, data={})
         reader = _Reader(display, base.data, doc)
@@ -385,9 +391,7 @@ def read_parts(
                 reader.table_sheet(ws, sheet)
             else:
                 reader.choice_sheet(ws, sheet)
-        problems += reader.problems
+        doc.unread = reader.problems
         doc.data = reader.data
         docs.append(doc)
-    if problems:
-        raise ProfileError(problems)
     return docs
