@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
-from assembler.profile.schema import PARTNER, PARTNER_TYPES
+from assembler.profile.schema import GEMEENTE, PARTNER, PARTNER_TYPES, SCHEMAS
+from assembler.profile.workbook.layout import FieldSheet, TableSheet, leaves, sheets_for
 from tests.conftest import BASE_PROFILE, EXAMPLE_REGION, WriteFile
 from tests.profile.workbook_kit import column, export, field_row
 
@@ -82,10 +84,42 @@ def test_region_workbook(tmp_path: Path) -> None:
     assert regio.cell(field_row(regio, "gemeenten"), 2).value.startswith("gemeenten/kreekmonde.yaml, ")
 
 
-def test_lists_of_groups_are_left_to_the_yaml() -> None:
-    from assembler.profile.schema import GEMEENTE
-    from assembler.profile.workbook.layout import leaves
+def _schema_fields(schema: dict, prefix: tuple = ()) -> set[tuple]:
+    """Every single value a profile can hold, with '[]' for an item of a list of groups."""
+    found: set[tuple] = set()
+    for key, rule in schema.items():
+        item = rule.get("schema", {})
+        if rule.get("type") == "dict":
+            found |= _schema_fields(item, (*prefix, key))
+        elif rule.get("type") == "list" and item.get("type") == "dict":
+            found |= _schema_fields(item["schema"], (*prefix, key, "[]"))
+        else:
+            found.add((*prefix, key))
+    return found
 
+
+def _sheet_fields(sheets: tuple) -> list[tuple]:
+    """Every value the workbook has a cell for, in the same spelling."""
+    found: list[tuple] = []
+    for sheet in sheets:
+        if isinstance(sheet, FieldSheet):
+            found += [(*sheet.root, *f.path) for f in sheet.fields]
+        elif isinstance(sheet, TableSheet):
+            found += [(*sheet.root, "[]", *f.path) for f in sheet.columns]
+        else:
+            found += [(*sheet.root, key, *f.path) for key in sheet.keys for f in sheet.columns]
+    return found
+
+
+@pytest.mark.parametrize("kind", ["gemeente", "regio"])
+def test_every_field_of_the_schema_has_one_place_in_the_workbook(kind: str) -> None:
+    # A list of groups added to the schema without a TableSheet would vanish from the workbook.
+    placed = _sheet_fields(sheets_for(kind))
+    assert len(placed) == len(set(placed))
+    assert set(placed) == _schema_fields(SCHEMAS[kind])
+
+
+def test_a_list_of_groups_is_a_table_not_a_field() -> None:
     labels = {field.label for field in leaves(GEMEENTE)}
     assert "naam" in labels and "document.eigenaar.telefoon" in labels
-    assert not any(label == "partners" or label.startswith("partners.") for label in labels)
+    assert not any(label.startswith(("partners", "document.geschiedenis")) for label in labels)

@@ -13,32 +13,15 @@ from assembler.build.workbook import import_workbook
 from assembler.profile.loader import load_document
 from assembler.profile.reading import load_profile
 from assembler.profile.schema import GEMEENTE
-from tests.conftest import FIXTURE_REGION, Invoke, edit
-from tests.profile.workbook_kit import copy_region, export
+from tests.conftest import Invoke
+from tests.profile.workbook_kit import export, history_region
 
-# Brugstad with two earlier editions: one version written as a YAML number, one quoted, and a
-# comment above the list that must outlive every import.
-HISTORY = (
-    "  herzien_voor: 2027-10-15\n"
-    "  # Eerdere edities, nieuwste eerst.\n"
-    "  geschiedenis:\n"
-    "    - versie: 2025.2\n"
-    "      datum: 2025-11-01\n"
-    "      samenvatting: Telefoonnummers bijgewerkt.\n"
-    '    - versie: "2025.1"\n'
-    "      datum: 2025-03-01\n"
-    "      samenvatting: Eerste editie.\n"
-)
 TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture
 def region(tmp_path: Path) -> Path:
-    folder = copy_region(FIXTURE_REGION, tmp_path)
-    brugstad = folder / "gemeenten" / "brugstad.yaml"
-    text = brugstad.read_text(encoding="utf-8")
-    brugstad.write_text(edit(text, "  herzien_voor: 2027-10-15\n", HISTORY), encoding="utf-8")
-    return folder
+    return history_region(tmp_path)
 
 
 @pytest.fixture

@@ -224,3 +224,36 @@ def test_no_practice_chosen_points_at_the_practice_sheet(write: WriteFile) -> No
         import_workbook(workbook, target)
 
     assert [p.cell for p in caught.value.problems if p.is_error] == ["Praktijken!B2"]
+
+
+def test_geen_audiences_is_an_empty_list_and_a_blank_cell_the_default(write: WriteFile) -> None:
+    target = write(COMMENTED)
+    workbook = export(target)
+    book = load_workbook(workbook)
+    gemeente = book["Gemeente"]
+    row = field_row(gemeente, "kaarten.doelgroepen")
+    rule = next(v for v in gemeente.data_validations.dataValidation if f"B{row}" in str(v.sqref))
+    assert rule.prompt.endswith("Leeg: de standaard; 'geen': geen enkele.")
+    gemeente.cell(row, 2).value = "Geen"
+    book.save(workbook)
+
+    import_workbook(workbook, target)
+
+    assert "  doelgroepen: []\n" in target.read_text(encoding="utf-8")
+    assert load_profile(target).data["kaarten"]["doelgroepen"] == []
+    # Exported again, the empty list says 'geen' (not blank, which would mean the default).
+    again = load_workbook(export(target, "opnieuw.xlsx"))["Gemeente"]
+    assert again.cell(row, 2).value == "geen"
+    before = target.read_bytes()
+    assert import_workbook(target.parent / "opnieuw.xlsx", target).changes == ()
+    assert target.read_bytes() == before
+
+    edit(target.parent / "opnieuw.xlsx", "Gemeente", row, 2, None)
+    import_workbook(target.parent / "opnieuw.xlsx", target)
+    assert "doelgroepen" not in target.read_text(encoding="utf-8")
+    assert load_profile(target).data["kaarten"]["doelgroepen"] == [
+        "onderwijs",
+        "huisartsen",
+        "jeugdgezondheidszorg",
+        "sociaal_wijkteam",
+    ]

@@ -107,7 +107,8 @@ class _Reader:
         self.doc.place(full, cell_name(ws, row, col))
         old = get(target, path)
         if is_blank(raw):
-            if not is_empty(old):
+            # A blank cell removes the value; where 'geen' stands for an empty list, that one too.
+            if not is_empty(old) or (fld.says_none and old == []):
                 _remove(target, path)
             return
         try:
