@@ -76,7 +76,12 @@ practice = st.one_of(
     st.none(),
     st.builds(dict),
     st.fixed_dictionaries(
-        {}, optional={"prioriteit": st.sampled_from(["hoog", "laag"]), "lokale_situatie": plain}
+        {},
+        optional={
+            "prioriteit": st.sampled_from(["hoog", "laag"]),
+            # Local texts run to paragraphs: blank lines and indented lines inside a block.
+            "lokale_situatie": st.one_of(plain, st.tuples(plain, plain).map("\n\n  ".join)),
+        },
     ),
 )
 profiles = st.fixed_dictionaries(
