@@ -11,16 +11,7 @@ from openpyxl import load_workbook
 from assembler.profile.schema import GEMEENTE, PARTNER, PARTNER_TYPES, SCHEMAS
 from assembler.profile.workbook.layout import FieldSheet, TableSheet, leaves, sheets_for
 from tests.conftest import BASE_PROFILE, EXAMPLE_REGION, WriteFile
-from tests.profile.workbook_kit import column, export, field_row
-
-
-def _validations(ws) -> dict[str, object]:
-    """Each cell range's data validation, by the top-left cell it covers."""
-    found = {}
-    for validation in ws.data_validations.dataValidation:
-        for ref in str(validation.sqref).split():
-            found[ref.split(":")[0]] = validation
-    return found
+from tests.profile.workbook_kit import column, export, field_row, validations
 
 
 def test_municipality_workbook(write: WriteFile) -> None:
@@ -53,7 +44,7 @@ def test_municipality_workbook(write: WriteFile) -> None:
     assert isinstance(checked.value, dt.datetime) and checked.number_format == "dd-mm-yyyy"
     assert partners.column_dimensions["A"].width >= 20
 
-    rules = _validations(partners)
+    rules = validations(partners)
     kind = rules["C2"]
     assert kind.type == "list" and kind.formula1 == '"' + ",".join(PARTNER_TYPES) + '"'
     assert kind.prompt == PARTNER["type"]["meta"]["beschrijving"]
@@ -62,12 +53,12 @@ def test_municipality_workbook(write: WriteFile) -> None:
     gemeente = book["Gemeente"]
     row = field_row(gemeente, "kaarten.formaat")
     assert gemeente.cell(row, 2).value == "creditcard"
-    assert _validations(gemeente)[f"B{row}"].formula1 == '"creditcard,a6"'
+    assert validations(gemeente)[f"B{row}"].formula1 == '"creditcard,a6"'
     assert gemeente.cell(row, 3).value.startswith("Formaat van de zakkaarten")
 
     practices = book["Praktijken"]
     assert [c.value for c in practices[1]][:3] == ["praktijk", "gekozen", "prioriteit"]
-    assert _validations(practices)["B2"].formula1 == '"ja,nee"'
+    assert validations(practices)["B2"].formula1 == '"ja,nee"'
 
 
 def test_region_workbook(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from assembler.profile.loader import load_document
 from assembler.profile.reading import load_profile
 from assembler.profile.schema import GEMEENTE
 from tests.conftest import Invoke
-from tests.profile.workbook_kit import export, history_region
+from tests.profile.workbook_kit import export, history_region, validations
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -33,14 +33,6 @@ def _history(path: Path) -> list[dict]:
     return load_profile(path, today=TODAY).data["document"].get("geschiedenis", [])
 
 
-def _validations(ws) -> dict[str, object]:
-    found = {}
-    for validation in ws.data_validations.dataValidation:
-        for ref in str(validation.sqref).split():
-            found[ref.split(":")[0]] = validation
-    return found
-
-
 def test_sheet_shows_each_edition_with_real_dates(brugstad: Path) -> None:
     book = load_workbook(export(brugstad))
     ws = book["Geschiedenis"]
@@ -54,7 +46,7 @@ def test_sheet_shows_each_edition_with_real_dates(brugstad: Path) -> None:
     # Dates are date cells shown day-month-year; versions are text, so 2025.10 stays 2025.10.
     assert ws["B2"].number_format == "dd-mm-yyyy" and ws["B4"].number_format == "dd-mm-yyyy"
     assert ws["A2"].data_type == "s" and ws["A2"].number_format == "@" and ws["A4"].number_format == "@"
-    rules = _validations(ws)
+    rules = validations(ws)
     item = GEMEENTE["document"]["schema"]["geschiedenis"]["schema"]["schema"]
     assert rules["A2"].prompt == item["versie"]["meta"]["beschrijving"]
     assert rules["B2"].prompt == "Datum van die editie. Schrijf DD-MM-JJJJ, bijvoorbeeld 15-10-2026."

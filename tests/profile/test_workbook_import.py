@@ -13,7 +13,7 @@ from assembler.errors import ProfileError
 from assembler.profile.loader import load_document
 from assembler.profile.reading import load_profile
 from tests.conftest import BASE_PROFILE, EXAMPLE_REGION, Invoke, WriteFile
-from tests.profile.workbook_kit import column, copy_region, edit, export, field_row
+from tests.profile.workbook_kit import column, copy_region, edit, export, field_row, validations
 
 COMMENTED = "# Profiel van Testdam; bijgehouden door de beleidsadviseur.\n" + BASE_PROFILE.replace(
     "partners:\n", "# Lokale partners, nagebeld in het voorjaar.\npartners:\n", 1
@@ -232,7 +232,7 @@ def test_geen_audiences_is_an_empty_list_and_a_blank_cell_the_default(write: Wri
     book = load_workbook(workbook)
     gemeente = book["Gemeente"]
     row = field_row(gemeente, "kaarten.doelgroepen")
-    rule = next(v for v in gemeente.data_validations.dataValidation if f"B{row}" in str(v.sqref))
+    rule = validations(gemeente)[f"B{row}"]
     assert rule.prompt.endswith("Leeg: de standaard; 'geen': geen enkele.")
     gemeente.cell(row, 2).value = "Geen"
     book.save(workbook)

@@ -55,6 +55,15 @@ def column(ws: Any, name: str) -> int:
     return headers.index(name) + 1
 
 
+def validations(ws: Any) -> dict[str, Any]:
+    """Each cell range's data validation (dropdown, input message), by the top-left cell it covers."""
+    found = {}
+    for validation in ws.data_validations.dataValidation:
+        for ref in str(validation.sqref).split():
+            found[ref.split(":")[0]] = validation
+    return found
+
+
 def field_row(ws: Any, label: str) -> int:
     """The row of a field on a sheet with one field per row."""
     for row in range(2, ws.max_row + 1):
