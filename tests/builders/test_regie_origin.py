@@ -28,7 +28,9 @@ def _flat(text: str) -> str:
 def test_word_says_whose_choice_the_regie_is(folder: Path) -> None:
     document = docx.Document(str(folder / "routekaart-dijkmond.docx"))
     paragraphs = [p.text for p in document.paragraphs]
-    regie = next(i for i, t in enumerate(paragraphs) if t.startswith("In Dijkmond heeft de gemeente de procesregie"))
+    regie = next(
+        i for i, t in enumerate(paragraphs) if t.startswith("In Dijkmond heeft de gemeente de procesregie")
+    )
     assert paragraphs[regie + 1].startswith(NOTE)
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert f"De gemeente {CHOICE}" in cells
