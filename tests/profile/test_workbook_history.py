@@ -199,3 +199,28 @@ def test_region_workbook_edit_lands_in_the_municipality_file(region: Path) -> No
     assert _history(region / "gemeenten" / "dijkmond.yaml") == [
         {"versie": "2025.1", "datum": dt.date(2025, 9, 1)}
     ]
+
+
+def test_a_workbook_from_before_the_sheet_existed_keeps_the_history(region: Path, brugstad: Path) -> None:
+    """A workbook exported by an earlier version has no Geschiedenis sheet: its other edits still
+    land, and the editions in the YAML stay as they are."""
+    before = _history(brugstad)
+    path = export(brugstad)
+    book = load_workbook(path)
+    del book["Geschiedenis"]
+    ws = book["Gemeente"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "website")
+    ws.cell(row, 2).value = "https://www.brugstad.example/nieuw"
+    book.save(path)
+    result = import_workbook(path, brugstad, today=TODAY)
+    assert [c for c in result.changes if "geschiedenis" in str(c)] == []
+    assert load_profile(brugstad, today=TODAY).data["website"] == "https://www.brugstad.example/nieuw"
+    assert _history(brugstad) == before
+    # The same through the region's workbook, where the sheet is 'Brugstad Geschiedenis'.
+    regio = region / "regio.yaml"
+    path = export(regio, "regio.xlsx")
+    book = load_workbook(path)
+    del book["Brugstad Geschiedenis"]
+    book.save(path)
+    result = import_workbook(path, regio, today=TODAY)
+    assert result.changes == () and _history(brugstad) == before

@@ -77,6 +77,9 @@ class TableSheet:
     columns: tuple[Field, ...]
     about: str
     key: str
+    # Added after the first workbooks went out: a workbook without this sheet is read as one
+    # made before it existed, and this part of the profile stays as the YAML has it.
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,9 @@ def leaves(schema: dict[str, Any], prefix: Path_ = (), skip: tuple[str, ...] = (
     return tuple(found)
 
 
-def table(name: str, schema: dict[str, Any], root: Path_, key: str, about: str) -> TableSheet:
+def table(
+    name: str, schema: dict[str, Any], root: Path_, key: str, about: str, optional: bool = False
+) -> TableSheet:
     """The sheet for the list of groups at ``root`` in ``schema``: a column per field of one item."""
     rule: dict[str, Any] = {"schema": schema}
     for part in root:
@@ -118,7 +123,7 @@ def table(name: str, schema: dict[str, Any], root: Path_, key: str, about: str) 
     assert rule.get("type") == "list" and item.get("type") == "dict", f"{root} is not a list of groups"
     columns = leaves(item["schema"])
     assert any(c.path == (key,) for c in columns), f"{root} has no field {key}"
-    return TableSheet(name, root, columns, about, key)
+    return TableSheet(name, root, columns, about, key, optional)
 
 
 def _partners(schema: dict[str, Any], about: str) -> TableSheet:
@@ -170,6 +175,7 @@ GEMEENTE_SHEETS: tuple[Sheet, ...] = (
         "Eén rij per eerdere editie van de routekaart, voor de versietabel: versie, datum "
         "(DD-MM-JJJJ) en wat er in die editie veranderde. Stelt u een nieuwe editie vast, zet de "
         "vorige editie dan hier en de nieuwe versie op het blad Gemeente. Een lege rij telt niet mee.",
+        optional=True,
     ),
 )
 

@@ -282,7 +282,8 @@ def _structure(reader: _Reader, book: Any, sheets: tuple[Sheet, ...]) -> dict[st
             )
             continue
         found[ws.title] = ws
-    for name in sorted(expected - set(found)):
+    optional = {s.name for s in sheets if isinstance(s, TableSheet) and s.optional}
+    for name in sorted(expected - set(found) - optional):
         if not any(p.cell.startswith(name) or p.cell.startswith(f"'{name}") for p in reader.problems):
             reader.problems.append(
                 Problem(
@@ -382,7 +383,13 @@ def read_parts(
         reader = _Reader(display, base.data, doc)
         doc.place((), cell_name(found[sheets[0].name], 1, 1))
         for sheet in sheets:
-            ws = found[sheet.name]
+            ws = found.get(sheet.name)
+            if ws is None:
+                # A workbook from before this sheet existed: keep what the YAML has there.
+                kept = get(base.data, sheet.root)
+                if kept is not None:
+                    _set(reader.data, sheet.root, copy.deepcopy(kept))
+                continue
             if sheet.root:
                 # A problem with the group as a whole (no practice chosen) points at its sheet.
                 doc.place(sheet.root, cell_name(ws, 2, 2 if isinstance(sheet, ChoiceSheet) else 1))
