@@ -130,13 +130,8 @@ def shared_fonts() -> tuple[FontConfiguration, CSS]:
     configuration. Every stylesheet parsed into a configuration of its own loads every font
     again, about 2 MB a time: the cards had one per house colour, which a batch run of a
     whole country would keep growing."""
-    base = templates_dir()
     fonts = FontConfiguration()
-    with captured_log() as records:
-        css = CSS(string=font_face_css(), base_url=str(base) + "/", url_fetcher=LocalFetcher((base,)), font_config=fonts)
-    errors, _ = sort_log(records, "lettertypen")
-    if errors:
-        raise BuildError("\n".join(dict.fromkeys(errors)))
+    css, _ = _parse(font_face_css(), fonts, "lettertypen")
     return fonts, css
 
 
@@ -144,14 +139,20 @@ def shared_fonts() -> tuple[FontConfiguration, CSS]:
 def shared_style(text: str) -> SharedStyle:
     """Parse the stylesheet once per process; keyed by the text itself, so an edited stylesheet
     is parsed afresh. A batch worker pays this once instead of per municipality."""
-    base = templates_dir()
     fonts, faces = shared_fonts()
+    css, records = _parse(text, fonts, "stijlblad")
+    return SharedStyle((faces, css), fonts, records)
+
+
+def _parse(text: str, fonts: FontConfiguration, what: str) -> tuple[CSS, tuple[logging.LogRecord, ...]]:
+    """A stylesheet of the templates, parsed into `fonts`; what WeasyPrint calls an error stops the build."""
+    base = templates_dir()
     with captured_log() as records:
         css = CSS(string=text, base_url=str(base) + "/", url_fetcher=LocalFetcher((base,)), font_config=fonts)
-    errors, _ = sort_log(records, "stijlblad")
+    errors, _ = sort_log(records, what)
     if errors:
         raise BuildError("\n".join(dict.fromkeys(errors)))
-    return SharedStyle((faces, css), fonts, tuple(records))
+    return css, tuple(records)
 
 
 def render_pdf(
