@@ -57,7 +57,9 @@ def mark_right_to_left(document: Document) -> int:
     """Set the direction of every paragraph with right-to-left letters; the number of paragraphs
     that now read from the right. A document without such letters is left untouched, quickly."""
     body = document.element.body
-    if not RTL_LETTERS.search("".join(body.itertext())):
+    # The text of the w:t elements, not body.itertext(): lxml asks python-docx's paragraph and run
+    # classes for their .text, which each work out with XPath (half of a Word build).
+    if not RTL_LETTERS.search(_text(body)):
         return 0
     turned = 0
     for paragraph in body.iter(qn("w:p")):
