@@ -27,7 +27,6 @@ from assembler import forked
 from assembler.batch.manifest import (
     MANIFEST_NAME,
     HashCache,
-    Output,
     OutputCheck,
     Record,
     RegionState,
@@ -48,7 +47,7 @@ from assembler.build.ownership import announce, check_writable, record_written
 from assembler.builders import DEFAULT_FORMATS
 from assembler.dutch import seconds as seconds_text
 from assembler.errors import AssemblerError, OutputError, ProfileError
-from assembler.model.region import document_name, overview_name
+from assembler.model.region import regional_outputs
 from assembler.naming import slug
 from assembler.profile.loader import load_document
 from assembler.profile.reading import Region, load_region
@@ -412,8 +411,7 @@ class _Run:
 
     def _finish(self, items: list[Item], result: BatchResult) -> None:
         records = self.records
-        region_slug = slug(self.region.naam)
-        names = [document_name(region_slug), overview_name(region_slug)]
+        files = regional_outputs(slug(self.region.naam), self.formats)
         # The regional outputs describe every municipality, so each must be done, skipped or failed.
         missing = [
             i.naam for i in items if not (i.valid or i.display in self.built or i.display in self.failures)
@@ -427,18 +425,16 @@ class _Run:
         else:
             key = self._region_key(items)
             stats = self.outputs.intact(state.uitvoer, state.stat) if state.sleutel == key else None
-            written = self.force or not state.uitvoer or stats is None
-            if written:
-                outputs = self._write_regional(items, names)
-                state = RegionState(key, outputs, stats_of(self.outdir, outputs))
+            written: set[str] = set()
+            if self.force or not state.uitvoer or stats is None:
+                names = [rel for _, rel in files]
+                written = self._write_regional(items, names)
+                state = RegionState(key, outputs_of(self.outdir, names), stats_of(self.outdir, names))
                 self.store.save_region(state)
             elif stats != state.stat:
                 state = replace(state, stat=stats or {})
                 self.store.save_region(state)
-            result.bestanden += [
-                ("Regiodocument", self.outdir / names[0], written),
-                ("Overzicht", self.outdir / names[1], written),
-            ]
+            result.bestanden += [(label, self.outdir / rel, rel in written) for label, rel in files]
             if self.site or "site" in self.region.data:
                 self._write_site(items, result)
         failures = {
@@ -524,22 +520,12 @@ class _Run:
         }
         return sha256_bytes(dumps(data))
 
-    def _write_regional(self, items: list[Item], names: list[str]) -> dict[str, Output]:
-        # Imported here: a rerun without changes never needs docxtpl, openpyxl or the content model.
-        from assembler.builders.region import document as region_docx
-        from assembler.builders.region import overview
-        from assembler.model.region import (
-            ChangeRow,
-            MunicipalityEntry,
-            failed_entry,
-            from_data,
-            region_model,
-        )
-        from assembler.model.tailor import tailor_region
-        from assembler.national import national_content
+    def _write_regional(self, items: list[Item], names: list[str]) -> set[str]:
+        """Render every regional output, then write those whose bytes changed; returns their names."""
+        # Imported here: a rerun without changes never needs docxtpl, WeasyPrint or openpyxl.
+        from assembler.batch.regional import render_regional
+        from assembler.model.region import ChangeRow, MunicipalityEntry, failed_entry, from_data
 
-        content = national_content()
-        vt, partners = tailor_region(self.region.data, content)
         entries, failed = [], []
         for item in items:
             failure = self.failures.get(item.display)
@@ -547,24 +533,16 @@ class _Run:
                 failed.append(failed_entry(item.naam, item.display, failure.reden or "", failure.problemen))
             else:
                 entries.append(from_data(MunicipalityEntry, self.records[item.display].gegevens))
-        model = region_model(
-            self.region.naam,
-            vt,
-            partners,
+        rendered = render_regional(
+            self.region,
             entries,
             failed,
-            content,
             self.today,
-            self.region.warnings,
-            changes=[ChangeRow(*row) for row in self.changes],
+            [ChangeRow(*row) for row in self.changes],
+            names,
+            parallel=self.jobs > 1,
         )
-        document = region_docx.render(model, overview_name(model.slug))
-        region_docx.check(document, model)
-        sheet = overview.render(model)
-        overview.check(sheet, model)
-        for name, data in zip(names, (document, sheet), strict=True):
-            write_owned(self.outdir, name, data)
-        return outputs_of(self.outdir, names)
+        return {name for name, data in rendered.items() if write_owned(self.outdir, name, data)}
 
 
 def write_owned(outdir: Path, rel: str, data: bytes) -> bool:
