@@ -88,6 +88,7 @@ def test_first_run_builds_all_and_records_inputs_and_outputs(
     assert set(brugstad["uitvoer"]) == {"brugstad/routekaart-brugstad.txt", "brugstad.zip"}
     assert data["regio"]["uitvoer"].keys() == {
         "regio-oeverland/routekaart-regio-oeverland.docx",
+        "regio-oeverland/routekaart-regio-oeverland.pdf",
         "overzicht-oeverland.xlsx",
     }
     assert data["toolkit"]["versie"] and data["toolkit"]["landelijke_inhoud"] == national_content().digest

@@ -153,7 +153,9 @@ def _municipality(e: MunicipalityEntry, today: dt.date) -> dict[str, Any]:
     owner = e.eigenaar
     owner_text = owner.naam + (f" ({owner.functie})" if owner.functie else "")
     owner_text += "".join(f", {v}" for v in (owner.email, owner.telefoon) if v)
-    cards = e.kaartformaat + (f", voor {enumeration(d.lower() for d in e.doelgroepen)}" if e.doelgroepen else "")
+    cards = e.kaartformaat + (
+        f", voor {enumeration(d.lower() for d in e.doelgroepen)}" if e.doelgroepen else ""
+    )
     return {
         "naam": e.naam,
         "slug": e.slug,

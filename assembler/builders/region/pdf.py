@@ -133,6 +133,8 @@ def check(data: bytes, model: RegionModel, name: str = WHAT) -> None:
     check_accessible(name, facts)
     if facts.title != model.titel:
         raise BuildError(f"{name} heeft als titel '{facts.title}' in plaats van '{model.titel}'")
-    missing = [n for n in (model.veilig_thuis.naam, *(e.naam for e in model.gemeenten)) if n not in facts.bookmarks]
+    missing = [
+        n for n in (model.veilig_thuis.naam, *(e.naam for e in model.gemeenten)) if n not in facts.bookmarks
+    ]
     if missing:
         raise BuildError(f"{name} mist: {', '.join(missing)}")
