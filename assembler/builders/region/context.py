@@ -49,7 +49,7 @@ def _veilig_thuis_rows(model: RegionModel) -> list[tuple[str, str]]:
     return rows
 
 
-def _partners(model: RegionModel) -> list[dict[str, Any]]:
+def _partners(model: RegionModel) -> list[dict[str, str]]:
     rows = []
     for p in model.partners:
         phones = [v for v in (p.telefoon, f"spoed {p.spoed}" if p.spoed else None) if v]
@@ -62,9 +62,6 @@ def _partners(model: RegionModel) -> list[dict[str, Any]]:
                 "praktijken": "alle praktijken" if every_practice else ", ".join(p.praktijk_namen) or DASH,
                 "stappen": "alle stappen" if every_step else ", ".join(p.stap_namen) or DASH,
                 "contact": " · ".join([*phones, *([p.email] if p.email else [])]) or DASH,
-                # The same details in parts, for a layout that keeps a number on one line.
-                "telefoons": phones,
-                "email": p.email,
             }
         )
     return rows
@@ -149,7 +146,61 @@ def _contact_list(model: RegionModel) -> list[dict[str, str]]:
     return rows
 
 
-def _municipality(e: MunicipalityEntry, today: dt.date) -> dict[str, Any]:
+def _texts(model: RegionModel) -> dict[str, Any]:
+    """The fixed sentences of the document, with the region's names in them."""
+    vt = model.veilig_thuis.naam
+    return {
+        "omslag": (
+            f"Voor {vt} en de gemeenten in de regio {model.naam}: wie lokaal wat doet bij vrouwelijke "
+            "genitale verminking, huwelijksdwang, gedwongen achterlating en eergerelateerd geweld. "
+            f"Stand van zaken op {model.datum_tekst}, samengesteld uit de routekaarten van "
+            f"{_count(len(model.gemeenten), 'gemeente', 'gemeenten')}."
+        ),
+        "matrix": (
+            "Per ketenstap de partner die u als eerste belt, met het nummer; (regionaal) betekent dat de "
+            "gemeente voor die stap geen eigen partner heeft."
+        ),
+        "over": [
+            f"Elke gemeente in de regio {model.naam} legt in een eigen routekaart vast hoe zij schadelijke "
+            "praktijken aanpakt en met wie. Dit document legt die routekaarten naast elkaar, zodat "
+            f"{vt} per gemeente weet bij wie een signaal terechtkomt en wat er is afgesproken. Het "
+            "overzicht op de eerste pagina zet alle gemeenten naast elkaar; de contactlijst hieronder "
+            "geeft per gemeente wie u belt.",
+            "Alles in dit document komt uit de profielen van de gemeenten. Klopt er iets niet, dan past "
+            "de gemeente haar profiel aan en wordt het document opnieuw gemaakt; zo blijven de "
+            "routekaarten van de gemeenten en dit regionale overzicht met elkaar in overeenstemming.",
+        ],
+        "veilig_thuis": (
+            f"{vt} is het advies- en meldpunt voor huiselijk geweld en kindermishandeling, ook wanneer "
+            "het gaat om schadelijke praktijken. Professionals en inwoners kunnen er advies vragen en een "
+            "melding doen. Het landelijke nummer 0800-2000 is gratis en komt uit bij de Veilig "
+            "Thuis-organisatie van de regio."
+        ),
+        "partners": (
+            "Deze partners werken voor alle gemeenten in de regio. Elke gemeente neemt ze over in haar "
+            "routekaart, tenzij zij voor dezelfde organisatie eigen gegevens heeft vastgelegd."
+        ),
+        "geen_partners": (
+            f"Het regiobestand noemt geen regionale partners naast {vt}; elke gemeente legt haar "
+            "partners zelf vast."
+        ),
+        "contactlijst": (
+            "Voor de frontoffice: per gemeente, op alfabet, de lokale partners met hun nummer. Bij acuut "
+            "gevaar belt u 112."
+        ),
+        "gemeenten": (
+            "Hieronder staat per gemeente wat zij in haar routekaart heeft vastgelegd. Heeft een gemeente "
+            "geen eigen tekst geschreven, dan volgt haar routekaart de landelijke standaardtekst; die "
+            "wordt hier niet herhaald."
+        ),
+        "mislukt": (
+            "Van deze gemeenten kon de routekaart niet worden gemaakt. Zij staan niet in dit document tot "
+            "hun profiel is hersteld en de regio opnieuw is samengesteld."
+        ),
+    }
+
+
+def _municipality(e: MunicipalityEntry, today: dt.date, veilig_thuis: str) -> dict[str, Any]:
     owner = e.eigenaar
     owner_text = owner.naam + (f" ({owner.functie})" if owner.functie else "")
     owner_text += "".join(f", {v}" for v in (owner.email, owner.telefoon) if v)
@@ -163,6 +214,14 @@ def _municipality(e: MunicipalityEntry, today: dt.date) -> dict[str, Any]:
         "vastgesteld_op_tekst": e.vastgesteld_op_tekst,
         "status_tekst": e.status_tekst,
         "eigenaar": owner_text,
+        "inleiding": (
+            f"Routekaart versie {e.versie}. {e.status_tekst}. Aanspreekpunt voor de routekaart: {owner_text}."
+        ),
+        "geen_contacten": (
+            f"{e.naam} heeft geen eigen lokale partners vastgelegd; professionals kunnen terecht bij "
+            f"{veilig_thuis} en de regionale partners."
+        ),
+        "geen_aandachtspunten": f"Voor {e.naam} zijn er geen aandachtspunten.",
         "keuzes": [
             ("Regie over de ketenaanpak", e.regie),
             ("Coördinatie", e.coordinator or "geen vast aanspreekpunt aangewezen"),
@@ -236,7 +295,8 @@ def context(model: RegionModel, overview_name: str) -> dict[str, Any]:
         "veilig_thuis": model.veilig_thuis,
         "veilig_thuis_rijen": _veilig_thuis_rows(model),
         "partners": _partners(model),
-        "gemeenten": [_municipality(e, model.peildatum) for e in model.gemeenten],
+        "gemeenten": [_municipality(e, model.peildatum, model.veilig_thuis.naam) for e in model.gemeenten],
+        "teksten": _texts(model),
         "mislukt": [_failure(f, overview_name) for f in model.mislukt],
         "regio_aandachtspunten": [
             p.zin

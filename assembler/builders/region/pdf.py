@@ -1,4 +1,4 @@
-"""The regional routekaart as a tagged PDF (PDF/UA-1), drawn by WeasyPrint from the context the Word edition uses.
+"""The regional routekaart as a tagged PDF (PDF/UA-1), drawn by WeasyPrint from the Word edition's context.
 
 The first page, in landscape, holds the overview of the region; the chapters follow in
 portrait. The outline is computed once here, so the contents, the headings and the
@@ -118,7 +118,7 @@ def render(model: RegionModel, overview_name: str) -> bytes:
 
 
 def check(data: bytes, model: RegionModel, name: str = WHAT) -> None:
-    """Read the PDF back: landscape overview first, portrait A4 after, tagged, Dutch, titled, every part there."""
+    """Read the PDF back: overview in landscape first, then portrait A4; tagged, Dutch, titled, complete."""
     facts = read_pdf(name, data)
     landscape = 0
     while landscape < len(facts.sizes) and is_a4(facts.sizes[landscape], landscape=True):

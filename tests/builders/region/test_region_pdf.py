@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
+import docx
 import pytest
 from pypdf import PdfReader
 
 from assembler.batch.worker import profile_reason
+from assembler.builders.region import document as region_docx
 from assembler.builders.region import pdf as region_pdf
 from assembler.builders.region.context import context
 from assembler.builders.web.weasy import render_pdf, shared_style
@@ -218,3 +222,24 @@ def test_check_refuses_a_portrait_first_page_and_a_missing_municipality(
     )
     with pytest.raises(BuildError, match="liggend"):
         region_pdf.check(portrait, model)
+
+
+def test_word_and_pdf_editions_say_the_same_sentences(pdf: Path, model: RegionModel) -> None:
+    """Both editions place the sentences the shared context words; neither has its own."""
+    ctx = context(model, OVERVIEW)
+    shown = {k: v for k, v in ctx["teksten"].items() if k not in ("geen_partners", "mislukt")}
+    sentences = [s for v in shown.values() for s in ([v] if isinstance(v, str) else v)]
+    sentences += [g["inleiding"] for g in ctx["gemeenten"]]
+    sentences += [zin for g in ctx["gemeenten"] for zin in g["aandachtspunten"]]
+    word = docx.Document(io.BytesIO(region_docx.render(model, OVERVIEW)))
+    editions = {
+        "Word": _squash("".join(p.text for p in word.paragraphs)),
+        "PDF": _squash("".join(p.text for p in read_pages(pdf))),
+    }
+    for sentence in sentences:
+        for edition, text in editions.items():
+            assert _squash(sentence) in text, f"{edition}: {sentence}"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
