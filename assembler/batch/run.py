@@ -80,6 +80,7 @@ class BatchResult:
     wijzigingen: int = 0  # changes since the previous run, listed on the overview's "Wijzigingen" sheet
     site_melding: str | None = None
     seconden: float = 0.0
+    regio_seconden: dict[str, float] = field(default_factory=dict)  # per regional output made this run
     piek_per_worker_kb: dict[int, int] = field(default_factory=dict)
     piek_verloop: list[tuple[int, int]] = field(default_factory=list)  # (pid, peak KB) after each build
 
@@ -226,6 +227,7 @@ class _Run:
         self.store = StateStore(outdir)
         self.failures: dict[str, Outcome] = {}
         self.built: set[str] = set()
+        self.regional_seconds: dict[str, float] = {}
 
     def execute(self) -> BatchResult:
         left = remove_temp_files(self.outdir)
@@ -435,6 +437,9 @@ class _Run:
                 state = replace(state, stat=stats or {})
                 self.store.save_region(state)
             result.bestanden += [(label, self.outdir / rel, rel in written) for label, rel in files]
+            result.regio_seconden = {
+                label: self.regional_seconds[rel] for label, rel in files if rel in self.regional_seconds
+            }
             if self.site or "site" in self.region.data:
                 self._write_site(items, result)
         failures = {
@@ -542,7 +547,8 @@ class _Run:
             names,
             parallel=self.jobs > 1,
         )
-        return {name for name, data in rendered.items() if write_owned(self.outdir, name, data)}
+        self.regional_seconds = {name: made.seconds for name, made in rendered.items()}
+        return {name for name, made in rendered.items() if write_owned(self.outdir, name, made.data)}
 
 
 def write_owned(outdir: Path, rel: str, data: bytes) -> bool:
