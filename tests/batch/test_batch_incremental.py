@@ -162,6 +162,30 @@ def test_region_file_logo_and_damaged_output_each_trigger_a_rebuild(
     assert built == ALL
 
 
+def test_a_deleted_regional_pdf_is_made_again_and_nothing_else_is_written(
+    region: Path, tmp_path: Path, built: list[str]
+) -> None:
+    out = tmp_path / "uit"
+    batch(region, out)
+    pdf = out / "regio-oeverland" / "routekaart-regio-oeverland.pdf"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pdf.unlink()
+    before = snapshot(out)
+    built.clear()
+    result = batch(region, out)
+    assert built == [] and result.ok and pdf.read_bytes() == data
+    summary = result.summary()
+    assert f"Regiodocument (PDF): {pdf} (bijgewerkt)" in summary
+    assert "Regiodocument (Word): " in summary and "routekaart-regio-oeverland.docx (ongewijzigd)" in summary
+    # Only the PDF came back; the Word file, the overview and the manifest stand as they were
+    # (the bookkeeping in the hidden files notes the new PDF).
+    after = snapshot(out)
+    kept = {k: v for k, v in before.items() if "/." not in f"/{k}"}
+    assert {k: v for k, v in after.items() if k in kept} == kept
+    assert set(after) - set(before) == {"regio-oeverland/routekaart-regio-oeverland.pdf"}
+
+
 def test_touched_but_unchanged_outputs_are_verified_once_and_kept(
     region: Path, tmp_path: Path, built: list[str]
 ) -> None:
