@@ -77,6 +77,7 @@ class BatchResult:
     niet_gestart: list[str] = field(default_factory=list)
     bestanden: list[tuple[str, Path, bool]] = field(default_factory=list)  # label, path, written this run
     regio_melding: str | None = None
+    regio_fout: str | None = None  # the regional outputs could not be made; the previous ones stay
     wijzigingen: int = 0  # changes since the previous run, listed on the overview's "Wijzigingen" sheet
     site_melding: str | None = None
     seconden: float = 0.0
@@ -86,7 +87,7 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
-        return not self.mislukt and not self.site_melding
+        return not self.mislukt and not self.site_melding and not self.regio_fout
 
     def summary(self) -> str:
         lines = [
@@ -104,6 +105,8 @@ class BatchResult:
             )
         if self.regio_melding:
             lines.append(self.regio_melding)
+        if self.regio_fout:
+            lines.append(self.regio_fout)
         if self.wijzigingen:
             lines.append(
                 f"{_count(self.wijzigingen, 'wijziging', 'wijzigingen')} sinds de vorige run; "
@@ -430,9 +433,15 @@ class _Run:
             written: set[str] = set()
             if self.force or not state.uitvoer or stats is None:
                 names = [rel for _, rel in files]
-                written = self._write_regional(items, names)
-                state = RegionState(key, outputs_of(self.outdir, names), stats_of(self.outdir, names))
-                self.store.save_region(state)
+                try:
+                    written = self._write_regional(items, names)
+                except AssemblerError as exc:
+                    # The municipalities are done and kept; the region's files stay as they were.
+                    result.regio_fout = f"Regiodocument en overzicht niet bijgewerkt: {exc}"
+                    files = []
+                else:
+                    state = RegionState(key, outputs_of(self.outdir, names), stats_of(self.outdir, names))
+                    self.store.save_region(state)
             elif stats != state.stat:
                 state = replace(state, stat=stats or {})
                 self.store.save_region(state)

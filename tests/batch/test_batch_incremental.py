@@ -20,7 +20,7 @@ import pytest
 from assembler.batch.manifest import STATE_DIR
 from assembler.batch.run import BatchResult, run_batch
 from assembler.build.pipeline import BuildResult
-from assembler.errors import AssemblerError, LockError
+from assembler.errors import AssemblerError, BuildError, LockError
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
@@ -184,6 +184,41 @@ def test_a_deleted_regional_pdf_is_made_again_and_nothing_else_is_written(
     kept = {k: v for k, v in before.items() if "/." not in f"/{k}"}
     assert {k: v for k, v in after.items() if k in kept} == kept
     assert set(after) - set(before) == {"regio-oeverland/routekaart-regio-oeverland.pdf"}
+
+
+def test_a_regional_pdf_that_cannot_be_made_fails_the_run_and_keeps_the_previous_files(
+    region: Path, tmp_path: Path, built: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assembler.builders.region.pdf as region_pdf
+
+    out = tmp_path / "uit"
+    assert batch(region, out).ok
+    folder = out / "regio-oeverland"
+    before = {p.name: p.read_bytes() for p in folder.glob("routekaart-*")}
+    profile = region.parent / "gemeenten" / "waldterp.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace('"2026.1"', '"2026.3"'), encoding="utf-8")
+    render = region_pdf.render
+
+    def refuse(*args: object) -> bytes:
+        raise BuildError("PDF-regiodocument: tekst past niet in zijn kolom en zou over de rand lopen")
+
+    monkeypatch.setattr(region_pdf, "render", refuse)
+    built.clear()
+    result = batch(region, out)
+    assert built == ["Wâldterp"] and not result.ok
+    assert (
+        "Regiodocument en overzicht niet bijgewerkt: PDF-regiodocument: tekst past niet in zijn kolom"
+        in result.summary()
+    )
+    # All or nothing: the Word file was not replaced by one the PDF does not match.
+    assert {p.name: p.read_bytes() for p in folder.glob("routekaart-*")} == before
+    assert manifest_of(out)["gemeenten"]["waldterp"]["invoer"]
+
+    monkeypatch.setattr(region_pdf, "render", render)
+    built.clear()
+    again = batch(region, out)
+    assert again.ok and built == []
+    assert {p.name: p.read_bytes() for p in folder.glob("routekaart-*")} != before
 
 
 def test_touched_but_unchanged_outputs_are_verified_once_and_kept(
