@@ -22,6 +22,18 @@ STACK = ", ".join(f'"{name}"' for name in (FAMILY, *(family for family, _ in FAL
 SCRIPTS = "Latijns, Grieks, Cyrillisch, Arabisch en Hebreeuws schrift, en symbolen zonder kleur"
 
 
+def direction(text: str) -> str:
+    """'rtl' when the first letter that has a direction is Arabic or Hebrew, else 'ltr': how a
+    paragraph of local text reads (the rule of Unicode's bidi algorithm, P2 and P3)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
 def fallback_files(weight: str = "normal") -> tuple[str, ...]:
     """The fallback font files for a weight ('normal' or 'bold'), in the order they are tried."""
     return tuple(files.get(weight, files["normal"]) for _, files in FALLBACKS)

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
+from pathlib import Path
 
+import pytest
+import yaml
+
+from assembler.errors import ContentError
 from assembler.national import (
     STALE_AFTER,
     checks_off_own_domain,
     contact_status,
+    load_content,
     national_content,
     on_domain,
     report_lines,
     unofficial_sources,
 )
+from assembler.resources import content_dir
 from tests.conftest import Invoke
 
 SECONDARY = (
@@ -108,3 +116,21 @@ def test_most_contacts_say_they_are_unchecked() -> None:
     # A check date means a check: contacts never compared with their own page carry none.
     dates = [o.gecontroleerd_op for o in national_content().organisaties]
     assert dates.count(None) > len(dates) // 2
+
+
+def test_a_law_without_an_official_source_is_refused(tmp_path: Path) -> None:
+    content = tmp_path / "inhoud"
+    shutil.copytree(content_dir(), content)
+    laws = yaml.safe_load((content / "wetten.yaml").read_text(encoding="utf-8"))
+    laws[0]["bronnen"] = []
+    (content / "wetten.yaml").write_text(yaml.safe_dump(laws, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ContentError, match=f"wet {laws[0]['id']} heeft geen bron"):
+        load_content(content)
+
+
+def test_every_law_rests_on_a_page_of_the_official_law_or_its_owner() -> None:
+    content = national_content()
+    sources = {s.id: s for s in content.bronnen}
+    for law in content.wetten:
+        assert law.bronnen, law.id
+        assert all(sources[b].url.startswith("https://") for b in law.bronnen)

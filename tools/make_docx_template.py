@@ -382,6 +382,9 @@ def ketenaanpak(w: Writer) -> None:
     w.paras("ketenaanpak_inleiding")
     w.h("Regie en coördinatie", 2)
     w.p("{{ regie_tekst }}")
+    w.tag("{%p if regie_noot %}")
+    w.p("{{ regie_noot }}")
+    w.tag("{%p endif %}")
     w.p("{{ coordinator_tekst }}")
     w.tag("{%p if coordinator and (coordinator.telefoon or coordinator.email) %}")
     w.p(
@@ -473,7 +476,13 @@ def keuzes(w: Writer) -> None:
                 "{% else %}Opgenomen, zonder vastgelegde prioriteit{% endif %}",
             ],
         ),
-        Row(["Regie over de ketenaanpak", "{{ regie_label|hoofdletter }}"]),
+        Row(
+            [
+                "Regie over de ketenaanpak",
+                "{{ regie_label|hoofdletter }}{% if regie_herkomst %} (standaardkeuze"
+                "{% if regie_herkomst == 'regio' %} van de regio{% endif %}){% endif %}",
+            ]
+        ),
         Row(
             [
                 "Coördinator",

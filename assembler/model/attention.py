@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from assembler.model.region import Finding, MunicipalityEntry, ProblemRow, stale_checks
 
 # Lower weighs more: a missing partner before an unusual area code.
-GAP, PRIORITY, NOT_ARRANGED, COORDINATOR, CHECKS, PHONES, UNFILLED, OTHER = range(8)
+GAP, PRIORITY, NOT_ARRANGED, COORDINATOR, REGIE, CHECKS, PHONES, UNFILLED, OTHER = range(9)
+REGIE_ORIGIN = {"regio": "de standaardkeuze van de regio", "standaard": "de standaardkeuze"}
 
 
 @dataclass(frozen=True, order=True)
@@ -31,6 +32,12 @@ def _join(parts: list[str]) -> str:
 def _lower(name: str) -> str:
     # Step and handvat names start with a capital only because they start a heading.
     return name[:1].lower() + name[1:]
+
+
+def _article_lower(name: str) -> str:
+    """'De gemeente' -> 'de gemeente'; a proper name such as 'Veilig Thuis' keeps its capital."""
+    first, _, rest = name.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("De", "Het") and rest else name
 
 
 def _kind(f: Finding | ProblemRow) -> int:
@@ -68,6 +75,14 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
         found.append(Point(NOT_ARRANGED, f"{name} heeft {_join(not_arranged)} nog niet geregeld."))
     if entry.coordinator is None:
         found.append(Point(COORDINATOR, f"{name} heeft nog geen coördinator voor de ketenaanpak aangewezen."))
+    if entry.regie_herkomst in REGIE_ORIGIN:
+        found.append(
+            Point(
+                REGIE,
+                f"{name} heeft niet zelf vastgelegd wie de regie heeft; volgens "
+                f"{REGIE_ORIGIN[entry.regie_herkomst]} ligt die bij {_article_lower(entry.regie)}.",
+            )
+        )
     stale, unchecked = stale_checks(entry, today)
     if unchecked:
         found.append(

@@ -125,6 +125,8 @@ class MunicipalityEntry:
     gaten: tuple[str, ...]
     bevindingen: tuple[Finding, ...]
     handvatten: tuple[HandvatStatus, ...]
+    # 'regio' or 'standaard' when the municipality left the regie to a standard choice.
+    regie_herkomst: str | None = None
 
 
 @dataclass(frozen=True)
@@ -329,6 +331,7 @@ def entry_from(
         handvatten=tuple(
             HandvatStatus(h.id, h.naam, h.status, h.status_label, h.code) for h in model.handvatten
         ),
+        regie_herkomst=model.regie_herkomst,
     )
 
 
@@ -501,7 +504,14 @@ def _build(tp: Any, data: Any) -> Any:
         hints = typing.get_type_hints(tp)
         if not isinstance(data, Mapping):
             raise TypeError(f"{tp.__name__} verwacht een object")
-        return tp(**{f.name: _build(hints[f.name], data[f.name]) for f in dataclasses.fields(tp)})
+        # A field with a default may be absent from data written by an older version.
+        return tp(
+            **{
+                f.name: _build(hints[f.name], data[f.name])
+                for f in dataclasses.fields(tp)
+                if f.name in data or f.default is dataclasses.MISSING
+            }
+        )
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is tuple:

@@ -292,6 +292,9 @@ class Routekaart:
     regie: str
     regie_label: str
     regie_tekst: str
+    # None when the municipality chose the regie itself; else 'regio' or 'standaard', and a note saying so.
+    regie_herkomst: str | None
+    regie_noot: str | None
     coordinator: Partner | None
     coordinator_tekst: str
     sleutelpersonen: bool | None

@@ -301,6 +301,12 @@ def site_page(base: str | None, name: str) -> str | None:
     return f"{base.rstrip('/')}/{slug(name)}/" if base else None
 
 
+def _regie_note(profile: Profile, teksten: Mapping[str, Any], values: Mapping[str, str]) -> str | None:
+    """Says so when the regie sentence rests on the region's or the schema's standard choice."""
+    origin = profile.herkomst.get("ketenaanpak.regie")
+    return _one(teksten["regie_herkomst"][origin], values) if origin else None
+
+
 def tailor(
     profile: Profile, content: NationalContent, handvatten: HandvattenContent | None = None
 ) -> Routekaart:
@@ -435,6 +441,8 @@ def tailor(
         regie=regie,
         regie_label=content.label("regie", regie),
         regie_tekst=_one(teksten["regie"][regie], values),
+        regie_herkomst=profile.herkomst.get("ketenaanpak.regie"),
+        regie_noot=_regie_note(profile, teksten, values),
         coordinator=coordinator,
         coordinator_tekst=_one(
             teksten["coordinator"] if coordinator else teksten["geen_coordinator"], values

@@ -375,6 +375,9 @@ def _check_references(content: NationalContent) -> None:
             if src not in source_ids:
                 raise ContentError(f"praktijk {p.key} noemt onbekende bron '{src}'")
     for law in content.wetten:
+        # A law is printed as fact, so it needs its official page (see bronnen.yaml).
+        if not law.bronnen:
+            raise ContentError(f"wet {law.id} heeft geen bron; noem de officiële pagina of laat de wet weg")
         for src in law.bronnen:
             if src not in source_ids:
                 raise ContentError(f"wet {law.id} noemt onbekende bron '{src}'")

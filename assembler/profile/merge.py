@@ -9,6 +9,9 @@ from assembler.profile.schema import defaults
 
 REGIONAL = "regio"
 LOCAL = "lokaal"
+# Where a choice the municipality did not write itself comes from.
+FROM_REGION = "regio"
+FROM_SCHEMA = "standaard"
 
 
 def deep_merge(base: Any, override: Any) -> Any:
@@ -47,6 +50,28 @@ def with_defaults(data: dict[str, Any]) -> dict[str, Any]:
         if fields.get(name) is None:
             fields[name] = copy.deepcopy(value)
     return data
+
+
+def origins(gemeente: dict[str, Any], region: dict[str, Any] | None) -> dict[str, str]:
+    """'section.field' -> 'regio' or 'standaard' for each choice the municipality left to its region's
+    `standaard` or to the schema's default; its own choices are not listed."""
+    found: dict[str, str] = {}
+    regional = (region or {}).get("standaard") or {}
+    sections = {section for section, _ in defaults()} | {k for k, v in regional.items() if isinstance(v, dict)}
+    for section in sorted(sections):
+        own = gemeente.get(section)
+        own = own if isinstance(own, dict) else {}
+        region_section = regional.get(section)
+        region_section = region_section if isinstance(region_section, dict) else {}
+        names = set(region_section) | {name for s, name in defaults() if s == section}
+        for name in sorted(names):
+            if own.get(name) is not None:
+                continue
+            if region_section.get(name) is not None:
+                found[f"{section}.{name}"] = FROM_REGION
+            elif (section, name) in defaults():
+                found[f"{section}.{name}"] = FROM_SCHEMA
+    return found
 
 
 def document_status(document: dict[str, Any]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from assembler.errors import ProfileError
 from assembler.problems import Problem, sort_problems
 from assembler.profile import crosscheck, glyphs
 from assembler.profile.loader import Document, load_document
-from assembler.profile.merge import resolve
+from assembler.profile.merge import origins, resolve
 from assembler.profile.validation import validate_document
 
 
@@ -41,6 +41,8 @@ class Profile:
     data: dict[str, Any]
     region: Region | None
     warnings: tuple[Problem, ...]
+    # 'section.field' -> 'regio' or 'standaard': choices the municipality did not write itself.
+    herkomst: dict[str, str] = field(default_factory=dict)
 
     @property
     def naam(self) -> str:
@@ -145,7 +147,14 @@ def load_profile(
         problems += region.warnings
     if _errors(problems):
         raise ProfileError(sort_problems(problems))
-    return Profile(path.absolute(), doc.display, resolved, region, tuple(sort_problems(problems)))
+    return Profile(
+        path.absolute(),
+        doc.display,
+        resolved,
+        region,
+        tuple(sort_problems(problems)),
+        origins(data, region.data if region else None),
+    )
 
 
 def _relative_display(base: str, rel: str) -> str:

@@ -203,7 +203,13 @@ STEP = {
 }
 
 KETENAANPAK = {
-    "regie": _choice("Wie de regie over de ketenaanpak heeft.", REGIE, "gemeente", default="gemeente"),
+    "regie": _choice(
+        "Wie de regie over de ketenaanpak heeft. Leeg laten geeft de standaardkeuze van de regio "
+        "(of anders 'gemeente'); de routekaart zegt dan dat de gemeente dit niet zelf heeft vastgelegd.",
+        REGIE,
+        "gemeente",
+        default="gemeente",
+    ),
     "coordinator": _d(
         "Id van de partner die de ketenaanpak coördineert.", "wijkteam-rivierstad", type="string"
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlparse
 
 import phonenumbers
@@ -28,7 +29,9 @@ class PhoneCheck:
 PHONE_HINT = "schrijf het zoals 0123-456789, 0800-2000, 14 020, 112 of +31 20 123 4567"
 
 
+@lru_cache(maxsize=4096)
 def check_phone(text: str) -> PhoneCheck:
+    """Read a phone number once per process: validation and tailoring ask about the same numbers."""
     raw = text.strip()
     compact = re.sub(r"[\s\-./()]", "", raw)
     if compact in _EMERGENCY:

@@ -120,3 +120,24 @@ def _all_strings(obj):
     elif isinstance(obj, dict):
         for item in obj.values():
             yield from _all_strings(item)
+
+
+def test_a_regie_left_to_the_region_is_marked_as_its_standard_choice() -> None:
+    dijkmond = model_of("dijkmond")  # sets no regie; the region's standaard says 'gemeente'
+    assert dijkmond.regie == "gemeente"
+    assert dijkmond.regie_herkomst == "regio"
+    assert dijkmond.regie_noot is not None
+    assert "standaardkeuze van de regio Oeverland" in dijkmond.regie_noot
+    assert "Dijkmond" in dijkmond.regie_noot
+    brugstad = model_of("brugstad")  # writes 'regie: gemeente' itself
+    assert brugstad.regie_herkomst is None
+    assert brugstad.regie_noot is None
+
+
+def test_a_regie_left_to_the_schema_default_is_marked_as_the_standard_choice(profile) -> None:
+    path = profile(("  regie: gemeente\n", ""))
+    model = tailor(load_profile(path), national_content())
+    assert model.regie == "gemeente"
+    assert model.regie_herkomst == "standaard"
+    assert model.regie_noot is not None
+    assert model.regie_noot.startswith("Dit is de standaardkeuze: Testdam")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assembler.profile.merge import resolve
+from assembler.profile.merge import origins, resolve
 from assembler.profile.schema import AUDIENCES, HOUSE_COLOUR, defaults
 
 
@@ -36,3 +36,18 @@ def test_region_standaard_beats_the_default_and_the_profile_beats_both() -> None
     assert data["kaarten"]["formaat"] == "a6"
     assert data["kaarten"]["doelgroepen"] == list(AUDIENCES[:4])
     assert data["ketenaanpak"]["regie"] == "zorg_en_veiligheidshuis"
+
+
+def test_origins_name_each_choice_the_municipality_left_to_others() -> None:
+    region = {
+        "naam": "Proefland",
+        "veilig_thuis": {"naam": "Veilig Thuis Proefland"},
+        "standaard": {"ketenaanpak": {"regie": "veilig_thuis"}},
+    }
+    found = origins(_gemeente(kaarten={"formaat": "a6"}), region)
+    assert found["ketenaanpak.regie"] == "regio"
+    assert found["huisstijl.hoofdkleur"] == "standaard"
+    assert found["kaarten.doelgroepen"] == "standaard"
+    assert "kaarten.formaat" not in found  # written by the municipality itself
+    assert "ketenaanpak.regie" not in origins(_gemeente(ketenaanpak={"regie": "gemeente"}), region)
+    assert origins(_gemeente(), None)["ketenaanpak.regie"] == "standaard"

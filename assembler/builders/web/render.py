@@ -20,6 +20,7 @@ from assembler.builders.art.colours import house_palette
 from assembler.builders.art.diagram import LANE_TEXT, acute_palette, stage_palette
 from assembler.dutch import dutch_date, enumeration
 from assembler.errors import BuildError
+from assembler.fonts import direction
 from assembler.model.routekaart import Practice, Routekaart
 from assembler.naming import slug
 from assembler.resources import templates_dir
@@ -183,7 +184,14 @@ def environment() -> Environment:
     env.filters["opsomming"] = enumeration
     env.filters["slug"] = slug
     env.filters["domein"] = domein
+    env.filters["richting"] = direction_attribute
     return env
+
+
+def direction_attribute(text: str | None) -> Markup:
+    """' dir="rtl"' for a local text written in Arabic or Hebrew, so it reads and aligns right to
+    left in the PDF and the browser; nothing for a left-to-right text."""
+    return Markup(' dir="rtl"') if text and direction(text) == "rtl" else Markup("")
 
 
 def stylesheet(mode: Mode) -> str:

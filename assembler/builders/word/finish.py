@@ -13,6 +13,7 @@ from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from assembler.builders.art.colours import house_palette
+from assembler.builders.word.bidi import mark_right_to_left
 from assembler.builders.word.concept import mark_concept
 from assembler.model.routekaart import Routekaart
 from assembler.zips import MSDOS, STORED_SUFFIXES, ZipWriter, rezip_office
@@ -350,6 +351,7 @@ def drop_route_spacers(document: Document) -> None:
 
 def finish(document: Document, model: Routekaart) -> None:
     drop_route_spacers(document)
+    mark_right_to_left(document)
     apply_house_colour(document, model.kleur)
     fill_toc(document)
     set_properties(document, model)

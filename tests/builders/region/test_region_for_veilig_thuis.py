@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 
 from assembler.builders.region import document as region_docx
 from assembler.cli import main
-from assembler.model.attention import GAP, PHONES, points
+from assembler.model.attention import GAP, PHONES, REGIE, points
 from assembler.model.region import (
     Finding,
     HandvatStatus,
@@ -223,3 +224,16 @@ def test_libreoffice_leaves_no_page_mostly_empty_except_before_a_main_chapter(
     assert pages[0].landscape and "Overzicht van de regio" in pages[0].text
     assert not any(p.landscape for p in pages[1:])
     assert mostly_empty(pages, chapters) == []
+
+
+def test_a_regie_left_to_a_standard_choice_is_a_point_after_the_gaps() -> None:
+    steps = (StepChoice("signaleren_en_melden", "Signaleren en melden", (), (), None, None),)
+    own = points(_entry(steps, ()), dt.date(2026, 11, 1))
+    assert not any("regie" in p.zin for p in own)
+    regional = points(dataclasses.replace(_entry(steps, ()), regie_herkomst="regio"), dt.date(2026, 11, 1))
+    (regie,) = [p for p in regional if "regie" in p.zin]
+    assert regie.gewicht == REGIE and regional[0].gewicht == GAP
+    assert regie.zin == (
+        "Polderdam heeft niet zelf vastgelegd wie de regie heeft; volgens de standaardkeuze van de regio "
+        "ligt die bij de gemeente."
+    )
