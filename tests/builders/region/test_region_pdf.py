@@ -16,7 +16,14 @@ from assembler.builders.region import pdf as region_pdf
 from assembler.builders.region.context import context
 from assembler.builders.web.weasy import render_pdf, shared_style
 from assembler.errors import BuildError, ProfileError
-from assembler.model.region import FailedEntry, MunicipalityEntry, RegionModel, failed_entry
+from assembler.model.region import (
+    FailedEntry,
+    MunicipalityEntry,
+    RegionModel,
+    failed_entry,
+    from_data,
+    to_data,
+)
 from assembler.profile.reading import Region, load_profile
 from tests.builders.region.conftest import OVERVIEW, TODAY, fixture_region, model_of, renamed
 from tests.builders.region.pages import contents, headings, mostly_empty, read_pages, table_rows
@@ -243,3 +250,11 @@ def test_word_and_pdf_editions_say_the_same_sentences(pdf: Path, model: RegionMo
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def test_local_text_in_arabic_reads_right_to_left(entries: list[MunicipalityEntry]) -> None:
+    data = to_data(entries[0])
+    data["praktijken"][0]["lokale_situatie"] = ["يقدم الفريق معلومات للعائلات."]
+    model = model_of([from_data(MunicipalityEntry, data)], [])
+    html = region_pdf.render_html(model, OVERVIEW)
+    assert '<td dir="rtl">يقدم الفريق معلومات للعائلات.</td>' in html
