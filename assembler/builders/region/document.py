@@ -83,6 +83,15 @@ def _step_cell(s: StepChoice) -> str:
     return f"{s.hoofdpartner}{regional}{phone}"
 
 
+def key_persons(e: MunicipalityEntry, long: bool = False) -> str:
+    """'ja', or its sentence; a choice the municipality left to a standard says whose it is."""
+    text = KEY_PERSONS.get(e.sleutelpersonen, e.sleutelpersonen) if long else e.sleutelpersonen
+    if e.sleutelpersonen_herkomst is None:
+        return text
+    whose = "standaardkeuze van de regio" if e.sleutelpersonen_herkomst == "regio" else "standaardkeuze"
+    return f"{e.sleutelpersonen} ({whose}; niet door de gemeente zelf vastgelegd)"
+
+
 def _matrix(model: RegionModel) -> tuple[list[str], list[list[str]]]:
     """One row per municipality: per chain step whom to call and the number, then the choices."""
     header = ["Gemeente", *model.stap_namen, "Regie", "Coördinator", "Sleutelpersonen", "Zakkaarten voor"]
@@ -92,7 +101,7 @@ def _matrix(model: RegionModel) -> tuple[list[str], list[list[str]]]:
             *(_step_cell(s) for s in e.stappen),
             e.regie,
             e.coordinator or "niet aangewezen",
-            e.sleutelpersonen,
+            key_persons(e),
             ", ".join(d.lower() for d in e.doelgroepen) or DASH,
         ]
         for e in model.gemeenten
@@ -148,7 +157,7 @@ def _municipality(e: MunicipalityEntry, today: dt.date) -> dict[str, Any]:
         "keuzes": [
             ("Regie over de ketenaanpak", e.regie),
             ("Coördinatie", e.coordinator or "geen vast aanspreekpunt aangewezen"),
-            ("Sleutelpersonen", KEY_PERSONS.get(e.sleutelpersonen, e.sleutelpersonen)),
+            ("Sleutelpersonen", key_persons(e, long=True)),
             ("Zakkaarten", cards),
         ],
         "praktijken": [

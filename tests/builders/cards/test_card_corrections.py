@@ -70,7 +70,12 @@ def test_every_card_that_names_the_lkha_says_how_to_reach_it(cards: list[str]) -
 
 def test_the_vgv_card_gives_the_police_number(cards: list[str]) -> None:
     card = card_of(cards, "genitale verminking")
-    assert "de politie via 112" in card
+    # 112 only for direct danger; a departure this week goes to the police's 0900-8844.
+    assert (
+        "Direct gevaar? Bel 112. Vertrek vandaag of deze week? Bel meteen Veilig Thuis 0800-2000 en de politie 0900-8844."
+        in card
+    )
+    assert "de politie via 112" not in card
 
 
 def test_interpreters_are_advice_on_the_cards(cards: list[str]) -> None:

@@ -251,3 +251,24 @@ def test_a_regie_left_to_a_standard_choice_is_a_point_after_the_gaps() -> None:
         "Polderdam heeft niet zelf vastgelegd wie de regie heeft; volgens de standaardkeuze van de regio "
         "ligt die bij de gemeente."
     )
+
+
+def test_key_persons_inherited_from_the_region_are_marked_as_its_standard_choice(example: Path) -> None:
+    (path,) = example.rglob("routekaart-regio-*.docx")
+    document = docx.Document(str(path))
+    matrix = document.tables[0]
+    header = [c.text for c in matrix.rows[0].cells]
+    column = header.index("Sleutelpersonen")
+    cells = {r.cells[0].text: r.cells[column].text for r in matrix.rows[1:]}
+    # Wilgendaal left it to the region; Kreekmonde and Ter Linde chose themselves.
+    assert cells == {
+        "Kreekmonde": "nee",
+        "Ter Linde": "ja",
+        "Wilgendaal": "ja (standaardkeuze van de regio; niet door de gemeente zelf vastgelegd)",
+    }
+    text = _docx_text(path)
+    assert (
+        "Wilgendaal heeft niet zelf vastgelegd of de gemeente met sleutelpersonen werkt; "
+        "de standaardkeuze van de regio is 'ja'."
+    ) in text
+    assert "Kreekmonde heeft niet zelf vastgelegd of de gemeente met sleutelpersonen" not in text

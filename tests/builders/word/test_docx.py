@@ -95,7 +95,8 @@ def build(run: Invoke, profile: Path, out: Path, *extra: str) -> tuple[str, int]
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
     done = build_profiles(tmp_path_factory.mktemp("uitvoer"), MUNICIPALITIES, "docx")
     return {
-        name: Built(b.model, b.folder / f"routekaart-{b.model.slug}.docx", b.output) for name, b in done.items()
+        name: Built(b.model, b.folder / f"routekaart-{b.model.slug}.docx", b.output)
+        for name, b in done.items()
     }
 
 
@@ -163,7 +164,9 @@ def test_contact_list_has_one_row_per_contact(built: dict[str, Built], name: str
     rows = tables[0].rows[1:]
     assert [r.cells[0].text for r in rows] == [c.naam for c in b.model.contacten]
     for row, contact in zip(rows, b.model.contacten, strict=True):
-        assert row.cells[2].text == (contact.telefoon or "–")
+        # A national number nobody compared with the organisation's own page says so under it.
+        unchecked = "\nniet gecontroleerd" if contact.niet_gecontroleerd else ""
+        assert row.cells[2].text == (contact.telefoon or "–") + unchecked
         assert row.cells[3].text == (contact.email or "–")
         assert row.cells[4].text == (contact.bereikbaarheid or "–")
 
