@@ -207,8 +207,16 @@ def _route(
                 texts["veiligheid"],
             ),
         ),
-        acuut=RouteStage("Acuut gevaar", (f"{urgent}: 112",), texts["acuut"]),
+        acuut=RouteStage("Acuut gevaar", (f"{urgent}: {_emergency(content)}",), texts["acuut"]),
     )
+
+
+def _emergency(content: NationalContent) -> str:
+    """112, as organisaties.yaml has it for the police."""
+    number = content.organisation("politie").telefoon
+    if not number:
+        raise ContentError("organisaties.yaml: de politie heeft geen alarmnummer")
+    return number
 
 
 def _practices_phrase(names: list[str]) -> str:

@@ -272,3 +272,20 @@ def test_key_persons_inherited_from_the_region_are_marked_as_its_standard_choice
         "de standaardkeuze van de regio is 'ja'."
     ) in text
     assert "Kreekmonde heeft niet zelf vastgelegd of de gemeente met sleutelpersonen" not in text
+
+
+def test_key_persons_not_chosen_by_the_municipality_are_a_point() -> None:
+    steps = (
+        StepChoice("signaleren_en_melden", "Signaleren en melden", ("Wijkteam",), (), "Wijkteam", "0123"),
+    )
+    day = dt.date(2026, 11, 1)
+    assert not [p for p in points(_entry(steps, ()), day) if "sleutelpersonen" in p.zin]
+    inherited = dataclasses.replace(_entry(steps, ()), sleutelpersonen_herkomst="regio")
+    assert [p.zin for p in points(inherited, day) if "sleutelpersonen" in p.zin] == [
+        "Polderdam heeft niet zelf vastgelegd of de gemeente met sleutelpersonen werkt; "
+        "de standaardkeuze van de regio is 'ja'."
+    ]
+    unset = dataclasses.replace(_entry(steps, ()), sleutelpersonen="niet vastgelegd")
+    assert [p.zin for p in points(unset, day) if "sleutelpersonen" in p.zin] == [
+        "Polderdam heeft nog niet vastgelegd of de gemeente met sleutelpersonen werkt."
+    ]

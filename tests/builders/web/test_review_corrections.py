@@ -59,7 +59,9 @@ def test_unchecked_national_numbers_say_so_in_the_contact_list(
     assert re.search(r"Bron: veiligthuisutrecht\.nl, nummer( \S+)* niet gecontroleerd", pdf)
 
 
-def test_no_number_or_organisation_without_its_own_page(dijkmond: tuple[Routekaart, HtmlElement, str]) -> None:
+def test_no_number_or_organisation_without_its_own_page(
+    dijkmond: tuple[Routekaart, HtmlElement, str],
+) -> None:
     _, page, pdf = dijkmond
     html = _flat(page)
     for text in GONE:
