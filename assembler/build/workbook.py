@@ -110,15 +110,27 @@ def _located(doc: WorkbookDocument, problems: Sequence[Problem]) -> list[Problem
     return [doc.locate(p) for p in problems]
 
 
+def _own(doc: WorkbookDocument, problems: Sequence[Problem]) -> list[Problem]:
+    """The cells that could not be read, then validation's problems by cell: every error at once.
+
+    A cell that could not be read is named once, for that reason, not again for the value it lacks.
+    """
+    unread = {p.cell for p in doc.unread}
+    return [*doc.unread, *(p for p in _located(doc, problems) if p.cell not in unread)]
+
+
 def _check_profile(doc: WorkbookDocument, today: dt.date | None) -> tuple[list[Problem], Profile]:
     try:
         region = _region(doc.path, doc.data.get("regio"), today)
         profile = load_profile(doc.path, today=today, document=doc, region=region)
     except ProfileError as exc:
         # The region's own warnings are not about this workbook; `validate` shows them.
-        own = [p for p in _located(doc, exc.problems) if p.is_error or p.file == doc.display]
+        own = [p for p in _own(doc, exc.problems) if p.is_error or p.file == doc.display]
         raise ProfileError(sort_problems(own)) from None
-    return [p for p in _located(doc, profile.warnings) if p.file == doc.display], profile
+    warnings = [p for p in _located(doc, profile.warnings) if p.file == doc.display]
+    if doc.unread:
+        raise ProfileError(sort_problems(_own(doc, warnings)))
+    return warnings, profile
 
 
 def _check_region(
@@ -128,18 +140,20 @@ def _check_region(
     try:
         region = load_region(region_doc.path, today=today, document=region_doc)
     except ProfileError as exc:
-        raise ProfileError(sort_problems(_located(region_doc, exc.problems))) from None
+        # Without a region the municipalities cannot be checked; their unreadable cells can be named.
+        problems = _own(region_doc, exc.problems) + [p for doc in municipalities for p in doc.unread]
+        raise ProfileError(sort_problems(problems)) from None
     # Locate the region's warnings now: each municipality's check repeats them.
     region = replace(region, warnings=tuple(_located(region_doc, region.warnings)))
-    problems = list(region.warnings)
+    problems = _own(region_doc, region.warnings)
     profiles = []
     for doc in municipalities:
         try:
             profile = load_profile(doc.path, today=today, document=doc, region=region)
         except ProfileError as exc:
-            problems += _located(doc, exc.problems)
+            problems += _own(doc, exc.problems)
             continue
-        problems += _located(doc, profile.warnings)
+        problems += _own(doc, profile.warnings)
         profiles.append(profile)
     if any(p.is_error for p in problems):
         raise ProfileError(sort_problems(problems))
@@ -179,14 +193,16 @@ def _changes(base: Document, doc: WorkbookDocument) -> list[FieldChange]:
 
 def _walk(old: Any, new: Any, path: Path_, doc: WorkbookDocument, found: list[FieldChange]) -> None:
     in_group = not path or isinstance(path[-1], str)
-    if in_group and old is None and isinstance(new, dict) and new:
-        old = {}  # a new group (not a new partner): name each field that was filled in
-    elif in_group and new is None and isinstance(old, dict) and old:
-        new = {}
+    if in_group and old is None and _groups(new):
+        # A new group (not a new partner): name each field that was filled in; a new list of
+        # groups (the first partner or edition): name each item.
+        old = type(new)()
+    elif in_group and new is None and _groups(old):
+        new = type(old)()
     if isinstance(old, dict) and isinstance(new, dict):
         for key in [*old, *(k for k in new if k not in old)]:
             _walk(old.get(key), new.get(key), (*path, key), doc, found)
-    elif isinstance(old, list) and isinstance(new, list) and not _scalars(old) and not _scalars(new):
+    elif isinstance(old, list) and isinstance(new, list) and not (_scalars(old) and _scalars(new)):
         for i in range(max(len(old), len(new))):
             _walk(old[i] if i < len(old) else None, new[i] if i < len(new) else None, (*path, i), doc, found)
     elif type(old) is not type(new) or old != new:
@@ -197,6 +213,11 @@ def _walk(old: Any, new: Any, path: Path_, doc: WorkbookDocument, found: list[Fi
 
 def _scalars(items: list[Any]) -> bool:
     return all(not isinstance(i, dict | list) for i in items)
+
+
+def _groups(value: Any) -> bool:
+    """A filled-in group, or a list of groups: what a change list names field by field."""
+    return bool(value) and (isinstance(value, dict) or (isinstance(value, list) and not _scalars(value)))
 
 
 def describe(change: FieldChange) -> str:
@@ -215,7 +236,8 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, dict):
-        name = value.get("naam") or value.get("id")
+        # A partner by its name or id, an earlier edition by its version.
+        name = value.get("naam") or value.get("id") or value.get("versie")
         return f"'{name}'" if name else "groep velden"
     if isinstance(value, list):
         return "[" + ", ".join(str(v) for v in value) + "]"

@@ -303,7 +303,13 @@ gemeenteprofiel bij.
 Spelregels: voeg geen bladen of kolommen toe, voeg geen cellen samen, gebruik geen formules
 (ze worden niet uitgerekend maar geweigerd) en sla op als `.xlsx` zonder macro's.
 Telefoonnummers zijn tekst; lijsten (praktijken, stappen, partners) scheidt u met komma's;
-ja en nee kiest u uit de lijst in de cel. Een lege cel laat het veld weg.
+ja en nee kiest u uit de lijst in de cel. Datums zijn datumcellen die Excel en Calc tonen als
+DD-MM-JJJJ; typ 15-10-2026 of 2026-10-15. Een lege cel laat het veld weg. Bij
+`kaarten.doelgroepen` geeft een lege cel de standaard; typ `geen` voor geen enkele
+kaartenset per beroepsgroep. Op de bladen Partners en Geschiedenis is elke rij één partner
+of één eerdere editie: een lege rij telt niet mee, een gewiste rij haalt die partner of editie
+uit het profiel. Stelt u een nieuwe editie vast, zet dan de vorige editie op het blad
+Geschiedenis en de nieuwe versie en datum op het blad Gemeente.
 """
 
 

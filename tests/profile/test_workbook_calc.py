@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from assembler.build.workbook import import_workbook
 from assembler.profile.reading import load_profile
 from tests.conftest import EXAMPLE_REGION
-from tests.profile.workbook_kit import copy_region, edit, export
+from tests.profile.workbook_kit import copy_region, edit, export, history_region
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -73,3 +75,25 @@ def test_calc_round_trip_of_a_region_changes_nothing(tmp_path: Path) -> None:
 
     assert result.changes == () and result.written == ()
     assert {p: p.read_bytes() for p in folder.rglob("*.yaml")} == before
+
+
+def test_calc_round_trip_keeps_the_history_and_carries_a_new_edition(tmp_path: Path) -> None:
+    brugstad = history_region(tmp_path) / "gemeenten" / "brugstad.yaml"
+    before = brugstad.read_text(encoding="utf-8")
+    workbook = export(brugstad)
+    book = load_workbook(workbook)
+    book["Geschiedenis"]["A4"] = "2024.1"
+    book["Geschiedenis"]["B4"] = dt.datetime(2024, 10, 1)
+    book.save(workbook)
+
+    converted = through_calc(workbook, tmp_path)
+    # Calc keeps the date cells as dates, shown day-month-year.
+    assert load_workbook(converted)["Geschiedenis"]["B2"].number_format.replace("\\", "") == "dd-mm-yyyy"
+    result = import_workbook(converted, brugstad)
+
+    assert [(c.cell, c.path) for c in result.changes] == [("Geschiedenis!A4", "document.geschiedenis.2")]
+    after = brugstad.read_text(encoding="utf-8")
+    assert after == before.replace(
+        "      samenvatting: Eerste editie.\n",
+        "      samenvatting: Eerste editie.\n    - versie: '2024.1'\n      datum: 2024-10-01\n",
+    )

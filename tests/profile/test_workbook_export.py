@@ -5,20 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
-from assembler.profile.schema import PARTNER, PARTNER_TYPES
+from assembler.profile.schema import GEMEENTE, PARTNER, PARTNER_TYPES, SCHEMAS
+from assembler.profile.workbook.layout import FieldSheet, TableSheet, leaves, sheets_for
 from tests.conftest import BASE_PROFILE, EXAMPLE_REGION, WriteFile
-from tests.profile.workbook_kit import column, export, field_row
-
-
-def _validations(ws) -> dict[str, object]:
-    """Each cell range's data validation, by the top-left cell it covers."""
-    found = {}
-    for validation in ws.data_validations.dataValidation:
-        for ref in str(validation.sqref).split():
-            found[ref.split(":")[0]] = validation
-    return found
+from tests.profile.workbook_kit import column, export, field_row, validations
 
 
 def test_municipality_workbook(write: WriteFile) -> None:
@@ -30,6 +23,7 @@ def test_municipality_workbook(write: WriteFile) -> None:
         "Ketenaanpak",
         "Partners",
         "Veilig Thuis",
+        "Geschiedenis",
     ]
     assert all(ws.sheet_state == "visible" for ws in book.worksheets)
     intro = [row[0] for row in book["Toelichting"].iter_rows(min_row=6, max_col=1, values_only=True)]
@@ -47,10 +41,10 @@ def test_municipality_workbook(write: WriteFile) -> None:
     phone = partners.cell(2, column(partners, "telefoon"))
     assert phone.value == "020-1234568" and phone.data_type == "s" and phone.number_format == "@"
     checked = partners.cell(2, column(partners, "gecontroleerd_op"))
-    assert isinstance(checked.value, dt.datetime) and checked.number_format == "yyyy-mm-dd"
+    assert isinstance(checked.value, dt.datetime) and checked.number_format == "dd-mm-yyyy"
     assert partners.column_dimensions["A"].width >= 20
 
-    rules = _validations(partners)
+    rules = validations(partners)
     kind = rules["C2"]
     assert kind.type == "list" and kind.formula1 == '"' + ",".join(PARTNER_TYPES) + '"'
     assert kind.prompt == PARTNER["type"]["meta"]["beschrijving"]
@@ -59,12 +53,12 @@ def test_municipality_workbook(write: WriteFile) -> None:
     gemeente = book["Gemeente"]
     row = field_row(gemeente, "kaarten.formaat")
     assert gemeente.cell(row, 2).value == "creditcard"
-    assert _validations(gemeente)[f"B{row}"].formula1 == '"creditcard,a6"'
+    assert validations(gemeente)[f"B{row}"].formula1 == '"creditcard,a6"'
     assert gemeente.cell(row, 3).value.startswith("Formaat van de zakkaarten")
 
     practices = book["Praktijken"]
     assert [c.value for c in practices[1]][:3] == ["praktijk", "gekozen", "prioriteit"]
-    assert _validations(practices)["B2"].formula1 == '"ja,nee"'
+    assert validations(practices)["B2"].formula1 == '"ja,nee"'
 
 
 def test_region_workbook(tmp_path: Path) -> None:
@@ -81,10 +75,42 @@ def test_region_workbook(tmp_path: Path) -> None:
     assert regio.cell(field_row(regio, "gemeenten"), 2).value.startswith("gemeenten/kreekmonde.yaml, ")
 
 
-def test_lists_of_groups_are_left_to_the_yaml() -> None:
-    from assembler.profile.schema import GEMEENTE
-    from assembler.profile.workbook.layout import leaves
+def _schema_fields(schema: dict, prefix: tuple = ()) -> set[tuple]:
+    """Every single value a profile can hold, with '[]' for an item of a list of groups."""
+    found: set[tuple] = set()
+    for key, rule in schema.items():
+        item = rule.get("schema", {})
+        if rule.get("type") == "dict":
+            found |= _schema_fields(item, (*prefix, key))
+        elif rule.get("type") == "list" and item.get("type") == "dict":
+            found |= _schema_fields(item["schema"], (*prefix, key, "[]"))
+        else:
+            found.add((*prefix, key))
+    return found
 
+
+def _sheet_fields(sheets: tuple) -> list[tuple]:
+    """Every value the workbook has a cell for, in the same spelling."""
+    found: list[tuple] = []
+    for sheet in sheets:
+        if isinstance(sheet, FieldSheet):
+            found += [(*sheet.root, *f.path) for f in sheet.fields]
+        elif isinstance(sheet, TableSheet):
+            found += [(*sheet.root, "[]", *f.path) for f in sheet.columns]
+        else:
+            found += [(*sheet.root, key, *f.path) for key in sheet.keys for f in sheet.columns]
+    return found
+
+
+@pytest.mark.parametrize("kind", ["gemeente", "regio"])
+def test_every_field_of_the_schema_has_one_place_in_the_workbook(kind: str) -> None:
+    # A list of groups added to the schema without a TableSheet would vanish from the workbook.
+    placed = _sheet_fields(sheets_for(kind))
+    assert len(placed) == len(set(placed))
+    assert set(placed) == _schema_fields(SCHEMAS[kind])
+
+
+def test_a_list_of_groups_is_a_table_not_a_field() -> None:
     labels = {field.label for field in leaves(GEMEENTE)}
     assert "naam" in labels and "document.eigenaar.telefoon" in labels
-    assert not any(label == "partners" or label.startswith("partners.") for label in labels)
+    assert not any(label.startswith(("partners", "document.geschiedenis")) for label in labels)

@@ -13,7 +13,7 @@ from assembler.errors import ProfileError
 from assembler.profile.loader import load_document
 from assembler.profile.reading import load_profile
 from tests.conftest import BASE_PROFILE, EXAMPLE_REGION, Invoke, WriteFile
-from tests.profile.workbook_kit import column, copy_region, edit, export, field_row
+from tests.profile.workbook_kit import column, copy_region, edit, export, field_row, validations
 
 COMMENTED = "# Profiel van Testdam; bijgehouden door de beleidsadviseur.\n" + BASE_PROFILE.replace(
     "partners:\n", "# Lokale partners, nagebeld in het voorjaar.\npartners:\n", 1
@@ -224,3 +224,36 @@ def test_no_practice_chosen_points_at_the_practice_sheet(write: WriteFile) -> No
         import_workbook(workbook, target)
 
     assert [p.cell for p in caught.value.problems if p.is_error] == ["Praktijken!B2"]
+
+
+def test_geen_audiences_is_an_empty_list_and_a_blank_cell_the_default(write: WriteFile) -> None:
+    target = write(COMMENTED)
+    workbook = export(target)
+    book = load_workbook(workbook)
+    gemeente = book["Gemeente"]
+    row = field_row(gemeente, "kaarten.doelgroepen")
+    rule = validations(gemeente)[f"B{row}"]
+    assert rule.prompt.endswith("Leeg: de standaard; 'geen': geen enkele.")
+    gemeente.cell(row, 2).value = "Geen"
+    book.save(workbook)
+
+    import_workbook(workbook, target)
+
+    assert "  doelgroepen: []\n" in target.read_text(encoding="utf-8")
+    assert load_profile(target).data["kaarten"]["doelgroepen"] == []
+    # Exported again, the empty list says 'geen' (not blank, which would mean the default).
+    again = load_workbook(export(target, "opnieuw.xlsx"))["Gemeente"]
+    assert again.cell(row, 2).value == "geen"
+    before = target.read_bytes()
+    assert import_workbook(target.parent / "opnieuw.xlsx", target).changes == ()
+    assert target.read_bytes() == before
+
+    edit(target.parent / "opnieuw.xlsx", "Gemeente", row, 2, None)
+    import_workbook(target.parent / "opnieuw.xlsx", target)
+    assert "doelgroepen" not in target.read_text(encoding="utf-8")
+    assert load_profile(target).data["kaarten"]["doelgroepen"] == [
+        "onderwijs",
+        "huisartsen",
+        "jeugdgezondheidszorg",
+        "sociaal_wijkteam",
+    ]

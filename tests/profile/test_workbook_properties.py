@@ -25,6 +25,10 @@ VALUES = {
     ("Partners", "naam"): plain,
     ("Partners", "telefoon"): st.one_of(phones, st.none()),
     ("Partners", "rol"): st.one_of(plain, st.none()),
+    ("Geschiedenis", "samenvatting"): st.one_of(plain, st.none()),
+    ("Geschiedenis", "datum"): st.datetimes(dt.datetime(2015, 1, 1), dt.datetime(2030, 1, 1)).map(
+        lambda d: d.replace(hour=0, minute=0, second=0, microsecond=0)
+    ),
 }
 one_edit = st.sampled_from(sorted(VALUES)).flatmap(lambda key: VALUES[key].map(lambda value: (*key, value)))
 edits = st.lists(one_edit, min_size=1, max_size=4)
@@ -52,7 +56,7 @@ def test_yaml_says_what_the_workbook_said(
         ws = book[sheet]
         if sheet == "Gemeente":
             ws.cell(field_row(ws, name), 2).value = value
-        elif data.get("partners"):
+        elif data.get("partners") if sheet == "Partners" else data["document"].get("geschiedenis"):
             ws.cell(2, column(ws, name)).value = value
     book.save(workbook)
 

@@ -68,11 +68,20 @@ partner = st.fixed_dictionaries(
         "gecontroleerd_op": st.dates(dt.date(2024, 1, 1), dt.date(2026, 12, 31)),
     },
 )
+edition = st.fixed_dictionaries(
+    {"versie": st.sampled_from(["2025.1", "1", "v2", "2024.10"]), "datum": st.dates(dt.date(2015, 1, 1))},
+    optional={"samenvatting": st.one_of(plain, plain.map(lambda s: s + "\nen meer\n"))},
+)
 practice = st.one_of(
     st.none(),
     st.builds(dict),
     st.fixed_dictionaries(
-        {}, optional={"prioriteit": st.sampled_from(["hoog", "laag"]), "lokale_situatie": plain}
+        {},
+        optional={
+            "prioriteit": st.sampled_from(["hoog", "laag"]),
+            # Local texts run to paragraphs: blank lines and indented lines inside a block.
+            "lokale_situatie": st.one_of(plain, st.tuples(plain, plain).map("\n\n  ".join)),
+        },
     ),
 )
 profiles = st.fixed_dictionaries(
@@ -85,7 +94,8 @@ profiles = st.fixed_dictionaries(
                 "versie": st.sampled_from(["1", "2026.1", "v3"]),
                 "vastgesteld_op": st.dates(dt.date(2020, 1, 1), dt.date(2026, 1, 1)),
                 "eigenaar": st.fixed_dictionaries({"naam": plain}, optional={"telefoon": phones}),
-            }
+            },
+            optional={"geschiedenis": st.lists(edition, max_size=3)},
         ),
         "praktijken": st.dictionaries(st.sampled_from(PRACTICES), practice, min_size=1),
     },

@@ -9,6 +9,22 @@ from typing import Any
 from openpyxl import load_workbook
 
 from assembler.profile.workbook import export_workbook
+from tests.conftest import FIXTURE_REGION
+from tests.conftest import edit as edit_text
+
+# Brugstad's earlier editions: one version written as a YAML number, one quoted, and a comment
+# above the list that must outlive every import.
+HISTORY = (
+    "  herzien_voor: 2027-10-15\n"
+    "  # Eerdere edities, nieuwste eerst.\n"
+    "  geschiedenis:\n"
+    "    - versie: 2025.2\n"
+    "      datum: 2025-11-01\n"
+    "      samenvatting: Telefoonnummers bijgewerkt.\n"
+    '    - versie: "2025.1"\n'
+    "      datum: 2025-03-01\n"
+    "      samenvatting: Eerste editie.\n"
+)
 
 
 def copy_region(source: Path, tmp_path: Path) -> Path:
@@ -16,6 +32,15 @@ def copy_region(source: Path, tmp_path: Path) -> Path:
     target = tmp_path / source.name
     shutil.copytree(source, target)
     return target
+
+
+def history_region(tmp_path: Path) -> Path:
+    """A copy of the test region in which Brugstad records two earlier editions."""
+    folder = copy_region(FIXTURE_REGION, tmp_path)
+    brugstad = folder / "gemeenten" / "brugstad.yaml"
+    text = brugstad.read_text(encoding="utf-8")
+    brugstad.write_text(edit_text(text, "  herzien_voor: 2027-10-15\n", HISTORY), encoding="utf-8")
+    return folder
 
 
 def export(profile: Path, name: str = "werkmap.xlsx") -> Path:
@@ -28,6 +53,15 @@ def column(ws: Any, name: str) -> int:
     """The 1-based column whose header is name."""
     headers = [c.value for c in ws[1]]
     return headers.index(name) + 1
+
+
+def validations(ws: Any) -> dict[str, Any]:
+    """Each cell range's data validation (dropdown, input message), by the top-left cell it covers."""
+    found = {}
+    for validation in ws.data_validations.dataValidation:
+        for ref in str(validation.sqref).split():
+            found[ref.split(":")[0]] = validation
+    return found
 
 
 def field_row(ws: Any, label: str) -> int:

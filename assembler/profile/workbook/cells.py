@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from assembler.profile.loader import clean_text
 from assembler.profile.workbook.layout import Field
 
 YES, NO = "ja", "nee"
+NONE = "geen"  # an empty list where a blank cell would give the default (kaarten.doelgroepen)
 LIST_SEPARATOR = ", "
+# Date cells show day-month-year, as Dutch readers write a date; the help text says so.
+DATE_FORMAT = "dd-mm-yyyy"
+DATE_HINT = "DD-MM-JJJJ"
+_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
 class CellTypeError(ValueError):
@@ -23,6 +29,8 @@ def to_cell(field: Field, value: Any) -> Any:
     if isinstance(value, bool):
         return YES if value else NO
     if isinstance(value, list):
+        if not value and field.says_none:
+            return NONE
         return LIST_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, int | float) and field.kind in ("text", "phone", "choice"):
         # A number written as a number in YAML (spoed: 112) is still text in this field.
@@ -42,18 +50,18 @@ def is_empty(value: Any) -> bool:
 
 
 def from_cell(field: Field, value: Any) -> Any:
-    """The profile value a non-blank cell holds, as the YAML loader would have produced it."""
+    """The profile value a non-blank cell holds, as the YAML loader would have produced it (None: nothing)."""
     kind = field.kind
     if isinstance(value, dt.datetime):
         if kind != "date":
             raise CellTypeError("datum gevonden waar tekst hoort; maak de cel op als tekst")
         if value.time() != dt.time(0):
-            raise CellTypeError("datum met tijd gevonden; vul alleen een datum in (JJJJ-MM-DD)")
+            raise CellTypeError(f"datum met tijd gevonden; vul alleen een datum in ({DATE_HINT})")
         return value.date()
     if isinstance(value, dt.date | dt.time | dt.timedelta):
         if kind == "date" and isinstance(value, dt.date):
             return value
-        raise CellTypeError("tijd of duur gevonden; vul een datum in (JJJJ-MM-DD)")
+        raise CellTypeError(f"tijd of duur gevonden; vul een datum in ({DATE_HINT})")
     if isinstance(value, bool):
         if kind == "boolean":
             return value
@@ -76,16 +84,27 @@ def from_cell(field: Field, value: Any) -> Any:
         except ValueError:
             raise CellTypeError(f"'{text.strip()}' is geen geheel getal") from None
     if kind == "list":
-        return [item.strip() for item in text.replace("\n", ",").split(",") if item.strip()]
+        if field.says_none and text.strip().lower() == NONE:
+            return []
+        # Nothing but separators is as good as a blank cell.
+        return [item.strip() for item in text.replace("\n", ",").split(",") if item.strip()] or None
     if kind == "date":
-        try:
-            # A date typed as text in a text cell is still the date the YAML loader would read.
-            return dt.date.fromisoformat(text.strip())
-        except ValueError:
-            return text.strip()  # the validator names an impossible date
+        return _date(text.strip())
     if kind in ("choice", "phone"):
         return text.strip()
     return text
+
+
+def _date(text: str) -> Any:
+    """A date typed as text (15-10-2026 or 2026-10-15) is still a date; anything else stays text."""
+    dutch = _DUTCH_DATE.fullmatch(text)
+    try:
+        if dutch:
+            day, month, year = (int(part) for part in dutch.groups())
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return text  # the validator names an impossible date
 
 
 def _number(field: Field, value: float) -> Any:
@@ -105,7 +124,7 @@ def _number(field: Field, value: float) -> Any:
 
 def _wanted(field: Field) -> str:
     return {
-        "date": "een datum (JJJJ-MM-DD)",
+        "date": f"een datum ({DATE_HINT})",
         "boolean": "ja of nee",
         "list": "een lijst gescheiden door komma's",
         "choice": "een keuze uit de lijst",
@@ -122,4 +141,7 @@ def same(field: Field, old: Any, new: Any) -> bool:
         return old is new
     if isinstance(old, int | float) and isinstance(new, str) and field.rule.get("coerce") == "to_text":
         return str(old) == new
+    if isinstance(old, str) and isinstance(new, dt.date):
+        # A date the YAML quotes ("2026-09-01") is still the date the cell shows.
+        return old.strip() == new.isoformat()
     return bool(old == new) and type(old) is type(new)

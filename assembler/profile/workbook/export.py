@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from assembler.profile.workbook.cells import LIST_SEPARATOR, NO, YES, to_cell
+from assembler.profile.workbook.cells import DATE_FORMAT, DATE_HINT, LIST_SEPARATOR, NO, NONE, YES, to_cell
 from assembler.profile.workbook.layout import (
     INTRO_SHEET,
     ChoiceSheet,
@@ -28,7 +28,6 @@ from assembler.profile.workbook.layout import (
 )
 
 TEXT_FORMAT = "@"
-DATE_FORMAT = "yyyy-mm-dd"
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 # Excel refuses a longer input message or title, and a longer inline list of choices.
 PROMPT_MAX = 255
@@ -93,7 +92,9 @@ def _intro(ws: Worksheet, title: str, sheets: tuple[Sheet, ...], labels: list[st
         (
             "Regels",
             "Voeg geen bladen of kolommen toe, voeg geen cellen samen en gebruik geen formules: "
-            "typ waarden zelf. Lijsten scheidt u met komma's. Een lege cel laat het veld weg.",
+            f"typ waarden zelf. Lijsten scheidt u met komma's, datums schrijft u als {DATE_HINT}. "
+            "Een lege cel laat het veld weg. Op een blad met één rij per partner of editie telt een "
+            "lege rij niet mee, en haalt een gewiste rij die partner of editie weg.",
         ),
         ("", ""),
         ("Blad", "Waarvoor"),
@@ -206,8 +207,10 @@ def _help(ws: Worksheet, field: Field, ref: str) -> None:
         options = (YES, NO)
     if field.kind == "list" and options:
         prompt += " Kies uit: " + LIST_SEPARATOR.join(options) + "; scheid met komma's."
+    if field.says_none:
+        prompt += f" Leeg: de standaard; '{NONE}': geen enkele."
     elif field.kind == "date":
-        prompt += " Schrijf JJJJ-MM-DD."
+        prompt += f" Schrijf {DATE_HINT}, bijvoorbeeld 15-10-2026."
     if len(prompt) > PROMPT_MAX:
         prompt = prompt[: PROMPT_MAX - 1] + "…"
     if options and field.kind != "list":

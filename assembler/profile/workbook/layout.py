@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assembler.national import PRACTICES
-from assembler.profile.schema import GEMEENTE, PARTNER, PRACTICE, REGIO
+from assembler.profile.schema import GEMEENTE, PRACTICE, REGIO
 
 Path_ = tuple[str | int, ...]
 
@@ -41,6 +41,11 @@ class Field:
         return str(kind)
 
     @property
+    def says_none(self) -> bool:
+        """A list with a default: a blank cell gives the default, so an empty list needs a word of its own."""
+        return self.kind == "list" and "standaard" in self.rule.get("meta", {})
+
+    @property
     def options(self) -> tuple[str, ...]:
         if self.kind == "choice":
             return tuple(self.rule["allowed"])
@@ -61,12 +66,20 @@ class FieldSheet:
 
 @dataclass(frozen=True)
 class TableSheet:
-    """A list of groups (partners): one row per item, one column per field."""
+    """A list of groups (partners, earlier editions): one row per item, one column per field.
+
+    ``key`` names the column that ties a row to its item in the profile (a partner's id, an
+    edition's versie), so that a deleted or moved row takes its whole item along.
+    """
 
     name: str
     root: Path_
     columns: tuple[Field, ...]
     about: str
+    key: str
+    # Added after the first workbooks went out: a workbook without this sheet is read as one
+    # made before it existed, and this part of the profile stays as the YAML has it.
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,8 +112,22 @@ def leaves(schema: dict[str, Any], prefix: Path_ = (), skip: tuple[str, ...] = (
     return tuple(found)
 
 
-def _partners(about: str) -> TableSheet:
-    return TableSheet("Partners", ("partners",), leaves(PARTNER), about)
+def table(
+    name: str, schema: dict[str, Any], root: Path_, key: str, about: str, optional: bool = False
+) -> TableSheet:
+    """The sheet for the list of groups at ``root`` in ``schema``: a column per field of one item."""
+    rule: dict[str, Any] = {"schema": schema}
+    for part in root:
+        rule = rule["schema"][part]
+    item = rule["schema"]
+    assert rule.get("type") == "list" and item.get("type") == "dict", f"{root} is not a list of groups"
+    columns = leaves(item["schema"])
+    assert any(c.path == (key,) for c in columns), f"{root} has no field {key}"
+    return TableSheet(name, root, columns, about, key, optional)
+
+
+def _partners(schema: dict[str, Any], about: str) -> TableSheet:
+    return table("Partners", schema, ("partners",), "id", about)
 
 
 def _veilig_thuis(schema: dict[str, Any], about: str) -> FieldSheet:
@@ -131,6 +158,7 @@ GEMEENTE_SHEETS: tuple[Sheet, ...] = (
         "noemt u met hun id uit het blad Partners, gescheiden door komma's.",
     ),
     _partners(
+        GEMEENTE,
         "Eén rij per lokale partner, één kolom per gegeven. Het id is een korte vaste sleutel; "
         "praktijken en stappen scheidt u met komma's. Telefoonnummers zijn tekst."
     ),
@@ -138,6 +166,16 @@ GEMEENTE_SHEETS: tuple[Sheet, ...] = (
         GEMEENTE,
         "Alleen invullen als de gemeente geen regio heeft, of andere Veilig Thuis-gegevens "
         "gebruikt dan de regio.",
+    ),
+    table(
+        "Geschiedenis",
+        GEMEENTE,
+        ("document", "geschiedenis"),
+        "versie",
+        "Eén rij per eerdere editie van de routekaart, voor de versietabel: versie, datum "
+        "(DD-MM-JJJJ) en wat er in die editie veranderde. Stelt u een nieuwe editie vast, zet de "
+        "vorige editie dan hier en de nieuwe versie op het blad Gemeente. Een lege rij telt niet mee.",
+        optional=True,
     ),
 )
 
@@ -149,7 +187,7 @@ REGIO_SHEETS: tuple[Sheet, ...] = (
         "De naam van de regio en de gemeenteprofielen die erbij horen, gescheiden door komma's.",
     ),
     _veilig_thuis(REGIO, "De Veilig Thuis-organisatie van de regio; elke gemeente neemt haar over."),
-    _partners("Eén rij per regionale partner; elke gemeente in de regio neemt ze over."),
+    _partners(REGIO, "Eén rij per regionale partner; elke gemeente in de regio neemt ze over."),
     FieldSheet(
         "Standaard",
         ("standaard",),
@@ -174,9 +212,10 @@ def header(sheet: Sheet) -> tuple[str, ...]:
     return tuple(c.label for c in sheet.columns)
 
 
-# Excel allows 31 characters in a sheet name and forbids a few; the longest suffix is 12.
+# Excel allows 31 characters in a sheet name and forbids a few; a municipality's label leaves
+# room for the longest sheet name after it.
 _SHEET_FORBIDDEN = str.maketrans("", "", "[]:*?/\\")
-LABEL_MAX = 31 - len(" Veilig Thuis")
+LABEL_MAX = 31 - max(len(f" {sheet.name}") for sheet in GEMEENTE_SHEETS)
 
 
 def municipality_label(naam: str, taken: set[str]) -> str:

@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from assembler.errors import ProfileError
 from assembler.problems import Problem
 from assembler.profile.loader import Document, dotted
-from assembler.profile.workbook.cells import CellTypeError, from_cell, is_blank, is_empty, same
+from assembler.profile.workbook.cells import DATE_HINT, CellTypeError, from_cell, is_blank, is_empty, same
 from assembler.profile.workbook.export import get
 from assembler.profile.workbook.guard import check_file, refuse
 from assembler.profile.workbook.layout import (
@@ -38,6 +38,7 @@ from assembler.profile.workbook.layout import (
 )
 
 _YAML_ADVICE = re.compile(r"; voeg '[^']+: \.\.\.' toe$")
+_DATE_ADVICE = re.compile(r"; schrijf JJJJ-MM-DD, bijvoorbeeld [0-9-]+$")
 MAX_ROWS = 2000
 MAX_COLUMNS = 60
 
@@ -48,6 +49,9 @@ class WorkbookDocument(Document):
 
     cells: list[str] = field(default_factory=list)
     by_path: dict[str, int] = field(default_factory=dict)
+    # Cells that could not be read (a phone number as a number, a date with a time); the value
+    # there stays as the profile had it, and the import reports these beside validation's problems.
+    unread: list[Problem] = field(default_factory=list)
 
     def place(self, path: Path_, cell: str) -> None:
         self.cells.append(cell)
@@ -64,6 +68,8 @@ class WorkbookDocument(Document):
             return problem
         # The YAML advice for a missing field ("voeg 'naam: ...' toe") reads as a cell to fill in.
         message = _YAML_ADVICE.sub("; vul deze cel in", problem.message)
+        # A date cell shows day-month-year; say it the way the cell does.
+        message = _DATE_ADVICE.sub(f"; typ een datum als {DATE_HINT}, bijvoorbeeld 15-10-2026", message)
         return Problem(
             problem.file,
             line,
@@ -101,7 +107,8 @@ class _Reader:
         self.doc.place(full, cell_name(ws, row, col))
         old = get(target, path)
         if is_blank(raw):
-            if not is_empty(old):
+            # A blank cell removes the value; where 'geen' stands for an empty list, that one too.
+            if not is_empty(old) or (fld.says_none and old == []):
                 _remove(target, path)
             return
         try:
@@ -109,7 +116,7 @@ class _Reader:
         except CellTypeError as exc:
             self.problem(ws, row, col, str(exc), full)
             return
-        if new == [] or new == "":
+        if new is None or new == "":
             if not is_empty(old):
                 _remove(target, path)
             return
@@ -137,20 +144,25 @@ class _Reader:
         base_items = base if isinstance(base, list) else []
         items: list[Any] = []
         width = len(sheet.columns)
-        by_id = {str(i.get("id")): i for i in base_items if isinstance(i, dict) and i.get("id") is not None}
+        key_col = next(col for col, fld in enumerate(sheet.columns, start=1) if fld.path == (sheet.key,))
+        by_key = {
+            str(i.get(sheet.key)): i for i in base_items if isinstance(i, dict) and i.get(sheet.key) is not None
+        }
         for row in range(2, ws.max_row + 1):
             if all(is_blank(ws.cell(row, c).value) for c in range(1, width + 1)):
-                continue
+                continue  # an empty row is no item
             index = len(items)
-            # A row belongs to the item with its id, so deleting or moving a row moves the whole item.
-            old = by_id.get(_text(ws.cell(row, 1).value))
+            # A row belongs to the item with its key, so deleting or moving a row moves the whole item.
+            old = by_key.get(_text(ws.cell(row, key_col).value))
             item = copy.deepcopy(old) if isinstance(old, dict) else {}
             self.doc.place((*sheet.root, index), cell_name(ws, row, 1))
             for col, fld in enumerate(sheet.columns, start=1):
                 self.leaf(ws, row, col, item, fld.path, fld, (*sheet.root, index, *fld.path))
             items.append(item)
-        if items or not is_empty(base):
+        if items:
             _set(self.data, sheet.root, items)
+        elif not is_empty(base):
+            _remove(self.data, sheet.root)  # every row deleted: like a blank cell, the field goes
 
     def choice_sheet(self, ws: Worksheet, sheet: ChoiceSheet) -> None:
         group = get(self.data, sheet.root)
@@ -270,7 +282,8 @@ def _structure(reader: _Reader, book: Any, sheets: tuple[Sheet, ...]) -> dict[st
             )
             continue
         found[ws.title] = ws
-    for name in sorted(expected - set(found)):
+    optional = {s.name for s in sheets if isinstance(s, TableSheet) and s.optional}
+    for name in sorted(expected - set(found) - optional):
         if not any(p.cell.startswith(name) or p.cell.startswith(f"'{name}") for p in reader.problems):
             reader.problems.append(
                 Problem(
@@ -338,14 +351,18 @@ def _cell_checks(reader: _Reader, ws: Worksheet, cell: Cell | Any, width: int) -
 
 
 def read_workbook(path: Path, base: Document, display: str | None = None) -> WorkbookDocument:
-    """The profile as the workbook has it, laid over ``base``; ProfileError names every bad cell."""
+    """The profile as the workbook has it, laid over ``base``; unreadable cells are on ``unread``."""
     return read_parts(path, [(base, sheets_for(str(base.data.get("soort"))))], display)[0]
 
 
 def read_parts(
     path: Path, parts: Sequence[tuple[Document, tuple[Sheet, ...]]], display: str | None = None
 ) -> list[WorkbookDocument]:
-    """Each document as its own sheets in the workbook have it (a region and its municipalities)."""
+    """Each document as its own sheets in the workbook have it (a region and its municipalities).
+
+    ProfileError when the workbook's shape is wrong (sheets, columns, merges, formulas); a cell
+    that cannot be read is left on its document's ``unread``, to be reported with validation.
+    """
     display = display or str(path)
     check_file(path, display)
     book = _open(path, display)
@@ -361,13 +378,18 @@ def read_parts(
     if checker.problems:
         raise ProfileError(checker.problems)
     docs: list[WorkbookDocument] = []
-    problems: list[Problem] = []
     for base, sheets in parts:
         doc = WorkbookDocument(path=base.path, display=display, data={})
         reader = _Reader(display, base.data, doc)
         doc.place((), cell_name(found[sheets[0].name], 1, 1))
         for sheet in sheets:
-            ws = found[sheet.name]
+            ws = found.get(sheet.name)
+            if ws is None:
+                # A workbook from before this sheet existed: keep what the YAML has there.
+                kept = get(base.data, sheet.root)
+                if kept is not None:
+                    _set(reader.data, sheet.root, copy.deepcopy(kept))
+                continue
             if sheet.root:
                 # A problem with the group as a whole (no practice chosen) points at its sheet.
                 doc.place(sheet.root, cell_name(ws, 2, 2 if isinstance(sheet, ChoiceSheet) else 1))
@@ -377,9 +399,7 @@ def read_parts(
                 reader.table_sheet(ws, sheet)
             else:
                 reader.choice_sheet(ws, sheet)
-        problems += reader.problems
+        doc.unread = reader.problems
         doc.data = reader.data
         docs.append(doc)
-    if problems:
-        raise ProfileError(problems)
     return docs
