@@ -602,6 +602,8 @@ def bijlagen(w: Writer) -> None:
                     ),
                     "{%p if contact.niet_gecontroleerd %}",
                     ("niet gecontroleerd", small),
+                    "{%p elif contact.soort == 'landelijk' and contact.gecontroleerd_op %}",
+                    ("gecontroleerd op {{ contact.gecontroleerd_op|datum }}", small),
                     "{%p endif %}",
                 ],
                 [
