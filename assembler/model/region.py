@@ -127,6 +127,8 @@ class MunicipalityEntry:
     handvatten: tuple[HandvatStatus, ...]
     # 'regio' or 'standaard' when the municipality left the regie to a standard choice.
     regie_herkomst: str | None = None
+    # The same for working with key persons: then `sleutelpersonen` is a standard choice, not its own.
+    sleutelpersonen_herkomst: str | None = None
 
 
 @dataclass(frozen=True)
@@ -332,6 +334,7 @@ def entry_from(
             HandvatStatus(h.id, h.naam, h.status, h.status_label, h.code) for h in model.handvatten
         ),
         regie_herkomst=model.regie_herkomst,
+        sleutelpersonen_herkomst=model.sleutelpersonen_herkomst,
     )
 
 

@@ -80,15 +80,39 @@ def _step_cell(s: StepChoice) -> str:
     return "\n".join(line for line in (step["partner"], step["telefoon"]) if line)
 
 
+STANDARD_CHOICE = {"regio": "standaardkeuze van de regio", "standaard": "standaardkeuze"}
+STANDARD_SHORT = {"regio": "regiostandaard", "standaard": "standaard"}
+
+
+def _choice(value: str, origin: str | None) -> str:
+    """A choice in the matrix; one the municipality left to a standard says so, briefly."""
+    return f"{value} ({STANDARD_SHORT[origin]})" if origin in STANDARD_SHORT else value
+
+
+def key_persons(e: MunicipalityEntry) -> str:
+    """The sentence for the choice rows; a choice the municipality left to a standard says whose it is."""
+    text = KEY_PERSONS.get(e.sleutelpersonen, e.sleutelpersonen)
+    origin = e.sleutelpersonen_herkomst
+    if origin not in STANDARD_CHOICE:
+        return text
+    return f"{e.sleutelpersonen} ({STANDARD_CHOICE[origin]}; niet door de gemeente zelf vastgelegd)"
+
+
+def _regie(e: MunicipalityEntry) -> str:
+    if e.regie_herkomst not in STANDARD_CHOICE:
+        return e.regie
+    return f"{e.regie} ({STANDARD_CHOICE[e.regie_herkomst]}; niet door de gemeente zelf vastgelegd)"
+
+
 def _matrix_rows(model: RegionModel) -> list[dict[str, Any]]:
     """One row per municipality: per chain step whom to call and the number, then the choices."""
     return [
         {
             "gemeente": e.naam,
             "stappen": [_step(s) for s in e.stappen],
-            "regie": e.regie,
+            "regie": _choice(e.regie, e.regie_herkomst),
             "coordinator": e.coordinator or "niet aangewezen",
-            "sleutelpersonen": e.sleutelpersonen,
+            "sleutelpersonen": _choice(e.sleutelpersonen, e.sleutelpersonen_herkomst),
             "doelgroepen": ", ".join(d.lower() for d in e.doelgroepen) or DASH,
         }
         for e in model.gemeenten
@@ -223,9 +247,9 @@ def _municipality(e: MunicipalityEntry, today: dt.date, veilig_thuis: str) -> di
         ),
         "geen_aandachtspunten": f"Voor {e.naam} zijn er geen aandachtspunten.",
         "keuzes": [
-            ("Regie over de ketenaanpak", e.regie),
+            ("Regie over de ketenaanpak", _regie(e)),
             ("Coördinatie", e.coordinator or "geen vast aanspreekpunt aangewezen"),
-            ("Sleutelpersonen", KEY_PERSONS.get(e.sleutelpersonen, e.sleutelpersonen)),
+            ("Sleutelpersonen", key_persons(e)),
             ("Zakkaarten", cards),
         ],
         "praktijken": [

@@ -237,3 +237,49 @@ def test_a_regie_left_to_a_standard_choice_is_a_point_after_the_gaps() -> None:
         "Polderdam heeft niet zelf vastgelegd wie de regie heeft; volgens de standaardkeuze van de regio "
         "ligt die bij de gemeente."
     )
+
+
+def test_key_persons_inherited_from_the_region_are_marked_as_its_standard_choice(example: Path) -> None:
+    (path,) = example.rglob("routekaart-regio-*.docx")
+    document = docx.Document(str(path))
+    matrix = document.tables[0]
+    header = [c.text for c in matrix.rows[0].cells]
+    column = header.index("Sleutelpersonen")
+    cells = {r.cells[0].text: r.cells[column].text for r in matrix.rows[1:]}
+    # Wilgendaal left it to the region; Kreekmonde and Ter Linde chose themselves.
+    assert cells == {
+        "Kreekmonde": "nee",
+        "Ter Linde": "ja",
+        "Wilgendaal": "ja (regiostandaard)",
+    }
+    regie = {r.cells[0].text: r.cells[header.index("Regie")].text for r in matrix.rows[1:]}
+    # Only Ter Linde chose its regie itself.
+    assert {n: v.endswith("(regiostandaard)") for n, v in regie.items()} == {
+        "Kreekmonde": True,
+        "Ter Linde": False,
+        "Wilgendaal": True,
+    }
+    text = _docx_text(path)
+    assert "ja (standaardkeuze van de regio; niet door de gemeente zelf vastgelegd)" in text
+    assert (
+        "Wilgendaal heeft niet zelf vastgelegd of de gemeente met sleutelpersonen werkt; "
+        "de standaardkeuze van de regio is 'ja'."
+    ) in text
+    assert "Kreekmonde heeft niet zelf vastgelegd of de gemeente met sleutelpersonen" not in text
+
+
+def test_key_persons_not_chosen_by_the_municipality_are_a_point() -> None:
+    steps = (
+        StepChoice("signaleren_en_melden", "Signaleren en melden", ("Wijkteam",), (), "Wijkteam", "0123"),
+    )
+    day = dt.date(2026, 11, 1)
+    assert not [p for p in points(_entry(steps, ()), day) if "sleutelpersonen" in p.zin]
+    inherited = dataclasses.replace(_entry(steps, ()), sleutelpersonen_herkomst="regio")
+    assert [p.zin for p in points(inherited, day) if "sleutelpersonen" in p.zin] == [
+        "Polderdam heeft niet zelf vastgelegd of de gemeente met sleutelpersonen werkt; "
+        "de standaardkeuze van de regio is 'ja'."
+    ]
+    unset = dataclasses.replace(_entry(steps, ()), sleutelpersonen="niet vastgelegd")
+    assert [p.zin for p in points(unset, day) if "sleutelpersonen" in p.zin] == [
+        "Polderdam heeft nog niet vastgelegd of de gemeente met sleutelpersonen werkt."
+    ]
