@@ -275,7 +275,14 @@ def check_template(template: Path) -> None:
 @click.option("--alleen", multiple=True, help="Alleen deze gemeente (naam of slug); mag vaker.")
 @click.option("--force", is_flag=True, help="Alles opnieuw maken, ook wat niet is veranderd.")
 @click.option("--fail-fast", is_flag=True, help="Stop bij de eerste gemeente die mislukt.")
-@click.option("--formaat", default=None, help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).")
+@click.option(
+    "--formaat",
+    default=None,
+    help=(
+        "Komma-gescheiden: docx,pdf,html,kaarten (standaard alle). Het regiodocument komt mee als "
+        "Word-bestand bij docx en als PDF bij pdf; het overzicht wordt altijd gemaakt."
+    ),
+)
 @click.option(
     "--site",
     is_flag=True,
@@ -292,7 +299,7 @@ def batch(
     formaat: str | None,
     site: bool,
 ) -> None:
-    """Maak alles voor alle gemeenten van een regio, plus het regiodocument en een overzicht.
+    """Maak alles voor alle gemeenten van een regio, plus het regiodocument (Word en PDF) en een overzicht.
 
     Een volgende run in dezelfde map zet op het blad Wijzigingen van het overzicht wat er per
     gemeente is veranderd sinds de vorige run.

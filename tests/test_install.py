@@ -104,6 +104,9 @@ def test_installed_package_validates_the_fixture_region_from_another_folder(tmp_
     assert shipped == {p.name for p in (ROOT / "templates" / "content").glob("*.yaml")}
     assert shipped, "no content files in the installed package"
     assert (package / "_templates" / "fonts" / "NotoSans-Regular.ttf").is_file()
+    # The layouts of every document, the regional PDF's template and stylesheet among them.
+    for layout in ("routekaart-regio.docx", "html/regio.html.j2", "html/regio.css", "html/print.css"):
+        assert (package / "_templates" / layout).is_file(), layout
     assert (package / "profile" / "schemadoc.py").is_file()
 
     assembler = venv / "bin" / "assembler"

@@ -23,6 +23,7 @@ def _card_texts(content: NationalContent) -> Iterator[str]:
         yield from p.kaart.stappen
         yield from p.kaart.niet_doen
         yield p.kaart.acuut
+        yield from p.kaart.acuut_doelgroepen.values()
         for tips in p.kaart.doelgroepen.values():
             yield from tips
     for step in content.meldcode.stappen:
@@ -73,9 +74,122 @@ def test_the_achterlating_card_sends_a_professional_to_veilig_thuis_not_bz() -> 
 
 def test_every_card_that_names_the_lkha_says_how_to_reach_it() -> None:
     for p in national_content().praktijken.values():
-        for text in (*p.kaart.stappen, p.kaart.acuut, *p.kaart.niet_doen):
+        for text in (*p.kaart.stappen, p.kaart.acuut, *p.kaart.niet_doen, *_tips(p)):
             if "LKHA" in text:
-                assert "0800-2000" in text or "huwelijksdwangenachterlating.nl" in text, text
+                assert (
+                    "Veilig Thuis kan het LKHA inschakelen" in text
+                    or "Veilig Thuis of het LKHA" in text
+                    or ("huwelijksdwangenachterlating.nl" in text)
+                ), text
+
+
+def test_veilig_thuis_brings_the_lkha_in_rather_than_reaching_it() -> None:
+    # 0800-2000 reaches the regional Veilig Thuis, which can bring in the LKHA (DOMAIN.md, section 3).
+    content = national_content()
+    texts = [*_card_texts(content), *_routekaart_texts(content), *(t.uitleg for t in content.begrippen)]
+    texts += [o.telefoon_toelichting or "" for o in content.organisaties]
+    wrong = [t for t in texts if re.search(r"bereik je ook het LKHA|LKHA[^.]*\bvia Veilig Thuis", t)]
+    assert wrong == []
+
+
+def _tips(p: object) -> list[str]:
+    return [t for tips in p.kaart.doelgroepen.values() for t in tips]  # type: ignore[attr-defined]
+
+
+def test_every_practice_card_numbers_the_five_meldcode_steps_in_order() -> None:
+    content = national_content()
+    general = content.kaarten["algemeen"]["stappen"]
+    for p in content.praktijken.values():
+        steps = p.kaart.stappen
+        assert len(steps) == 5, p.key
+        assert steps[0] == general[0], p.key  # 1: signals on paper
+        assert "advies" in steps[1], p.key  # 2: consult
+        assert steps[2].startswith("Praat"), p.key  # 3: the talk, as this practice allows it
+        assert "afwegingskader" in steps[3] and "acute of structurele onveiligheid" in steps[3], p.key  # 4
+        assert steps[4] == general[4], p.key  # 5: two decisions, in order
+        assert steps[4].index("meldt") < steps[4].index("zelf helpt")
+        # An urgent line belongs in the acute box, not in the place of a step.
+        for step in steps:
+            assert not re.match(r"(Dreigt|Acuut|Komt|Reis niet)", step), step
+
+
+def test_acute_lines_put_112_first_and_send_the_rest_to_0900_8844() -> None:
+    for p in national_content().praktijken.values():
+        for line in (p.kaart.acuut, *p.kaart.acuut_doelgroepen.values()):
+            first, *rest = sentences(line)
+            assert first == "Direct gevaar?" and rest[0] == "Bel 112.", line
+            assert "112" not in " ".join(rest[1:]), line
+            for sentence in rest:
+                if "politie" in sentence:
+                    assert "0900-8844" in sentence, sentence
+
+
+def test_the_police_card_does_not_tell_the_police_to_call_the_police() -> None:
+    for p in national_content().praktijken.values():
+        line = p.kaart.acuut_doelgroepen.get("politie", p.kaart.acuut)
+        assert "politie" not in line.lower(), (p.key, line)
+        for tip in p.kaart.doelgroepen.get("politie", ()):
+            assert not re.search(r"\b(bel|schakel)\b[^.]*\bpolitie\b", tip.lower()), tip
+
+
+def test_the_family_talk_follows_each_practice_s_own_rule() -> None:
+    content = national_content()
+    cards = {p.key: p.kaart for p in content.praktijken.values()}
+    # Forced marriage and abandonment: no talk with parents or family at all.
+    for key in ("huwelijksdwang", "gedwongen_achterlating"):
+        assert cards[key].stappen[2].startswith("Praat niet met de ouders of familie."), key
+    # Honour violence: the victim after advice, the parents only in step 5.
+    assert "stap 5" in cards["eergerelateerd_geweld"].stappen[2]
+    assert all("stap 5" in t for t in cards["eergerelateerd_geweld"].doelgroepen["onderwijs"])
+    # FGM: signals may in principle be discussed with the parents.
+    assert cards["vrouwelijke_genitale_verminking"].stappen[2].startswith("Praat met de ouders")
+    # Nothing on a card or in the routekaart suggests the family may be spoken to once advice is asked.
+    texts = [*_card_texts(content), *_routekaart_texts(content)]
+    loose = [
+        t
+        for t in texts
+        if re.search(
+            r"(met (de )?famili\w*|ouders)[^.]*(zonder advies|voordat je advies|voordat er advies)", t
+        )
+        or re.search(r"(zonder|na) (dat )?advies[^.]*met (de )?familie", t)
+        or "nooit eerst met de familie" in t
+    ]
+    assert loose == []
+
+
+def test_interpreter_advice_is_not_a_dont_that_reads_as_no_interpreter() -> None:
+    content = national_content()
+    donts = [
+        *content.kaarten["algemeen"]["niet_doen"],
+        *(t for p in content.praktijken.values() for t in p.kaart.niet_doen),
+    ]
+    for text in donts:
+        if "tolk" in text:
+            assert text.startswith("Liever geen") and "Zet" not in text, text
+
+
+def test_words_on_the_cards_are_in_the_glossary() -> None:
+    content = national_content()
+    cards = " ".join(_card_texts(content)).lower()
+    terms = " ".join(t.term.lower() for t in content.begrippen)
+    for word in (
+        "lkha",
+        "afwegingskader",
+        "structurele onveiligheid",
+        "veiligheidsplan",
+        "sleutelfiguur",
+        "aandachtsfunctionaris",
+    ):
+        if word in cards:
+            assert word in terms, word
+
+
+def test_the_safety_plan_is_made_with_veilig_thuis_or_the_lkha() -> None:
+    content = national_content()
+    for text in [*_card_texts(content), *_routekaart_texts(content)]:
+        for sentence in sentences(text):
+            if "veiligheidsplan" in sentence and "reis" in sentence.lower():
+                assert "Veilig Thuis of het LKHA" in sentence, sentence
 
 
 def test_a_card_that_names_the_police_gives_a_number() -> None:
@@ -128,3 +242,21 @@ def test_the_routekaart_speaks_to_u_and_cites_no_source_in_a_sentence() -> None:
 def test_the_national_figure_of_1500_reports_is_printed_once() -> None:
     texts = list(_routekaart_texts(national_content()))
     assert sum(t.count("1.500") for t in texts) == 1
+
+
+def test_facts_carry_their_date_and_rest_on_an_official_page() -> None:
+    content = national_content()
+    texts = [*_routekaart_texts(content), *(o.rol for o in content.organisaties)]
+    for sentence in (s for t in texts for s in sentences(t)):
+        if "1.500" in sentence:
+            assert "2023" in sentence, sentence
+        if "veroordeeld voor huwelijksdwang" in sentence:
+            assert "LKHA" in sentence, sentence
+    whole = " ".join(texts)
+    assert "november 2026" in whole  # the LKHA's statement, dated
+    assert "Sinds 1 januari 2015" not in whole  # the LKHA's start date rests on no official page
+    # Fier, the OM, the IND and the KMar: no page of their own on record, so no entry.
+    assert "Fier" not in whole
+    assert not {"fier", "openbaar-ministerie", "ind", "koninklijke-marechaussee"} & {
+        o.id for o in content.organisaties
+    }

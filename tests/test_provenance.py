@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ import yaml
 
 from assembler.errors import ContentError
 from assembler.national import (
+    CONTENT_FILES,
     STALE_AFTER,
     checks_off_own_domain,
     contact_status,
@@ -19,6 +22,7 @@ from assembler.national import (
     national_content,
     on_domain,
     report_lines,
+    sources_off_own_domain,
     unofficial_sources,
 )
 from assembler.resources import content_dir
@@ -57,24 +61,67 @@ def test_no_secondary_site_is_left_among_the_sources() -> None:
 def test_every_check_date_has_a_source_on_the_organisations_own_domain() -> None:
     content = national_content()
     assert checks_off_own_domain(content) == ()
-    checked = [o for o in content.organisaties if o.gecontroleerd_op]
-    assert checked, "at least Veilig Thuis and the police were compared with their own pages"
-    for org in checked:
-        assert org.eigen_domeinen and on_domain(org.bron, org.eigen_domeinen), org.id
+    for org in content.organisaties:
+        if org.gecontroleerd_op:
+            assert org.eigen_domeinen and on_domain(org.bron, org.eigen_domeinen), org.id
+
+
+def test_every_contact_source_is_a_page_of_the_organisation_itself() -> None:
+    # Another body's page, however official, does not confirm an organisation's number.
+    content = national_content()
+    assert sources_off_own_domain(content) == ()
+    for org in content.organisaties:
+        assert org.eigen_domeinen and on_domain(org.bron, org.eigen_domeinen), (org.id, org.bron)
+
+
+def test_a_contact_sourced_to_another_organisations_page_fails_the_check() -> None:
+    content = national_content()
+    moved = dataclasses.replace(
+        content.organisation("slachtofferhulp"), bron="https://www.politie.nl/themas/slachtofferhulp.html"
+    )
+    changed = dataclasses.replace(
+        content, organisaties=tuple(moved if o.id == moved.id else o for o in content.organisaties)
+    )
+    assert sources_off_own_domain(changed) == ("slachtofferhulp",)
+    assert unofficial_sources(changed) == ()  # politie.nl is official: only the own-domain check catches it
+    assert contact_status(moved, dt.date.today()) == "ongeldig"
+    report = "\n".join(report_lines(changed, dt.date.today()))
+    assert "bron staat niet op een eigen domein van de organisatie" in report
+    assert "(1 met een bron buiten de eigen domeinen)" in report
+
+
+def test_a_comparison_with_a_stored_copy_is_no_check() -> None:
+    # A check date means someone compared the number with the live page (DOMAIN.md).
+    for org in national_content().organisaties:
+        if org.controle and "kopie" in org.controle:
+            assert org.gecontroleerd_op is None, org.id
+    for org_id in ("veilig-thuis", "politie"):
+        assert national_content().organisation(org_id).gecontroleerd_op is None
+
+
+def test_sources_carry_no_check_date_given_in_bulk() -> None:
+    # The day the file was written is not a check: no date stamped on every source at once.
+    dates = Counter(s.geraadpleegd for s in national_content().bronnen if s.geraadpleegd)
+    assert all(count <= 3 for count in dates.values()), dates
 
 
 def test_a_check_date_with_a_source_elsewhere_is_caught() -> None:
     content = national_content()
     vt = content.organisation("veilig-thuis")
-    moved = dataclasses.replace(vt, bron="https://www.augeo.nl/nl-nl/themas/meldcode/veilig-thuis/")
+    moved = dataclasses.replace(
+        vt,
+        bron="https://www.augeo.nl/nl-nl/themas/meldcode/veilig-thuis/",
+        gecontroleerd_op=dt.date(2026, 1, 5),
+    )
     changed = dataclasses.replace(content, organisaties=(moved, *content.organisaties[1:]))
     assert checks_off_own_domain(changed) == ("veilig-thuis",)
     assert contact_status(moved, dt.date.today()) == "ongeldig"
 
 
 def test_unchecked_and_stale_contacts_are_flagged() -> None:
-    vt = national_content().organisation("veilig-thuis")
-    assert vt.gecontroleerd_op is not None
+    vt = dataclasses.replace(
+        national_content().organisation("veilig-thuis"), gecontroleerd_op=dt.date(2026, 1, 5)
+    )
     assert contact_status(vt, vt.gecontroleerd_op) == "gecontroleerd"
     assert contact_status(vt, vt.gecontroleerd_op + STALE_AFTER + dt.timedelta(days=1)) == "verouderd"
     assert (
@@ -93,15 +140,19 @@ def test_check_content_lists_version_contacts_sources_and_flags(run: Invoke) -> 
         assert f"- {org.naam}:" in out and org.bron in out
     unchecked = sum(1 for o in content.organisaties if o.gecontroleerd_op is None)
     assert out.count("niet gecontroleerd op de eigen pagina") == unchecked > 0
-    assert "gecontroleerd op " in out
+    # Veilig Thuis and the police were only compared with stored copies: listed as unchecked.
+    for name in ("- Veilig Thuis: 0800-2000", "- Politie: 112 en 0900-8844"):
+        block = out[out.index(name) :].split("\n- ")[0]
+        assert "niet gecontroleerd op de eigen pagina" in block and "opgeslagen kopie" in block
+        assert not re.search(r"gecontroleerd op \d", block)
 
 
 def test_report_flags_a_stale_check_a_year_on() -> None:
     content = national_content()
-    later = max(o.gecontroleerd_op for o in content.organisaties if o.gecontroleerd_op) + dt.timedelta(
-        days=400
-    )
-    assert any("ouder dan 12 maanden" in line for line in report_lines(content, later))
+    checked = dataclasses.replace(content.organisaties[0], gecontroleerd_op=dt.date(2026, 1, 5))
+    changed = dataclasses.replace(content, organisaties=(checked, *content.organisaties[1:]))
+    later = dt.date(2026, 1, 5) + dt.timedelta(days=400)
+    assert any("ouder dan 12 maanden" in line for line in report_lines(changed, later))
 
 
 def test_lkha_is_reachable_without_a_phone_number() -> None:
@@ -109,7 +160,21 @@ def test_lkha_is_reachable_without_a_phone_number() -> None:
     assert lkha.telefoon is None  # its number is unconfirmed
     assert lkha.contactlijst and lkha.telefoon_toelichting
     assert "huwelijksdwangenachterlating.nl" in lkha.telefoon_toelichting
-    assert "0800-2000" in lkha.telefoon_toelichting
+    # Veilig Thuis can bring the LKHA in; 0800-2000 does not reach the LKHA itself.
+    assert "Veilig Thuis kan het LKHA inschakelen" in lkha.telefoon_toelichting
+    assert "0800-2000" not in lkha.telefoon_toelichting
+
+
+def test_a_number_only_seen_on_another_bodys_page_is_not_printed() -> None:
+    content = national_content()
+    for org_id, site in (
+        ("slachtofferhulp", "slachtofferhulp.nl"),
+        ("buitenlandse-zaken", "nederlandwereldwijd.nl"),
+    ):
+        org = content.organisation(org_id)
+        assert org.telefoon is None, org_id
+        assert org.contactlijst or org.website
+        assert site in (org.telefoon_toelichting or "")
 
 
 def test_most_contacts_say_they_are_unchecked() -> None:
@@ -134,3 +199,68 @@ def test_every_law_rests_on_a_page_of_the_official_law_or_its_owner() -> None:
     for law in content.wetten:
         assert law.bronnen, law.id
         assert all(sources[b].url.startswith("https://") for b in law.bronnen)
+
+
+# Phone-number-like text: 0800-2000, 088-9648550, 070-345 43 19, +31 247 247 247, 112.
+PHONE_LIKE = re.compile(r"\+\d[\d ()-]{6,}\d|\b0\d{1,3}[- ]?\d{3,}(?:[ -]\d+)*|\b112\b")
+# The fields where a national number is written down: the one place for it.
+NUMBER_FIELDS = re.compile(r"^\s*(telefoon|telefoon_zonder_spoed):")
+
+
+def test_no_phone_number_is_typed_into_a_content_text() -> None:
+    # A number in free text would not follow a change in organisaties.yaml: texts use {nummer_...}.
+    found = []
+    for name in CONTENT_FILES:
+        for n, line in enumerate((content_dir() / name).read_text(encoding="utf-8").splitlines(), 1):
+            if line.lstrip().startswith("#") or NUMBER_FIELDS.match(line) or "://" in line:
+                continue
+            found += [f"{name}:{n}: {m.group(0)}" for m in PHONE_LIKE.finditer(line)]
+    assert found == []
+
+
+def test_the_phone_pattern_finds_the_numbers_it_guards_against() -> None:
+    for text in (
+        "bel 0800-2000",
+        "LEC EGG (088-9648550)",
+        "0900-8844",
+        "Bel 112.",
+        "+31 247 247 247",
+        "070-345 43 19",
+    ):
+        assert PHONE_LIKE.search(text), text
+    for text in ("sinds 1 juli 2013", "ongeveer 1.500 meldingen", "artikel 5.2.6", "Stb. 2013, 324", "4.200"):
+        assert not PHONE_LIKE.search(text), text
+
+
+def _copy_with(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    folder = tmp_path / "inhoud"
+    shutil.copytree(content_dir(), folder)
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+def test_a_changed_number_in_organisaties_reaches_every_text(tmp_path: Path) -> None:
+    content = load_content(
+        _copy_with(tmp_path, "organisaties.yaml", 'telefoon: "0800-2000"', 'telefoon: "0800-9999"')
+    )
+    everything = " ".join(
+        [
+            *(p.kaart.acuut for p in content.praktijken.values()),
+            *(t for p in content.praktijken.values() for t in (*p.acuut, *p.meldcode)),
+            *(t.uitleg for t in content.begrippen),
+            content.teksten["organisaties_inleiding"]["regionaal"],
+        ]
+    )
+    assert "0800-2000" not in everything
+    assert everything.count("0800-9999") >= 8
+
+
+def test_an_unknown_number_placeholder_is_refused(tmp_path: Path) -> None:
+    folder = _copy_with(
+        tmp_path, "kaarten.yaml", "Direct gevaar? Bel {nummer_politie}", "Bel {nummer_onbekend}"
+    )
+    with pytest.raises(ContentError, match=r"onbekend nummer \{nummer_onbekend\}"):
+        load_content(folder)

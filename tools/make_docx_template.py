@@ -242,11 +242,12 @@ def praktijken(w: Writer) -> None:
     w.p("Niet doen", "Heading 4")
     w.bullets("praktijk.niet_doen")
 
-    w.h("Landelijke organisaties", 3)
+    w.h("Landelijke organisaties bij {{ praktijk.naam|lower }}", 3)
     w.tag("{%p if praktijk.organisaties %}")
     w.p(
-        "Deze landelijke organisaties bieden expertise, advies of hulp bij {{ praktijk.naam|lower }}. Wat "
-        "zij precies doen, staat in het hoofdstuk Betrokken organisaties.",
+        "Deze landelijke organisaties spelen een rol bij {{ praktijk.naam|lower }}. Wat zij doen en voor wie "
+        "zij er zijn, staat in het hoofdstuk Betrokken organisaties. Voor advies en melden bij een casus is "
+        "Veilig Thuis het aanspreekpunt.",
         keep=True,
     )
     w.bullets(
@@ -404,10 +405,8 @@ def ketenaanpak(w: Writer) -> None:
     w.bullets("stap.aandachtspunten")
     w.tag("{%p endif %}")
     w.h("Afspraken in {{ gemeente }}", 3)
+    # A stand-in text opens with its own "Standaardtekst:" marker (ketenstappen.yaml).
     w.paras("stap.afspraken")
-    w.tag("{%p if not stap.afspraken_eigen %}")
-    w.p("Dit is de standaardtekst: {{ gemeente }} heeft voor deze stap nog geen eigen afspraken vastgelegd.")
-    w.tag("{%p endif %}")
     w.h("Partners", 3)
     w.tag("{%p if stap.partners %}")
     w.p(
@@ -501,9 +500,12 @@ def keuzes(w: Writer) -> None:
         Row(
             [
                 "Sleutelpersonen",
-                "{% if sleutelpersonen %}De gemeente werkt met sleutelpersonen"
-                "{% elif sleutelpersonen is sameas false %}De gemeente werkt (nog) niet met sleutelpersonen"
-                "{% else %}Nog geen keuze vastgelegd{% endif %}",
+                "{% if sleutelpersonen is none %}Nog geen keuze vastgelegd"
+                "{% elif sleutelpersonen_herkomst %}Niet zelf vastgelegd (standaardkeuze"
+                "{% if sleutelpersonen_herkomst == 'regio' %} van de regio{% endif %}: "
+                "{% if sleutelpersonen %}ja{% else %}nee{% endif %})"
+                "{% elif sleutelpersonen %}De gemeente werkt met sleutelpersonen"
+                "{% else %}De gemeente werkt (nog) niet met sleutelpersonen{% endif %}",
             ]
         ),
         Row(
@@ -597,7 +599,12 @@ def bijlagen(w: Writer) -> None:
                     (
                         f"{{% if contact.telefoon %}}{{{{ contact.telefoon }}}}{{% else %}}{DASH}{{% endif %}}",
                         small,
-                    )
+                    ),
+                    "{%p if contact.niet_gecontroleerd %}",
+                    ("niet gecontroleerd", small),
+                    "{%p elif contact.soort == 'landelijk' and contact.gecontroleerd_op %}",
+                    ("gecontroleerd op {{ contact.gecontroleerd_op|datum }}", small),
+                    "{%p endif %}",
                 ],
                 [
                     (
@@ -623,8 +630,8 @@ def bijlagen(w: Writer) -> None:
     )
     w.h("Bronnen", 2, page_break=True)
     w.p(
-        "De landelijke informatie in deze routekaart steunt op de volgende bronnen. Waar een datum "
-        "staat, is de bron toen geraadpleegd."
+        "De landelijke informatie in deze routekaart steunt op de volgende bronnen. Een datum staat er "
+        "alleen bij als iemand de pagina zelf op die dag heeft nagekeken."
     )
     w.bullets(
         "bronnen",

@@ -3,6 +3,8 @@
 Run `python tools/make_regio_template.py` after changing its layout or fixed Dutch text.
 It shares the styles of the municipal template (tools/make_docx_template.py), so both
 documents look alike and a communications officer restyles them the same way in Word.
+Every sentence comes worded from assembler/builders/region/context.py, which the PDF
+edition (templates/html/regio.html.j2) reads too, so the two editions say the same.
 The table of contents is a real TOC field: the builder fills in the headings, and Word
 refreshes it with page numbers on opening (updateFields).
 """
@@ -93,13 +95,7 @@ def cover(w: Writer) -> None:
     for run in title.runs:
         run.font.size = Pt(18)
     title.paragraph_format.space_after = Pt(4)
-    w.p(
-        "Voor {{ veilig_thuis.naam }} en de gemeenten in de regio {{ regio }}: wie lokaal wat doet bij "
-        "vrouwelijke genitale verminking, huwelijksdwang, gedwongen achterlating en eergerelateerd "
-        "geweld. Stand van zaken op {{ datum_tekst }}, samengesteld uit de routekaarten van "
-        "{{ aantal_tekst }}.",
-        "Omslaggegevens",
-    )
+    w.p("{{ teksten.omslag }}", "Omslaggegevens")
 
 
 def contents(w: Writer) -> None:
@@ -120,28 +116,12 @@ def introduction(w: Writer) -> None:
     # Follows the table of contents on the same page: the first portrait page is not left empty.
     w.h("Veilig Thuis en de regio", 1).paragraph_format.page_break_before = False
     w.h("Over dit document", 2)
-    w.p(
-        "Elke gemeente in de regio {{ regio }} legt in een eigen routekaart vast hoe zij "
-        "schadelijke praktijken aanpakt en met wie. Dit document legt die routekaarten naast "
-        "elkaar, zodat {{ veilig_thuis.naam }} per gemeente weet bij wie een signaal terechtkomt "
-        "en wat er is afgesproken. Het overzicht op de eerste pagina zet alle gemeenten naast "
-        "elkaar; de contactlijst hieronder geeft per gemeente wie u belt."
-    )
-    w.p(
-        "Alles in dit document komt uit de profielen van de gemeenten. Klopt er iets niet, "
-        "dan past de gemeente haar profiel aan en wordt het document opnieuw gemaakt; zo blijven "
-        "de routekaarten van de gemeenten en dit regionale overzicht met elkaar in overeenstemming."
-    )
+    w.paras("teksten.over")
 
 
 def veilig_thuis(w: Writer) -> None:
     w.h("{{ veilig_thuis.naam }}", 2)
-    w.p(
-        "{{ veilig_thuis.naam }} is het advies- en meldpunt voor huiselijk geweld en "
-        "kindermishandeling, ook wanneer het gaat om schadelijke praktijken. Professionals en "
-        "inwoners kunnen er advies vragen en een melding doen. Het landelijke nummer 0800-2000 "
-        "is gratis en komt uit bij de Veilig Thuis-organisatie van de regio."
-    )
+    w.p("{{ teksten.veilig_thuis }}")
     w.table(
         ["Gegeven", "Waarde"], [45, 115], Loop("rij in veilig_thuis_rijen", ["{{ rij[0] }}", "{{ rij[1] }}"])
     )
@@ -150,10 +130,7 @@ def veilig_thuis(w: Writer) -> None:
 def regional_partners(w: Writer) -> None:
     w.h("Regionale partners", 2)
     w.tag("{%p if partners %}")
-    w.p(
-        "Deze partners werken voor alle gemeenten in de regio. Elke gemeente neemt ze over in "
-        "haar routekaart, tenzij zij voor dezelfde organisatie eigen gegevens heeft vastgelegd."
-    )
+    w.p("{{ teksten.partners }}")
     w.table(
         ["Partner", "Rol", "Praktijken", "Ketenstappen", "Contact"],
         [32, 48, 26, 30, 34],
@@ -169,10 +146,7 @@ def regional_partners(w: Writer) -> None:
         ),
     )
     w.tag("{%p else %}")
-    w.p(
-        "Het regiobestand noemt geen regionale partners naast {{ veilig_thuis.naam }}; elke "
-        "gemeente legt haar partners zelf vast."
-    )
+    w.p("{{ teksten.geen_partners }}")
     w.tag("{%p endif %}")
     w.tag("{%p if regio_aandachtspunten %}")
     w.h("Aandachtspunten voor de regio", 3)
@@ -182,10 +156,7 @@ def regional_partners(w: Writer) -> None:
 
 def contact_list(w: Writer) -> None:
     w.h("Contactlijst per gemeente", 2)
-    w.p(
-        "Voor de frontoffice: per gemeente, op alfabet, de lokale partners met hun nummer. Bij acuut "
-        "gevaar belt u 112."
-    )
+    w.p("{{ teksten.contactlijst }}")
     w.table(
         ["Gemeente", "Organisatie", "Rol", "Telefoon", "E-mail"],
         [28, 38, 44, 24, 36],
@@ -198,17 +169,10 @@ def contact_list(w: Writer) -> None:
 
 def municipalities(w: Writer) -> None:
     w.h("De gemeenten", 1)
-    w.p(
-        "Hieronder staat per gemeente wat zij in haar routekaart heeft vastgelegd. Heeft een "
-        "gemeente geen eigen tekst geschreven, dan volgt haar routekaart de landelijke "
-        "standaardtekst; die wordt hier niet herhaald."
-    )
+    w.p("{{ teksten.gemeenten }}")
     w.tag("{%p for g in gemeenten %}")
     w.h("{{ g.naam }}", 2)
-    w.p(
-        "Routekaart versie {{ g.versie }}. {{ g.status_tekst }}. "
-        "Aanspreekpunt voor de routekaart: {{ g.eigenaar }}."
-    )
+    w.p("{{ g.inleiding }}")
     w.h("Keuzes", 3)
     w.table(["Onderwerp", "Keuze"], [45, 115], Loop("k in g.keuzes", ["{{ k[0] }}", "{{ k[1] }}"]))
     w.h("Prioriteiten", 3)
@@ -237,16 +201,13 @@ def municipalities(w: Writer) -> None:
         ),
     )
     w.tag("{%p else %}")
-    w.p(
-        "{{ g.naam }} heeft geen eigen lokale partners vastgelegd; professionals kunnen terecht "
-        "bij {{ veilig_thuis.naam }} en de regionale partners."
-    )
+    w.p("{{ g.geen_contacten }}")
     w.tag("{%p endif %}")
     w.h("Aandachtspunten", 3)
     w.tag("{%p if g.aandachtspunten %}")
     w.bullets("g.aandachtspunten")
     w.tag("{%p else %}")
-    w.p("Voor {{ g.naam }} zijn er geen aandachtspunten.")
+    w.p("{{ g.geen_aandachtspunten }}")
     w.tag("{%p endif %}")
     w.tag("{%p endfor %}")
 
@@ -254,10 +215,7 @@ def municipalities(w: Writer) -> None:
 def failures(w: Writer) -> None:
     w.tag("{%p if mislukt %}")
     w.h("Niet opgenomen", 2)
-    w.p(
-        "Van deze gemeenten kon de routekaart niet worden gemaakt. Zij staan niet in dit "
-        "document tot hun profiel is hersteld en de regio opnieuw is samengesteld."
-    )
+    w.p("{{ teksten.mislukt }}")
     w.table(
         ["Gemeente", "Profiel", "Reden"],
         [30, 40, 90],
@@ -302,10 +260,7 @@ def overview(w: Writer) -> None:
     heading = w.h("Overzicht van de regio", 1)
     heading.paragraph_format.page_break_before = False
     heading.paragraph_format.space_after = Pt(4)
-    w.p(
-        "Per ketenstap de partner die u als eerste belt, met het nummer; (regionaal) betekent dat de "
-        "gemeente voor die stap geen eigen partner heeft."
-    )
+    w.p("{{ teksten.matrix }}")
     widths = [22, 34, 34, 34, 18, 26, 17, 36]
     table = w.table(
         [f"{{{{ matrix_kop[{i}] }}}}" for i in range(len(widths))],

@@ -27,7 +27,6 @@ from assembler import forked
 from assembler.batch.manifest import (
     MANIFEST_NAME,
     HashCache,
-    Output,
     OutputCheck,
     Record,
     RegionState,
@@ -48,7 +47,7 @@ from assembler.build.ownership import announce, check_writable, record_written
 from assembler.builders import DEFAULT_FORMATS
 from assembler.dutch import seconds as seconds_text
 from assembler.errors import AssemblerError, OutputError, ProfileError
-from assembler.model.region import document_name, overview_name
+from assembler.model.region import regional_outputs
 from assembler.naming import slug
 from assembler.profile.loader import load_document
 from assembler.profile.reading import Region, load_region
@@ -78,15 +77,17 @@ class BatchResult:
     niet_gestart: list[str] = field(default_factory=list)
     bestanden: list[tuple[str, Path, bool]] = field(default_factory=list)  # label, path, written this run
     regio_melding: str | None = None
+    regio_fout: str | None = None  # the regional outputs could not be made; the previous ones stay
     wijzigingen: int = 0  # changes since the previous run, listed on the overview's "Wijzigingen" sheet
     site_melding: str | None = None
     seconden: float = 0.0
+    regio_seconden: dict[str, float] = field(default_factory=dict)  # per regional output made this run
     piek_per_worker_kb: dict[int, int] = field(default_factory=dict)
     piek_verloop: list[tuple[int, int]] = field(default_factory=list)  # (pid, peak KB) after each build
 
     @property
     def ok(self) -> bool:
-        return not self.mislukt and not self.site_melding
+        return not self.mislukt and not self.site_melding and not self.regio_fout
 
     def summary(self) -> str:
         lines = [
@@ -104,6 +105,8 @@ class BatchResult:
             )
         if self.regio_melding:
             lines.append(self.regio_melding)
+        if self.regio_fout:
+            lines.append(self.regio_fout)
         if self.wijzigingen:
             lines.append(
                 f"{_count(self.wijzigingen, 'wijziging', 'wijzigingen')} sinds de vorige run; "
@@ -227,6 +230,7 @@ class _Run:
         self.store = StateStore(outdir)
         self.failures: dict[str, Outcome] = {}
         self.built: set[str] = set()
+        self.regional_seconds: dict[str, float] = {}
 
     def execute(self) -> BatchResult:
         left = remove_temp_files(self.outdir)
@@ -412,8 +416,7 @@ class _Run:
 
     def _finish(self, items: list[Item], result: BatchResult) -> None:
         records = self.records
-        region_slug = slug(self.region.naam)
-        names = [document_name(region_slug), overview_name(region_slug)]
+        files = regional_outputs(slug(self.region.naam), self.formats)
         # The regional outputs describe every municipality, so each must be done, skipped or failed.
         missing = [
             i.naam for i in items if not (i.valid or i.display in self.built or i.display in self.failures)
@@ -427,18 +430,25 @@ class _Run:
         else:
             key = self._region_key(items)
             stats = self.outputs.intact(state.uitvoer, state.stat) if state.sleutel == key else None
-            written = self.force or not state.uitvoer or stats is None
-            if written:
-                outputs = self._write_regional(items, names)
-                state = RegionState(key, outputs, stats_of(self.outdir, outputs))
-                self.store.save_region(state)
+            written: set[str] = set()
+            if self.force or not state.uitvoer or stats is None:
+                names = [rel for _, rel in files]
+                try:
+                    written = self._write_regional(items, names)
+                except AssemblerError as exc:
+                    # The municipalities are done and kept; the region's files stay as they were.
+                    result.regio_fout = f"Regiodocument en overzicht niet bijgewerkt: {exc}"
+                    files = []
+                else:
+                    state = RegionState(key, outputs_of(self.outdir, names), stats_of(self.outdir, names))
+                    self.store.save_region(state)
             elif stats != state.stat:
                 state = replace(state, stat=stats or {})
                 self.store.save_region(state)
-            result.bestanden += [
-                ("Regiodocument", self.outdir / names[0], written),
-                ("Overzicht", self.outdir / names[1], written),
-            ]
+            result.bestanden += [(label, self.outdir / rel, rel in written) for label, rel in files]
+            result.regio_seconden = {
+                label: self.regional_seconds[rel] for label, rel in files if rel in self.regional_seconds
+            }
             if self.site or "site" in self.region.data:
                 self._write_site(items, result)
         failures = {
@@ -524,22 +534,12 @@ class _Run:
         }
         return sha256_bytes(dumps(data))
 
-    def _write_regional(self, items: list[Item], names: list[str]) -> dict[str, Output]:
-        # Imported here: a rerun without changes never needs docxtpl, openpyxl or the content model.
-        from assembler.builders.region import document as region_docx
-        from assembler.builders.region import overview
-        from assembler.model.region import (
-            ChangeRow,
-            MunicipalityEntry,
-            failed_entry,
-            from_data,
-            region_model,
-        )
-        from assembler.model.tailor import tailor_region
-        from assembler.national import national_content
+    def _write_regional(self, items: list[Item], names: list[str]) -> set[str]:
+        """Render every regional output, then write those whose bytes changed; returns their names."""
+        # Imported here: a rerun without changes never needs docxtpl, WeasyPrint or openpyxl.
+        from assembler.batch.regional import render_regional
+        from assembler.model.region import ChangeRow, MunicipalityEntry, failed_entry, from_data
 
-        content = national_content()
-        vt, partners = tailor_region(self.region.data, content)
         entries, failed = [], []
         for item in items:
             failure = self.failures.get(item.display)
@@ -547,24 +547,17 @@ class _Run:
                 failed.append(failed_entry(item.naam, item.display, failure.reden or "", failure.problemen))
             else:
                 entries.append(from_data(MunicipalityEntry, self.records[item.display].gegevens))
-        model = region_model(
-            self.region.naam,
-            vt,
-            partners,
+        rendered = render_regional(
+            self.region,
             entries,
             failed,
-            content,
             self.today,
-            self.region.warnings,
-            changes=[ChangeRow(*row) for row in self.changes],
+            [ChangeRow(*row) for row in self.changes],
+            names,
+            parallel=self.jobs > 1,
         )
-        document = region_docx.render(model, overview_name(model.slug))
-        region_docx.check(document, model)
-        sheet = overview.render(model)
-        overview.check(sheet, model)
-        for name, data in zip(names, (document, sheet), strict=True):
-            write_owned(self.outdir, name, data)
-        return outputs_of(self.outdir, names)
+        self.regional_seconds = {name: made.seconds for name, made in rendered.items()}
+        return {name for name, made in rendered.items() if write_owned(self.outdir, name, made.data)}
 
 
 def write_owned(outdir: Path, rel: str, data: bytes) -> bool:

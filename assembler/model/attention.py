@@ -83,6 +83,18 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
                 f"{REGIE_ORIGIN[entry.regie_herkomst]} ligt die bij {_article_lower(entry.regie)}.",
             )
         )
+    if entry.sleutelpersonen_herkomst in REGIE_ORIGIN:
+        found.append(
+            Point(
+                REGIE,
+                f"{name} heeft niet zelf vastgelegd of de gemeente met sleutelpersonen werkt; "
+                f"{REGIE_ORIGIN[entry.sleutelpersonen_herkomst]} is '{entry.sleutelpersonen}'.",
+            )
+        )
+    elif entry.sleutelpersonen == "niet vastgelegd":
+        found.append(
+            Point(REGIE, f"{name} heeft nog niet vastgelegd of de gemeente met sleutelpersonen werkt.")
+        )
     stale, unchecked = stale_checks(entry, today)
     if unchecked:
         found.append(

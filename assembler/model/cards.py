@@ -341,12 +341,15 @@ def _practice_card(
             _national(f"{practice.key}.kaart.niet_doen", file),
         ),
     )
-    acute = TextBlock(None, (text.acuut,), "tekst", _national(f"{practice.key}.kaart.acuut", file))
+    # The police reads its own acute line: it is not told to call the police.
+    acute_line = text.acuut_doelgroepen.get(audience, text.acuut)
+    acute_field = "acuut_doelgroepen." + audience if audience in text.acuut_doelgroepen else "acuut"
+    acute = TextBlock(None, (acute_line,), "tekst", _national(f"{practice.key}.kaart.{acute_field}", file))
     calls = _calls(model, content, audience, (practice.key,), practice.key)
     if compact:
         # A credit card's back holds the steps, the don'ts and a few numbers; the acute line
         # moves to the front, where it is the first thing a reader sees.
-        calls = _compact_calls(calls, text.acuut, practice.key, _text(koppen, "vgv_kort", "koppen"))
+        calls = _compact_calls(calls, acute_line, practice.key, _text(koppen, "vgv_kort", "koppen"))
     band = _band(model, set_name)
     return Card(
         id=f"{audience}-{practice.key}",

@@ -127,6 +127,8 @@ class MunicipalityEntry:
     handvatten: tuple[HandvatStatus, ...]
     # 'regio' or 'standaard' when the municipality left the regie to a standard choice.
     regie_herkomst: str | None = None
+    # The same for working with key persons: then `sleutelpersonen` is a standard choice, not its own.
+    sleutelpersonen_herkomst: str | None = None
 
 
 @dataclass(frozen=True)
@@ -195,8 +197,29 @@ def document_name(region_slug: str) -> str:
     return f"regio-{region_slug}/routekaart-regio-{region_slug}.docx"
 
 
+def pdf_document_name(region_slug: str) -> str:
+    """Where the regional document's PDF edition goes: beside the Word file."""
+    return f"regio-{region_slug}/routekaart-regio-{region_slug}.pdf"
+
+
 def overview_name(region_slug: str) -> str:
     return f"overzicht-{region_slug}.xlsx"
+
+
+def regional_outputs(region_slug: str, formats: Sequence[str]) -> list[tuple[str, str]]:
+    """(label, path relative to the batch folder) of the regional outputs a batch makes.
+
+    The editions of the regional routekaart follow the formats asked: the Word file with
+    docx, the PDF with pdf. The overview is always made: it is where a region sees what
+    went wrong.
+    """
+    files = []
+    if "docx" in formats:
+        files.append(("Regiodocument (Word)", document_name(region_slug)))
+    if "pdf" in formats:
+        files.append(("Regiodocument (PDF)", pdf_document_name(region_slug)))
+    files.append(("Overzicht", overview_name(region_slug)))
+    return files
 
 
 def finding(problem: Problem) -> Finding:
@@ -311,6 +334,7 @@ def entry_from(
             HandvatStatus(h.id, h.naam, h.status, h.status_label, h.code) for h in model.handvatten
         ),
         regie_herkomst=model.regie_herkomst,
+        sleutelpersonen_herkomst=model.sleutelpersonen_herkomst,
     )
 
 

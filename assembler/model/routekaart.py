@@ -195,6 +195,8 @@ class Contact:
     bereikbaarheid: str | None
     soort: str  # landelijk, regionaal, lokaal
     gecontroleerd_op: dt.date | None = None
+    # A national number nobody compared with the organisation's own page: printed as "niet gecontroleerd".
+    niet_gecontroleerd: bool = False
 
 
 @dataclass(frozen=True)
@@ -298,7 +300,10 @@ class Routekaart:
     coordinator: Partner | None
     coordinator_tekst: str
     sleutelpersonen: bool | None
-    sleutelpersonen_tekst: str | None
+    # 'regio' or 'standaard' for a value the municipality left to a standard; None for its own choice and
+    # for no choice at all (sleutelpersonen None). The text then opens by saying it is a standard text.
+    sleutelpersonen_herkomst: str | None
+    sleutelpersonen_tekst: str
     deskundigheidsbevordering: tuple[str, ...]
     deskundigheidsbevordering_eigen: bool
     stappen: tuple[ChainStep, ...]

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from assembler.dutch import dutch_date, enumeration, number_word
+from assembler.errors import ContentError
 from assembler.model.routekaart import (
     PRIORITY_ORDER,
     CardSettings,
@@ -33,7 +34,8 @@ from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
 from assembler.profile.values import tel_uri
 
-NATIONAL_VT_PHONE = "0800-2000"
+# What the regional Veilig Thuis says about its hours when it gives none and uses the national line.
+NATIONAL_VT_HOURS = "dag en nacht, ook in het weekend"
 FALLBACK_DATE = dt.date(2000, 1, 1)
 
 
@@ -110,9 +112,20 @@ def _partner(raw: Mapping[str, Any], content: NationalContent) -> Partner:
     )
 
 
-def _veilig_thuis(raw: Mapping[str, Any] | None) -> VeiligThuis:
+def national_vt_phone(content: NationalContent) -> str:
+    """The free national Veilig Thuis number, from organisaties.yaml (the one place it is written)."""
+    phone = content.organisation("veilig-thuis").telefoon
+    if not phone:
+        raise ContentError("organisaties.yaml: Veilig Thuis heeft geen landelijk telefoonnummer")
+    return phone
+
+
+def _veilig_thuis(raw: Mapping[str, Any] | None, content: NationalContent) -> VeiligThuis:
     raw = raw or {"naam": "Veilig Thuis"}
-    phone = raw.get("telefoon") or NATIONAL_VT_PHONE
+    national = national_vt_phone(content)
+    phone = raw.get("telefoon") or national
+    # Day and night holds for the national line; a region's own number says its own hours.
+    hours = NATIONAL_VT_HOURS if _digits(phone) == _digits(national) else None
     return VeiligThuis(
         naam=raw["naam"],
         telefoon=phone,
@@ -120,10 +133,14 @@ def _veilig_thuis(raw: Mapping[str, Any] | None) -> VeiligThuis:
         email=raw.get("email"),
         website=raw.get("website"),
         adres=raw.get("adres"),
-        bereikbaarheid=raw.get("bereikbaarheid") or "dag en nacht, ook in het weekend",
+        bereikbaarheid=raw.get("bereikbaarheid") or hours,
         aandachtsfunctionaris_vgv=_person(raw.get("aandachtsfunctionaris_vgv")),
         gecontroleerd_op=raw.get("gecontroleerd_op"),
     )
+
+
+def _digits(number: str) -> str:
+    return "".join(ch for ch in number if ch.isdigit())
 
 
 def _organisations(content: NationalContent, ids: Iterable[str] | None = None) -> tuple[Organisation, ...]:
@@ -174,7 +191,10 @@ def _route(
     consult += [n for n in names("signaleren_en_melden") if n not in consult]
     police = [p for p in partners if p.type == "politie"]
     urgent = police[0].naam if police else "Politie"
-    texts = content.teksten["route"]
+    texts = {
+        **content.teksten["route"],
+        **(content.teksten["route"].get("per_praktijk") or {}).get(practice.key, {}),
+    }
     return Route(
         stages=(
             RouteStage("Signaal", professionals, texts["signaal"]),
@@ -187,8 +207,16 @@ def _route(
                 texts["veiligheid"],
             ),
         ),
-        acuut=RouteStage("Acuut gevaar", (f"{urgent}: 112",), texts["acuut"]),
+        acuut=RouteStage("Acuut gevaar", (f"{urgent}: {_emergency(content)}",), texts["acuut"]),
     )
+
+
+def _emergency(content: NationalContent) -> str:
+    """112, as organisaties.yaml has it for the police."""
+    number = content.organisation("politie").telefoon
+    if not number:
+        raise ContentError("organisaties.yaml: de politie heeft geen alarmnummer")
+    return number
 
 
 def _practices_phrase(names: list[str]) -> str:
@@ -262,6 +290,7 @@ def _contacts(
             o.telefoon_toelichting,
             "landelijk",
             o.gecontroleerd_op,
+            niet_gecontroleerd=bool(o.telefoon) and o.gecontroleerd_op is None,
         )
         for o, listed in zip(orgs, on_list, strict=True)
         # The regional Veilig Thuis row already carries the national number.
@@ -307,6 +336,20 @@ def _regie_note(profile: Profile, teksten: Mapping[str, Any], values: Mapping[st
     return _one(teksten["regie_herkomst"][origin], values) if origin else None
 
 
+def _key_persons_text(
+    chosen: bool | None, origin: str | None, teksten: Mapping[str, Any], values: Mapping[str, str]
+) -> str:
+    """The key-persons paragraph: the municipality's own statement; for a choice it did not make
+    itself (left to the region, or not recorded at all) first that it is a standard text or choice,
+    then only what key persons are, never whether they work there."""
+    if origin is None and chosen is not None:
+        return _one(teksten["sleutelpersonen"]["ja" if chosen else "nee"], values)
+    key = origin or "standaard"
+    keuze = "niet vastgelegd" if chosen is None else ("ja" if chosen else "nee")
+    note = _one(teksten["sleutelpersonen_herkomst"][key], {**values, "keuze": keuze})
+    return f"{note} {_one(teksten['sleutelpersonen_uitleg'], values)}"
+
+
 def tailor(
     profile: Profile, content: NationalContent, handvatten: HandvattenContent | None = None
 ) -> Routekaart:
@@ -314,7 +357,7 @@ def tailor(
     hv = handvatten or national_handvatten()
     name = data["naam"]
     region_name = data.get("regio_naam")
-    vt = _veilig_thuis(data.get("veilig_thuis"))
+    vt = _veilig_thuis(data.get("veilig_thuis"), content)
     keten = data["ketenaanpak"]
     partners = tuple(_partner(p, content) for p in data.get("partners", []))
     by_id = {p.id: p for p in partners}
@@ -389,6 +432,8 @@ def tailor(
     listed = tuple(flag for _, flag in chosen_orgs)
     regie = keten["regie"]
     sleutel = keten.get("sleutelpersonen")
+    # None when the municipality chose itself, and when it recorded nothing (then `sleutel` is None).
+    sleutel_origin = profile.herkomst.get("ketenaanpak.sleutelpersonen") if sleutel is not None else None
     own_intro = paragraphs(document.get("inleiding"))
     own_training = paragraphs(keten.get("deskundigheidsbevordering"))
     revise = document.get("herzien_voor")
@@ -448,9 +493,8 @@ def tailor(
             teksten["coordinator"] if coordinator else teksten["geen_coordinator"], values
         ),
         sleutelpersonen=sleutel,
-        sleutelpersonen_tekst=None
-        if sleutel is None
-        else _one(teksten["sleutelpersonen"]["ja" if sleutel else "nee"], values),
+        sleutelpersonen_herkomst=sleutel_origin,
+        sleutelpersonen_tekst=_key_persons_text(sleutel, sleutel_origin, teksten, values),
         deskundigheidsbevordering=own_training or _fill(_texts(teksten["deskundigheidsbevordering"]), values),
         deskundigheidsbevordering_eigen=bool(own_training),
         stappen=steps,
@@ -550,4 +594,4 @@ def tailor_region(
 ) -> tuple[VeiligThuis, tuple[Partner, ...]]:
     """A region file's Veilig Thuis and regional partners as the model shows them, for the regional document."""
     partners = tuple(_partner({**p, "herkomst": "regio"}, content) for p in region.get("partners") or [])
-    return _veilig_thuis(region.get("veilig_thuis")), partners
+    return _veilig_thuis(region.get("veilig_thuis"), content), partners

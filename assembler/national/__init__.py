@@ -1,16 +1,21 @@
 """Loads the national standard content (templates/content/*.yaml) into frozen dataclasses.
 
 The content is data with sources, kept apart from layout: updating a phone number
-or a law means editing one YAML file, never a Word template. The handvatten (what a
-municipality arranges itself) have a module of their own beside it, `national/handvatten.py`.
+or a law means editing one YAML file, never a Word template. A national phone number
+stands only in organisaties.yaml; every other text names it by a placeholder such as
+``{nummer_veilig_thuis}`` (``nummer_`` and the organisation's id), filled in here when the
+content is loaded, so a changed number reaches the routekaart and the cards alike. The
+handvatten (what a municipality arranges itself) have a module of their own beside it,
+`national/handvatten.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -54,6 +59,8 @@ class CardText:
     niet_doen: tuple[str, ...]
     acuut: str
     doelgroepen: Mapping[str, tuple[str, ...]]
+    # An audience for whom the acute line reads differently (the police is not told to call the police).
+    acuut_doelgroepen: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -97,12 +104,15 @@ class Organisation:
     website: str | None
     email: str | None
     praktijken: tuple[str, ...]
+    # The page on one of ``eigen_domeinen`` where the contact details stand.
     bron: str
     eigen_domeinen: tuple[str, ...]
     # Set only when someone compared the number with ``bron`` on an own domain.
     gecontroleerd_op: dt.date | None
     controle: str | None
     contactlijst: bool
+    # A second number for when there is no emergency (the police's 0900-8844 beside 112).
+    telefoon_zonder_spoed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -241,6 +251,7 @@ def _practice(key: str, raw: Mapping[str, Any]) -> PracticeContent:
             niet_doen=_texts(kaart["niet_doen"]),
             acuut=str(kaart["acuut"]).strip(),
             doelgroepen={k: _texts(v) for k, v in (kaart.get("doelgroepen") or {}).items()},
+            acuut_doelgroepen={k: str(v).strip() for k, v in (kaart.get("acuut_doelgroepen") or {}).items()},
         ),
     )
 
@@ -280,9 +291,46 @@ def digest_of(folder: Path) -> str:
     return h.hexdigest()
 
 
+# A placeholder for a national number: {nummer_veilig_thuis}, {nummer_politie_zonder_spoed}.
+NUMBER_PLACEHOLDER = re.compile(r"\{(nummer_[a-z0-9_]+)\}")
+NUMBER_FIELDS = {"telefoon": "", "telefoon_zonder_spoed": "_zonder_spoed"}
+
+
+def numbers(organisations: Any) -> dict[str, str]:
+    """The national numbers by placeholder name: organisation id (dashes as underscores) after 'nummer_'."""
+    found = {}
+    for org in organisations or []:
+        for key, suffix in NUMBER_FIELDS.items():
+            if org.get(key):
+                found[f"nummer_{str(org['id']).replace('-', '_')}{suffix}"] = str(org[key])
+    return found
+
+
+def _with_numbers(value: Any, known: Mapping[str, str], where: str) -> Any:
+    """Every string in the data with its number placeholders filled; an unknown one is refused."""
+    if isinstance(value, str):
+
+        def fill(match: re.Match[str]) -> str:
+            if match.group(1) not in known:
+                raise ContentError(
+                    f"{where}: onbekend nummer {match.group(0)}; een landelijk nummer staat in "
+                    f"organisaties.yaml (bekend: {', '.join(sorted(known))})"
+                )
+            return known[match.group(1)]
+
+        return NUMBER_PLACEHOLDER.sub(fill, value)
+    if isinstance(value, Mapping):
+        return {k: _with_numbers(v, known, where) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_numbers(v, known, where) for v in value]
+    return value
+
+
 def load_content(folder: Path | None = None) -> NationalContent:
     raw = {name: _shipped(name) if folder is None else _read(folder, name) for name in CONTENT_FILES}
     folder = folder or content_dir()
+    known = numbers(raw["organisaties.yaml"])
+    raw = {name: _with_numbers(value, known, name) for name, value in raw.items()}
     try:
         praktijken = {str(key): _practice(str(key), value) for key, value in raw["praktijken.yaml"].items()}
         stappen = {
@@ -323,6 +371,7 @@ def load_content(folder: Path | None = None) -> NationalContent:
                     gecontroleerd_op=_optional_date(o.get("gecontroleerd_op"), f"organisatie {o['id']}"),
                     controle=o.get("controle"),
                     contactlijst=bool(o.get("contactlijst")),
+                    telefoon_zonder_spoed=o.get("telefoon_zonder_spoed"),
                 )
                 for o in raw["organisaties.yaml"]
             ),
@@ -424,11 +473,16 @@ class ContactCheck:
         return self.status != "gecontroleerd"
 
 
+def own_source(org: Organisation) -> bool:
+    """Whether the contact's source is a page of the organisation itself (one of its own domains)."""
+    return bool(org.eigen_domeinen) and on_domain(org.bron, org.eigen_domeinen)
+
+
 def contact_status(org: Organisation, today: dt.date) -> str:
+    if not own_source(org):
+        return "ongeldig"
     if org.gecontroleerd_op is None:
         return "niet_gecontroleerd"
-    if not on_domain(org.bron, org.eigen_domeinen):
-        return "ongeldig"
     if today - org.gecontroleerd_op > STALE_AFTER:
         return "verouderd"
     return "gecontroleerd"
@@ -445,17 +499,21 @@ def unofficial_sources(content: NationalContent) -> tuple[str, ...]:
     return tuple(u for u in urls if not on_domain(u, domains))
 
 
+def sources_off_own_domain(content: NationalContent) -> tuple[str, ...]:
+    """Organisations whose contact source is not a page on their own domain: another body's page,
+    however official, is not where an organisation's number is confirmed."""
+    return tuple(o.id for o in content.organisaties if not own_source(o))
+
+
 def checks_off_own_domain(content: NationalContent) -> tuple[str, ...]:
     """Organisations with a check date whose source is not on the organisation's own domain."""
-    return tuple(
-        o.id for o in content.organisaties if o.gecontroleerd_op and not on_domain(o.bron, o.eigen_domeinen)
-    )
+    return tuple(o.id for o in content.organisaties if o.gecontroleerd_op and not own_source(o))
 
 
 _STATUS_TEXT = {
     "niet_gecontroleerd": "LET OP: niet gecontroleerd op de eigen pagina van de organisatie",
     "verouderd": "LET OP: controle is ouder dan 12 maanden",
-    "ongeldig": "LET OP: controledatum zonder bron op het eigen domein van de organisatie",
+    "ongeldig": "LET OP: bron staat niet op een eigen domein van de organisatie",
 }
 
 
@@ -471,22 +529,30 @@ def report_lines(content: NationalContent, today: dt.date) -> list[str]:
     checks = contact_checks(content, today)
     for check in checks:
         org = check.organisatie
-        number = org.telefoon or "geen telefoonnummer opgenomen"
-        lines.append(f"- {org.naam}: {number}")
+        number = " en ".join(n for n in (org.telefoon, org.telefoon_zonder_spoed) if n)
+        lines.append(f"- {org.naam}: {number or 'geen telefoonnummer opgenomen'}")
         lines.append(f"  bron: {org.bron}")
         if org.gecontroleerd_op:
             lines.append(f"  gecontroleerd op {dutch_date(org.gecontroleerd_op)}")
-            if org.controle:
-                lines.append(f"  hoe: {' '.join(org.controle.split())}")
-        if check.flagged:
-            lines.append(f"  {_STATUS_TEXT[check.status]}")
+        if org.controle:
+            lines.append(f"  controle: {' '.join(org.controle.split())}")
+        if check.status == "ongeldig":
+            lines.append(f"  {_STATUS_TEXT['ongeldig']}")
+        # A check against another page is no check: such a contact counts as unchecked too.
+        if check.status in ("ongeldig", "niet_gecontroleerd"):
+            lines.append(f"  {_STATUS_TEXT['niet_gecontroleerd']}")
+        elif check.status == "verouderd":
+            lines.append(f"  {_STATUS_TEXT['verouderd']}")
     bad_sources = unofficial_sources(content)
     for url in bad_sources:
         lines.append(f"LET OP: bron niet op een officieel domein: {url}")
     flagged = sum(c.flagged for c in checks)
+    off_own = len(sources_off_own_domain(content))
+    undated = sum(1 for s in content.bronnen if s.geraadpleegd is None)
     lines += [
         "",
-        f"{len(checks)} contacten: {len(checks) - flagged} gecontroleerd, {flagged} gemarkeerd; "
-        f"{len(bad_sources)} niet-officiële bronnen.",
+        f"{len(checks)} contacten: {len(checks) - flagged} gecontroleerd, {flagged} gemarkeerd "
+        f"({off_own} met een bron buiten de eigen domeinen); {len(bad_sources)} niet-officiële bronnen.",
+        f"{len(content.bronnen)} bronnen, waarvan {undated} zonder datum van een controle op de eigen pagina.",
     ]
     return lines

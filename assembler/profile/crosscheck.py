@@ -8,7 +8,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from assembler.national import PRACTICES, STEPS
+from assembler.dutch import dutch_date
+from assembler.national import PRACTICES, STEPS, load_content_info
 from assembler.problems import Problem
 from assembler.profile.loader import Document
 from assembler.profile.merge import LOCAL
@@ -106,6 +107,27 @@ def adoption(doc: Document, resolved: dict[str, Any]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def national_text(doc: Document, resolved: dict[str, Any]) -> list[Problem]:
+    """An edition adopted before the national content's date was adopted on another national text."""
+    document = resolved.get("document") or {}
+    adopted = document.get("vastgesteld_op")
+    if document.get("status") != "vastgesteld" or not isinstance(adopted, dt.date):
+        return []
+    info = load_content_info()
+    if adopted >= info.datum:
+        return []
+    return [
+        doc.problem(
+            ("document", "vastgesteld_op"),
+            f"versie {document.get('versie')} van deze routekaart is vastgesteld op {dutch_date(adopted)}, "
+            f"maar de landelijke tekst is daarna veranderd: een build drukt nu landelijke inhoud versie "
+            f"{info.versie} van {dutch_date(info.datum)} af, niet de tekst die is vastgesteld; bekijk de "
+            "landelijke wijzigingen en stel de routekaart opnieuw vast (nieuwe versie en vastgesteld_op)",
+            warning=True,
+        )
+    ]
 
 
 def route_partners(resolved: dict[str, Any]) -> list[dict[str, Any]]:

@@ -143,6 +143,7 @@ def load_profile(
     problems += crosscheck.freshness(doc, today)
     problems += crosscheck.gaps(doc, resolved)
     problems += crosscheck.adoption(doc, resolved)
+    problems += crosscheck.national_text(doc, resolved)
     if region is not None:
         problems += region.warnings
     if _errors(problems):

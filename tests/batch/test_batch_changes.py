@@ -3,6 +3,7 @@ on the overview's "Wijzigingen" sheet; an unchanged rerun empties it. Also `batc
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -46,10 +47,11 @@ def test_rerun_lists_a_changed_phone_number_and_an_unchanged_rerun_lists_none(
     first = batch(region, out)
     assert "sinds de vorige run" not in first
     assert sheet(out)[2:] == []  # a first run has nothing to compare with
-    # --formaat docx: only the Word routekaart was made.
+    # --formaat docx: only the Word routekaart was made, of the regional document too.
     assert sorted(p.name for p in (out / "testdam").iterdir() if not p.name.startswith(".")) == [
         "routekaart-testdam.docx"
     ]
+    assert _visible(out / "regio-testland") == ["routekaart-regio-testland.docx"]
 
     profile = region.parent / "gemeenten" / "testdam.yaml"
     profile.write_text(edit(profile.read_text(encoding="utf-8"), '"020-1234568"', '"020-7654321"'), "utf-8")
@@ -81,6 +83,31 @@ def test_region_partner_change_reaches_every_municipality(region: Path, tmp_path
     )
     batch(region, out)
     assert [r[2] for r in sheet(out)[2:]] == ["Partner Politie Testland heet nu Politie Testland-Noord."]
+
+
+def _visible(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def test_regional_editions_follow_the_formats(region: Path, tmp_path: Path) -> None:
+    """The regional Word file comes with docx, its PDF with pdf; the overview always."""
+    out = tmp_path / "uit"
+    cards = CliRunner().invoke(
+        main, ["batch", str(region), "-o", str(out), "-j", "1", "--formaat", "kaarten"]
+    )
+    assert cards.exit_code == 0, cards.output
+    assert not (out / "regio-testland").exists()
+    assert "Regiodocument" not in cards.output and f"Overzicht: {out / OVERVIEW}" in cards.output
+
+    pdf = CliRunner().invoke(main, ["batch", str(region), "-o", str(out), "-j", "1", "--formaat", "pdf"])
+    assert pdf.exit_code == 0, pdf.output
+    assert _visible(out / "regio-testland") == ["routekaart-regio-testland.pdf"]
+    assert (
+        f"Regiodocument (PDF): {out / 'regio-testland' / 'routekaart-regio-testland.pdf'} (bijgewerkt)"
+        in pdf.output
+    )
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["regio"]["uitvoer"]) == {"regio-testland/routekaart-regio-testland.pdf", OVERVIEW}
 
 
 def test_batch_refuses_an_unknown_format(region: Path, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ import pytest
 from assembler.batch.manifest import STATE_DIR
 from assembler.batch.run import BatchResult, run_batch
 from assembler.build.pipeline import BuildResult
-from assembler.errors import AssemblerError, LockError
+from assembler.errors import AssemblerError, BuildError, LockError
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
@@ -88,6 +88,7 @@ def test_first_run_builds_all_and_records_inputs_and_outputs(
     assert set(brugstad["uitvoer"]) == {"brugstad/routekaart-brugstad.txt", "brugstad.zip"}
     assert data["regio"]["uitvoer"].keys() == {
         "regio-oeverland/routekaart-regio-oeverland.docx",
+        "regio-oeverland/routekaart-regio-oeverland.pdf",
         "overzicht-oeverland.xlsx",
     }
     assert data["toolkit"]["versie"] and data["toolkit"]["landelijke_inhoud"] == national_content().digest
@@ -159,6 +160,65 @@ def test_region_file_logo_and_damaged_output_each_trigger_a_rebuild(
     built.clear()
     batch(region, out)
     assert built == ALL
+
+
+def test_a_deleted_regional_pdf_is_made_again_and_nothing_else_is_written(
+    region: Path, tmp_path: Path, built: list[str]
+) -> None:
+    out = tmp_path / "uit"
+    batch(region, out)
+    pdf = out / "regio-oeverland" / "routekaart-regio-oeverland.pdf"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pdf.unlink()
+    before = snapshot(out)
+    built.clear()
+    result = batch(region, out)
+    assert built == [] and result.ok and pdf.read_bytes() == data
+    summary = result.summary()
+    assert f"Regiodocument (PDF): {pdf} (bijgewerkt)" in summary
+    assert "Regiodocument (Word): " in summary and "routekaart-regio-oeverland.docx (ongewijzigd)" in summary
+    # Only the PDF came back; the Word file, the overview and the manifest stand as they were
+    # (the bookkeeping in the hidden files notes the new PDF).
+    after = snapshot(out)
+    kept = {k: v for k, v in before.items() if "/." not in f"/{k}"}
+    assert {k: v for k, v in after.items() if k in kept} == kept
+    assert set(after) - set(before) == {"regio-oeverland/routekaart-regio-oeverland.pdf"}
+
+
+def test_a_regional_pdf_that_cannot_be_made_fails_the_run_and_keeps_the_previous_files(
+    region: Path, tmp_path: Path, built: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assembler.builders.region.pdf as region_pdf
+
+    out = tmp_path / "uit"
+    assert batch(region, out).ok
+    folder = out / "regio-oeverland"
+    before = {p.name: p.read_bytes() for p in folder.glob("routekaart-*")}
+    profile = region.parent / "gemeenten" / "waldterp.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace('"2026.1"', '"2026.3"'), encoding="utf-8")
+    render = region_pdf.render
+
+    def refuse(*args: object) -> bytes:
+        raise BuildError("PDF-regiodocument: tekst past niet in zijn kolom en zou over de rand lopen")
+
+    monkeypatch.setattr(region_pdf, "render", refuse)
+    built.clear()
+    result = batch(region, out)
+    assert built == ["Wâldterp"] and not result.ok
+    assert (
+        "Regiodocument en overzicht niet bijgewerkt: PDF-regiodocument: tekst past niet in zijn kolom"
+        in result.summary()
+    )
+    # All or nothing: the Word file was not replaced by one the PDF does not match.
+    assert {p.name: p.read_bytes() for p in folder.glob("routekaart-*")} == before
+    assert manifest_of(out)["gemeenten"]["waldterp"]["invoer"]
+
+    monkeypatch.setattr(region_pdf, "render", render)
+    built.clear()
+    again = batch(region, out)
+    assert again.ok and built == []
+    assert {p.name: p.read_bytes() for p in folder.glob("routekaart-*")} != before
 
 
 def test_touched_but_unchanged_outputs_are_verified_once_and_kept(

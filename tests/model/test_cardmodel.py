@@ -85,10 +85,32 @@ def test_practice_card_front_has_the_signals_back_the_practice_steps_and_donts()
     assert honour.voorkant.blokken[0].items == text.signalen
     steps, donts = honour.achterkant.blokken
     assert steps.items == text.stappen and steps.stijl == "genummerd"
-    # The honour-based violence rule: no talk with the family before expert advice.
-    assert any("nooit eerst met de familie" in s for s in steps.items)
+    # The honour-based violence rule: the victim after expert advice, the parents only in step 5.
+    assert (
+        steps.items[2] == "Praat pas na dat advies met het slachtoffer. Praat niet met de ouders vóór stap 5."
+    )
     assert donts.items == text.niet_doen and donts.stijl == "niet"
     assert honour.achterkant.acuut is not None and honour.achterkant.acuut.items == (text.acuut,)
+
+
+def test_the_police_reads_its_own_acute_line_on_the_fgm_card() -> None:
+    content = national_content()
+    model = model_of("brugstad")
+    settings = dataclasses.replace(
+        model.kaarten, doelgroepen=("onderwijs", "politie"), doelgroep_namen=("Onderwijs", "Politie")
+    )
+    cards = cards_for(dataclasses.replace(model, kaarten=settings), content)
+    text = content.praktijken[FGM].kaart
+
+    def acute(card_id: str) -> tuple[str, ...]:
+        found = card(cards, card_id)
+        block = found.voorkant.acuut or found.achterkant.acuut
+        assert block is not None
+        return block.items
+
+    assert acute(f"onderwijs-{FGM}") == (text.acuut,) and "de politie" in text.acuut
+    assert acute(f"politie-{FGM}") == (text.acuut_doelgroepen["politie"],)
+    assert "politie" not in acute(f"politie-{FGM}")[0].lower()
 
 
 def test_fgm_card_names_the_veilig_thuis_fgm_officer_with_name_and_number() -> None:

@@ -92,8 +92,17 @@ def test_contact_list_has_a_row_per_partner_and_only_confirmed_national_numbers(
     # A national row has a confirmed number, or (the LKHA) says how to reach it without one.
     assert national and all(c.telefoon or c.bereikbaarheid for c in national)
     lkha = [c for c in national if "LKHA" in c.naam]
-    assert lkha and lkha[0].telefoon is None and "0800-2000" in (lkha[0].bereikbaarheid or "")
+    assert lkha and lkha[0].telefoon is None
+    assert "Veilig Thuis kan het LKHA inschakelen" in (lkha[0].bereikbaarheid or "")
     assert all("070-345" not in (c.telefoon or "") for c in model.contacten)
+    # Numbers only seen on another body's page are left out; the organisation is reached via its site.
+    helpers = [c for c in national if c.naam == "Slachtofferhulp Nederland"]
+    assert helpers and helpers[0].telefoon is None and helpers[0].bereikbaarheid == "via slachtofferhulp.nl"
+    assert all("0900-0101" not in (c.telefoon or "") for c in model.contacten)
+    # Every national number nobody compared with the organisation's own page says so.
+    for contact in national:
+        assert contact.niet_gecontroleerd == (bool(contact.telefoon) and contact.gecontroleerd_op is None)
+    assert {c.naam for c in national if c.niet_gecontroleerd} >= {"Politie", "Centrum Seksueel Geweld"}
 
 
 @pytest.mark.parametrize(

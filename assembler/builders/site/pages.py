@@ -10,10 +10,12 @@ from markupsafe import Markup
 
 from assembler.builders.web.render import environment, palette, render_page
 from assembler.model.routekaart import Routekaart, VeiligThuis
+from assembler.model.tailor import national_vt_phone
+from assembler.national import national_content
 from assembler.profile.values import tel_uri
 
-# The national Veilig Thuis number: free and answered day and night, whatever the region.
-VT_NUMBER = "0800-2000"
+# The national Veilig Thuis number (organisaties.yaml): free and answered day and night, whatever the region.
+VT_NUMBER = national_vt_phone(national_content())
 DEFAULT_EXIT = "https://www.google.nl/"
 DEFAULT_COLOUR = "#1F5C99"
 
@@ -47,7 +49,7 @@ class SitePage:
 
     @property
     def vt_telefoon_uri(self) -> str:
-        return tel_uri(VT_NUMBER) or "tel:08002000"
+        return tel_uri(VT_NUMBER) or f"tel:{''.join(ch for ch in VT_NUMBER if ch.isdigit())}"
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 from assembler.builders.base import Builder
@@ -43,32 +44,61 @@ class PdfBuilder(Builder):
         return {self.filenames(model)[0]: data}
 
     def check(self, name: str, data: bytes) -> None:
-        # pdfium reads the file the way a viewer does, in milliseconds; pypdf would parse
-        # every object of the structure tree (over half a second) to tell us the same.
-        import pypdfium2 as pdfium
-
-        try:
-            document = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            raise BuildError(f"{name} is geen leesbare PDF: {exc}") from exc
-        try:
-            pages = len(document)
-            width, height = document[0].get_size() if pages else (0.0, 0.0)
-            title = document.get_metadata_dict().get("Title")
-            tagged = bool(pdfium.raw.FPDFCatalog_IsTagged(document.raw))
-            language = _language(document)
-        finally:
-            document.close()
-        if pages < 2:
-            raise BuildError(f"{name} heeft maar {pages} pagina; er ontbreekt inhoud")
-        if abs(width - A4_POINTS[0]) > 1 or abs(height - A4_POINTS[1]) > 1:
+        facts = read_pdf(name, data)
+        if len(facts.sizes) < 2:
+            raise BuildError(f"{name} heeft maar {len(facts.sizes)} pagina; er ontbreekt inhoud")
+        width, height = facts.sizes[0]
+        if not is_a4(facts.sizes[0]):
             raise BuildError(f"{name} is niet op A4 opgemaakt ({width:.0f} × {height:.0f} punt)")
-        if language != "nl":
-            raise BuildError(f"{name} mist de taalaanduiding nl")
-        if not tagged:
-            raise BuildError(f"{name} is niet getagd (PDF/UA-1 vraagt een structuurboom)")
-        if not title:
-            raise BuildError(f"{name} mist een titel in de documenteigenschappen")
+        check_accessible(name, facts)
+
+
+@dataclass(frozen=True)
+class PdfFacts:
+    """What a reader's viewer sees of a PDF before reading it: pages, title, language, tags, bookmarks."""
+
+    sizes: tuple[tuple[float, float], ...]  # (width, height) in points, per page
+    title: str
+    language: str
+    tagged: bool
+    bookmarks: tuple[str, ...]
+
+
+def read_pdf(name: str, data: bytes) -> PdfFacts:
+    """Read a PDF back through pdfium, the way a viewer does; BuildError when it does not open."""
+    # pdfium reads the file in milliseconds; pypdf would parse every object of the
+    # structure tree (over half a second) to tell us the same.
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise BuildError(f"{name} is geen leesbare PDF: {exc}") from exc
+    try:
+        return PdfFacts(
+            sizes=tuple(tuple(document.get_page_size(i)) for i in range(len(document))),
+            title=document.get_metadata_dict().get("Title") or "",
+            language=_language(document),
+            tagged=bool(pdfium.raw.FPDFCatalog_IsTagged(document.raw)),
+            bookmarks=tuple(b.get_title() for b in document.get_toc()),
+        )
+    finally:
+        document.close()
+
+
+def is_a4(size: tuple[float, float], landscape: bool = False) -> bool:
+    width, height = A4_POINTS[::-1] if landscape else A4_POINTS
+    return abs(size[0] - width) <= 1 and abs(size[1] - height) <= 1
+
+
+def check_accessible(name: str, facts: PdfFacts) -> None:
+    """The basics PDF/UA-1 asks of every document we write: language, structure tree, title."""
+    if facts.language != "nl":
+        raise BuildError(f"{name} mist de taalaanduiding nl")
+    if not facts.tagged:
+        raise BuildError(f"{name} is niet getagd (PDF/UA-1 vraagt een structuurboom)")
+    if not facts.title:
+        raise BuildError(f"{name} mist een titel in de documenteigenschappen")
 
 
 def _language(document: Any) -> str:

@@ -70,7 +70,12 @@ def test_every_card_that_names_the_lkha_says_how_to_reach_it(cards: list[str]) -
 
 def test_the_vgv_card_gives_the_police_number(cards: list[str]) -> None:
     card = card_of(cards, "genitale verminking")
-    assert "de politie via 112" in card
+    # 112 only for direct danger; a departure this week goes to the police's 0900-8844.
+    assert (
+        "Direct gevaar? Bel 112. Vertrek vandaag of deze week? Bel meteen Veilig Thuis 0800-2000 en de politie 0900-8844."
+        in card
+    )
+    assert "de politie via 112" not in card
 
 
 def test_interpreters_are_advice_on_the_cards(cards: list[str]) -> None:
@@ -86,3 +91,61 @@ def test_cards_build_from_a_written_profile(run: Invoke, write: WriteFile, tmp_p
     assert result.exit_code == 0, result.output
     cards = card_texts(tmp_path / "uit" / "testdam" / "zakkaarten-testdam.pdf")
     assert "247 247 247" not in " ".join(cards)
+
+
+PRACTICE_TITLES = ("genitale verminking", "Huwelijksdwang", "achterlating", "Eergerelateerd geweld")
+
+
+def test_every_practice_card_numbers_the_five_meldcode_steps(cards: list[str]) -> None:
+    for title in PRACTICE_TITLES:
+        card = card_of(cards, title)
+        starts = [
+            card.index(f"{n} {word}")
+            for n, word in enumerate(("Schrijf", "V", "Praat", "Weeg af", "Besluit"), 1)
+        ]
+        assert starts == sorted(starts), title
+        assert "4 Weeg af met het afwegingskader: is er acute of structurele onveiligheid?" in card, title
+        assert "5 Besluit eerst of je meldt. Kijk daarna of je ook zelf helpt." in card, title
+        # The urgent lines stand in the acute box, not in the place of a step.
+        for old in (
+            "Dreigt een vertrek? Meld direct",
+            "Reis niet tegen te houden? Maak met de jongere",
+            "Acuut risico? Doorloop",
+        ):
+            assert old not in card, (title, old)
+
+
+def test_every_acute_line_starts_with_112_for_direct_danger(cards: list[str]) -> None:
+    for title in PRACTICE_TITLES:
+        card = card_of(cards, title)
+        assert "Direct gevaar? Bel 112." in card, title
+        assert card.count("112") == 1, title  # and nowhere else on the card: the rest goes to 0900-8844
+
+
+def test_the_family_rule_on_each_card(cards: list[str]) -> None:
+    for title in ("Huwelijksdwang", "achterlating"):
+        assert "3 Praat niet met de ouders of familie." in card_of(cards, title)
+    assert "Praat niet met de ouders vóór stap 5." in card_of(cards, "Eergerelateerd geweld")
+    assert "3 Praat met de ouders als dat veilig kan." in card_of(cards, "genitale verminking")
+    text = " ".join(cards)
+    assert "nooit eerst met de familie" not in text and "met de familie zonder advies" not in text
+
+
+def test_veilig_thuis_brings_in_the_lkha_and_interpreters_are_a_preference(cards: list[str]) -> None:
+    text = " ".join(cards)
+    assert "Veilig Thuis kan het LKHA inschakelen" in text and "bereik je ook het LKHA" not in text
+    # Under "Niet doen ×" the interpreter line says what not to do, never "use an interpreter".
+    assert "× Zet bij voorkeur een professionele tolk" not in text
+    assert "× Liever geen familielid, kennis of kind als tolk." in text
+
+
+def test_the_police_card_does_not_send_the_police_to_the_police(
+    run: Invoke, write: WriteFile, tmp_path: Path
+) -> None:
+    text = BASE_PROFILE.replace("doelgroepen: [onderwijs, huisartsen]", "doelgroepen: [politie]")
+    result = run("cards", write(text, "testdam.yaml"), "-o", tmp_path / "uit")
+    assert result.exit_code == 0, result.output
+    cards = card_texts(tmp_path / "uit" / "testdam" / "zakkaarten-testdam.pdf")
+    fgm = card_of(cards, "genitale verminking")
+    assert "de politie 0900-8844" not in fgm and "bel de politie" not in fgm.lower()
+    assert "Vertrek vandaag of deze week, of meisje al besneden? Bel meteen Veilig Thuis 0800-2000." in fgm

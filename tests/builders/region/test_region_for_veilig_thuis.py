@@ -6,8 +6,6 @@ import dataclasses
 import datetime as dt
 import io
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -16,6 +14,7 @@ import pdfplumber
 import pytest
 from click.testing import CliRunner
 
+from assembler.builders.region import document as region_docx
 from assembler.cli import main
 from assembler.model.attention import GAP, PHONES, REGIE, points
 from assembler.model.region import (
@@ -24,8 +23,12 @@ from assembler.model.region import (
     MunicipalityEntry,
     Owner,
     PracticeChoice,
+    RegionModel,
     StepChoice,
 )
+from tests.builders.region.conftest import OVERVIEW
+from tests.builders.region.pages import mostly_empty, read_pages
+from tests.builders.word.test_docx_libreoffice import SOFFICE, convert
 from tests.conftest import CONTRACT, EXAMPLE_REGION
 
 # A dotted profile path (partners.0.telefoon), a YAML list snippet, or a file:line position.
@@ -82,7 +85,10 @@ def _leaks(out: Path) -> dict[str, list[str]]:
 
 
 def test_no_document_of_the_example_region_shows_a_field_path_or_position(example: Path) -> None:
-    assert _document_texts(example), "geen documenten gemaakt"
+    texts = _document_texts(example)
+    # The regional routekaart in both editions is read too, besides every municipality's files.
+    regional = {Path(name).name for name in texts if "/regio-" in name}
+    assert regional == {"routekaart-regio-lindeland.docx", "routekaart-regio-lindeland.pdf"}
     assert _leaks(example) == {}
 
 
@@ -192,52 +198,32 @@ def test_no_document_of_the_contract_region_shows_a_field_path(tmp_path: Path) -
         pytest.skip("contractregio ../shared/contract ontbreekt")
     out = _batch(CONTRACT, tmp_path / "uit")
     assert _leaks(out) == {}
-    (path,) = out.rglob("routekaart-regio-*.docx")
-    text = _docx_text(path)
-    assert (
+    gap = (
         "Polderdam heeft voor signaleren en melden, toeleiden naar passende zorg en preventie, "
-        "veiligheid en hulp nog geen lokale partner." in text
+        "veiligheid en hulp nog geen lokale partner."
     )
-
-
-def _main_chapters(path: Path) -> list[str]:
-    document = docx.Document(str(path))
-    return [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    (path,) = out.rglob("routekaart-regio-*.docx")
+    assert gap in _docx_text(path)
+    (pdf,) = out.rglob("routekaart-regio-*.pdf")
+    pages = read_pages(pdf)
+    assert pages[0].landscape and not any(p.landscape for p in pages[-1:])
+    assert gap in " ".join(p.text.replace("\n", " ") for p in pages)
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is niet geïnstalleerd")
 def test_libreoffice_leaves_no_page_mostly_empty_except_before_a_main_chapter(
-    example: Path, tmp_path: Path
+    model: RegionModel, tmp_path: Path
 ) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is niet geïnstalleerd")
-    (path,) = example.rglob("routekaart-regio-*.docx")
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    chapters = _main_chapters(path)
-    with pdfplumber.open(tmp_path / (path.stem + ".pdf")) as pdf:
-        pages = [(page.extract_text() or "").splitlines() for page in pdf.pages]
-    # The first page holds the matrix; the second holds the contents and must not be a near-blank page.
-    assert "Overzicht van de regio" in "\n".join(pages[0])
-    fullest = max(len(lines) for lines in pages)
-    for number, lines in enumerate(pages[:-1], start=1):
-        if len(lines) < fullest / 4:
-            following = "\n".join(pages[number][:3])
-            assert any(c in following for c in chapters), f"pagina {number} is bijna leeg: {lines}"
+    """The Word edition as LibreOffice lays it out, measured like the PDF edition: text bottoms."""
+    path = tmp_path / "routekaart-regio-oeverland.docx"
+    path.write_bytes(region_docx.render(model, OVERVIEW))
+    document = docx.Document(str(path))
+    chapters = ["Inhoud", *(p.text for p in document.paragraphs if p.style.name == "Heading 1")]
+    pages = read_pages(convert(path, tmp_path / "pdf", tmp_path / "lo-profiel"))
+    assert pages[0].landscape and "Overzicht van de regio" in pages[0].text
+    assert not any(p.landscape for p in pages[1:])
+    assert mostly_empty(pages, chapters) == []
 
 
 def test_a_regie_left_to_a_standard_choice_is_a_point_after_the_gaps() -> None:
@@ -251,3 +237,49 @@ def test_a_regie_left_to_a_standard_choice_is_a_point_after_the_gaps() -> None:
         "Polderdam heeft niet zelf vastgelegd wie de regie heeft; volgens de standaardkeuze van de regio "
         "ligt die bij de gemeente."
     )
+
+
+def test_key_persons_inherited_from_the_region_are_marked_as_its_standard_choice(example: Path) -> None:
+    (path,) = example.rglob("routekaart-regio-*.docx")
+    document = docx.Document(str(path))
+    matrix = document.tables[0]
+    header = [c.text for c in matrix.rows[0].cells]
+    column = header.index("Sleutelpersonen")
+    cells = {r.cells[0].text: r.cells[column].text for r in matrix.rows[1:]}
+    # Wilgendaal left it to the region; Kreekmonde and Ter Linde chose themselves.
+    assert cells == {
+        "Kreekmonde": "nee",
+        "Ter Linde": "ja",
+        "Wilgendaal": "ja (regiostandaard)",
+    }
+    regie = {r.cells[0].text: r.cells[header.index("Regie")].text for r in matrix.rows[1:]}
+    # Only Ter Linde chose its regie itself.
+    assert {n: v.endswith("(regiostandaard)") for n, v in regie.items()} == {
+        "Kreekmonde": True,
+        "Ter Linde": False,
+        "Wilgendaal": True,
+    }
+    text = _docx_text(path)
+    assert "ja (standaardkeuze van de regio; niet door de gemeente zelf vastgelegd)" in text
+    assert (
+        "Wilgendaal heeft niet zelf vastgelegd of de gemeente met sleutelpersonen werkt; "
+        "de standaardkeuze van de regio is 'ja'."
+    ) in text
+    assert "Kreekmonde heeft niet zelf vastgelegd of de gemeente met sleutelpersonen" not in text
+
+
+def test_key_persons_not_chosen_by_the_municipality_are_a_point() -> None:
+    steps = (
+        StepChoice("signaleren_en_melden", "Signaleren en melden", ("Wijkteam",), (), "Wijkteam", "0123"),
+    )
+    day = dt.date(2026, 11, 1)
+    assert not [p for p in points(_entry(steps, ()), day) if "sleutelpersonen" in p.zin]
+    inherited = dataclasses.replace(_entry(steps, ()), sleutelpersonen_herkomst="regio")
+    assert [p.zin for p in points(inherited, day) if "sleutelpersonen" in p.zin] == [
+        "Polderdam heeft niet zelf vastgelegd of de gemeente met sleutelpersonen werkt; "
+        "de standaardkeuze van de regio is 'ja'."
+    ]
+    unset = dataclasses.replace(_entry(steps, ()), sleutelpersonen="niet vastgelegd")
+    assert [p.zin for p in points(unset, day) if "sleutelpersonen" in p.zin] == [
+        "Polderdam heeft nog niet vastgelegd of de gemeente met sleutelpersonen werkt."
+    ]

@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 import docx
-import pytest
 
 from assembler.national import national_content
-from tests.conftest import BASE_PROFILE, CONTRACT, Invoke, WriteFile
+from tests.conftest import Invoke, WriteFile
 
 MINIMAL = """\
 schema_versie: 1
@@ -75,10 +74,8 @@ def build_docx(run: Invoke, profile: Path, out: Path) -> Path:
 
 
 def standard_texts(name: str) -> set[str]:
-    """The national stand-in texts for chain steps and training, filled in for this municipality."""
-    content = national_content()
-    raw = [t for s in content.stappen.values() for t in s.standaard_afspraken]
-    raw += [str(t) for t in content.teksten["deskundigheidsbevordering"]]
+    """The national stand-in text for training, filled in for this municipality (a note follows it)."""
+    raw = [str(t) for t in national_content().teksten["deskundigheidsbevordering"]]
     return {" ".join(t.replace("{gemeente}", name).split()) for t in raw}
 
 
@@ -90,7 +87,7 @@ def local_claims(texts: list[str], name: str) -> list[str]:
     for text in texts:
         if name not in text or any(p.fullmatch(text) for p in patterns):
             continue
-        # Stand-in chain-step and training texts are marked by a note that follows them.
+        # The stand-in training text is marked by a note that follows it.
         if any(" ".join(text.split()).startswith(m.split("{")[0][:60]) for m in marked):
             continue
         claims.append(text)
@@ -111,56 +108,41 @@ def test_a_minimal_profile_prints_no_invented_local_practice(
     assert [t for t in local_claims(texts, "Minidam") if not _marked_regie(texts, t)] == []
     # Every stand-in is labelled where it stands: four practices, three chain steps, training.
     assert sum(t.startswith("Standaardtekst: Minidam heeft nog niet beschreven") for t in texts) == 4
-    assert sum(t.startswith("Dit is de standaardtekst: Minidam heeft voor deze stap") for t in texts) == 3
     assert any(
         t.startswith("Dit is de standaardtekst: Minidam heeft nog geen eigen afspraken over training")
         for t in texts
     )
 
 
-@pytest.mark.skipif(not CONTRACT.exists(), reason="het contract (../shared) ontbreekt in deze checkout")
-def test_the_contract_polderdam_prints_no_invented_local_practice(run: Invoke, tmp_path: Path) -> None:
-    texts = paragraphs(build_docx(run, CONTRACT / "gemeenten" / "polderdam.yaml", tmp_path / "uit"))
-    assert [t for t in local_claims(texts, "Polderdam") if not _marked_regie(texts, t)] == []
-    assert "Dit is de standaardkeuze van de regio Middenland: Polderdam heeft" in "\n".join(texts)
-
-
-def test_the_national_framing_stays_and_the_local_introduction_follows(
-    run: Invoke, write: WriteFile, tmp_path: Path
-) -> None:
-    texts = paragraphs(build_docx(run, write(BASE_PROFILE, "testdam.yaml"), tmp_path / "uit"))
-    framing = next(i for i, t in enumerate(texts) if "zelfbeschikking" in t)
-    purpose = next(i for i, t in enumerate(texts) if t.startswith("Het ministerie van VWS publiceerde"))
-    own = texts.index("In Testdam ligt het accent op preventie.")
-    assert framing < purpose < own
-
-
-def test_meldcode_step_five_afwegingskader_and_one_hour_rule_as_built(
-    run: Invoke, write: WriteFile, tmp_path: Path
-) -> None:
-    texts = paragraphs(build_docx(run, write(BASE_PROFILE, "testdam.yaml"), tmp_path / "uit"))
-    whole = "\n".join(texts)
-    assert "Regel zelf hulp of meld" not in whole
-    assert "of dat je meldt" not in whole and "hulp kunt organiseren of dat" not in whole
-    step5 = next(t for t in texts if "Neem eerst het besluit of melden" in t)
-    assert step5.index("melden") < step5.index("zelf passende hulp")
-    for n in range(1, 6):
-        assert any(t.startswith(f"Vraag {n}:") for t in texts), n
-    assert "acute en structurele onveiligheid meldt u altijd" in whole
-    for text in texts:
-        if "een uur" in text:
-            assert "acuut" in text, text
-    assert "blijvende onveiligheid" not in whole
-    assert "12 tot 29" not in whole
-    assert whole.count("1.500") == 1
-    assert f"Landelijke inhoud: versie {national_content().info.versie}" in whole
-
-
-def test_the_contact_list_has_the_lkha_when_forced_marriage_is_chosen(
+def test_chain_step_stand_ins_say_so_first_and_claim_nothing_local(
     run: Invoke, write: WriteFile, tmp_path: Path
 ) -> None:
     texts = paragraphs(build_docx(run, write(MINIMAL, "minidam.yaml"), tmp_path / "uit"))
-    start = next(i for i, t in enumerate(texts) if t.startswith("Op deze pagina staan de belangrijkste"))
-    contact_list = "\n".join(texts[start:])
-    assert "Landelijk Knooppunt Huwelijksdwang en Achterlating" in contact_list
-    assert "huwelijksdwangenachterlating.nl" in contact_list
+    headings = [i for i, t in enumerate(texts) if t == "Afspraken in Minidam"]
+    assert len(headings) == 3
+    for i in headings:
+        # The marker is the first thing under the heading, not a note after a claim.
+        assert texts[i + 1].startswith(
+            "Standaardtekst: Minidam heeft voor deze stap nog geen eigen afspraken"
+        ), texts[i + 1]
+        assert texts[i + 2].startswith("Landelijk geldt:"), texts[i + 2]
+    whole = "\n".join(texts)
+    assert "Dit is de standaardtekst: Minidam heeft voor deze stap" not in whole
+    # The old stand-ins told what professionals in the municipality do: no such sentence is left.
+    for claim in ("Professionals in Minidam werken", "Meldingen gaan naar", "In Minidam werken de gemeente"):
+        assert claim not in whole
+
+
+def test_key_persons_left_unset_are_no_local_claim(run: Invoke, write: WriteFile, tmp_path: Path) -> None:
+    path = build_docx(run, write(MINIMAL, "minidam.yaml"), tmp_path / "uit")
+    body = docx.Document(str(path)).paragraphs
+    (heading,) = [
+        i for i, p in enumerate(body) if p.text == "Sleutelpersonen" and p.style.name.startswith("Heading")
+    ]
+    assert body[heading + 1].text.startswith(
+        "Standaardtekst: Minidam heeft in haar profiel nog niet vastgelegd of zij met sleutelpersonen werkt."
+    )
+    texts = paragraphs(path)
+    whole = "\n".join(texts)
+    assert "zijn sleutelpersonen actief" not in whole and "De gemeente werkt met sleutelpersonen" not in whole
+    assert "Nog geen keuze vastgelegd" in texts

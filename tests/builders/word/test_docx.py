@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import io
 import re
@@ -20,7 +22,7 @@ from assembler.build.pipeline import build_profile
 from assembler.builders.word.builder import check_docx, default_template, render_docx
 from assembler.builders.word.check import check_template_file
 from assembler.builders.word.env import clean_text, finalize
-from assembler.dutch import enumeration
+from assembler.dutch import dutch_date, enumeration
 from assembler.errors import BuildError, TemplateError
 from assembler.model.routekaart import DEFAULT_COLOUR, Routekaart
 from assembler.model.tailor import tailor
@@ -95,7 +97,8 @@ def build(run: Invoke, profile: Path, out: Path, *extra: str) -> tuple[str, int]
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
     done = build_profiles(tmp_path_factory.mktemp("uitvoer"), MUNICIPALITIES, "docx")
     return {
-        name: Built(b.model, b.folder / f"routekaart-{b.model.slug}.docx", b.output) for name, b in done.items()
+        name: Built(b.model, b.folder / f"routekaart-{b.model.slug}.docx", b.output)
+        for name, b in done.items()
     }
 
 
@@ -163,7 +166,13 @@ def test_contact_list_has_one_row_per_contact(built: dict[str, Built], name: str
     rows = tables[0].rows[1:]
     assert [r.cells[0].text for r in rows] == [c.naam for c in b.model.contacten]
     for row, contact in zip(rows, b.model.contacten, strict=True):
-        assert row.cells[2].text == (contact.telefoon or "–")
+        # A national number says under it whether someone compared it with the organisation's own page.
+        check = ""
+        if contact.niet_gecontroleerd:
+            check = "\nniet gecontroleerd"
+        elif contact.soort == "landelijk" and contact.gecontroleerd_op:
+            check = f"\ngecontroleerd op {dutch_date(contact.gecontroleerd_op)}"
+        assert row.cells[2].text == (contact.telefoon or "–") + check
         assert row.cells[3].text == (contact.email or "–")
         assert row.cells[4].text == (contact.bereikbaarheid or "–")
 
@@ -623,3 +632,19 @@ def test_a_good_own_template_is_used(run: Invoke, profile, tmp_path: Path) -> No
     assert texts[0] == "Routekaart Testdam"
     assert "Sociaal wijkteam Testdam: 020-1234568 wijkteam@testdam.example" in texts
     assert written.core_properties.title == "Routekaart schadelijke praktijken Testdam"
+
+
+def test_a_checked_national_number_shows_its_check_date(built: dict[str, Built]) -> None:
+    model = built["brugstad"].model
+    checked = [
+        dataclasses.replace(c, gecontroleerd_op=dt.date(2026, 12, 1), niet_gecontroleerd=False)
+        if c.naam == "Politie"
+        else c
+        for c in model.contacten
+    ]
+    data = render_docx(dataclasses.replace(model, contacten=tuple(checked)), default_template())
+    document = docx.Document(io.BytesIO(data))
+    (table,) = [t for t in document.tables if [c.text for c in t.rows[0].cells][:2] == ["Naam", "Rol"]]
+    cells = {r.cells[0].text: r.cells[2].text for r in table.rows[1:]}
+    assert cells["Politie"] == "112\ngecontroleerd op 1 december 2026"
+    assert cells["Centrum Seksueel Geweld"] == "0800-0188\nniet gecontroleerd"

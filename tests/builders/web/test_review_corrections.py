@@ -1,0 +1,92 @@
+"""The review of 2026-11-29, read back from the built HTML and PDF routekaart.
+
+Unchecked national numbers say so, no number rests on another body's page, stand-in
+agreements say so before anything else, and the practice lists say what they are.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pdfplumber
+import pytest
+from lxml.html import HtmlElement
+
+from assembler.build.pipeline import build_profile
+from assembler.model.routekaart import Routekaart
+from tests.conftest import FIXTURE_REGION
+
+GONE = ("0900-0101", "247 247 247", "Fier", "bereik je ook het LKHA", "Landelijke organisaties voor advies")
+
+
+@pytest.fixture(scope="module")
+def dijkmond(tmp_path_factory: pytest.TempPathFactory) -> tuple[Routekaart, HtmlElement, str]:
+    out = tmp_path_factory.mktemp("review")
+    built = build_profile(FIXTURE_REGION / "gemeenten" / "dijkmond.yaml", out, ("html", "pdf"))
+    html = next(p for p in built.files if p.suffix == ".html")
+    pdf = next(p for p in built.files if p.suffix == ".pdf")
+    return built.model, lxml.html.parse(str(html)).getroot(), _pdf_text(pdf)
+
+
+def _pdf_text(path: Path) -> str:
+    with pdfplumber.open(path) as pdf:
+        return " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+
+
+def _flat(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def test_unchecked_national_numbers_say_so_in_the_contact_list(
+    dijkmond: tuple[Routekaart, HtmlElement, str],
+) -> None:
+    model, page, pdf = dijkmond
+    rows = page.xpath("//table[contains(@class, 'contacten')]//tr[td]")
+    national = [c for c in model.contacten if c.soort == "landelijk"]
+    unchecked = [c.naam for c in national if c.telefoon and c.gecontroleerd_op is None]
+    assert {"Politie", "Centrum Seksueel Geweld"} <= set(unchecked)
+    marked = {}
+    for row in rows:
+        name = " ".join((row.xpath("th")[0].text or "").split())
+        phone = _flat(row.xpath("td[contains(@class, 'kol-tel')]")[0])
+        marked[name] = phone.endswith("niet gecontroleerd")
+    assert marked == {c.naam: c.naam in unchecked for c in model.contacten}
+    assert pdf.count("niet gecontroleerd") >= len(unchecked)
+    # Nothing claims a check that was only a comparison with a stored copy.
+    assert "gecontroleerd op 29 november 2026" not in pdf.lower()
+    assert re.search(r"Bron: veiligthuisutrecht\.nl, nummer( \S+)* niet gecontroleerd", pdf)
+
+
+def test_no_number_or_organisation_without_its_own_page(
+    dijkmond: tuple[Routekaart, HtmlElement, str],
+) -> None:
+    _, page, pdf = dijkmond
+    html = _flat(page)
+    for text in GONE:
+        assert text not in html and text not in pdf, text
+    assert "Slachtofferhulp Nederland: www.slachtofferhulp.nl" in pdf
+
+
+def test_practice_lists_say_what_they_are(dijkmond: tuple[Routekaart, HtmlElement, str]) -> None:
+    model, page, _ = dijkmond
+    headings = [_flat(h) for h in page.iter("h4") if _flat(h).startswith("Landelijke organisaties")]
+    assert headings == [f"Landelijke organisaties bij {p.naam.lower()}" for p in model.praktijken]
+
+
+def test_stand_in_agreements_say_so_first(dijkmond: tuple[Routekaart, HtmlElement, str]) -> None:
+    model, page, pdf = dijkmond
+    standard = [s for s in model.stappen if not s.afspraken_eigen]
+    assert standard, "Dijkmond legt geen eigen afspraken vast"
+    for heading in (h for h in page.iter("h4") if _flat(h) == f"Afspraken in {model.gemeente}"):
+        following = heading.getnext()
+        assert following is not None
+        text = _flat(following)
+        own = [s for s in model.stappen if s.afspraken_eigen and s.afspraken[0].startswith(text[:40])]
+        assert own or text.startswith(f"Standaardtekst: {model.gemeente} heeft voor deze stap"), text
+    notes = [_flat(p) for p in page.iter("p") if "noot" in (p.get("class") or "")]
+    assert not [n for n in notes if n.startswith("Dit is de standaardtekst: Dijkmond heeft voor deze stap")]
+    assert pdf.count(f"Standaardtekst: {model.gemeente} heeft voor deze stap") == len(standard)
+    assert "Landelijk geldt:" in pdf
+    assert not re.search(r"Meldingen gaan naar|Professionals in Dijkmond werken", pdf)
