@@ -20,7 +20,7 @@ from assembler.builders.region.context import context
 from assembler.builders.web.pdf import check_accessible, is_a4, read_pdf
 from assembler.builders.web.pdffit import check_fit
 from assembler.builders.web.render import environment, palette
-from assembler.builders.web.weasy import font_face_css, render_pdf, shared_style
+from assembler.builders.web.weasy import render_pdf, shared_style
 from assembler.errors import BuildError
 from assembler.model.region import RegionModel
 from assembler.model.routekaart import DEFAULT_COLOUR
@@ -81,9 +81,10 @@ def _environment() -> Environment:
 
 
 def stylesheet() -> str:
-    """The fonts, the municipal PDF's look and the regional layer; read fresh so edits show at once."""
+    """The municipal PDF's look and the regional layer (shared_style adds the fonts); read fresh so
+    edits show at once."""
     folder = templates_dir() / "html"
-    return "\n".join([font_face_css(), *((folder / n).read_text(encoding="utf-8") for n in STYLESHEETS)])
+    return "\n".join((folder / n).read_text(encoding="utf-8") for n in STYLESHEETS)
 
 
 def render_html(model: RegionModel, overview_name: str) -> str:

@@ -29,6 +29,7 @@ class Line:
     bottom: float
     size: float
     bold: bool
+    leader: bool = False  # a dotted line is drawn along it (the PDF's contents)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def read_pages(path: Path) -> list[Page]:
     with pdfplumber.open(path) as pdf:
         raw = []
         for page in pdf.pages:
+            dotted = [d["top"] for d in page.lines if d.get("dash") and d["dash"][0] and d["dash"][0][0] == 0]
             lines = [
                 Line(
                     line["text"],
@@ -65,6 +67,7 @@ def read_pages(path: Path) -> list[Page]:
                     line["bottom"],
                     max(c["size"] for c in line["chars"]),
                     "Bold" in line["chars"][0]["fontname"],
+                    any(line["top"] <= top <= line["bottom"] + 2 for top in dotted),
                 )
                 for line in page.extract_text_lines(return_chars=True)
                 if line["text"].strip()
@@ -121,11 +124,14 @@ def table_rows(pages: Iterable[Page], header: tuple[str, ...]) -> list[tuple[str
 
 
 def contents(pages: list[Page]) -> list[tuple[str, int]]:
-    """(title, page number) of every entry of the table of contents."""
+    """(title, page number) of every entry of the table of contents: a line ending in its page
+    number after dots, typed (Word) or drawn (the PDF)."""
     entries = []
     for page in pages:
         for line in page.body:
-            match = re.fullmatch(r"(.+?)\s*(?:\. ?){3,}\s*(\d+)", line.text)
+            match = re.fullmatch(r"(.+?)\s*(?:\. ?){3,}\s*(\d+)", line.text) or (
+                re.fullmatch(r"(.+?)\s+(\d+)", line.text) if line.leader else None
+            )
             if match:
                 entries.append((match.group(1), int(match.group(2))))
     return entries
