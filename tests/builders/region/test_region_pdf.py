@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from assembler.batch.worker import profile_reason
@@ -258,3 +259,14 @@ def test_local_text_in_arabic_reads_right_to_left(entries: list[MunicipalityEntr
     model = model_of([from_data(MunicipalityEntry, data)], [])
     html = region_pdf.render_html(model, OVERVIEW)
     assert '<td dir="rtl">يقدم الفريق معلومات للعائلات.</td>' in html
+
+
+def test_local_text_in_arabic_reads_right_to_left_in_word_too(entries: list[MunicipalityEntry]) -> None:
+    data = to_data(entries[0])
+    data["praktijken"][0]["lokale_situatie"] = ["يقدم الفريق معلومات للعائلات."]
+    model = model_of([from_data(MunicipalityEntry, data)], [])
+    word = docx.Document(io.BytesIO(region_docx.render(model, OVERVIEW)))
+    cells = [p for t in word.tables for r in t.rows for c in r.cells for p in c.paragraphs]
+    (arabic,) = [p for p in cells if p.text == "يقدم الفريق معلومات للعائلات."]
+    assert arabic._p.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None
+    assert all(p._p.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is None for p in word.paragraphs)
