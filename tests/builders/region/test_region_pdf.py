@@ -100,7 +100,8 @@ def test_first_page_is_landscape_with_the_matrix_of_every_municipality(pdf: Path
 def test_contact_list_is_sorted_by_municipality(pdf: Path) -> None:
     rows = table_rows(read_pages(pdf), CONTACTS)
     municipalities = [row[0] for row in rows]
-    assert municipalities == sorted(municipalities, key=str.casefold)
+    # Filed as a Dutch list files them: 's-Molenwaard under M, Wâldterp under W.
+    assert list(dict.fromkeys(municipalities)) == ["Brugstad", "Dijkmond", "'s-Molenwaard", "Wâldterp"]
     assert set(municipalities) == {"Brugstad", "Dijkmond", "'s-Molenwaard", "Wâldterp"}
     # A municipality without local partners sends the reader to Veilig Thuis.
     assert (
