@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from slugify import slugify as _slugify
 
 
@@ -12,3 +15,10 @@ def slug(name: str) -> str:
     """
     result = _slugify(name, replacements=[("'", ""), ("’", "")], max_length=60, word_boundary=True)
     return result or "gemeente"
+
+
+def sort_key(name: str) -> str:
+    """How a Dutch list files a place name: "'s-Heerenveld" under H, "Súdermar" under S, case ignored."""
+    bare = re.sub(r"^['’](s|t)[- ]", "", name.strip(), flags=re.IGNORECASE)
+    folded = unicodedata.normalize("NFKD", bare.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))

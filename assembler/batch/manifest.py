@@ -322,10 +322,12 @@ def manifest(
     region_outputs: Mapping[str, Output],
     records: Iterable[Record],
     failures: Mapping[str, tuple[str, str, str]],
+    site: Mapping[str, Output] | None = None,
 ) -> dict[str, Any]:
     """The manifest: every output with hash and size, every input with hash, the toolkit; no timestamps.
 
-    failures maps a folder name to (municipality, profile, reason) for those that failed this run.
+    failures maps a folder name to (municipality, profile, reason) for those that failed this run;
+    site holds the regional website's files when this run wrote or checked it.
     """
     municipalities: dict[str, Any] = {}
     for record in records:
@@ -346,4 +348,5 @@ def manifest(
             "uitvoer": {k: v.as_json() for k, v in region_outputs.items()},
         },
         "gemeenten": municipalities,
+        **({"site": {"uitvoer": {k: v.as_json() for k, v in sorted(site.items())}}} if site else {}),
     }

@@ -27,6 +27,7 @@ from assembler import forked
 from assembler.batch.manifest import (
     MANIFEST_NAME,
     HashCache,
+    Output,
     OutputCheck,
     Record,
     RegionState,
@@ -231,6 +232,7 @@ class _Run:
         self.failures: dict[str, Outcome] = {}
         self.built: set[str] = set()
         self.regional_seconds: dict[str, float] = {}
+        self.site_outputs: dict[str, Output] = {}
 
     def execute(self) -> BatchResult:
         left = remove_temp_files(self.outdir)
@@ -464,6 +466,7 @@ class _Run:
             state.uitvoer,
             [records[i.display] for i in items if i.display in records],
             failures,
+            self.site_outputs,
         )
         path = self.outdir / MANIFEST_NAME
         result.bestanden.append(("Manifest", path, write_owned(self.outdir, MANIFEST_NAME, dumps(data))))
@@ -506,13 +509,15 @@ class _Run:
         # A municipality that failed this time keeps its last good page online.
         entries = [(i.path, self.records[i.display]) for i in items if i.display in self.records]
         try:
-            folder, written = write_site(
+            folder, written, files = write_site(
                 self.region, self.outdir, members_of(self.region, self.outdir, entries, self.today), self.today
             )
         except AssemblerError as exc:
             result.site_melding = f"Website niet bijgewerkt: {exc}"
             return
         result.bestanden.append(("Website", folder / "index.html", written))
+        prefix = folder.relative_to(self.outdir).as_posix()
+        self.site_outputs = {f"{prefix}/{rel}": Output(sha256_bytes(b), len(b)) for rel, b in files.items()}
 
     def _region_key(self, items: list[Item]) -> str:
         """Everything the regional outputs are made from; equal keys mean equal documents."""

@@ -51,8 +51,11 @@ def members_of(
     return members
 
 
-def write_site(region: Region, outdir: Path, members: list[Member], today: dt.date) -> tuple[Path, bool]:
-    """Build and write outdir/site; returns its folder and whether any file changed."""
+def write_site(
+    region: Region, outdir: Path, members: list[Member], today: dt.date
+) -> tuple[Path, bool, dict[str, bytes]]:
+    """Build and write outdir/site; returns its folder, whether any file changed, and every file of
+    the site by its path under that folder (for the manifest)."""
     folder = safe_child(outdir, SITE_DIR)
     state_path = outdir / STATE_DIR / STATE_NAME
     try:
@@ -102,7 +105,7 @@ def write_site(region: Region, outdir: Path, members: list[Member], today: dt.da
                 (folder / rel).parent.rmdir()
     except OSError as exc:
         raise OutputError(f"kan de site niet schrijven in {folder}: {exc.strerror or exc}") from exc
-    return folder, changed
+    return folder, changed, files
 
 
 def _is_shared(rel: str) -> bool:

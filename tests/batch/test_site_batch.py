@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -38,6 +40,13 @@ def test_whole_region_builds_a_self_contained_site(tmp_path: Path, folder: Path)
     assert len(municipalities) == len(result.gemaakt)
     # Without site.url there is no address to put in a sitemap.
     assert not (site / "sitemap.xml").exists()
+    # The manifest lists every file of the site with its hash, as it does the documents.
+    listed = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))["site"]["uitvoer"]
+    on_disk = sorted(p.relative_to(tmp_path).as_posix() for p in site.rglob("*") if p.is_file())
+    assert sorted(listed) == on_disk
+    for rel, entry in listed.items():
+        data = (tmp_path / rel).read_bytes()
+        assert entry == {"sha256": hashlib.sha256(data).hexdigest(), "grootte": len(data)}
 
 
 def test_cli_site_flag_and_summary(tmp_path: Path, run: Invoke) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from assembler.dutch import dutch_date, enumeration
 from assembler.model.attention import points, region_points
 from assembler.model.region import NO_LOCAL_PARTNER, FailedEntry, MunicipalityEntry, RegionModel, StepChoice
+from assembler.naming import sort_key
 
 DASH = "–"
 KEY_PERSONS = {
@@ -146,7 +147,7 @@ def _gap_map(model: RegionModel) -> tuple[list[str], list[list[str]]]:
 def _contact_list(model: RegionModel) -> list[dict[str, str]]:
     """Every local contact, by municipality in alphabetical order; a municipality without any says so."""
     rows = []
-    for e in sorted(model.gemeenten, key=lambda e: e.naam.casefold()):
+    for e in sorted(model.gemeenten, key=lambda e: sort_key(e.naam)):
         if not e.contacten:
             rows.append(
                 {

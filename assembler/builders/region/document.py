@@ -12,6 +12,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
 from assembler.builders.region.context import context
+from assembler.builders.word.bidi import mark_right_to_left
 from assembler.builders.word.finish import fill_toc, request_field_update
 from assembler.errors import BuildError
 from assembler.errors import TemplateError as AssemblerTemplateError
@@ -49,6 +50,7 @@ def render(model: RegionModel, overview_name: str, template: Path | None = None)
     except TemplateError as exc:
         raise AssemblerTemplateError(f"regiosjabloon {TEMPLATE}: {exc}") from exc
     document = tpl.docx
+    mark_right_to_left(document)  # a local text in Arabic or Hebrew reads from the right
     if not fill_toc(document):
         raise BuildError(f"het regiosjabloon {TEMPLATE} heeft geen inhoudsopgave (TOC-veld)")
     _core_properties(document, model)

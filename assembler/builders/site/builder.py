@@ -29,6 +29,7 @@ from assembler.builders.site.pages import (
 from assembler.builders.site.sitemap import absolute, sitemap
 from assembler.errors import BuildError
 from assembler.model.routekaart import Routekaart
+from assembler.naming import sort_key
 
 INDEX = "index.html"
 STATEMENT = "toegankelijkheid/index.html"
@@ -205,7 +206,7 @@ class SiteBuilder:
                 "concept": entry.concept,
                 "bestanden": {rel: _sha(data) for rel, data in own.items()},
             }
-        entries.sort(key=lambda e: (e.naam.casefold(), e.slug))
+        entries.sort(key=lambda e: (sort_key(e.naam), e.slug))
         regio = self.region["naam"]
         # The index changes with the list and with every page's date; the statement only with the
         # region's settings and the number of pages.

@@ -26,6 +26,7 @@ from assembler.model.region import (
     RegionModel,
     StepChoice,
 )
+from assembler.naming import sort_key
 from tests.builders.region.conftest import OVERVIEW
 from tests.builders.region.pages import mostly_empty, read_pages
 from tests.builders.word.test_docx_libreoffice import SOFFICE, convert
@@ -133,7 +134,7 @@ def test_contact_list_is_sorted_by_municipality(example: Path) -> None:
         t for t in document.tables if [c.text for c in t.rows[0].cells][:2] == ["Gemeente", "Organisatie"]
     ]
     municipalities = [r.cells[0].text for r in table.rows[1:]]
-    assert municipalities == sorted(municipalities, key=str.casefold)
+    assert municipalities == sorted(municipalities, key=sort_key)
     assert set(municipalities) == {"Kreekmonde", "Ter Linde", "Wilgendaal"}
 
 
