@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from assembler.errors import FitError, ProfileError
 from assembler.problems import Problem
-from assembler.profile.loader import Document, Path_, load_document
+from assembler.profile.glyphs import strings
+from assembler.profile.loader import Document, load_document
 from assembler.profile.reading import Profile
-
-
-def _strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
 
 
 def _squash(text: str) -> str:
@@ -38,7 +26,7 @@ def placed(profile: Profile, error: FitError) -> ProfileError | None:
     """A ProfileError naming file, line and field of each text that did not fit; None when none is the profile's."""
     problems: list[Problem] = []
     for doc in _documents(profile):
-        for path, value in _strings(doc.data):
+        for path, value in strings(doc.data):
             hits = [t for t in error.texts if len(_squash(t)) >= 8 and _squash(t) in _squash(value)]
             if hits:
                 shown = hits[0] if len(hits[0]) <= 60 else hits[0][:57] + "…"

@@ -11,15 +11,16 @@ from assembler.problems import Problem
 from assembler.profile.loader import Document, Path_
 
 
-def _strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+def strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every text in a profile's data with its path, depth first."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, (*path, key))
+            yield from strings(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
+            yield from strings(item, (*path, index))
 
 
 def _name(char: str) -> str:
@@ -38,7 +39,7 @@ def _hint(chars: list[str]) -> str:
 def printable(doc: Document, data: dict[str, Any]) -> list[Problem]:
     """One error per text that holds characters no shipped font has, naming them and what to do."""
     problems = []
-    for path, text in _strings(data):
+    for path, text in strings(data):
         missing = unprintable(text)
         if missing:
             shown = ", ".join(_name(c) for c in missing[:5]) + (" en meer" if len(missing) > 5 else "")
