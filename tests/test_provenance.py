@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
+from ruamel.yaml import YAML
 
 from assembler.errors import ContentError
 from assembler.national import (
@@ -186,9 +186,11 @@ def test_most_contacts_say_they_are_unchecked() -> None:
 def test_a_law_without_an_official_source_is_refused(tmp_path: Path) -> None:
     content = tmp_path / "inhoud"
     shutil.copytree(content_dir(), content)
-    laws = yaml.safe_load((content / "wetten.yaml").read_text(encoding="utf-8"))
+    yaml = YAML()
+    laws = yaml.load((content / "wetten.yaml").read_text(encoding="utf-8"))
     laws[0]["bronnen"] = []
-    (content / "wetten.yaml").write_text(yaml.safe_dump(laws, allow_unicode=True), encoding="utf-8")
+    with (content / "wetten.yaml").open("w", encoding="utf-8") as out:
+        yaml.dump(laws, out)
     with pytest.raises(ContentError, match=f"wet {laws[0]['id']} heeft geen bron"):
         load_content(content)
 
