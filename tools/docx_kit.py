@@ -201,27 +201,20 @@ def _styles() -> list[str]:
             f'<w:numPr><w:numId w:val="5"/></w:numPr>{list_spacing}',
             ui_priority=99,
         ),
-        _style(
-            "paragraph",
-            "Header",
-            "header",
-            f'<w:tabs><w:tab w:val="clear" w:pos="4680"/><w:tab w:val="clear" w:pos="9360"/>'
-            f'<w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs>'
-            '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
-            grey + _size(8),
-            ui_priority=99,
-            qformat=False,
-        ),
-        _style(
-            "paragraph",
-            "Footer",
-            "footer",
-            f'<w:tabs><w:tab w:val="clear" w:pos="4680"/><w:tab w:val="clear" w:pos="9360"/>'
-            f'<w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs>'
-            '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
-            grey + _size(8),
-            ui_priority=99,
-            qformat=False,
+        # Header and footer: the same small grey line with a right tab at the text edge.
+        *(
+            _style(
+                "paragraph",
+                name,
+                name.lower(),
+                f'<w:tabs><w:tab w:val="clear" w:pos="4680"/><w:tab w:val="clear" w:pos="9360"/>'
+                f'<w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs>'
+                '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+                grey + _size(8),
+                ui_priority=99,
+                qformat=False,
+            )
+            for name in ("Header", "Footer")
         ),
         _style(
             "paragraph",
