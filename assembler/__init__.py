@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 _ENTRY_POINTS = {
     "load_profile": "assembler.profile.reading",
     "load_region": "assembler.profile.reading",
-    "build_profile": "assembler.build.pipeline",
+    "build_profile": "assembler.pipeline.municipality",
     "run_batch": "assembler.batch.run",
 }
 

@@ -98,7 +98,7 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
     Een regiobestand neemt alle gemeenten mee die het noemt. Geeft elk probleem met
     bestand, regel, kolom en veld.
     """
-    from assembler.build.preflight import card_problems
+    from assembler.pipeline.preflight import card_problems
     from assembler.profile.reading import check_paths
 
     problems = check_paths(list(paths), extra=card_problems)
@@ -135,8 +135,8 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
 @friendly
 def init(naam: str, uitvoer: Path | None, overschrijven: bool) -> None:
     """Schrijf een startprofiel met uitleg bij elk veld."""
-    from assembler.build.output import atomic_write
     from assembler.naming import slug
+    from assembler.pipeline.output import atomic_write
     from assembler.profile.schemadoc import starter_profile
 
     target = uitvoer or Path(f"{slug(naam)}.yaml")
@@ -199,7 +199,7 @@ def build(
     profile: Path, outdir: Path | None, formaat: str | None, sjabloon: Path | None, strict: bool
 ) -> None:
     """Maak de routekaart (en zakkaarten) van één gemeente."""
-    from assembler.build.pipeline import build_profile, parse_formats
+    from assembler.pipeline.municipality import build_profile, parse_formats
 
     formats = parse_formats(formaat)
     _refuse_warnings(profile, strict)
@@ -214,7 +214,7 @@ def build(
 @friendly
 def cards(profile: Path, outdir: Path | None, strict: bool) -> None:
     """Maak alleen de zakkaarten van één gemeente (los en op A4)."""
-    from assembler.build.pipeline import build_profile
+    from assembler.pipeline.municipality import build_profile
 
     _refuse_warnings(profile, strict)
     result = build_profile(profile, outdir or DEFAULT_OUTPUT, ("kaarten",), lock=True)
@@ -305,7 +305,7 @@ def batch(
     gemeente is veranderd sinds de vorige run.
     """
     from assembler.batch.run import run_batch
-    from assembler.build.pipeline import parse_formats
+    from assembler.pipeline.municipality import parse_formats
 
     formats = parse_formats(formaat)
     result = run_batch(
@@ -340,7 +340,7 @@ def export_command(profile: Path, uitvoer: Path | None, overschrijven: bool) -> 
     Elk blad heeft uitleg per cel en keuzelijsten waar de keuze vastligt. De werkmap van een
     regio heeft ook een set bladen per gemeente.
     """
-    from assembler.build.output import atomic_write
+    from assembler.pipeline.output import atomic_write
     from assembler.profile.workbook import export_workbook
 
     target = uitvoer or profile.with_suffix(".xlsx")
@@ -365,7 +365,7 @@ def import_command(workbook: Path, profile: Path) -> None:
     fout wordt niets geschreven en staan blad en cel in de melding. De werkmap van een regio
     werkt ook elk gemeenteprofiel bij.
     """
-    from assembler.build.workbook import describe, import_workbook
+    from assembler.pipeline.workbook_import import describe, import_workbook
 
     result = import_workbook(workbook, profile)
     _echo_problems(result.warnings)
@@ -409,7 +409,7 @@ def wijzigingen(oud: Path, nieuw: Path, uitvoer: Path | None) -> None:
     en noem elke wijziging: partners, telefoonnummers en e-mailadressen (oud en nieuw),
     prioriteit, regie, coördinator, praktijken en lokale teksten.
     """
-    from assembler.build.compare import compare_files, write_changes_document
+    from assembler.pipeline.compare import compare_files, write_changes_document
 
     comparison = compare_files(oud, nieuw)
     _echo_changes(comparison)

@@ -196,7 +196,7 @@ OUTPUT_SIZES = {
 
 def stand_in(path, outdir, formats, template=None, region=None, today=None, display=None):  # type: ignore[no-untyped-def]
     """Loads and tailors for real, then writes random files of the real outputs' sizes."""
-    from assembler.build.pipeline import BuildResult
+    from assembler.pipeline.municipality import BuildResult
 
     profile = load_profile(path, display=display, region=region, today=today)
     model = tailor(profile, national_content())

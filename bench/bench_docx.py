@@ -23,11 +23,11 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 
-from assembler.build.pipeline import build_profile
 from assembler.builders.word.builder import check_docx, default_template, diagram_for, render_docx
 from assembler.builders.word.env import ContextMaker, make_environment
 from assembler.model.tailor import tailor
 from assembler.national import national_content
+from assembler.pipeline.municipality import build_profile
 from assembler.profile.reading import load_profile
 
 TARGET = 1.3

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from openpyxl import load_workbook
 
-from assembler.build.workbook import import_workbook
+from assembler.pipeline.workbook_import import import_workbook
 from assembler.profile.workbook import export_workbook
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -30,14 +30,14 @@ from PIL import Image
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from assembler.build.output import TEMP_PREFIX
-from assembler.build.pipeline import build_profile
 from assembler.builders.web.weasy import render_pdf
 from assembler.builders.word.builder import check_docx, render_docx
 from assembler.builders.word.env import finalize
 from assembler.errors import BuildError, OutputError, ProfileError, TemplateError
 from assembler.model.tailor import tailor
 from assembler.national import national_content
+from assembler.pipeline.municipality import build_profile
+from assembler.pipeline.output import TEMP_PREFIX
 from assembler.profile.reading import load_profile
 from tests.conftest import BASE_PROFILE, FIXTURE_REGION, Invoke, edit, line_of
 

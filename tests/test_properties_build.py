@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from assembler.build.output import TEMP_PREFIX
-from assembler.build.pipeline import BuildResult, build_profile
 from assembler.builders.word.builder import check_docx
 from assembler.cardformats import CARD_FORMATS
 from assembler.errors import AssemblerError, ProfileError
+from assembler.pipeline.municipality import BuildResult, build_profile
+from assembler.pipeline.output import TEMP_PREFIX
 from assembler.profile.schema import AUDIENCES, PARTNER_TYPES, PRIORITIES, REGIE
 from tests.conftest import BASE_PROFILE
 from tests.profile.test_properties_loader import PRACTICE_KEYS, STEP_KEYS, _dump, nasty_text, profile_data

@@ -15,8 +15,8 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from assembler.build.pipeline import build_profile
-from assembler.build.preflight import card_problems
+from assembler.pipeline.municipality import build_profile
+from assembler.pipeline.preflight import card_problems
 from assembler.profile.reading import check_paths
 from tests.profile.test_properties_loader import _dump
 from tests.test_properties_build import BASE, check_outputs, fresh

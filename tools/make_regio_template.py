@@ -3,7 +3,7 @@
 Run `python tools/make_regio_template.py` after changing its layout or fixed Dutch text.
 It shares the styles of the municipal template (tools/make_docx_template.py), so both
 documents look alike and a communications officer restyles them the same way in Word.
-Every sentence comes worded from assembler/builders/region/context.py, which the PDF
+Every sentence comes worded from assembler/pipelineers/region/context.py, which the PDF
 edition (templates/html/regio.html.j2) reads too, so the two editions say the same.
 The table of contents is a real TOC field: the builder fills in the headings, and Word
 refreshes it with page numbers on opening (updateFields).

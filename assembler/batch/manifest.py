@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from assembler import __version__
-from assembler.build.output import atomic_write, safe_child
 from assembler.national import digest_of, load_content_info
+from assembler.pipeline.output import atomic_write, safe_child
 from assembler.resources import content_dir, templates_dir
 
 MANIFEST_NAME = "manifest.json"

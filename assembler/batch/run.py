@@ -43,13 +43,13 @@ from assembler.batch.manifest import (
 )
 from assembler.batch.progress import Progress
 from assembler.batch.worker import Job, Outcome, zip_name
-from assembler.build.output import atomic_write, folder_lock, remove_temp_files
-from assembler.build.ownership import announce, check_writable, record_written
 from assembler.builders import DEFAULT_FORMATS
 from assembler.dutch import seconds as seconds_text
 from assembler.errors import AssemblerError, OutputError, ProfileError
 from assembler.model.region import regional_outputs
 from assembler.naming import slug
+from assembler.pipeline.output import atomic_write, folder_lock, remove_temp_files
+from assembler.pipeline.ownership import announce, check_writable, record_written
 from assembler.profile.loader import load_document
 from assembler.profile.reading import Region, load_region
 

@@ -9,12 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assembler.batch.manifest import STATE_DIR, Record
-from assembler.build.output import atomic_write, remove_temp_files, safe_child
 from assembler.builders.site.builder import Member, SiteBuilder, SiteState
 from assembler.errors import OutputError
 from assembler.model.routekaart import Routekaart
 from assembler.model.tailor import tailor, tailor_region
 from assembler.national import national_content
+from assembler.pipeline.output import atomic_write, remove_temp_files, safe_child
 from assembler.profile.reading import Region, load_profile
 
 SITE_DIR = "site"

@@ -20,11 +20,11 @@ from typing import Any
 
 from assembler import forked
 from assembler.batch.manifest import Output, jsonable, relative, sha256_bytes, sha256_file
-from assembler.build.pipeline import build_profile
 from assembler.builders import DEFAULT_FORMATS
 from assembler.errors import AssemblerError, ProfileError
 from assembler.model.region import entry_from, fresh_until, to_data
 from assembler.national import national_content
+from assembler.pipeline.municipality import build_profile
 from assembler.problems import Problem, Severity
 from assembler.profile.reading import Region
 from assembler.zips import write_zip

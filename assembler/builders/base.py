@@ -1,6 +1,6 @@
 """The fixed sequence every builder follows: prepare, render to bytes, check the bytes.
 
-Writing is the pipeline's job (build/pipeline.py), all formats at once and only after every check passed.
+Writing is the pipeline's job (pipeline/municipality.py), all formats at once and only after every check passed.
 """
 
 from __future__ import annotations

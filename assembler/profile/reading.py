@@ -163,7 +163,7 @@ def _relative_display(base: str, rel: str) -> str:
 
 
 # A check the later stages add to every municipality that loads cleanly (validate passes the
-# pocket-card layout check from build/preflight.py; the profile stage cannot import it).
+# pocket-card layout check from pipeline/preflight.py; the profile stage cannot import it).
 Extra = Callable[["Profile"], list[Problem]]
 
 

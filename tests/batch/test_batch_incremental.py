@@ -19,10 +19,10 @@ import pytest
 
 from assembler.batch.manifest import STATE_DIR
 from assembler.batch.run import BatchResult, run_batch
-from assembler.build.pipeline import BuildResult
 from assembler.errors import AssemblerError, BuildError, LockError
 from assembler.model.tailor import tailor
 from assembler.national import national_content
+from assembler.pipeline.municipality import BuildResult
 from assembler.profile.reading import load_profile
 from tests.conftest import FIXTURE_REGION, Invoke
 
@@ -361,7 +361,7 @@ def test_a_leftover_temporary_file_is_removed(region: Path, tmp_path: Path, buil
 HOLDER = """
 import sys, time
 from pathlib import Path
-from assembler.build.output import folder_lock
+from assembler.pipeline.output import folder_lock
 with folder_lock(Path(sys.argv[1])):
     print("vast", flush=True)
     time.sleep(120)

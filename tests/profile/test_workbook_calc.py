@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from assembler.build.workbook import import_workbook
+from assembler.pipeline.workbook_import import import_workbook
 from assembler.profile.reading import load_profile
 from tests.conftest import EXAMPLE_REGION
 from tests.profile.workbook_kit import copy_region, edit, export, history_region

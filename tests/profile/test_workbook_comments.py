@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from assembler.build.workbook import import_workbook
+from assembler.pipeline.workbook_import import import_workbook
 from tests.conftest import EXAMPLE_REGION
 from tests.profile.workbook_kit import copy_region, export, field_row
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from assembler.build.workbook import import_workbook
+from assembler.pipeline.workbook_import import import_workbook
 from assembler.profile.loader import load_document
 from assembler.profile.reading import load_profile
 from assembler.profile.schema import GEMEENTE

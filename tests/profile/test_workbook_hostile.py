@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from assembler.build.workbook import import_workbook
 from assembler.errors import ProfileError
+from assembler.pipeline.workbook_import import import_workbook
 from tests.conftest import BASE_PROFILE, Invoke, WriteFile, without_national_text
 from tests.profile.workbook_kit import column, export, field_row
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from assembler.build.workbook import import_workbook
 from assembler.errors import ProfileError
+from assembler.pipeline.workbook_import import import_workbook
 from assembler.profile.loader import load_document
 from assembler.profile.reading import load_profile
 from tests.conftest import BASE_PROFILE, EXAMPLE_REGION, Invoke, WriteFile

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from ruamel.yaml import YAML
 
-from assembler.build.workbook import import_workbook
+from assembler.pipeline.workbook_import import import_workbook
 from tests.profile.test_workbook_roundtrip import phones, plain, profiles
 from tests.profile.workbook_kit import column, export, field_row
 

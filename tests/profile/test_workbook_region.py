@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from assembler.build.workbook import import_workbook
 from assembler.errors import ProfileError
+from assembler.pipeline.workbook_import import import_workbook
 from assembler.profile.reading import check_paths
 from assembler.profile.workbook.layout import municipality_label
 from tests.conftest import EXAMPLE_REGION, Invoke

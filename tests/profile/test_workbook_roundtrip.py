@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from assembler.build.workbook import import_workbook
 from assembler.fonts import unprintable
+from assembler.pipeline.workbook_import import import_workbook
 from assembler.profile.loader import load_document
 from tests.conftest import CONTRACT, EXAMPLE_REGION
 from tests.profile.workbook_kit import copy_region, export

@@ -55,7 +55,7 @@ class CardsBuilder(Builder):
     def lay_out(self, model: Routekaart) -> tuple[CardRenderer, LaidOut]:
         """Every face laid out and checked to fit; raises CardOverflowError naming the text to shorten.
 
-        `validate` calls this too (build/preflight.py), so a card that cannot fit is found there.
+        `validate` calls this too (pipeline/preflight.py), so a card that cannot fit is found there.
         """
         if not hasattr(self, "cards"):
             self.prepare(model)

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from assembler.builders.art.colours import house_palette
-from assembler.builders.art.diagram import LANE_TEXT, acute_palette, stage_palette
+from assembler.builders.art.routestyle import LANE_TEXT, acute_palette, stage_palette
 from assembler.builders.web.columns import Columns, domein
 from assembler.dutch import dutch_date, enumeration
 from assembler.errors import BuildError

@@ -16,7 +16,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup
 
-from assembler.builders.art.diagram import alt_text
+from assembler.builders.art.routestyle import alt_text
 from assembler.builders.base import Builder
 from assembler.builders.word.check import check_template_file
 from assembler.builders.word.env import ContextMaker, rendering_environment

@@ -113,7 +113,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
 # dataclasses. Everything else (a Path such as `logo`, the pictures and links our helpers
 # return, modules, classes) could read or write files or reach Python's internals.
 _PLAIN = (str, int, float, bool, dt.date, tuple, list, dict, LoopContext, Cycler, Joiner, Namespace)
-_MODEL_MODULES = ("assembler.model.routekaart", "assembler.national")
+_MODEL_MODULES = ("assembler.model.routekaart", "assembler.national.types")
 _UNSAFE_NAMES = frozenset(
     {"mro", "format_map"}
     | UNSAFE_FUNCTION_ATTRIBUTES

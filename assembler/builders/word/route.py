@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from assembler.builders.art.diagram import LANE_TEXT, Palette, acute_palette, stage_palette
+from assembler.builders.art.routestyle import LANE_TEXT, Palette, acute_palette, stage_palette
 from assembler.builders.word.env import clean_text, keep_literal
 from assembler.model.routekaart import Route, RouteStage
 

@@ -1,7 +1,7 @@
 """The profile as a spreadsheet: export a profile or region to a workbook, import the filled-in workbook back.
 
 Layout (layout.py) is declared once; export.py writes it and read.py reads it back. Checking the
-result and writing the YAML files is build work: assembler/build/workbook.py.
+result and writing the YAML files is build work: assembler/pipeline/workbook_import.py.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from assembler.build.pipeline import build_profile
+from assembler.pipeline.municipality import build_profile
 
 
 def test_credit_card_prints_the_short_address_beside_the_qr_code(

@@ -9,12 +9,12 @@ import lxml.html
 import pytest
 from lxml.html import HtmlElement
 
-from assembler.build.pipeline import build_profile
 from assembler.builders.base import BuildContext
 from assembler.builders.web.html import HtmlBuilder
 from assembler.errors import BuildError
 from assembler.model.routekaart import Routekaart
 from assembler.national import national_content
+from assembler.pipeline.municipality import build_profile
 from assembler.profile.reading import load_profile
 from tests.conftest import FIXTURE_REGION, Invoke
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from assembler.build.pipeline import build_profile
+from assembler.pipeline.municipality import build_profile
 from tests.conftest import BASE_PROFILE, FIXTURE_REGION, edit
 
 pytestmark = pytest.mark.slow

@@ -14,8 +14,8 @@ import pdfplumber
 import pytest
 from lxml.html import HtmlElement
 
-from assembler.build.pipeline import build_profile
 from assembler.model.routekaart import Routekaart
+from assembler.pipeline.municipality import build_profile
 from tests.conftest import FIXTURE_REGION
 
 GONE = ("0900-0101", "247 247 247", "Fier", "bereik je ook het LKHA", "Landelijke organisaties voor advies")

@@ -10,11 +10,11 @@ import lxml.html
 import pdfplumber
 import pytest
 
-from assembler.build.pipeline import build_profile
-from assembler.builders.art.diagram import LANE_TEXT
+from assembler.builders.art.routestyle import LANE_TEXT
 from assembler.model.routekaart import Routekaart
 from assembler.model.tailor import tailor
 from assembler.national import national_content
+from assembler.pipeline.municipality import build_profile
 from assembler.profile.reading import load_profile
 from tests.conftest import BASE_PROFILE
 

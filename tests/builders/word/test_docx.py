@@ -18,7 +18,6 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import RGBColor
 
-from assembler.build.pipeline import build_profile
 from assembler.builders.word.builder import check_docx, default_template, render_docx
 from assembler.builders.word.check import check_template_file
 from assembler.builders.word.env import clean_text, finalize
@@ -27,6 +26,7 @@ from assembler.errors import BuildError, TemplateError
 from assembler.model.routekaart import DEFAULT_COLOUR, Routekaart
 from assembler.model.tailor import tailor
 from assembler.national import national_content
+from assembler.pipeline.municipality import build_profile
 from assembler.profile.reading import load_profile
 from tests.conftest import FIXTURE_REGION, Invoke, build_profiles
 

@@ -11,12 +11,12 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from assembler.build.pipeline import build_profile
-from assembler.builders.art.diagram import LANE_TEXT, acute_palette, stage_palette
+from assembler.builders.art.routestyle import LANE_TEXT, acute_palette, stage_palette
 from assembler.builders.word.route import route_table
 from assembler.model.routekaart import Route, Routekaart, RouteStage
 from assembler.model.tailor import tailor
 from assembler.national import national_content
+from assembler.pipeline.municipality import build_profile
 from assembler.profile.reading import load_profile
 from tests.builders.word.test_docx_libreoffice import SOFFICE, convert, squash
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from assembler.build.compare import Comparison
-from assembler.build.output import atomic_write, held_interrupts
 from assembler.errors import AssemblerError, BuildError, ProfileError
 from assembler.model.changes import compare_profiles, compare_regions
 from assembler.national import national_content
+from assembler.pipeline.compare import Comparison
+from assembler.pipeline.output import atomic_write, held_interrupts
 from assembler.problems import Problem, sort_problems
 from assembler.profile.loader import Document, Path_, dotted, load_document
 from assembler.profile.reading import Profile, Region, load_profile, load_region

@@ -8,9 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assembler.build.blame import placed
-from assembler.build.output import folder_lock, held_interrupts, remove_temp_files, safe_child, write_files
-from assembler.build.ownership import announce, check_writable, record_written
 from assembler.builders import DEFAULT_FORMATS, REGISTRY, get_builder
 from assembler.builders.base import BuildContext
 from assembler.errors import AssemblerError, FitError, OutputError
@@ -18,6 +15,9 @@ from assembler.forked import Forked
 from assembler.model.routekaart import Routekaart
 from assembler.model.tailor import tailor
 from assembler.national import national_content
+from assembler.pipeline.blame import placed
+from assembler.pipeline.output import folder_lock, held_interrupts, remove_temp_files, safe_child, write_files
+from assembler.pipeline.ownership import announce, check_writable, record_written
 from assembler.problems import Problem
 from assembler.profile.reading import Profile, Region, load_profile
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assembler.builders.art.diagram import LANE_TEXT, acute_palette, alt_text, stage_palette
+from assembler.builders.art.routestyle import LANE_TEXT, acute_palette, alt_text, stage_palette
 from assembler.model.routekaart import Route, RouteStage
 
 

@@ -7,8 +7,8 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from assembler.build.output import atomic_write
 from assembler.errors import OutputError
+from assembler.pipeline.output import atomic_write
 
 RECORD = ".assembler-uitvoer.json"
 

@@ -104,8 +104,8 @@ def write_changes_document(old: Path, new: Path, target: Path, today: dt.date | 
 
     Returns the number of changes listed. Both files must be municipality profiles.
     """
-    from assembler.build.output import atomic_write
     from assembler.model.tailor import tailor
+    from assembler.pipeline.output import atomic_write
 
     suffix = target.suffix.lower()
     if suffix not in (".docx", ".html"):

@@ -1,0 +1,282 @@
+"""Reads templates/content/*.yaml into the dataclasses of national/types.py, with numbers filled in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from assembler.errors import ContentError
+from assembler.national.types import (
+    CONTENT_FILES,
+    STEPS,
+    CardText,
+    ContentInfo,
+    Law,
+    Meldcode,
+    MeldcodeStep,
+    NationalContent,
+    Organisation,
+    PracticeContent,
+    SignalGroup,
+    Source,
+    StepContent,
+    Term,
+)
+from assembler.resources import content_dir
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(p.strip() for p in value.strip().split("\n\n") if p.strip())
+    return tuple(str(v).strip() for v in value)
+
+
+def _optional_date(value: Any, where: str) -> dt.date | None:
+    return None if value is None else _date(value, where)
+
+
+def _date(value: Any, where: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ContentError(f"{where}: geen geldige datum: {value!r}") from exc
+
+
+def _practice(key: str, raw: Mapping[str, Any]) -> PracticeContent:
+    kaart = raw["kaart"]
+    return PracticeContent(
+        key=key,
+        naam=raw["naam"],
+        afkorting=raw.get("afkorting", ""),
+        omschrijving=_texts(raw["omschrijving"]),
+        feiten=_texts(raw.get("feiten")),
+        signalen=tuple(SignalGroup(kop=g["kop"], items=_texts(g["items"])) for g in raw["signalen"]),
+        risicofactoren=_texts(raw.get("risicofactoren")),
+        wetgeving=_texts(raw["wetgeving"]),
+        meldcode=_texts(raw["meldcode"]),
+        acuut=_texts(raw["acuut"]),
+        wel_doen=_texts(raw.get("wel_doen")),
+        niet_doen=_texts(raw["niet_doen"]),
+        organisaties=tuple(raw.get("organisaties", ())),
+        bronnen=tuple(raw.get("bronnen", ())),
+        standaard_lokale_situatie=_texts(raw["standaard_lokale_situatie"]),
+        kaart=CardText(
+            signalen=_texts(kaart["signalen"]),
+            stappen=_texts(kaart["stappen"]),
+            niet_doen=_texts(kaart["niet_doen"]),
+            acuut=str(kaart["acuut"]).strip(),
+            doelgroepen={k: _texts(v) for k, v in (kaart.get("doelgroepen") or {}).items()},
+            acuut_doelgroepen={k: str(v).strip() for k, v in (kaart.get("acuut_doelgroepen") or {}).items()},
+        ),
+    )
+
+
+def _read(folder: Path, name: str) -> Any:
+    path = folder / name
+    try:
+        return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError, UnicodeDecodeError) as exc:
+        raise ContentError(f"landelijke inhoud {path} is onleesbaar: {exc}") from exc
+
+
+@cache
+def _shipped(name: str) -> Any:
+    return _read(content_dir(), name)
+
+
+def _practice_keys() -> tuple[str, ...]:
+    """The practices the shipped content describes, in its order: adding one to praktijken.yaml offers it."""
+    practices = _shipped("praktijken.yaml")
+    if not isinstance(practices, Mapping) or not practices:
+        raise ContentError(
+            f"landelijke inhoud {content_dir() / 'praktijken.yaml'} beschrijft geen praktijken"
+        )
+    return tuple(str(key) for key in practices)
+
+
+PRACTICES = _practice_keys()
+
+
+def digest_of(folder: Path) -> str:
+    """A sha256 over every content file, so batch runs notice a changed national text."""
+    h = hashlib.sha256()
+    for name in CONTENT_FILES:
+        h.update(name.encode())
+        h.update((folder / name).read_bytes())
+    return h.hexdigest()
+
+
+# A placeholder for a national number: {nummer_veilig_thuis}, {nummer_politie_zonder_spoed}.
+NUMBER_PLACEHOLDER = re.compile(r"\{(nummer_[a-z0-9_]+)\}")
+NUMBER_FIELDS = {"telefoon": "", "telefoon_zonder_spoed": "_zonder_spoed"}
+
+
+def numbers(organisations: Any) -> dict[str, str]:
+    """The national numbers by placeholder name: organisation id (dashes as underscores) after 'nummer_'."""
+    found = {}
+    for org in organisations or []:
+        for key, suffix in NUMBER_FIELDS.items():
+            if org.get(key):
+                found[f"nummer_{str(org['id']).replace('-', '_')}{suffix}"] = str(org[key])
+    return found
+
+
+def _with_numbers(value: Any, known: Mapping[str, str], where: str) -> Any:
+    """Every string in the data with its number placeholders filled; an unknown one is refused."""
+    if isinstance(value, str):
+
+        def fill(match: re.Match[str]) -> str:
+            if match.group(1) not in known:
+                raise ContentError(
+                    f"{where}: onbekend nummer {match.group(0)}; een landelijk nummer staat in "
+                    f"organisaties.yaml (bekend: {', '.join(sorted(known))})"
+                )
+            return known[match.group(1)]
+
+        return NUMBER_PLACEHOLDER.sub(fill, value)
+    if isinstance(value, Mapping):
+        return {k: _with_numbers(v, known, where) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_numbers(v, known, where) for v in value]
+    return value
+
+
+def load_content(folder: Path | None = None) -> NationalContent:
+    raw = {name: _shipped(name) if folder is None else _read(folder, name) for name in CONTENT_FILES}
+    folder = folder or content_dir()
+    known = numbers(raw["organisaties.yaml"])
+    raw = {name: _with_numbers(value, known, name) for name, value in raw.items()}
+    try:
+        praktijken = {str(key): _practice(str(key), value) for key, value in raw["praktijken.yaml"].items()}
+        stappen = {
+            key: StepContent(
+                key=key,
+                naam=s["naam"],
+                doel=_texts(s["doel"]),
+                aandachtspunten=_texts(s.get("aandachtspunten")),
+                standaard_afspraken=_texts(s["standaard_afspraken"]),
+            )
+            for key, s in ((k, raw["ketenstappen.yaml"][k]) for k in STEPS)
+        }
+        mc = raw["meldcode.yaml"]
+        content = NationalContent(
+            praktijken=praktijken,
+            wetten=tuple(
+                Law(
+                    id=w["id"],
+                    naam=w["naam"],
+                    kern=_texts(w["kern"]),
+                    praktijken=tuple(w.get("praktijken", ("alle",))),
+                    bronnen=tuple(w.get("bronnen", ())),
+                )
+                for w in raw["wetten.yaml"]
+            ),
+            organisaties=tuple(
+                Organisation(
+                    id=o["id"],
+                    naam=o["naam"],
+                    rol=str(o["rol"]).strip(),
+                    telefoon=o.get("telefoon"),
+                    telefoon_toelichting=o.get("telefoon_toelichting"),
+                    website=o.get("website"),
+                    email=o.get("email"),
+                    praktijken=tuple(o.get("praktijken", ("alle",))),
+                    bron=o["bron"],
+                    eigen_domeinen=tuple(o.get("eigen_domeinen") or ()),
+                    gecontroleerd_op=_optional_date(o.get("gecontroleerd_op"), f"organisatie {o['id']}"),
+                    controle=o.get("controle"),
+                    contactlijst=bool(o.get("contactlijst")),
+                    telefoon_zonder_spoed=o.get("telefoon_zonder_spoed"),
+                )
+                for o in raw["organisaties.yaml"]
+            ),
+            stappen=stappen,
+            meldcode=Meldcode(
+                inleiding=_texts(mc["inleiding"]),
+                stappen=tuple(
+                    MeldcodeStep(
+                        nummer=int(s["nummer"]),
+                        naam=s["naam"],
+                        uitleg=str(s["uitleg"]).strip(),
+                        kort=str(s["kort"]).strip(),
+                    )
+                    for s in mc["stappen"]
+                ),
+                afwegingskader=_texts(mc["afwegingskader"]),
+            ),
+            begrippen=tuple(
+                Term(term=t["term"], uitleg=str(t["uitleg"]).strip()) for t in raw["begrippen.yaml"]
+            ),
+            bronnen=tuple(
+                Source(
+                    id=b["id"],
+                    titel=b["titel"],
+                    uitgever=b["uitgever"],
+                    url=b["url"],
+                    geraadpleegd=_optional_date(b.get("geraadpleegd"), f"bron {b['id']}"),
+                )
+                for b in raw["bronnen.yaml"]
+            ),
+            teksten=raw["teksten.yaml"],
+            kaarten=raw["kaarten.yaml"],
+            info=_info(raw["inhoud.yaml"]),
+            digest=digest_of(folder),
+        )
+    except (KeyError, TypeError) as exc:
+        raise ContentError(f"landelijke inhoud in {folder} mist een veld: {exc}") from exc
+    _check_references(content)
+    return content
+
+
+def _check_references(content: NationalContent) -> None:
+    source_ids = {s.id for s in content.bronnen}
+    org_ids = {o.id for o in content.organisaties}
+    for p in content.praktijken.values():
+        for org in p.organisaties:
+            if org not in org_ids:
+                raise ContentError(f"praktijk {p.key} noemt onbekende organisatie '{org}'")
+        for src in p.bronnen:
+            if src not in source_ids:
+                raise ContentError(f"praktijk {p.key} noemt onbekende bron '{src}'")
+    for law in content.wetten:
+        # A law is printed as fact, so it needs its official page (see bronnen.yaml).
+        if not law.bronnen:
+            raise ContentError(f"wet {law.id} heeft geen bron; noem de officiële pagina of laat de wet weg")
+        for src in law.bronnen:
+            if src not in source_ids:
+                raise ContentError(f"wet {law.id} noemt onbekende bron '{src}'")
+
+
+def _info(raw: Mapping[str, Any]) -> ContentInfo:
+    return ContentInfo(
+        versie=str(raw["versie"]),
+        datum=_date(raw["datum"], "inhoud.yaml datum"),
+        officiele_domeinen=tuple(raw["officiele_domeinen"]),
+    )
+
+
+def load_content_info(folder: Path | None = None) -> ContentInfo:
+    """Only the version, date and official domains (inhoud.yaml), without loading all content."""
+    folder = folder or content_dir()
+    try:
+        return _info(_read(folder, "inhoud.yaml"))
+    except (KeyError, TypeError) as exc:
+        raise ContentError(f"landelijke inhoud {folder / 'inhoud.yaml'} mist een veld: {exc}") from exc
+
+
+@cache
+def national_content() -> NationalContent:
+    """The shipped content, loaded once per process."""
+    return load_content()

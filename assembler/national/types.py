@@ -1,0 +1,188 @@
+"""The national content as frozen dataclasses: practices, laws, organisations, steps, terms, sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+
+from assembler.errors import ContentError
+
+STEPS = ("signaleren_en_melden", "toeleiden_naar_zorg", "preventie_veiligheid_hulp")
+CONTENT_FILES = (
+    "praktijken.yaml",
+    "wetten.yaml",
+    "organisaties.yaml",
+    "ketenstappen.yaml",
+    "meldcode.yaml",
+    "begrippen.yaml",
+    "bronnen.yaml",
+    "teksten.yaml",
+    "kaarten.yaml",
+    "inhoud.yaml",
+    "handvatten.yaml",
+)
+
+
+@dataclass(frozen=True)
+class SignalGroup:
+    kop: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CardText:
+    """The short texts a pocket card prints for one practice."""
+
+    signalen: tuple[str, ...]
+    stappen: tuple[str, ...]
+    niet_doen: tuple[str, ...]
+    acuut: str
+    doelgroepen: Mapping[str, tuple[str, ...]]
+    # An audience for whom the acute line reads differently (the police is not told to call the police).
+    acuut_doelgroepen: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PracticeContent:
+    key: str
+    naam: str
+    afkorting: str
+    omschrijving: tuple[str, ...]
+    feiten: tuple[str, ...]
+    signalen: tuple[SignalGroup, ...]
+    risicofactoren: tuple[str, ...]
+    wetgeving: tuple[str, ...]
+    meldcode: tuple[str, ...]
+    acuut: tuple[str, ...]
+    wel_doen: tuple[str, ...]
+    niet_doen: tuple[str, ...]
+    organisaties: tuple[str, ...]
+    bronnen: tuple[str, ...]
+    standaard_lokale_situatie: tuple[str, ...]
+    kaart: CardText
+
+
+@dataclass(frozen=True)
+class Law:
+    id: str
+    naam: str
+    kern: tuple[str, ...]
+    praktijken: tuple[str, ...]
+    bronnen: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """A national organisation; ``telefoon`` is only set when the number is confirmed."""
+
+    id: str
+    naam: str
+    rol: str
+    telefoon: str | None
+    telefoon_toelichting: str | None
+    website: str | None
+    email: str | None
+    praktijken: tuple[str, ...]
+    # The page on one of ``eigen_domeinen`` where the contact details stand.
+    bron: str
+    eigen_domeinen: tuple[str, ...]
+    # Set only when someone compared the number with ``bron`` on an own domain.
+    gecontroleerd_op: dt.date | None
+    controle: str | None
+    contactlijst: bool
+    # A second number for when there is no emergency (the police's 0900-8844 beside 112).
+    telefoon_zonder_spoed: str | None = None
+
+
+@dataclass(frozen=True)
+class StepContent:
+    key: str
+    naam: str
+    doel: tuple[str, ...]
+    aandachtspunten: tuple[str, ...]
+    standaard_afspraken: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MeldcodeStep:
+    nummer: int
+    naam: str
+    uitleg: str
+    kort: str
+
+
+@dataclass(frozen=True)
+class Meldcode:
+    inleiding: tuple[str, ...]
+    stappen: tuple[MeldcodeStep, ...]
+    afwegingskader: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    uitleg: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    titel: str
+    uitgever: str
+    url: str
+    geraadpleegd: dt.date | None
+
+
+@dataclass(frozen=True)
+class ContentInfo:
+    """Version and date of the national content, and the domains a printed source may come from."""
+
+    versie: str
+    datum: dt.date
+    officiele_domeinen: tuple[str, ...]
+
+
+def host_of(url: str) -> str:
+    """The host of a URL without a leading ``www.``."""
+    return (urlparse(url).hostname or "").removeprefix("www.")
+
+
+def on_domain(url: str, domains: Iterable[str]) -> bool:
+    """True when the URL's host is one of the domains or a subdomain of one."""
+    host = host_of(url)
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+@dataclass(frozen=True)
+class NationalContent:
+    praktijken: Mapping[str, PracticeContent]
+    wetten: tuple[Law, ...]
+    organisaties: tuple[Organisation, ...]
+    stappen: Mapping[str, StepContent]
+    meldcode: Meldcode
+    begrippen: tuple[Term, ...]
+    bronnen: tuple[Source, ...]
+    teksten: Mapping[str, Any]
+    kaarten: Mapping[str, Any]
+    info: ContentInfo
+    digest: str
+
+    def organisation(self, org_id: str) -> Organisation:
+        for org in self.organisaties:
+            if org.id == org_id:
+                return org
+        raise ContentError(f"landelijke organisatie '{org_id}' staat niet in organisaties.yaml")
+
+    def source(self, source_id: str) -> Source:
+        for src in self.bronnen:
+            if src.id == source_id:
+                return src
+        raise ContentError(f"bron '{source_id}' staat niet in bronnen.yaml")
+
+    def label(self, group: str, key: str) -> str:
+        """A Dutch label from teksten.yaml ``labels``; the key itself when none is given."""
+        labels = self.teksten.get("labels", {}).get(group, {})
+        return str(labels.get(key, key.replace("_", " ")))
