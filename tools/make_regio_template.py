@@ -24,6 +24,7 @@ from docx.table import Table
 
 # The shared kit is a sibling script, not a package module.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from assembler.national.handvatten import national_handvatten  # noqa: E402
 from docx_kit import (
     ROOT,
     TEXT_WIDTH,
@@ -38,8 +39,14 @@ from docx_kit import (
 
 TARGET = ROOT / "templates" / "routekaart-regio.docx"
 LANDSCAPE_WIDTH = round((297 - 2 * 20) * 1440 / 25.4)  # twips between the landscape margins
-HANDVATTEN_COLUMNS = 7  # assembler.national.handvatten.HANDVATTEN
+
+def _group_sizes() -> list[int]:
+    """How many handvatten each group holds (handvatten.yaml): one gap table per group, a column each."""
+    hv = national_handvatten()
+    return [n for g in hv.groepen if (n := sum(h.groep == g.id for h in hv.handvatten))]
+
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+WERKAFSPRAKEN = "Afspraken van Veilig Thuis met de gemeenten"  # assembler/builders/region/pdf.py
 
 
 def _header_footer(section: object, document: Document, width: int) -> None:
@@ -124,6 +131,13 @@ def veilig_thuis(w: Writer) -> None:
     w.p("{{ teksten.veilig_thuis }}")
     w.table(
         ["Gegeven", "Waarde"], [45, 115], Loop("rij in veilig_thuis_rijen", ["{{ rij[0] }}", "{{ rij[1] }}"])
+    )
+    w.h(WERKAFSPRAKEN, 2)
+    w.p("{{ teksten.werkafspraken }}")
+    w.table(
+        ["Onderwerp", "Wat het inhoudt", "Afspraak in de regio"],
+        [35, 67, 58],
+        Loop("a in werkafspraken", ["{{ a.naam }}", "{{ a.uitleg }}", "{{ a.afspraak }}"]),
     )
 
 
@@ -270,14 +284,19 @@ def overview(w: Writer) -> None:
     _landscape_widths(table, widths)
     _small(table)
     w.h("Handvatten per gemeente", 2).paragraph_format.space_before = Pt(8)
-    gap_widths = [22, *([26] * HANDVATTEN_COLUMNS)]
-    gaps = w.table(
-        [f"{{{{ kaart_kop[{i}] }}}}" for i in range(len(gap_widths))],
-        gap_widths,
-        Loop("rij in kaart", [f"{{{{ rij[{i}] }}}}" for i in range(len(gap_widths))]),
-    )
-    _landscape_widths(gaps, gap_widths)
-    _small(gaps, 7)
+    # One table per group, a column per handvat: the columns are fixed in Word, so the counts come
+    # from handvatten.yaml when this template is made.
+    for index, count in enumerate(_group_sizes()):
+        group = f"kaart_groepen[{index}]"
+        w.p(f"{{{{ {group}.naam }}}}", "Tabelnoot").paragraph_format.keep_with_next = True
+        gap_widths = [40, *([(257 - 40) / count] * count)]
+        gaps = w.table(
+            [f"{{{{ {group}.kop[{i}] }}}}" for i in range(len(gap_widths))],
+            gap_widths,
+            Loop(f"rij in {group}.rijen", [f"{{{{ rij[{i}] }}}}" for i in range(len(gap_widths))]),
+        )
+        _landscape_widths(gaps, gap_widths)
+        _small(gaps, 7)
     w.p("Legenda: {{ legenda }}. {{ overzicht_uitleg }}", "Toelichting")
 
 

@@ -10,13 +10,13 @@ from typing import Any
 
 from assembler.dutch import dutch_date, enumeration, number_word
 from assembler.errors import ContentError
+from assembler.model import handvatten as chapter
 from assembler.model.routekaart import (
     PRIORITY_ORDER,
     CardSettings,
     ChainStep,
     Contact,
     Edition,
-    Handvat,
     Organisation,
     Partner,
     Person,
@@ -29,7 +29,7 @@ from assembler.model.routekaart import (
 )
 from assembler.naming import slug
 from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent
-from assembler.national.handvatten import EMPTY, HandvattenContent, national_handvatten
+from assembler.national.handvatten import HandvattenContent, national_handvatten
 from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
 from assembler.profile.values import tel_uri
@@ -120,7 +120,9 @@ def national_vt_phone(content: NationalContent) -> str:
     return phone
 
 
-def _veilig_thuis(raw: Mapping[str, Any] | None, content: NationalContent) -> VeiligThuis:
+def _veilig_thuis(
+    raw: Mapping[str, Any] | None, content: NationalContent, hv: HandvattenContent | None = None
+) -> VeiligThuis:
     raw = raw or {"naam": "Veilig Thuis"}
     national = national_vt_phone(content)
     phone = raw.get("telefoon") or national
@@ -136,6 +138,7 @@ def _veilig_thuis(raw: Mapping[str, Any] | None, content: NationalContent) -> Ve
         bereikbaarheid=raw.get("bereikbaarheid") or hours,
         aandachtsfunctionaris_vgv=_person(raw.get("aandachtsfunctionaris_vgv")),
         gecontroleerd_op=raw.get("gecontroleerd_op"),
+        afspraken=chapter.agreements(raw.get("werkafspraken"), hv or national_handvatten(), content),
     )
 
 
@@ -299,32 +302,6 @@ def _contacts(
     return tuple(rows)
 
 
-def _handvatten(
-    raw: Mapping[str, Any] | None, content: NationalContent, handvatten: HandvattenContent
-) -> tuple[Handvat, ...]:
-    """Every national handvat in the content's order, with the profile's status or "nog niet ingevuld"."""
-    raw = raw or {}
-    rows = []
-    for h in handvatten.handvatten:
-        own = raw.get(h.id) or {}
-        status = own.get("status") or EMPTY
-        rows.append(
-            Handvat(
-                id=h.id,
-                naam=h.naam,
-                stap=h.stap,
-                stap_naam=content.stappen[h.stap].naam,
-                wat=h.wat,
-                status=status,
-                status_label=handvatten.statussen[status],
-                code=handvatten.codes[status],
-                toelichting=own.get("toelichting"),
-                wie=own.get("wie"),
-            )
-        )
-    return tuple(rows)
-
-
 def site_page(base: str | None, name: str) -> str | None:
     """The municipality's page on the regional site, at a URL that stays the same between editions."""
     return f"{base.rstrip('/')}/{slug(name)}/" if base else None
@@ -357,7 +334,7 @@ def tailor(
     hv = handvatten or national_handvatten()
     name = data["naam"]
     region_name = data.get("regio_naam")
-    vt = _veilig_thuis(data.get("veilig_thuis"), content)
+    vt = _veilig_thuis(data.get("veilig_thuis"), content, hv)
     keten = data["ketenaanpak"]
     partners = tuple(_partner(p, content) for p in data.get("partners", []))
     by_id = {p.id: p for p in partners}
@@ -444,6 +421,13 @@ def tailor(
     )
     owner = _person(document["eigenaar"])
     assert owner is not None  # required by the schema
+
+    def fill(text: str) -> str:
+        return _one(text, values)
+
+    handvatten = chapter.handvatten(
+        data.get("handvatten"), profile.herkomst, chosen, regie, region_name, hv, content, fill
+    )
     return Routekaart(
         gemeente=name,
         slug=slug(name),
@@ -524,9 +508,11 @@ def tailor(
         inhoud_versie=content.info.versie,
         inhoud_datum=content.info.datum,
         inhoud_datum_tekst=dutch_date(content.info.datum),
-        handvatten_inleiding=_fill(hv.inleiding, values),
-        handvatten=_handvatten(data.get("handvatten"), content, hv),
-        handvatten_veilig_thuis=_fill(hv.veilig_thuis, values),
+        handvatten_inleiding=chapter.introduction(hv, regie, len(handvatten) < len(hv.handvatten), fill),
+        handvatten=handvatten,
+        handvatten_groepen=chapter.groups(handvatten, hv),
+        handvatten_veilig_thuis=_fill(hv.veilig_thuis_inleiding, values),
+        veilig_thuis_afspraken=chapter.fitting_agreements(vt.afspraken, hv, chosen),
     )
 
 

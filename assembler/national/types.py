@@ -137,12 +137,24 @@ class Source:
 
 
 @dataclass(frozen=True)
+class ContentChange:
+    """One entry of the national content's changelog (inhoud.yaml ``wijzigingen``)."""
+
+    versie: str
+    datum: dt.date
+    samenvatting: str
+    hoofdstukken: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ContentInfo:
     """Version and date of the national content, and the domains a printed source may come from."""
 
     versie: str
     datum: dt.date
     officiele_domeinen: tuple[str, ...]
+    # The changelog, newest first; the first entry is the current version.
+    wijzigingen: tuple[ContentChange, ...] = ()
 
 
 def host_of(url: str) -> str:

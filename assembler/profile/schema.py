@@ -10,7 +10,7 @@ from typing import Any
 
 from assembler.cardformats import CARD_FORMATS, DEFAULT_CARD_FORMAT, choices_text
 from assembler.national import PRACTICES, STEPS
-from assembler.national.handvatten import HANDVATTEN, STATUSES
+from assembler.national.handvatten import HANDVATTEN, STATUSES, VT_AFSPRAKEN
 
 SCHEMA_VERSION = 1
 PRIORITIES = ("hoog", "gemiddeld", "laag")
@@ -166,6 +166,46 @@ PARTNER = {
     ),
 }
 
+# What Veilig Thuis agrees with the municipalities per topic of "Voor Veilig Thuis" (handvatten.yaml).
+_VT_AGREEMENTS = {
+    "intake": (
+        "Hoe een adviesvraag of melding over een schadelijke praktijk binnenkomt en bij wie zij terechtkomt.",
+        "Adviesvragen over schadelijke praktijken gaan direct naar het team specialistische zaken.",
+    ),
+    "bereikbaarheid_vgv": (
+        "Wanneer de aandachtsfunctionaris VGV bereikbaar is en wie vervangt bij afwezigheid.",
+        "Op werkdagen van 9.00 tot 17.00 uur; daarbuiten neemt de dienstdoende teamleider het over.",
+    ),
+    "lkha": (
+        "Wanneer en door wie Veilig Thuis het LKHA inschakelt bij huwelijksdwang en achterlating.",
+        "De casusregisseur overlegt bij elke melding over achterlating met het LKHA.",
+    ),
+    "raad": (
+        "Hoe Veilig Thuis en de Raad voor de Kinderbescherming in de regio samenwerken, ook met spoed.",
+        "Bij acuut gevaar belt de casusregisseur dezelfde dag met de Raad.",
+    ),
+    "lec_egg": (
+        "Hoe Veilig Thuis de politie, en via haar het LEC EGG, betrekt bij eergerelateerd geweld.",
+        "Bij een vermoeden van eergerelateerd geweld belt Veilig Thuis de politie, die zo nodig het LEC EGG inschakelt.",
+    ),
+    "overdracht": (
+        "Hoe Veilig Thuis een zaak overdraagt aan de lokale partner en wat de melder terughoort.",
+        "De melder hoort binnen vijf werkdagen wie de zaak overneemt.",
+    ),
+    "weging": (
+        "Hoe de melder en de lokale partners de uitkomst horen van de weging na een melding.",
+        "Na de veiligheidstaxatie belt Veilig Thuis de melder en het wijkteam.",
+    ),
+}
+assert tuple(_VT_AGREEMENTS) == VT_AFSPRAKEN, "schema and handvatten.yaml name the same topics"
+
+VT_WERKAFSPRAKEN = _dict(
+    "Afspraken die Veilig Thuis met de gemeenten in de regio maakt, per onderwerp in één of twee zinnen. "
+    "Vult Veilig Thuis in het regiobestand in; de routekaart van elke gemeente en het regionale document "
+    "tonen ze bij 'Voor Veilig Thuis'. Een onderwerp dat hier ontbreekt, staat als 'nog niet vastgelegd'.",
+    {key: _text(description, example, maxlength=600) for key, (description, example) in _VT_AGREEMENTS.items()},
+)
+
 VEILIG_THUIS = {
     "id": _d(
         "Sleutel van de Veilig Thuis-organisatie.",
@@ -186,6 +226,7 @@ VEILIG_THUIS = {
         {k: v for k, v in PERSON.items() if k != "functie"},
     ),
     "gecontroleerd_op": CHECKED,
+    "werkafspraken": VT_WERKAFSPRAKEN,
 }
 
 STEP = {
@@ -275,7 +316,8 @@ HANDVAT = {
     )
     | {"required": True},
     "toelichting": _text(
-        "Wat er is geregeld of nog moet gebeuren, in één of twee zinnen.",
+        "De afspraak in eigen woorden: wat er is geregeld of nog moet gebeuren, in één of twee zinnen. "
+        "Staat in de routekaart als 'Afspraak'.",
         "Afspraken over overdracht na een melding liggen vast in het regionale convenant.",
         maxlength=600,
     ),

@@ -16,7 +16,7 @@ WIDTH = 88
 # Fields the starter profile lists but leaves switched off. Paths must point at a
 # file that exists, and free text left out gives the national standard text, which
 # beats a sample sentence that could end up in a real document unnoticed.
-_OFF_IN_STARTER = {"regio", "logo", "sjabloon", "inleiding", "lokale_situatie", "afspraken"}
+_OFF_IN_STARTER = {"regio", "logo", "sjabloon", "inleiding", "lokale_situatie", "afspraken", "werkafspraken"}
 _OFF_IN_STARTER_PATHS = {("ketenaanpak", "deskundigheidsbevordering")}
 
 _CHECK_NAMES = {
@@ -125,19 +125,20 @@ def _comment(rule: dict[str, Any], indent: str) -> list[str]:
 
 
 def _starter_lines(
-    fields: dict[str, Any], path: tuple[str, ...], indent: str, first: str = ""
+    fields: dict[str, Any], path: tuple[str, ...], indent: str, first: str = "", off_above: bool = False
 ) -> Iterator[str]:
-    """The fields of one mapping; ``first`` is the '- ' that opens a list item."""
+    """The fields of one mapping; ``first`` is the '- ' that opens a list item. Inside a group that is
+    switched off (``off_above``), every field is switched off too."""
     inner = indent + " " * len(first)
     for number, (name, rule) in enumerate(fields.items()):
         lead = indent + first if number == 0 else inner
         here = (*path, name)
-        off = name in _OFF_IN_STARTER or here in _OFF_IN_STARTER_PATHS
+        off = off_above or name in _OFF_IN_STARTER or here in _OFF_IN_STARTER_PATHS
         yield from _comment(rule, indent if number == 0 else inner)
         hash_ = "# " if off else ""
         if rule.get("type") == "dict":
             yield f"{lead}{hash_}{name}:"
-            yield from _starter_lines(rule["schema"], here, inner + "  ")
+            yield from _starter_lines(rule["schema"], here, inner + "  ", off_above=off)
         elif _is_group_list(rule):
             yield f"{lead}{hash_}{name}:"
             yield from _starter_lines(_item_rule(rule)["schema"], here, inner + "  ", first="- ")

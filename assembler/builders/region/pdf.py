@@ -29,6 +29,7 @@ from assembler.resources import templates_dir
 TEMPLATE = "regio.html.j2"
 STYLESHEETS = ("routekaart.css", "print.css", "regio.css")
 WHAT = "PDF-regiodocument"
+WERKAFSPRAKEN = "Afspraken van Veilig Thuis met de gemeenten"
 
 # A run of digits with spaces or hyphens in between: a phone number ("+31 123 780 800",
 # "0800-2000") must not break over two lines. Wrapping a date's year or a house number as
@@ -51,6 +52,7 @@ def outline(ctx: dict[str, Any]) -> tuple[Heading, ...]:
         Heading("regio", 1, "Veilig Thuis en de regio"),
         Heading("over", 2, "Over dit document"),
         Heading("veilig-thuis", 2, ctx["veilig_thuis"].naam),
+        Heading("werkafspraken", 2, WERKAFSPRAKEN),
         Heading("partners", 2, "Regionale partners"),
         Heading("contactlijst", 2, "Contactlijst per gemeente"),
         Heading("gemeenten", 1, "De gemeenten"),

@@ -96,7 +96,8 @@ def outline(model: Routekaart) -> tuple[Chapter, ...]:
             "handvatten",
             "Wat regelt de gemeente",
             [
-                ("handvatten-checklist", "Checklist per ketenstap"),
+                ("handvatten-overzicht", "Overzicht"),
+                *((f"handvatten-{g.id}", g.naam) for g in model.handvatten_groepen),
                 ("handvatten-veilig-thuis", "Voor Veilig Thuis"),
             ],
         ),
