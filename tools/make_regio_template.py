@@ -24,7 +24,6 @@ from docx.table import Table
 
 # The shared kit is a sibling script, not a package module.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from assembler.national.handvatten import national_handvatten  # noqa: E402
 from docx_kit import (
     ROOT,
     TEXT_WIDTH,
@@ -37,13 +36,17 @@ from docx_kit import (
     simple_field,
 )
 
+from assembler.national.handvatten import national_handvatten
+
 TARGET = ROOT / "templates" / "routekaart-regio.docx"
 LANDSCAPE_WIDTH = round((297 - 2 * 20) * 1440 / 25.4)  # twips between the landscape margins
+
 
 def _group_sizes() -> list[int]:
     """How many handvatten each group holds (handvatten.yaml): one gap table per group, a column each."""
     hv = national_handvatten()
     return [n for g in hv.groepen if (n := sum(h.groep == g.id for h in hv.handvatten))]
+
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 WERKAFSPRAKEN = "Afspraken van Veilig Thuis met de gemeenten"  # assembler/builders/region/pdf.py

@@ -339,7 +339,8 @@ def entry_from(
         gaten=tuple(gaps),
         bevindingen=tuple(finding(p) for p in problems if p.file != region_file),
         handvatten=tuple(
-            HandvatStatus(h.id, h.naam, h.status, h.status_label, h.code, h.herkomst) for h in model.handvatten
+            HandvatStatus(h.id, h.naam, h.status, h.status_label, h.code, h.herkomst)
+            for h in model.handvatten
         ),
         regie_herkomst=model.regie_herkomst,
         sleutelpersonen_herkomst=model.sleutelpersonen_herkomst,
@@ -477,9 +478,7 @@ def handvat_cells(entry: MunicipalityEntry, hv: HandvattenContent) -> tuple[list
 
 def _groups(hv: HandvattenContent) -> tuple[tuple[str, int], ...]:
     return tuple(
-        (g.naam, count)
-        for g in hv.groepen
-        if (count := sum(h.groep == g.id for h in hv.handvatten))
+        (g.naam, count) for g in hv.groepen if (count := sum(h.groep == g.id for h in hv.handvatten))
     )
 
 

@@ -425,7 +425,7 @@ def tailor(
     def fill(text: str) -> str:
         return _one(text, values)
 
-    handvatten = chapter.handvatten(
+    checklist = chapter.handvatten(
         data.get("handvatten"), profile.herkomst, chosen, regie, region_name, hv, content, fill
     )
     return Routekaart(
@@ -508,9 +508,9 @@ def tailor(
         inhoud_versie=content.info.versie,
         inhoud_datum=content.info.datum,
         inhoud_datum_tekst=dutch_date(content.info.datum),
-        handvatten_inleiding=chapter.introduction(hv, regie, len(handvatten) < len(hv.handvatten), fill),
-        handvatten=handvatten,
-        handvatten_groepen=chapter.groups(handvatten, hv),
+        handvatten_inleiding=chapter.introduction(hv, regie, len(checklist) < len(hv.handvatten), fill),
+        handvatten=checklist,
+        handvatten_groepen=chapter.groups(checklist, hv),
         handvatten_veilig_thuis=_fill(hv.veilig_thuis_inleiding, values),
         veilig_thuis_afspraken=chapter.fitting_agreements(vt.afspraken, hv, chosen),
     )

@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from assembler.errors import ContentError
-from assembler.national.loading import PRACTICES, with_numbers, numbers
+from assembler.national.loading import PRACTICES, numbers, with_numbers
 from assembler.national.types import STEPS
 from assembler.resources import content_dir
 
@@ -194,13 +194,17 @@ def _check(content: HandvattenContent, path: Path, source_ids: set[str]) -> None
         for regie in h.per_regie:
             if regie not in content.inleiding_regie:
                 raise ContentError(f"{path}: handvat {h.id} noemt onbekende regie '{regie}'")
-    for item in (*content.handvatten, *content.veilig_thuis):
-        for practice in (*item.praktijken, *getattr(item, "per_praktijk", {})):
+    items: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+        (h.id, (*h.praktijken, *h.per_praktijk), h.bronnen) for h in content.handvatten
+    ]
+    items += [(t.id, t.praktijken, t.bronnen) for t in content.veilig_thuis]
+    for item_id, practices, sources in items:
+        for practice in practices:
             if practice not in (*PRACTICES, ALL):
-                raise ContentError(f"{path}: {item.id} noemt onbekende praktijk '{practice}'")
-        for source in item.bronnen:
+                raise ContentError(f"{path}: {item_id} noemt onbekende praktijk '{practice}'")
+        for source in sources:
             if source not in source_ids:
-                raise ContentError(f"{path}: {item.id} noemt onbekende bron '{source}' (zie bronnen.yaml)")
+                raise ContentError(f"{path}: {item_id} noemt onbekende bron '{source}' (zie bronnen.yaml)")
     for key in (*STATUSES, EMPTY):
         if key not in content.statussen or key not in content.codes:
             raise ContentError(f"{path}: status '{key}' heeft geen label of code")

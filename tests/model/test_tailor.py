@@ -95,14 +95,18 @@ def test_contact_list_has_a_row_per_partner_and_only_confirmed_national_numbers(
     assert lkha and lkha[0].telefoon is None
     assert "Veilig Thuis kan het LKHA inschakelen" in (lkha[0].bereikbaarheid or "")
     assert all("070-345" not in (c.telefoon or "") for c in model.contacten)
-    # Numbers only seen on another body's page are left out; the organisation is reached via its site.
+    # Slachtofferhulp's number for referring professionals stands on its own page (option 3); a number
+    # only seen elsewhere (Centrum Seksueel Geweld's, on a press overview) is left out, with the site.
     helpers = [c for c in national if c.naam == "Slachtofferhulp Nederland"]
-    assert helpers and helpers[0].telefoon is None and helpers[0].bereikbaarheid == "via slachtofferhulp.nl"
-    assert all("0900-0101" not in (c.telefoon or "") for c in model.contacten)
+    assert helpers and helpers[0].telefoon == "0900-0101" and "keuze 3" in (helpers[0].bereikbaarheid or "")
+    sexual = [c for c in national if c.naam == "Centrum Seksueel Geweld"]
+    assert (
+        sexual and sexual[0].telefoon is None and sexual[0].bereikbaarheid == "via centrumseksueelgeweld.nl"
+    )
     # Every national number nobody compared with the organisation's own page says so.
     for contact in national:
         assert contact.niet_gecontroleerd == (bool(contact.telefoon) and contact.gecontroleerd_op is None)
-    assert {c.naam for c in national if c.niet_gecontroleerd} >= {"Politie", "Centrum Seksueel Geweld"}
+    assert {c.naam for c in national if c.niet_gecontroleerd} >= {"Politie", "Slachtofferhulp Nederland"}
 
 
 @pytest.mark.parametrize(

@@ -157,7 +157,12 @@ def _gap_map(model: RegionModel) -> list[dict[str, Any]]:
 def _agreements(model: RegionModel) -> list[dict[str, str]]:
     """What Veilig Thuis agreed with the municipalities, per topic: the national meaning beside it."""
     return [
-        {"naam": a.naam, "uitleg": a.uitleg, "afspraak": a.afspraak_tekst, "eigen": "ja" if a.afspraak else ""}
+        {
+            "naam": a.naam,
+            "uitleg": a.uitleg,
+            "afspraak": a.afspraak_tekst,
+            "eigen": "ja" if a.afspraak else "",
+        }
         for a in model.veilig_thuis.afspraken
     ]
 

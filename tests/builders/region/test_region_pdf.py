@@ -89,12 +89,22 @@ def test_first_page_is_landscape_with_the_matrix_of_every_municipality(pdf: Path
             assert step.hoofdpartner and step.hoofdpartner in cell, (entry.naam, step.naam, cell)
             # The number stands whole, on one line, in the step's own cell; or plainly that there is none.
             assert (step.hoofdpartner_telefoon or "geen nummer vastgelegd") in cell, (entry.naam, cell)
-    gaps = next(t for t in first.tables if t[0][1] == "Afspraken met Veilig Thuis en de regio")
+    # The gap map follows in one table per group, on a second landscape page when the first is full;
+    # no table splits, and every handvat's name stands whole in its header.
+    landscape = [p for p in pages if (round(p.width), round(p.height)) == (842, 595)]
+    assert pages[: len(landscape)] == landscape and 1 <= len(landscape) <= 2
+    tables = [t for p in landscape for t in p.tables if t[0][0] == "Gemeente" and "Regie" not in t[0]]
+    gaps = next(t for t in tables if t[0][1] == "Afspraken met Veilig Thuis")
     assert [row[0] for row in gaps[1:]] == list(rows)
+    names = [name for t in tables for name in t[0][1:]]
+    assert [n.replace("\n", " ").replace("- ", "") for n in names] == list(model.handvat_namen)
+    assert len(tables) == len(model.handvat_groepen)
+    legend = " ".join(p.text for p in landscape).replace("Legenda:", "Legenda: ")
     for words in ("G = geregeld", "O = in ontwikkeling", "N = niet geregeld", "? = nog niet ingevuld"):
-        assert words in first.text.replace("Legenda:", "Legenda: ")
+        assert words in legend
+    assert "* = standaardkeuze van de regio" in legend
     # Everything after the overview reads in portrait A4.
-    assert all((round(p.width, 1), round(p.height, 1)) == A4 for p in pages[1:])
+    assert all((round(p.width, 1), round(p.height, 1)) == A4 for p in pages[len(landscape) :])
 
 
 def test_contact_list_is_sorted_by_municipality(pdf: Path) -> None:
