@@ -122,10 +122,13 @@ def test_the_chapter_follows_the_regie(built: dict[str, BuiltProfile], name: str
 def test_the_meldrecht_names_veilig_thuis_only(built: dict[str, BuiltProfile], name: str) -> None:
     b = built[name]
     for text in (_flat(_pdf_chapter(b)), " ".join(_word_chapter(b)), _flat(_html(b).text_content())):
-        sentences = [s for s in re.split(r"(?<=[.;:])\s+", text) if "meldrecht" in s.lower()]
+        sentences = [s for s in re.split(r"(?<=\.)\s+(?=[A-Z])", text) if "meldrecht" in s.lower()]
         assert sentences, name
-        granting = [s for s in sentences if "mag" in s or "geeft" in s or "geldt ook" in s]
-        assert granting and all("Veilig Thuis" in s and "elkaar" not in s for s in granting), granting
+        # A sentence on the meldrecht either grants it for information to Veilig Thuis, or says
+        # what it does not cover; none lets partners share with each other on it.
+        for sentence in sentences:
+            assert "Veilig Thuis" in sentence or " niet " in sentence, sentence
+            assert "elkaar" not in sentence or " niet " in sentence, sentence
         assert "alleen voor informatie aan Veilig Thuis" in text
         assert "Het meldrecht geldt ook zonder toestemming" not in text
 
@@ -149,7 +152,7 @@ def test_the_huisverbod_stands_with_its_source(built: dict[str, BuiltProfile], n
     assert links and all("huiselijkgeweld.nl" in u or "veiligthuisgv.nl" in u for u in links)
     assert "burgemeester" in block.text_content()
     word = _word_chapter(b)
-    at = word.index("Tijdelijk huisverbod")
+    at = len(word) - 1 - word[::-1].index("Tijdelijk huisverbod")  # the heading, after the overview
     assert any(
         "Wet tijdelijk huisverbod, handreiking voor burgemeesters" in line for line in word[at : at + 4]
     )
@@ -166,7 +169,7 @@ def test_the_egg_acute_box_and_the_contact_list_name_the_specialist_shelter(
     b = built[name]
     html = _html(b)
     (egg,) = html.xpath("//section[@aria-labelledby='praktijk-eergerelateerd-geweld']")
-    (acute,) = egg.xpath(".//div[contains(@class, 'acuut')]")
+    (acute,) = egg.xpath(".//div[@class='acuut']")
     box = _flat(acute.text_content())
     assert "Zahir van Fier" in box and "fier.nl/opvang/zahir" in box and "12 tot en met 23 jaar" in box
     assert "EVA van Sterk Huis" in box and "sterkhuis.nl" in box
@@ -182,7 +185,7 @@ def test_the_egg_acute_box_and_the_contact_list_name_the_specialist_shelter(
 def test_slachtofferhulp_is_listed_with_its_number_for_professionals(built: dict[str, BuiltProfile]) -> None:
     html = _html(built["brugstad"])
     contacts = _flat(html.get_element_by_id("contactlijst").getparent().text_content())
-    assert "0900-0101" in contacts and "keuze 3" in contacts
+    assert "0900-0101" in contacts and "keuze 3" in contacts.lower()
     organisations = html.get_element_by_id("organisaties-landelijk").getparent()
     sources = [a.get("href") for a in organisations.xpath(".//a")]
     assert any(u.startswith("https://www.slachtofferhulp.nl/professionals/") for u in sources)

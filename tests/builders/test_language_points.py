@@ -68,7 +68,7 @@ def test_the_youth_work_card_has_no_let_op_twice(built: dict[str, BuiltProfile])
 def test_a_source_that_is_a_question_takes_no_extra_full_stop(built: dict[str, BuiltProfile]) -> None:
     b = built["brugstad"]
     html = _html(b)
-    items = [_flat(li.text_content()) for li in html.xpath("//section[@aria-labelledby='bronnen']//li")]
+    items = [_flat(li.text_content()) for li in html.xpath("//ol[@class='bronnen']/li")]
     assert any(i.startswith("Wat is het LKHA? Landelijk Knooppunt") for i in items)
     assert not [i for i in items if re.search(r"[?!]\.", i)]
     assert not re.search(r"\?\.", _flat(_pdf(_one(b.folder, "routekaart-*.pdf"))))

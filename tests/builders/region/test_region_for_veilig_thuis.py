@@ -175,7 +175,11 @@ def test_regional_document_shows_what_veilig_thuis_agreed(example: Path) -> None
     document = docx.Document(str(path))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Afspraken van Veilig Thuis met de gemeenten" in headings
-    (table,) = [t for t in document.tables if t.rows[0].cells[0].text == "Onderwerp"]
+    (table,) = [
+        t
+        for t in document.tables
+        if [c.text for c in t.rows[0].cells] == ["Onderwerp", "Wat het inhoudt", "Afspraak in de regio"]
+    ]
     rows = {r.cells[0].text: (r.cells[1].text, r.cells[2].text) for r in table.rows[1:]}
     assert list(rows) == [t.naam for t in national_handvatten().veilig_thuis]
     meaning, agreed = rows["Het LKHA inschakelen"]

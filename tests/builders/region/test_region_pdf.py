@@ -97,7 +97,9 @@ def test_first_page_is_landscape_with_the_matrix_of_every_municipality(pdf: Path
     gaps = next(t for t in tables if t[0][1] == "Afspraken met Veilig Thuis")
     assert [row[0] for row in gaps[1:]] == list(rows)
     names = [name for t in tables for name in t[0][1:]]
-    assert [n.replace("\n", " ").replace("- ", "") for n in names] == list(model.handvat_namen)
+    # A long name breaks at a syllable, with a hyphen.
+    whole = [re.sub(r"[‐-]\s+", "", n.replace("\n", " ")) for n in names]
+    assert whole == list(model.handvat_namen)
     assert len(tables) == len(model.handvat_groepen)
     legend = " ".join(p.text for p in landscape).replace("Legenda:", "Legenda: ")
     for words in ("G = geregeld", "O = in ontwikkeling", "N = niet geregeld", "? = nog niet ingevuld"):
@@ -145,7 +147,9 @@ def test_contents_page_numbers_are_where_the_headings_land(pdf: Path, model: Reg
 
     walk(reader.outline)
     assert [m for m in marks if m[0] != "Inhoud"] == listed
-    assert ("Inhoud", 2) in marks
+    # The contents open the portrait part, after the landscape overview (one or two pages).
+    landscape = sum((round(p.width), round(p.height)) == (842, 595) for p in pages)
+    assert ("Inhoud", landscape + 1) in marks
 
 
 def _main_chapters(model: RegionModel) -> list[str]:
