@@ -10,12 +10,12 @@ from pathlib import Path
 
 import docx
 import lxml.html
-import pdfplumber
 import pytest
 from click.testing import CliRunner
 
 from assembler.cli import main
 from assembler.national.handvatten import national_handvatten
+from tests.builders.readback import flat, html_page, one, pdf_text, word_lines
 from tests.conftest import BASE_PROFILE, FIXTURE_REGION, BuiltProfile, build_profiles
 
 MUNICIPALITIES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
@@ -27,49 +27,21 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltProfile]:
     return build_profiles(tmp_path_factory.mktemp("handvatten"), MUNICIPALITIES, "docx,pdf,html")
 
 
-def _one(folder: Path, pattern: str) -> Path:
-    (found,) = folder.glob(pattern)
-    return found
-
-
-def _word(b: BuiltProfile) -> list[str]:
-    """The Word file's paragraphs and table cells in reading order."""
-    document = docx.Document(str(_one(b.folder, "routekaart-*.docx")))
-    lines = []
-    for block in document.element.body.iterchildren():
-        if block.tag.endswith("}p"):
-            lines.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
-        elif block.tag.endswith("}tbl"):
-            for cell in block.iter():
-                if cell.tag.endswith("}tc"):
-                    lines.append("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")))
-    return lines
-
-
 def _word_chapter(b: BuiltProfile) -> list[str]:
-    lines = _word(b)
+    lines = word_lines(b)
     start = [i for i, line in enumerate(lines) if line == "Wat regelt de gemeente"][-1]
     end = lines.index("Afspraken en keuzes", start)
     return lines[start:end]
 
 
-def _html(b: BuiltProfile) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(_one(b.folder, "routekaart-*.html").read_bytes())
-
-
 def _pdf_text(b: BuiltProfile) -> str:
-    with pdfplumber.open(_one(b.folder, "routekaart-*.pdf")) as pdf:
-        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+    return pdf_text(one(b.folder, "routekaart-*.pdf"))
 
 
 def _pdf_chapter(b: BuiltProfile) -> str:
     text = _pdf_text(b)
     start = [m.start() for m in re.finditer(r"^6 Wat regelt de gemeente$", text, re.MULTILINE)][-1]
     return text[start : text.index("7 Afspraken en keuzes", start)]
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _expected(b: BuiltProfile) -> list[str]:
@@ -85,7 +57,7 @@ def test_the_handvatten_follow_the_practices_in_every_edition(
     b = built[name]
     expected = _expected(b)
     every = [h.naam for h in national_handvatten().handvatten]
-    html = _html(b)
+    html = html_page(b)
     headings = [h.text_content().strip() for h in html.xpath("//section[@class='handvat']/h4")]
     topics = [a.naam for a in b.model.veilig_thuis_afspraken]
     assert headings == expected + topics
@@ -98,7 +70,7 @@ def test_the_handvatten_follow_the_practices_in_every_edition(
         for absent in ("Zorg na VGV", "Verklaring tegen meisjesbesnijdenis"):
             assert absent not in expected and absent not in pdf
         assert "Leerplicht na de vakantie" in expected
-        assert "niet in deze routekaart opneemt" in _flat(pdf)
+        assert "niet in deze routekaart opneemt" in flat(pdf)
     else:
         assert "Zorg na VGV" in expected
 
@@ -106,7 +78,7 @@ def test_the_handvatten_follow_the_practices_in_every_edition(
 @pytest.mark.parametrize("name", MUNICIPALITIES)
 def test_the_chapter_follows_the_regie(built: dict[str, BuiltProfile], name: str) -> None:
     b = built[name]
-    pdf = _flat(_pdf_chapter(b))
+    pdf = flat(_pdf_chapter(b))
     word = " ".join(_word_chapter(b))
     vt = b.model.veilig_thuis.naam
     for text in (pdf, word):
@@ -121,7 +93,7 @@ def test_the_chapter_follows_the_regie(built: dict[str, BuiltProfile], name: str
 @pytest.mark.parametrize("name", MUNICIPALITIES)
 def test_the_meldrecht_names_veilig_thuis_only(built: dict[str, BuiltProfile], name: str) -> None:
     b = built[name]
-    for text in (_flat(_pdf_chapter(b)), " ".join(_word_chapter(b)), _flat(_html(b).text_content())):
+    for text in (flat(_pdf_chapter(b)), " ".join(_word_chapter(b)), flat(html_page(b).text_content())):
         sentences = [s for s in re.split(r"(?<=\.)\s+(?=[A-Z])", text) if "meldrecht" in s.lower()]
         assert sentences, name
         # A sentence on the meldrecht either grants it for information to Veilig Thuis, or says
@@ -138,7 +110,7 @@ def test_no_edition_claims_every_organisation_has_an_attention_officer(
     built: dict[str, BuiltProfile], name: str
 ) -> None:
     b = built[name]
-    for text in (_flat(_pdf_text(b)), " ".join(_word(b)), _flat(_html(b).text_content())):
+    for text in (flat(_pdf_text(b)), " ".join(word_lines(b)), flat(html_page(b).text_content())):
         assert not EVERY_ORGANISATION.search(text)
         assert "bij voorkeur een aandachtsfunctionaris" in text
 
@@ -146,7 +118,7 @@ def test_no_edition_claims_every_organisation_has_an_attention_officer(
 @pytest.mark.parametrize("name", MUNICIPALITIES)
 def test_the_huisverbod_stands_with_its_source(built: dict[str, BuiltProfile], name: str) -> None:
     b = built[name]
-    html = _html(b)
+    html = html_page(b)
     (block,) = html.xpath("//section[@class='handvat'][h4='Tijdelijk huisverbod']")
     links = [a.get("href") for a in block.xpath(".//p[@class='bron']//a")]
     assert links and all("huiselijkgeweld.nl" in u or "veiligthuisgv.nl" in u for u in links)
@@ -156,8 +128,8 @@ def test_the_huisverbod_stands_with_its_source(built: dict[str, BuiltProfile], n
     assert any(
         "Wet tijdelijk huisverbod, handreiking voor burgemeesters" in line for line in word[at : at + 4]
     )
-    pdf = _flat(_pdf_text(b))
-    assert "Wet tijdelijk huisverbod" in pdf and "huisverbod" in _flat(_pdf_chapter(b))
+    pdf = flat(_pdf_text(b))
+    assert "Wet tijdelijk huisverbod" in pdf and "huisverbod" in flat(_pdf_chapter(b))
     # The law chapter has it too, as the mayor's tool in domestic violence in general.
     assert "niet speciaal voor de praktijken in deze routekaart" in pdf
 
@@ -167,24 +139,24 @@ def test_the_egg_acute_box_and_the_contact_list_name_the_specialist_shelter(
     built: dict[str, BuiltProfile], name: str
 ) -> None:
     b = built[name]
-    html = _html(b)
+    html = html_page(b)
     (egg,) = html.xpath("//section[@aria-labelledby='praktijk-eergerelateerd-geweld']")
     (acute,) = egg.xpath(".//div[@class='acuut']")
-    box = _flat(acute.text_content())
+    box = flat(acute.text_content())
     assert "Zahir van Fier" in box and "fier.nl/opvang/zahir" in box and "12 tot en met 23 jaar" in box
     assert "EVA van Sterk Huis" in box and "sterkhuis.nl" in box
-    contacts = _flat(html.get_element_by_id("contactlijst").getparent().text_content())
+    contacts = flat(html.get_element_by_id("contactlijst").getparent().text_content())
     assert "Fier" in contacts and "088-20 80 000" in contacts and "Sterk Huis" in contacts
     # Their own pages are their sources in the table of national organisations.
-    organisations = _flat(html.get_element_by_id("organisaties-landelijk").getparent().text_content())
+    organisations = flat(html.get_element_by_id("organisaties-landelijk").getparent().text_content())
     assert "fier.nl" in organisations and "sterkhuis.nl" in organisations
-    word = " ".join(_word(b))
+    word = " ".join(word_lines(b))
     assert "Zahir van Fier (088-20 80 000, fier.nl/opvang/zahir)" in word
 
 
 def test_slachtofferhulp_is_listed_with_its_number_for_professionals(built: dict[str, BuiltProfile]) -> None:
-    html = _html(built["brugstad"])
-    contacts = _flat(html.get_element_by_id("contactlijst").getparent().text_content())
+    html = html_page(built["brugstad"])
+    contacts = flat(html.get_element_by_id("contactlijst").getparent().text_content())
     assert "0900-0101" in contacts and "keuze 3" in contacts.lower()
     organisations = html.get_element_by_id("organisaties-landelijk").getparent()
     sources = [a.get("href") for a in organisations.xpath(".//a")]
@@ -195,14 +167,14 @@ def test_veilig_thuis_agreements_stand_in_the_chapter_and_are_pointed_to_from_th
     built: dict[str, BuiltProfile],
 ) -> None:
     b = built["s-molenwaard"]
-    html = _html(b)
+    html = html_page(b)
     (part,) = html.xpath("//h3[@id='handvatten-veilig-thuis']")
     blocks = html.xpath("//section[@class='handvat'][starts-with(h4/@id, 'vt-')]")
     topics = [s.xpath("h4")[0].text_content() for s in blocks]
     assert topics == [a.naam for a in b.model.veilig_thuis_afspraken]
     # 's-Molenwaard has no FGM chapter: no topic on the FGM attention officer's reachability.
     assert "Aandachtsfunctionaris VGV" not in topics and "Het LKHA inschakelen" in topics
-    regional = _flat(html.get_element_by_id("organisaties-regionaal").getparent().text_content())
+    regional = flat(html.get_element_by_id("organisaties-regionaal").getparent().text_content())
     assert "Voor Veilig Thuis" in regional
     assert part is not None
 
@@ -220,7 +192,7 @@ handvatten:
     result = CliRunner().invoke(main, ["build", str(profile), "--formaat", "docx,html", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     folder = tmp_path / "testdam"
-    document = docx.Document(str(_one(folder, "routekaart-*.docx")))
+    document = docx.Document(str(one(folder, "routekaart-*.docx")))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings.index("Wat regelt de gemeente") == headings.index("De ketenaanpak") + 1
     (table,) = [t for t in document.tables if t.rows[0].cells[0].text == "Handvat"]
@@ -230,7 +202,7 @@ handvatten:
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Afspraak: De gemeente bouwt met Veilig Thuis een dashboard." in text
     assert "Voor Veilig Thuis" in text and "{{" not in text and "{%" not in text
-    page = lxml.html.fromstring(_one(folder, "routekaart-*.html").read_bytes())
+    page = lxml.html.fromstring(one(folder, "routekaart-*.html").read_bytes())
     toc = [a.text_content() for a in page.xpath("//nav[contains(@class, 'inhoud')]//a")]
     assert any("Wat regelt de gemeente" in t for t in toc) and any("Voor Veilig Thuis" in t for t in toc)
     assert FIXTURE_REGION.exists()
