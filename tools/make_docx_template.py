@@ -451,6 +451,13 @@ def _sources(w: Writer, item: str) -> None:
     )
 
 
+def _explained(w: Writer, item: str, text: str) -> None:
+    """A handvat or topic of "Voor Veilig Thuis": its name, what it means and the pages it rests on."""
+    w.h(f"{{{{ {item}.naam }}}}", 3)
+    w.p(f"{{{{ {item}.{text} }}}}")
+    _sources(w, item)
+
+
 def handvatten(w: Writer) -> None:
     w.h("Wat regelt de gemeente", 1)
     w.paras("handvatten_inleiding")
@@ -463,9 +470,7 @@ def handvatten(w: Writer) -> None:
     w.tag("{%p for groep in handvatten_groepen %}")
     w.h("{{ groep.naam }}", 2)
     w.tag("{%p for h in groep.handvatten %}")
-    w.h("{{ h.naam }}", 3)
-    w.p("{{ h.wat }}")
-    _sources(w, "h")
+    _explained(w, "h", "wat")
     w.p("{{ h.status_tekst }}", bold_prefix="Stand van zaken in {{ gemeente }}: ")
     w.tag("{%p if h.wie %}")
     w.p("{{ h.wie }}", bold_prefix="Wie: ")
@@ -476,9 +481,7 @@ def handvatten(w: Writer) -> None:
     w.h("Voor Veilig Thuis", 2)
     w.paras("handvatten_veilig_thuis")
     w.tag("{%p for a in veilig_thuis_afspraken %}")
-    w.h("{{ a.naam }}", 3)
-    w.p("{{ a.uitleg }}")
-    _sources(w, "a")
+    _explained(w, "a", "uitleg")
     w.p("{{ a.afspraak_tekst }}", bold_prefix="Afspraak: ")
     w.tag("{%p endfor %}")
 
