@@ -201,7 +201,7 @@ assert tuple(_VT_AGREEMENTS) == VT_AFSPRAKEN, "schema and handvatten.yaml name t
 
 VT_WERKAFSPRAKEN = _dict(
     "Afspraken die Veilig Thuis met de gemeenten in de regio maakt, per onderwerp in één of twee zinnen. "
-    "Vult Veilig Thuis in het regiobestand in; de routekaart van elke gemeente en het regionale document "
+    "Veilig Thuis vult ze in het regiobestand in; de routekaart van elke gemeente en het regionale document "
     "tonen ze bij 'Voor Veilig Thuis'. Een onderwerp dat hier ontbreekt, staat als 'nog niet vastgelegd'.",
     {key: _text(description, example, maxlength=600) for key, (description, example) in _VT_AGREEMENTS.items()},
 )
@@ -326,7 +326,10 @@ HANDVAT = {
 
 HANDVATTEN_SECTIE = _dict(
     "Stand van zaken per handvat in het hoofdstuk 'Wat regelt de gemeente'. "
-    "Een handvat dat hier ontbreekt, staat als 'nog niet ingevuld' in de routekaart.",
+    "Een handvat dat hier ontbreekt, staat als 'nog niet ingevuld' in de routekaart. Een handvat dat "
+    "alleen bij een praktijk hoort die de gemeente niet kiest, staat niet in haar routekaart. In de "
+    "standaard van het regiobestand geldt een handvat voor elke gemeente die het niet zelf invult; de "
+    "routekaart noemt het dan 'standaardkeuze van de regio'.",
     {h: _dict(f"Status van het handvat '{h}'.", HANDVAT, nullable=True) for h in HANDVATTEN},
 )
 
