@@ -44,6 +44,7 @@ from assembler.batch.manifest import (
 from assembler.batch.progress import Progress
 from assembler.batch.worker import Job, Outcome, zip_name
 from assembler.builders import DEFAULT_FORMATS
+from assembler.dutch import plural
 from assembler.dutch import seconds as seconds_text
 from assembler.errors import AssemblerError, OutputError, ProfileError
 from assembler.model.region import regional_outputs
@@ -92,7 +93,7 @@ class BatchResult:
 
     def summary(self) -> str:
         lines = [
-            f"Regio {self.regio}: {_count(len(self.gemaakt), 'gemeente', 'gemeenten')} gemaakt, "
+            f"Regio {self.regio}: {plural(len(self.gemaakt), 'gemeente', 'gemeenten')} gemaakt, "
             f"{len(self.overgeslagen)} overgeslagen (ongewijzigd), {len(self.mislukt)} mislukt "
             f"in {seconds_text(self.seconden)}."
         ]
@@ -110,7 +111,7 @@ class BatchResult:
             lines.append(self.regio_fout)
         if self.wijzigingen:
             lines.append(
-                f"{_count(self.wijzigingen, 'wijziging', 'wijzigingen')} sinds de vorige run; "
+                f"{plural(self.wijzigingen, 'wijziging', 'wijzigingen')} sinds de vorige run; "
                 "zie het blad Wijzigingen in het overzicht."
             )
         if self.site_melding:
@@ -118,10 +119,6 @@ class BatchResult:
         for label, path, written in self.bestanden:
             lines.append(f"{label}: {path} ({'bijgewerkt' if written else 'ongewijzigd'})")
         return "\n".join(lines)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 @dataclass
@@ -238,7 +235,7 @@ class _Run:
         left = remove_temp_files(self.outdir)
         if left:
             self.echo(
-                f"{_count(left, 'tijdelijk bestand', 'tijdelijke bestanden')} van een afgebroken run opgeruimd."
+                f"{plural(left, 'tijdelijk bestand', 'tijdelijke bestanden')} van een afgebroken run opgeruimd."
             )
         # Hashed before it is read: an edit during the run then shows up as a change next time.
         region_sha = sha256_file(self.region_path)
@@ -392,7 +389,7 @@ class _Run:
             # Workers may have died mid-write; their temporary files must not outlive the run.
             remove_temp_files(self.outdir)
             self.echo(
-                f"Batch gestopt: {_count(len(result.gemaakt), 'gemeente', 'gemeenten')} klaar en bewaard; "
+                f"Batch gestopt: {plural(len(result.gemaakt), 'gemeente', 'gemeenten')} klaar en bewaard; "
                 "draai de batch opnieuw om de rest te maken."
             )
             raise

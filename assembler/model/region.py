@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from assembler.cardformats import CARD_FORMATS
-from assembler.dutch import dutch_date
+from assembler.dutch import dutch_date, plural
 from assembler.model.routekaart import ChainStep, Partner, Routekaart, VeiligThuis
 from assembler.naming import slug
-from assembler.national import PRACTICES, NationalContent
+from assembler.national import PRACTICES, STALE_AFTER, NationalContent
 from assembler.national.handvatten import EMPTY, STATUSES, HandvattenContent, national_handvatten
 from assembler.problems import Problem
-from assembler.profile.crosscheck import STALE_AFTER
 
 # Used for document dates when no municipality could be built; any fixed value keeps bytes stable.
 FALLBACK_DATE = dt.date(2000, 1, 1)
@@ -363,10 +362,6 @@ def fresh_until(entry: MunicipalityEntry, today: dt.date) -> dt.date | None:
     return min((d for d in limits if d >= today), default=None)
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def attention_text(entry: MunicipalityEntry, today: dt.date) -> str:
     """'3 waarschuwingen, waaronder 2 gaten in de keten': all warnings, with the kinds a region acts on."""
     warnings = sum(f.soort == "waarschuwing" for f in entry.bevindingen)
@@ -375,12 +370,12 @@ def attention_text(entry: MunicipalityEntry, today: dt.date) -> str:
     stale, missing = stale_checks(entry, today)
     details = []
     if entry.gaten:
-        details.append(_plural(len(entry.gaten), "gat", "gaten") + " in de keten")
+        details.append(plural(len(entry.gaten), "gat", "gaten") + " in de keten")
     if stale:
-        details.append(_plural(stale, "verouderd contact", "verouderde contacten"))
+        details.append(plural(stale, "verouderd contact", "verouderde contacten"))
     if missing:
-        details.append(_plural(missing, "contact", "contacten") + " zonder controledatum")
-    text = _plural(warnings, "waarschuwing", "waarschuwingen")
+        details.append(plural(missing, "contact", "contacten") + " zonder controledatum")
+    text = plural(warnings, "waarschuwing", "waarschuwingen")
     return text + (", waaronder " + ", ".join(details) if details else "")
 
 

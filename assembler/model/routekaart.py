@@ -22,6 +22,18 @@ from assembler.national import (
 from assembler.profile.schema import HOUSE_COLOUR
 
 DEFAULT_COLOUR = HOUSE_COLOUR
+# The routekaart's chapters by id, in the order they stand: the HTML and PDF outline
+# (builders/web/render.py) and the Word template (tools/make_docx_template.py) print these titles.
+CHAPTERS = {
+    "inleiding": "Inleiding",
+    "praktijken": "De schadelijke praktijken",
+    "wetgeving": "Wet- en regelgeving",
+    "organisaties": "Betrokken organisaties",
+    "ketenaanpak": "De ketenaanpak",
+    "handvatten": "Wat regelt de gemeente",
+    "afspraken": "Afspraken en keuzes",
+    "bijlagen": "Bijlagen",
+}
 PRIORITY_ORDER = {"hoog": 0, "gemiddeld": 1, "laag": 2, None: 3}
 
 

@@ -12,7 +12,7 @@ from assembler.national.types import (
     on_domain,
 )
 
-# A check older than this is flagged: numbers and pages change.
+# A check older than this is flagged, on national contacts and a profile's own alike: numbers and pages change.
 STALE_AFTER = dt.timedelta(days=365)
 
 

@@ -15,6 +15,7 @@ from weasyprint.formatting_structure import boxes
 
 from assembler.builders.cards.pages import FaceItem, FormatSpec, LaidOut
 from assembler.cardformats import LARGEST_CARD_FORMAT
+from assembler.dutch import enumeration
 from assembler.errors import CardOverflowError
 from assembler.model.cards import Origin
 
@@ -147,7 +148,7 @@ def _blame(
 
 def _choices(*options: str) -> str:
     """'a', 'b', 'c' as 'A, b of c.'"""
-    text = options[0] if len(options) == 1 else ", ".join(options[:-1]) + " of " + options[-1]
+    text = enumeration(options, voegwoord="of")
     return " " + text[0].upper() + text[1:] + "."
 
 

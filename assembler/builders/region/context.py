@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from assembler.dutch import dutch_date, enumeration
+from assembler.dutch import dutch_date, enumeration, plural
 from assembler.model.attention import points, region_points
 from assembler.model.region import NO_LOCAL_PARTNER, FailedEntry, MunicipalityEntry, RegionModel, StepChoice
 from assembler.naming import sort_key
@@ -20,14 +20,22 @@ KEY_PERSONS = {
     "niet vastgelegd": "niet vastgelegd in het profiel",
 }
 NO_NUMBER = "geen nummer vastgelegd"
+# The fixed headings of levels 1 and 2, by id: the PDF's outline (builders/region/pdf.py) and the Word
+# template (tools/make_regio_template.py) print these; the Veilig Thuis and municipality headings are names.
+HEADINGS = {
+    "overzicht": "Overzicht van de regio",
+    "handvatten": "Handvatten per gemeente",
+    "regio": "Veilig Thuis en de regio",
+    "over": "Over dit document",
+    "partners": "Regionale partners",
+    "contactlijst": "Contactlijst per gemeente",
+    "gemeenten": "De gemeenten",
+    "niet-opgenomen": "Niet opgenomen",
+}
 
 
 def _or_dash(value: str | None) -> str:
     return value or DASH
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _veilig_thuis_rows(model: RegionModel) -> list[tuple[str, str]]:
@@ -179,7 +187,7 @@ def _texts(model: RegionModel) -> dict[str, Any]:
             f"Voor {vt} en de gemeenten in de regio {model.naam}: wie lokaal wat doet bij vrouwelijke "
             "genitale verminking, huwelijksdwang, gedwongen achterlating en eergerelateerd geweld. "
             f"Stand van zaken op {model.datum_tekst}, samengesteld uit de routekaarten van "
-            f"{_count(len(model.gemeenten), 'gemeente', 'gemeenten')}."
+            f"{plural(len(model.gemeenten), 'gemeente', 'gemeenten')}."
         ),
         "matrix": (
             "Per ketenstap de partner die u als eerste belt, met het nummer; (regionaal) betekent dat de "
@@ -290,7 +298,7 @@ def _failure(f: FailedEntry, overview_name: str) -> dict[str, str]:
     errors = [b for b in f.bevindingen if b.soort == "fout"]
     if errors:
         reason = (
-            f"het profiel heeft {_count(len(errors), 'fout', 'fouten')}; elke fout staat met de plek "
+            f"het profiel heeft {plural(len(errors), 'fout', 'fouten')}; elke fout staat met de plek "
             f"in het profiel op het blad Problemen van {overview_name}"
         )
     else:
@@ -316,7 +324,7 @@ def context(model: RegionModel, overview_name: str) -> dict[str, Any]:
         "regio": model.naam,
         "datum": model.datum,
         "datum_tekst": model.datum_tekst,
-        "aantal_tekst": _count(built, "gemeente", "gemeenten"),
+        "aantal_tekst": plural(built, "gemeente", "gemeenten"),
         "veilig_thuis": model.veilig_thuis,
         "veilig_thuis_rijen": _veilig_thuis_rows(model),
         "partners": _partners(model),

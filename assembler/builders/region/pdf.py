@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from assembler.builders.region.context import context
+from assembler.builders.region.context import HEADINGS, context
 from assembler.builders.web.pdf import check_accessible, is_a4, read_pdf
 from assembler.builders.web.pdffit import check_fit
 from assembler.builders.web.render import environment, palette
@@ -45,20 +45,23 @@ class Heading:
 
 def outline(ctx: dict[str, Any]) -> tuple[Heading, ...]:
     """The headings of levels 1 and 2 in reading order: the contents and the bookmarks list these."""
+    def fixed(key: str, level: int) -> Heading:
+        return Heading(key, level, HEADINGS[key])
+
     headings = [
-        Heading("overzicht", 1, "Overzicht van de regio"),
-        Heading("handvatten", 2, "Handvatten per gemeente"),
-        Heading("regio", 1, "Veilig Thuis en de regio"),
-        Heading("over", 2, "Over dit document"),
+        fixed("overzicht", 1),
+        fixed("handvatten", 2),
+        fixed("regio", 1),
+        fixed("over", 2),
         Heading("veilig-thuis", 2, ctx["veilig_thuis"].naam),
-        Heading("partners", 2, "Regionale partners"),
-        Heading("contactlijst", 2, "Contactlijst per gemeente"),
-        Heading("gemeenten", 1, "De gemeenten"),
+        fixed("partners", 2),
+        fixed("contactlijst", 2),
+        fixed("gemeenten", 1),
         # By position: two municipalities may share a slug until the batch refuses them.
         *(Heading(f"gemeente-{i}", 2, g["naam"]) for i, g in enumerate(ctx["gemeenten"], 1)),
     ]
     if ctx["mislukt"]:
-        headings.append(Heading("niet-opgenomen", 2, "Niet opgenomen"))
+        headings.append(fixed("niet-opgenomen", 2))
     return tuple(headings)
 
 

@@ -21,7 +21,7 @@ from assembler.builders.web.columns import Columns, domein
 from assembler.dutch import dutch_date, enumeration
 from assembler.errors import BuildError
 from assembler.fonts import direction
-from assembler.model.routekaart import Practice, Routekaart
+from assembler.model.routekaart import CHAPTERS, Practice, Routekaart
 from assembler.naming import slug
 from assembler.resources import templates_dir
 
@@ -66,56 +66,27 @@ def outline(model: Routekaart) -> tuple[Chapter, ...]:
     if model.sleutelpersonen_tekst:
         chain.append(("sleutelpersonen", "Sleutelpersonen"))
     chain.append(("deskundigheid", "Deskundigheidsbevordering"))
-    chapters = [
-        _chapter(1, "inleiding", "Inleiding", [("maatwerk", "Maatwerk"), ("leeswijzer", "Leeswijzer")]),
-        _chapter(
-            2,
-            "praktijken",
-            "De schadelijke praktijken",
-            [(practice_id(p), p.naam) for p in model.praktijken],
-        ),
-        _chapter(
-            3,
-            "wetgeving",
-            "Wet- en regelgeving",
-            [(f"wet-{w.id}", w.naam) for w in model.wetten] + [("meldcode", "De meldcode in vijf stappen")],
-        ),
-        _chapter(
-            4,
-            "organisaties",
-            "Betrokken organisaties",
-            [
-                ("organisaties-landelijk", "Landelijke organisaties"),
-                ("organisaties-regionaal", "Regionale organisaties"),
-                ("organisaties-lokaal", "Lokale organisaties"),
-            ],
-        ),
-        _chapter(5, "ketenaanpak", "De ketenaanpak", chain),
-        _chapter(
-            6,
-            "handvatten",
-            "Wat regelt de gemeente",
-            [
-                ("handvatten-checklist", "Checklist per ketenstap"),
-                ("handvatten-veilig-thuis", "Voor Veilig Thuis"),
-            ],
-        ),
-        _chapter(
-            7,
-            "afspraken",
-            "Afspraken en keuzes",
-            [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")]
-            + ([("akkoord", "Akkoord van de partners")] if model.akkoorden else [])
-            + ([("versies", "Versiegeschiedenis")] if model.geschiedenis else []),
-        ),
-        _chapter(
-            8,
-            "bijlagen",
-            "Bijlagen",
-            [("contactlijst", "Contactlijst"), ("begrippen", "Begrippenlijst"), ("bronnen", "Bronnen")],
-        ),
-    ]
-    return tuple(chapters)
+    sections = {
+        "inleiding": [("maatwerk", "Maatwerk"), ("leeswijzer", "Leeswijzer")],
+        "praktijken": [(practice_id(p), p.naam) for p in model.praktijken],
+        "wetgeving": [(f"wet-{w.id}", w.naam) for w in model.wetten]
+        + [("meldcode", "De meldcode in vijf stappen")],
+        "organisaties": [
+            ("organisaties-landelijk", "Landelijke organisaties"),
+            ("organisaties-regionaal", "Regionale organisaties"),
+            ("organisaties-lokaal", "Lokale organisaties"),
+        ],
+        "ketenaanpak": chain,
+        "handvatten": [
+            ("handvatten-checklist", "Checklist per ketenstap"),
+            ("handvatten-veilig-thuis", "Voor Veilig Thuis"),
+        ],
+        "afspraken": [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")]
+        + ([("akkoord", "Akkoord van de partners")] if model.akkoorden else [])
+        + ([("versies", "Versiegeschiedenis")] if model.geschiedenis else []),
+        "bijlagen": [("contactlijst", "Contactlijst"), ("begrippen", "Begrippenlijst"), ("bronnen", "Bronnen")],
+    }
+    return tuple(_chapter(n, key, title, sections[key]) for n, (key, title) in enumerate(CHAPTERS.items(), 1))
 
 
 @dataclass(frozen=True)
