@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 import types
 import typing
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,6 +22,7 @@ from assembler.model.routekaart import ChainStep, Partner, Routekaart, VeiligThu
 from assembler.naming import slug
 from assembler.national import PRACTICES, STALE_AFTER, NationalContent
 from assembler.national.handvatten import EMPTY, STATUSES, HandvattenContent, national_handvatten
+from assembler.phone import Phone
 from assembler.problems import Problem
 
 # Used for document dates when no municipality could be built; any fixed value keeps bytes stable.
@@ -56,7 +58,7 @@ class Owner:
     naam: str
     functie: str | None
     email: str | None
-    telefoon: str | None
+    telefoon: Phone | None
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class LocalContact:
     naam: str
     soort: str
     rol: str
-    telefoon: str | None
+    telefoon: Phone | None
     email: str | None
     bereikbaarheid: str | None
     praktijken: str
@@ -89,7 +91,7 @@ class StepChoice:
     lokale_partners: tuple[str, ...]
     afspraken: tuple[str, ...]  # only the municipality's own words
     hoofdpartner: str | None  # the first local partner of the step, else the first regional one
-    hoofdpartner_telefoon: str | None
+    hoofdpartner_telefoon: Phone | None
 
 
 @dataclass(frozen=True)
@@ -521,6 +523,8 @@ def _build(tp: Any, data: Any) -> Any:
             return None
         (inner,) = [a for a in args if a is not type(None)]
         return _build(inner, data)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp(data)
     if tp in (str, int, bool):
         if not isinstance(data, tp):
             raise TypeError(f"{data!r} is geen {tp.__name__}")

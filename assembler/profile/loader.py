@@ -22,7 +22,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from assembler.errors import ProfileError
-from assembler.problems import Problem
+from assembler.problems import Place, Problem
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20
@@ -74,17 +74,25 @@ class Document:
             probe = probe[:-1]
         return (1, 1)
 
-    def problem(self, path: Path_, message: str, *, key: bool = False, warning: bool = False) -> Problem:
-        from assembler.problems import Severity
-
+    def origin(self, path: Path_, *, key: bool = False) -> Place:
+        """Where the value (or with key=True the field name) at path stands: what its value carries."""
         line, col = self.where(path, key=key)
-        return Problem(
-            file=self.display,
-            line=line,
-            column=col,
-            path=dotted(path),
-            message=message,
-            severity=Severity.WARNING if warning else Severity.ERROR,
+        return Place(self.display, line, col, dotted(path))
+
+    def problem(self, path: Path_, message: str, *, key: bool = False, warning: bool = False) -> Problem:
+        return self.origin(path, key=key).problem(message, warning=warning)
+
+    # What a reader of this kind of document is told to write for a date.
+    date_advice = "schrijf JJJJ-MM-DD, bijvoorbeeld 2026-09-01"
+
+    def missing(self, path: Path_) -> Problem:
+        """A required field that is absent: named by its own path, but placed at its parent, the key
+        line of a group or the first line of a list item (list items have no key)."""
+        field = str(path[-1])
+        parent = path[:-1]
+        line, col = self.where(parent, key=parent in self.keys)
+        return Place(self.display, line, col, dotted(path)).problem(
+            f"verplicht veld '{field}' ontbreekt; voeg '{field}: ...' toe"
         )
 
 

@@ -19,6 +19,8 @@ import segno
 from markupsafe import Markup, escape
 
 from assembler.model.cards import Origin
+from assembler.phone import NUMBER
+from assembler.problems import origin_of
 from assembler.resources import templates_dir
 
 
@@ -48,7 +50,6 @@ def short_address(url: str) -> str:
     return text.removeprefix("www.").rstrip("/")
 
 
-_NUMBER = re.compile(r"\+?\d[\d -]*\d")
 _INITIAL = re.compile(r"\b([^\W\d_]\.) +(?=[^\W\d_])")
 
 
@@ -59,7 +60,7 @@ def _whole_numbers(text: str) -> Markup:
     """
     text = _INITIAL.sub("\\1\u00a0", text)
     out, last = [], 0
-    for match in _NUMBER.finditer(text):
+    for match in NUMBER.finditer(text):
         out.append(str(escape(text[last : match.start()])))
         out.append(f'<span class="heel">{escape(match.group(0))}</span>')
         last = match.end()
@@ -88,8 +89,9 @@ class Fields:
             self.origins.append(origin)
         return Markup(f'data-f="{self._index[origin]}"')
 
-    def named(self, veld: str, lokaal: bool) -> Markup:
-        return self.ref(Origin(veld, lokaal))
+    def named(self, veld: str, lokaal: bool, value: object = None) -> Markup:
+        """A field the template names itself; `value` is the model's value, which may know its place."""
+        return self.ref(Origin(veld, lokaal, origin_of(value)))
 
 
 def numbered(fragment: str, face: int, origins: Sequence[Origin]) -> str:

@@ -12,6 +12,7 @@ from assembler.dutch import dutch_date, enumeration, plural
 from assembler.model.attention import points, region_points
 from assembler.model.region import NO_LOCAL_PARTNER, FailedEntry, MunicipalityEntry, RegionModel, StepChoice
 from assembler.naming import sort_key
+from assembler.phone import Phone
 
 DASH = "–"
 KEY_PERSONS = {
@@ -34,13 +35,18 @@ HEADINGS = {
 }
 
 
-def _or_dash(value: str | None) -> str:
-    return value or DASH
+def _or_dash(value: str | Phone | None) -> str:
+    """A value as worded (a phone number as printed), or a dash for none."""
+    return str(value) if value else DASH
+
+
+def _or_none(number: Phone | None) -> str | None:
+    return str(number) if number else None
 
 
 def _veilig_thuis_rows(model: RegionModel) -> list[tuple[str, str]]:
     vt = model.veilig_thuis
-    rows = [("Telefoon", vt.telefoon)]
+    rows = [("Telefoon", str(vt.telefoon))]
     for label, value in (
         ("Bereikbaarheid", vt.bereikbaarheid),
         ("E-mail", vt.email),
@@ -51,7 +57,7 @@ def _veilig_thuis_rows(model: RegionModel) -> list[tuple[str, str]]:
             rows.append((label, value))
     person = vt.aandachtsfunctionaris_vgv
     if person:
-        details = [person.naam, *(v for v in (person.telefoon, person.email) if v)]
+        details = [person.naam, *(str(v) for v in (person.telefoon, person.email) if v)]
         rows.append(("Aandachtsfunctionaris VGV", ", ".join(details)))
     if vt.gecontroleerd_op:
         rows.append(("Gegevens nagekeken op", dutch_date(vt.gecontroleerd_op)))
@@ -61,7 +67,7 @@ def _veilig_thuis_rows(model: RegionModel) -> list[tuple[str, str]]:
 def _partners(model: RegionModel) -> list[dict[str, str]]:
     rows = []
     for p in model.partners:
-        phones = [v for v in (p.telefoon, f"spoed {p.spoed}" if p.spoed else None) if v]
+        phones = [v for v in (_or_none(p.telefoon), f"spoed {p.spoed}" if p.spoed else None) if v]
         every_practice = len(p.praktijken) == len(model.praktijk_namen)
         every_step = len(p.stappen) == len(model.stap_namen)
         rows.append(
@@ -81,7 +87,7 @@ def _step(s: StepChoice) -> dict[str, str | None]:
     if s.hoofdpartner is None:
         return {"partner": "geen partner vastgelegd", "telefoon": None}
     regional = "" if s.hoofdpartner in s.lokale_partners else " (regionaal)"
-    return {"partner": f"{s.hoofdpartner}{regional}", "telefoon": s.hoofdpartner_telefoon or NO_NUMBER}
+    return {"partner": f"{s.hoofdpartner}{regional}", "telefoon": _or_none(s.hoofdpartner_telefoon) or NO_NUMBER}
 
 
 def _step_cell(s: StepChoice) -> str:
@@ -162,7 +168,7 @@ def _contact_list(model: RegionModel) -> list[dict[str, str]]:
                     "gemeente": e.naam,
                     "naam": "geen eigen lokale partner",
                     "rol": f"bel {model.veilig_thuis.naam} of een regionale partner",
-                    "telefoon": model.veilig_thuis.telefoon,
+                    "telefoon": str(model.veilig_thuis.telefoon),
                     "email": DASH,
                 }
             )

@@ -8,7 +8,6 @@ bookmarks can never disagree.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -24,16 +23,13 @@ from assembler.builders.web.weasy import render_pdf, shared_style
 from assembler.errors import BuildError
 from assembler.model.region import RegionModel
 from assembler.model.routekaart import DEFAULT_COLOUR
+from assembler.phone import NUMBER
 from assembler.resources import templates_dir
 
 TEMPLATE = "regio.html.j2"
 STYLESHEETS = ("routekaart.css", "print.css", "regio.css")
 WHAT = "PDF-regiodocument"
 
-# A run of digits with spaces or hyphens in between: a phone number ("+31 123 780 800",
-# "0800-2000") must not break over two lines. Wrapping a date's year or a house number as
-# well does no harm.
-_NUMBER = re.compile(r"\+?\d[\d \-]*\d")
 
 
 @dataclass(frozen=True)
@@ -68,7 +64,9 @@ def outline(ctx: dict[str, Any]) -> tuple[Heading, ...]:
 def numbers(text: str) -> Markup:
     """The text escaped, with every run of digits (phone numbers above all) kept on one line."""
     parts, last = [], 0
-    for match in _NUMBER.finditer(text):
+    # A phone number must not break over two lines; keeping a date's year or a house number
+    # together as well does no harm.
+    for match in NUMBER.finditer(text):
         parts += [escape(text[last : match.start()]), Markup('<span class="tel">%s</span>') % match.group()]
         last = match.end()
     parts.append(escape(text[last:]))

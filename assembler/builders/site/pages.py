@@ -12,7 +12,7 @@ from assembler.builders.web.render import environment, palette, render_page
 from assembler.model.routekaart import Routekaart, VeiligThuis
 from assembler.model.tailor import national_vt_phone
 from assembler.national import national_content
-from assembler.profile.values import tel_uri
+from assembler.phone import Phone
 
 # The national Veilig Thuis number (organisaties.yaml): free and answered day and night, whatever the region.
 VT_NUMBER = national_vt_phone(national_content())
@@ -44,12 +44,8 @@ class SitePage:
     downloads: tuple[Download, ...] = ()
 
     @property
-    def vt_telefoon(self) -> str:
+    def vt_telefoon(self) -> Phone:
         return VT_NUMBER
-
-    @property
-    def vt_telefoon_uri(self) -> str:
-        return tel_uri(VT_NUMBER) or f"tel:{''.join(ch for ch in VT_NUMBER if ch.isdigit())}"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ and the PDF bookmarks can never disagree.
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,7 @@ from assembler.errors import BuildError
 from assembler.fonts import direction
 from assembler.model.routekaart import CHAPTERS, Practice, Routekaart
 from assembler.naming import slug
+from assembler.problems import Place, origin_of
 from assembler.resources import templates_dir
 
 Mode = Literal["pdf", "html"]
@@ -181,20 +183,59 @@ def headings(chapters: tuple[Chapter, ...]) -> dict[str, Chapter | Section]:
     return found
 
 
+class Marks:
+    """Where the values stand that a laid-out PDF may find too wide (phone numbers and e-mail
+    addresses never break): each is marked data-o="n", its place the nth of ``places``, so the fit
+    check names the field of one that sticks out. The marks are not content: ``strip`` removes them."""
+
+    def __init__(self) -> None:
+        self.places: list[Place] = []
+
+    def __call__(self, value: object) -> Markup:
+        place = origin_of(value)
+        if place is None:
+            return Markup("")
+        self.places.append(place)
+        return Markup(f' {MARK}="{len(self.places) - 1}"')
+
+    @staticmethod
+    def strip(html: str) -> str:
+        return _MARKED.sub("", html)
+
+
+MARK = "data-o"
+_MARKED = re.compile(f' {MARK}="\\d+"')
+
+
+def _unmarked(value: object) -> Markup:
+    return Markup("")
+
+
 def render_html(
-    model: Routekaart, mode: Mode, font_css: str, logo: bytes | None, inline_css: bool = True
+    model: Routekaart,
+    mode: Mode,
+    font_css: str,
+    logo: bytes | None,
+    inline_css: bool = True,
+    marks: Marks | None = None,
 ) -> str:
     """The whole document; `font_css` holds the @font-face rules the mode needs.
 
     With inline_css=False the shared stylesheet is left out (the PDF builder hands it to
     WeasyPrint parsed once); the page keeps only what is its own: colours, header and footer.
+    With `marks` the values that may not fit carry their place (see Marks).
     """
     css = Markup(font_css + "\n" + stylesheet(mode)) if inline_css else Markup("")
-    return render_page(model, mode, css, data_uri(logo) if logo else None)
+    return render_page(model, mode, css, data_uri(logo) if logo else None, marks=marks)
 
 
 def render_page(
-    model: Routekaart, mode: Mode, css: Markup, logo_src: str | None, site: object | None = None
+    model: Routekaart,
+    mode: Mode,
+    css: Markup,
+    logo_src: str | None,
+    site: object | None = None,
+    marks: Marks | None = None,
 ) -> str:
     """The document with the given inline CSS and logo address; `site` (a page of the regional
     website) adds its header, footer and stylesheet links and turns outbound links into text."""
@@ -215,4 +256,5 @@ def render_page(
         practice_id=practice_id,
         kolommen=Columns(fixed=mode == "pdf"),
         site=site,
+        herkomst=marks or _unmarked,
     )
