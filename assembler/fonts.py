@@ -113,6 +113,12 @@ def _advances(name: str) -> tuple[dict[int, int], int]:
     return widths, units
 
 
+def in_noto_sans(text: str, bold: bool = False) -> bool:
+    """Whether Noto Sans itself (no fallback) has a glyph for every character of text."""
+    widths, _ = _advances(FACE["bold" if bold else "regular"].file)
+    return all(ord(char) in widths for char in text)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """How wide text sets in Noto Sans at `size` (in the unit of size), from the glyphs' advance
     widths: no kerning, which only ever narrows it; a character Noto Sans lacks counts as 0.6 em."""

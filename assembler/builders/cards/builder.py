@@ -8,17 +8,11 @@ import pypdfium2 as pdfium
 
 from assembler.builders.art.colours import house_palette
 from assembler.builders.base import Builder
+from assembler.builders.cards.faces import FaceItem, face_items
 from assembler.builders.cards.fit import check_fit
+from assembler.builders.cards.fitcache import remember
 from assembler.builders.cards.imposition import choose_layout
-from assembler.builders.cards.pages import (
-    SPECS,
-    CardRenderer,
-    DocumentInfo,
-    FaceItem,
-    FormatSpec,
-    LaidOut,
-    face_items,
-)
+from assembler.builders.cards.pages import SPECS, CardRenderer, DocumentInfo, FormatSpec, LaidOut
 from assembler.errors import BuildError
 from assembler.forked import Forked
 from assembler.model.cards import Card, cards_for
@@ -52,19 +46,22 @@ class CardsBuilder(Builder):
             date=model.datum.isoformat(),
         )
 
-    def lay_out(self, model: Routekaart) -> tuple[CardRenderer, LaidOut]:
-        """Every face laid out and checked to fit; raises CardOverflowError naming the text to shorten.
+    def lay_out(self, model: Routekaart, only: list[FaceItem] | None = None) -> tuple[CardRenderer, LaidOut]:
+        """Every face (or `only` these) laid out and checked to fit; raises CardOverflowError naming
+        the text to shorten. The faces that fit are remembered (fitcache).
 
-        `validate` calls this too (pipeline/preflight.py), so a card that cannot fit is found there.
+        `validate` calls this too (pipeline/preflight.py) for the faces it cannot settle otherwise,
+        so a card that cannot fit is found there.
         """
         if not hasattr(self, "cards"):
             self.prepare(model)
         qr_label = str(self.context.content.kaarten["koppen"]["qr"])
         roots = [self.context.profile.source.parent]
         renderer = CardRenderer(self.spec, self.colour, qr_label, roots, self.context.warnings)
-        items: list[FaceItem] = face_items(self.cards, qr_label)
+        items = face_items(self.cards, qr_label) if only is None else only
         laid_out = renderer.layout_faces(items, self._info(model, ""))
         check_fit(laid_out, self.spec, lambda face, key: renderer.retry(laid_out, face, key))
+        remember(laid_out.fragments, self.spec)
         return renderer, laid_out
 
     def render(self, model: Routekaart) -> dict[str, bytes]:

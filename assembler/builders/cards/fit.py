@@ -13,7 +13,8 @@ from typing import Any
 
 from weasyprint.formatting_structure import boxes
 
-from assembler.builders.cards.pages import FaceItem, FormatSpec, LaidOut
+from assembler.builders.cards.faces import FaceItem
+from assembler.builders.cards.pages import FormatSpec, LaidOut
 from assembler.cardformats import LARGEST_CARD_FORMAT
 from assembler.dutch import enumeration
 from assembler.errors import CardOverflowError
@@ -108,25 +109,31 @@ def _measure(pages: list[Any], spec: FormatSpec, fields: Sequence[Origin]) -> di
     return uses
 
 
-def _fits(pages: list[Any], spec: FormatSpec, fields: Sequence[Origin]) -> bool:
+def fits(pages: list[Any], spec: FormatSpec, fields: Sequence[Origin]) -> bool:
+    """Whether a face laid out on these pages fits: one page, every text inside the safe zone."""
     return len(pages) == 1 and not any(u.overflow for u in _measure(pages, spec, fields).values())
 
 
-def check_fit(laid_out: LaidOut, spec: FormatSpec, retry: Retry) -> None:
-    """Raise CardOverflowError, naming the card, the side and the field to shorten, for the first face that does not fit."""
-    document = laid_out.unique
+def face_pages(laid_out: LaidOut) -> dict[int, list[Any]]:
+    """The laid-out pages of each face (a face that spills over has more than one)."""
     pages: dict[int, list[Any]] = {i: [] for i in range(len(laid_out.items))}
-    for page in document.pages:
+    for page in laid_out.unique.pages:
         face = _face_of(page)
         if face is None or face not in pages:
             raise CardOverflowError("de opmaak van de zakkaarten bevat een pagina zonder kaart")
         pages[face].append(page)
+    return pages
+
+
+def check_fit(laid_out: LaidOut, spec: FormatSpec, retry: Retry) -> None:
+    """Raise CardOverflowError, naming the card, the side and the field to shorten, for the first face that does not fit."""
+    pages = face_pages(laid_out)
     for face, item in enumerate(laid_out.items):
         if not pages[face]:
             raise CardOverflowError(
                 f"zakkaart {item.card.label}, {item.face.kant}: de kaart ontbreekt in de opmaak"
             )
-        if _fits(pages[face], spec, laid_out.fields):
+        if fits(pages[face], spec, laid_out.fields):
             continue
         uses = list(_measure(pages[face], spec, laid_out.fields).values())
         culprit = _blame(face, uses, spec, laid_out.fields, retry)
@@ -145,7 +152,7 @@ def _blame(
         (u for u in uses if u.lokaal and u.key is not None), key=lambda u: (-len(u.lines), -len(u.text))
     )
     for use in local:
-        if _fits(retry(face, str(use.key)), spec, fields):
+        if fits(retry(face, str(use.key)), spec, fields):
             return use
     wide = [u for u in uses if u.wide > 0]
     return max(wide, key=lambda u: u.wide) if wide else None
