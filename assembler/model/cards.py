@@ -118,11 +118,14 @@ def _national(what: str, file: str = "kaarten.yaml") -> Origin:
     return Origin(f"landelijke kaarttekst '{what}' ({file})", lokaal=False)
 
 
+def _local(veld: str, value: object) -> Origin:
+    """A text the profile or its region wrote: named in words, and placed where the value stands."""
+    return Origin(veld, True, origin_of(value))
+
+
 def _partner_origin(partner: Partner, field: str) -> Origin:
     where = "profiel" if partner.is_lokaal else "regiobestand"
-    return Origin(
-        f"{field} van partner '{partner.id}' ({where}, partners)", True, origin_of(getattr(partner, field))
-    )
+    return _local(f"{field} van partner '{partner.id}' ({where}, partners)", getattr(partner, field))
 
 
 def _usable(partner: Partner, audience: str) -> bool:
@@ -213,15 +216,11 @@ def _calls(
                 wie=vgv.naam,
                 telefoon=vgv.telefoon,
                 wanneer=None,
-                herkomst=Origin(
-                    "naam van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)",
-                    True,
-                    origin_of(vgv.naam),
+                herkomst=_local(
+                    "naam van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)", vgv.naam
                 ),
-                telefoon_herkomst=Origin(
-                    "telefoon van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)",
-                    True,
-                    origin_of(vgv.telefoon),
+                telefoon_herkomst=_local(
+                    "telefoon van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)", vgv.telefoon
                 ),
             )
         )
@@ -232,13 +231,9 @@ def _calls(
             wie=vt.naam,
             telefoon=vt.telefoon,
             wanneer=vt.bereikbaarheid,
-            herkomst=Origin("naam van Veilig Thuis (veilig_thuis.naam)", True, origin_of(vt.naam)),
-            telefoon_herkomst=Origin(
-                "telefoon van Veilig Thuis (veilig_thuis.telefoon)", True, origin_of(vt.telefoon)
-            ),
-            wanneer_herkomst=Origin(
-                "bereikbaarheid van Veilig Thuis (veilig_thuis.bereikbaarheid)", True, origin_of(vt.bereikbaarheid)
-            ),
+            herkomst=_local("naam van Veilig Thuis (veilig_thuis.naam)", vt.naam),
+            telefoon_herkomst=_local("telefoon van Veilig Thuis (veilig_thuis.telefoon)", vt.telefoon),
+            wanneer_herkomst=_local("bereikbaarheid van Veilig Thuis (veilig_thuis.bereikbaarheid)", vt.bereikbaarheid),
         )
     )
     national = content.organisation("veilig-thuis")

@@ -100,7 +100,8 @@ def test_the_pdf_fit_guard_names_the_field_from_the_carried_place(write: WriteFi
     blamed = placed(profile, error)
     assert blamed is not None
     (problem,) = blamed.problems
-    assert problem.format().startswith(f"{path}:{line_of(BASE_PROFILE, 'email: wijkteam@testdam.example')}:12: partners.0.email: ")
+    line = line_of(BASE_PROFILE, "email: wijkteam@testdam.example")
+    assert problem.format().startswith(f"{path}:{line}:12: partners.0.email: ")
     # Text that is not the profile's (national text, a toolkit fault) is not blamed on a field.
     assert placed(profile, FitError("x", [("Landelijke tekst", None)])) is None
 

@@ -71,7 +71,10 @@ def whole_parts(text: str) -> list[tuple[str, bool]]:
 def _whole_numbers(text: str) -> Markup:
     """Escaped text in which the parts that must not break (whole_parts) stand in a nowrap span."""
     return Markup(
-        "".join(f'<span class="heel">{escape(part)}</span>' if whole else str(escape(part)) for part, whole in whole_parts(text))
+        "".join(
+            f'<span class="heel">{escape(part)}</span>' if whole else str(escape(part))
+            for part, whole in whole_parts(text)
+        )
     )
 
 

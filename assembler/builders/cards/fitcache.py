@@ -77,7 +77,8 @@ def environment_digest() -> str | None:
         files = [here / name for name in _SOURCES]
         files += [here.parents[1] / "cardformats.py", here.parents[1] / "fonts.py"]
         files += sorted((templates_dir() / "cards").glob("*"))
-        files += [fonts_dir() / name for name in (*(f.file for f in FACES), *fallback_files(), *fallback_files("bold"))]
+        fonts = {*(f.file for f in FACES), *fallback_files(), *fallback_files("bold")}
+        files += [fonts_dir() / name for name in sorted(fonts)]
         for path in files:
             h.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     except (OSError, AttributeError, UnicodeDecodeError, metadata.PackageNotFoundError):

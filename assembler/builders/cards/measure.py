@@ -219,7 +219,8 @@ class _Face:
             self.text([(self.qr_label, False)], self.small, 1.15, code)
             # The row is at least as tall as the code; the last call's margin may still follow it.
             self.y = max(bottom, top + self._mm(spec.qr + 3.5 + spec.gap / 2))
-            self.y += self._lines(_anywhere_lines(short_address(face.qr), self.small, self.measure), self.small, spec.leading)
+            lines = _anywhere_lines(short_address(face.qr), self.small, self.measure)
+            self.y += self._lines(lines, self.small, spec.leading)
             return
         self.y += self._mm(spec.gap)
         top, beside_code = self.y, self.measure - code - self._mm(3)
@@ -235,7 +236,8 @@ class _Face:
             self.y += self.text([(face.voet, False)], self.small, spec.leading, self.measure)
         if face.stempel:
             size = self._mm(spec.height / 6)
-            if not in_noto_sans(face.stempel, True) or text_width(face.stempel, size, True) > self.measure - 2 * SAFETY:
+            wide = text_width(face.stempel, size, True) > self.measure - 2 * SAFETY
+            if wide or not in_noto_sans(face.stempel, True):
                 raise Unsure("the concept stamp is wider than the face")
             self.lowest = max(self.lowest, 0.4 * self.height + ASCENT_DESCENT * size)
 

@@ -51,7 +51,8 @@ def _laid_out(model: Routekaart, root: Path, sides: tuple[str, ...]) -> list[tup
     found = []
     for face, pages in face_pages(laid_out).items():
         lowest = max(t.position_y + t.height for t in _texts(pages[0]._page_box))
-        found.append((laid_out.items[face], lowest if len(pages) == 1 else float("inf"), fits(pages, spec, laid_out.fields)))
+        reach = lowest if len(pages) == 1 else float("inf")
+        found.append((laid_out.items[face], reach, fits(pages, spec, laid_out.fields)))
     return found
 
 
