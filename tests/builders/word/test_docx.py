@@ -621,7 +621,11 @@ def test_a_good_own_template_is_used(run: Invoke, profile, tmp_path: Path) -> No
     document = docx.Document()
     document.add_heading("Routekaart {{ gemeente }}", 1)
     document.add_paragraph("{%p for partner in partners_lokaal %}")
-    document.add_paragraph("{{ partner.naam }}: {{ partner.telefoon }} {{r mail(partner.email) }}")
+    # A phone number prints as written and carries its exact tel: address and its kind.
+    document.add_paragraph(
+        "{{ partner.naam }}: {{ partner.telefoon }} ({{ partner.telefoon.uri }}, {{ partner.telefoon.kind }}) "
+        "{{r mail(partner.email) }}"
+    )
     document.add_paragraph("{%p endfor %}")
     document.save(str(tmp_path / "eigen.docx"))
     path = profile(("naam: Testdam\n", "naam: Testdam\nsjabloon: eigen.docx\n"))
@@ -630,7 +634,7 @@ def test_a_good_own_template_is_used(run: Invoke, profile, tmp_path: Path) -> No
     written = docx.Document(str(tmp_path / "uitvoer" / "testdam" / "routekaart-testdam.docx"))
     texts = [p.text for p in written.paragraphs]
     assert texts[0] == "Routekaart Testdam"
-    assert "Sociaal wijkteam Testdam: 020-1234568 wijkteam@testdam.example" in texts
+    assert "Sociaal wijkteam Testdam: 020-1234568 (tel:+31201234568, vast) wijkteam@testdam.example" in texts
     assert written.core_properties.title == "Routekaart schadelijke praktijken Testdam"
 
 
