@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import enum
 import types
 import typing
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,7 +21,7 @@ from assembler.model.routekaart import ChainStep, Partner, Routekaart, VeiligThu
 from assembler.naming import slug
 from assembler.national import PRACTICES, STALE_AFTER, NationalContent
 from assembler.national.handvatten import EMPTY, STATUSES, HandvattenContent, national_handvatten
-from assembler.phone import Phone
+from assembler.phone import Phone, phone
 from assembler.problems import Problem
 
 # Used for document dates when no municipality could be built; any fixed value keeps bytes stable.
@@ -479,16 +478,21 @@ def region_model(
 
 
 def to_data(entry: Any) -> Any:
-    """A dataclass as plain JSON data (dicts, lists, strings, numbers)."""
-    return _plain(dataclasses.asdict(entry))
+    """A dataclass as plain JSON data (dicts, lists, strings, numbers); a phone number as written,
+    without the place it was written (a record must not depend on how a path was typed)."""
+    return _plain(entry)
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Phone):
+        return value.written
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    return value
+    return str(value) if isinstance(value, str) else value
 
 
 def from_data(cls: type[T], data: Any) -> T:
@@ -500,6 +504,10 @@ def from_data(cls: type[T], data: Any) -> T:
 
 
 def _build(tp: Any, data: Any) -> Any:
+    if tp is Phone:
+        if not isinstance(data, str):
+            raise TypeError(f"{data!r} is geen telefoonnummer")
+        return phone(data)
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         hints = typing.get_type_hints(tp)
         if not isinstance(data, Mapping):
@@ -523,8 +531,6 @@ def _build(tp: Any, data: Any) -> Any:
             return None
         (inner,) = [a for a in args if a is not type(None)]
         return _build(inner, data)
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return tp(data)
     if tp in (str, int, bool):
         if not isinstance(data, tp):
             raise TypeError(f"{data!r} is geen {tp.__name__}")
