@@ -88,7 +88,7 @@ def test_first_page_is_landscape_with_the_matrix_of_every_municipality(pdf: Path
         for step, cell in zip(entry.stappen, rows[entry.naam][1:4], strict=True):
             assert step.hoofdpartner and step.hoofdpartner in cell, (entry.naam, step.naam, cell)
             # The number stands whole, on one line, in the step's own cell; or plainly that there is none.
-            assert (step.hoofdpartner_telefoon or "geen nummer vastgelegd") in cell, (entry.naam, cell)
+            assert str(step.hoofdpartner_telefoon or "geen nummer vastgelegd") in cell, (entry.naam, cell)
     gaps = next(t for t in first.tables if t[0][1] == "Afspraken met Veilig Thuis en de regio")
     assert [row[0] for row in gaps[1:]] == list(rows)
     for words in ("G = geregeld", "O = in ontwikkeling", "N = niet geregeld", "? = nog niet ingevuld"):
