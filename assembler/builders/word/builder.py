@@ -6,9 +6,9 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import jinja2
 from docx import Document
@@ -53,10 +53,12 @@ def _patched(src_xml: str) -> str:
     """docxtpl's clean-up of a part's XML before Jinja sees it (tags split over runs joined again):
     a pure function of the text, so each part of a template is cleaned once per process, and the
     same text object comes back, which the compiled-template cache then finds at once."""
-    return DocxTemplate.patch_xml(_CLEANER, src_xml)
+    return DocxTemplate.patch_xml(_cleaner(), src_xml)
 
 
-_CLEANER = DocxTemplate(io.BytesIO())  # patch_xml reads nothing of its instance
+@cache
+def _cleaner() -> DocxTemplate:
+    return DocxTemplate(io.BytesIO())  # patch_xml reads nothing of its instance
 
 
 def diagram_for(model: Routekaart) -> Callable[[Practice], Markup]:
@@ -160,13 +162,7 @@ def check_docx(name: str, data: bytes) -> None:
         raise BuildError(f"{name}: het gemaakte Word-bestand bevat geen tekst")
 
 
-class DocxBuilder(Builder):
-    name: ClassVar[str] = "docx"
-    label: ClassVar[str] = "routekaart (Word)"
-
-    def filenames(self, model: Routekaart) -> list[str]:
-        return [f"routekaart-{model.slug}.docx"]
-
+class DocxBuilder(Builder[Routekaart]):
     def template(self) -> Path:
         return self.context.template or default_template()
 
@@ -186,5 +182,5 @@ class DocxBuilder(Builder):
     def render(self, model: Routekaart) -> dict[str, bytes]:
         return {self.filenames(model)[0]: render_docx(model, self.template())}
 
-    def check(self, name: str, data: bytes) -> None:
+    def check(self, model: Routekaart, name: str, data: bytes) -> None:
         check_docx(name, data)
