@@ -165,7 +165,7 @@ def of_kind(kind: Kind) -> tuple[Entry, ...]:
 
 
 # What `build` and `batch` make without --formaat: every municipal output.
-DEFAULT_FORMATS = tuple(e.name for e in of_kind(Kind.MUNICIPALITY))
+DEFAULT_FORMATS = tuple(e.name for e in OUTPUTS if e.kind is Kind.MUNICIPALITY)
 
 
 def entry(name: str) -> Entry:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assembler.builders.base import BuildContext
-from assembler.builders.registry import DEFAULT_FORMATS
+from assembler.builders.registry import DEFAULT_FORMATS, Kind, of_kind
 from assembler.errors import AssemblerError, FitError, OutputError
 from assembler.model.routekaart import Routekaart
 from assembler.model.tailor import tailor
@@ -37,14 +37,13 @@ class BuildResult:
 
 def parse_formats(text: str | None) -> tuple[str, ...]:
     """'docx,pdf' to ('docx', 'pdf'); None gives every format (the registry's municipal outputs)."""
+    choices = [e.name for e in of_kind(Kind.MUNICIPALITY)]
     if not text:
-        return DEFAULT_FORMATS
+        return tuple(choices)
     wanted = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
-    unknown = [w for w in wanted if w not in DEFAULT_FORMATS]
+    unknown = [w for w in wanted if w not in choices]
     if unknown or not wanted:
-        raise AssemblerError(
-            f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies uit {', '.join(DEFAULT_FORMATS)}"
-        )
+        raise AssemblerError(f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies uit {', '.join(choices)}")
     return wanted
 
 

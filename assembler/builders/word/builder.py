@@ -6,7 +6,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from markupsafe import Markup
 from assembler.builders.art.routestyle import alt_text
 from assembler.builders.base import Builder
 from assembler.builders.word.check import check_template_file
-from assembler.builders.word.env import ContextMaker, rendering_environment
+from assembler.builders.word.env import ContextMaker, patcher, rendering_environment
 from assembler.builders.word.finish import document_time, finish, package_bytes
 from assembler.builders.word.route import route_block
 from assembler.errors import AssemblerError, BuildError, TemplateError
@@ -53,12 +53,7 @@ def _patched(src_xml: str) -> str:
     """docxtpl's clean-up of a part's XML before Jinja sees it (tags split over runs joined again):
     a pure function of the text, so each part of a template is cleaned once per process, and the
     same text object comes back, which the compiled-template cache then finds at once."""
-    return DocxTemplate.patch_xml(_cleaner(), src_xml)
-
-
-@cache
-def _cleaner() -> DocxTemplate:
-    return DocxTemplate(io.BytesIO())  # patch_xml reads nothing of its instance
+    return DocxTemplate.patch_xml(patcher(), src_xml)
 
 
 def diagram_for(model: Routekaart) -> Callable[[Practice], Markup]:
