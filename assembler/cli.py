@@ -26,7 +26,7 @@ DEFAULT_OUTPUT = Path("output")
 # The --formaat choices: every municipal output in the registry (builders/registry.py).
 FORMATS = ",".join(DEFAULT_FORMATS)
 # What `wijzigingen -o` can write: the registry's outputs of that kind, by the file's extension.
-CHANGES = enumeration((f"{e.suffix} ({e.label})" for e in of_kind(Kind.CHANGES)), word="of")
+CHANGES = enumeration((f"{e.suffix} ({e.label})" for e in of_kind(Kind.CHANGES)), voegwoord="of")
 
 
 def _echo_problems(problems: Iterable[Problem]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assembler.dutch import plural
 from assembler.dutch import seconds as seconds_text
 
 
@@ -41,7 +42,7 @@ class BatchResult:
 
     def summary(self) -> str:
         lines = [
-            f"Regio {self.regio}: {count(len(self.gemaakt), 'gemeente', 'gemeenten')} gemaakt, "
+            f"Regio {self.regio}: {plural(len(self.gemaakt), 'gemeente', 'gemeenten')} gemaakt, "
             f"{len(self.overgeslagen)} overgeslagen (ongewijzigd), {len(self.mislukt)} mislukt "
             f"in {seconds_text(self.seconden)}."
         ]
@@ -59,7 +60,7 @@ class BatchResult:
             lines.append(self.regio_fout)
         if self.wijzigingen:
             lines.append(
-                f"{count(self.wijzigingen, 'wijziging', 'wijzigingen')} sinds de vorige run; "
+                f"{plural(self.wijzigingen, 'wijziging', 'wijzigingen')} sinds de vorige run; "
                 "zie het blad Wijzigingen in het overzicht."
             )
         if self.site_melding:
@@ -67,7 +68,3 @@ class BatchResult:
         for label, path, written in self.bestanden:
             lines.append(f"{label}: {path} ({'bijgewerkt' if written else 'ongewijzigd'})")
         return "\n".join(lines)
-
-
-def count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"

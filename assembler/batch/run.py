@@ -38,9 +38,10 @@ from assembler.batch.manifest import (
 from assembler.batch.plan import Item, Planner, select
 from assembler.batch.pool import run_here, run_pool, sigterm_interrupts
 from assembler.batch.progress import Progress
-from assembler.batch.result import BatchResult, Failure, count
+from assembler.batch.result import BatchResult, Failure
 from assembler.batch.worker import Job, Outcome, zip_name
 from assembler.builders.registry import DEFAULT_FORMATS, Entry, regional
+from assembler.dutch import plural
 from assembler.errors import AssemblerError, OutputError
 from assembler.model.region import RegionModel
 from assembler.naming import slug
@@ -116,7 +117,7 @@ def run_batch(
         left = remove_temp_files(settings.outdir)
         if left:
             echo(
-                f"{count(left, 'tijdelijk bestand', 'tijdelijke bestanden')} van een afgebroken run opgeruimd."
+                f"{plural(left, 'tijdelijk bestand', 'tijdelijke bestanden')} van een afgebroken run opgeruimd."
             )
         # Hashed before it is read: an edit during the run then shows up as a change next time.
         region_sha = sha256_file(region_path)
@@ -236,7 +237,7 @@ class _Run:
             # Workers may have died mid-write; their temporary files must not outlive the run.
             remove_temp_files(self.outdir)
             s.echo(
-                f"Batch gestopt: {count(len(result.gemaakt), 'gemeente', 'gemeenten')} klaar en bewaard; "
+                f"Batch gestopt: {plural(len(result.gemaakt), 'gemeente', 'gemeenten')} klaar en bewaard; "
                 "draai de batch opnieuw om de rest te maken."
             )
             raise

@@ -115,7 +115,7 @@ def write_changes_document(old: Path, new: Path, target: Path, today: dt.date | 
 
     output = for_suffix(Kind.CHANGES, target.suffix)
     if output is None:
-        choices = enumeration(suffixes(Kind.CHANGES), word="of")
+        choices = enumeration(suffixes(Kind.CHANGES), voegwoord="of")
         raise AssemblerError(f"{target}: kies een bestand dat eindigt op {choices}")
     comparison = compare_files(old, new, today)
     if len(comparison.groups) != 1 or _kind(new) != "gemeente":
