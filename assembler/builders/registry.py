@@ -1,8 +1,8 @@
 """Every output the toolkit makes, declared once: its name, label, model, files and builder.
 
 This module imports no builder: a builder's module (and docxtpl, WeasyPrint or openpyxl
-with it) is imported only when something is rendered, so `validate`, `--help` and a batch
-rerun without changes never load a renderer. A new output is one builder module and one
+with it) is imported only when something is rendered, so `--help`, profile checks and a
+batch rerun without changes never load a renderer. A new output is one builder module and one
 line in OUTPUTS.
 """
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from dataclasses import dataclass
 
 from openpyxl import Workbook, load_workbook
@@ -19,7 +18,7 @@ from assembler.builders.art.colours import house_palette
 from assembler.builders.base import Builder
 from assembler.errors import BuildError
 from assembler.model.region import FAILED, NO_LOCAL_PARTNER, RegionModel
-from assembler.zips import rezip_office
+from assembler.zips import office_package
 
 OVERVIEW_SHEET = "Overzicht"
 PROBLEMS_SHEET = "Problemen"
@@ -154,10 +153,7 @@ def render(model: RegionModel) -> bytes:
     props.creator = model.veilig_thuis.naam
     props.lastModifiedBy = model.veilig_thuis.naam
     # openpyxl's save() stamps the current time into docProps/core.xml; its writer alone does not.
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()
-    return rezip_office(buffer.getvalue(), moment)
+    return office_package(lambda archive: ExcelWriter(workbook, archive).save(), moment)
 
 
 def check(data: bytes, model: RegionModel) -> None:
