@@ -40,7 +40,7 @@ from assembler.batch.pool import run_here, run_pool, sigterm_interrupts
 from assembler.batch.progress import Progress
 from assembler.batch.result import BatchResult, Failure
 from assembler.batch.worker import Job, Outcome, zip_name
-from assembler.builders.registry import DEFAULT_FORMATS, Entry, regional
+from assembler.builders.registry import DEFAULT_FORMATS, Entry, entry, regional
 from assembler.dutch import plural
 from assembler.errors import AssemblerError, OutputError
 from assembler.model.region import RegionModel
@@ -366,6 +366,7 @@ class _Run:
         except AssemblerError as exc:
             result.site_melding = f"Website niet bijgewerkt: {exc}"
             return
-        result.bestanden.append(("Website", folder / "index.html", written))
+        site = entry("site")
+        result.bestanden.append((site.label, folder / site.filenames(slug(self.region.naam))[0], written))
         prefix = folder.relative_to(self.outdir).as_posix()
         self.site_outputs = {f"{prefix}/{rel}": Output(sha256_bytes(b), len(b)) for rel, b in files.items()}
