@@ -81,6 +81,7 @@ class _Site:
             url=absolute(self.base, path) if self.base else None,
             **values,
         )
+
     def _dated(self, key: str, sleutel: str) -> dt.date:
         """The date a page last changed: kept while its key stays the same."""
         old = self.state.paginas.get(key) or {}
