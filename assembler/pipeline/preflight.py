@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assembler.builders.base import BuildContext
-from assembler.builders.cards.verdict import unsettled
+from assembler.builders.registry import make
 from assembler.errors import AssemblerError, CardOverflowError
 from assembler.model.tailor import tailor
 from assembler.national import national_content
@@ -14,20 +14,14 @@ from assembler.profile.reading import Profile
 def card_problems(profile: Profile) -> list[Problem]:
     """An error, placed at the field it names (or at the card format), when a card face would not fit.
 
-    A face is known to fit when the same face fitted before (builders/cards/verdict.py); every
-    other face is laid out as the build lays it out, so what validate accepts, the cards build
-    can make. Only then is the renderer loaded.
+    The cards builder's preflight settles a face measured or known to fit without a layout and
+    lays every other face out as the build does (builders/cards/verdict.py), so what validate
+    accepts, the cards build can make; the renderer is loaded only for such a face.
     """
     content = national_content()
-    model = tailor(profile, content)
-    pending = unsettled(model, content)
-    if not pending:
-        return []
-    from assembler.builders.cards.builder import CardsBuilder
-
-    builder = CardsBuilder(BuildContext(profile=profile, content=content))
+    builder = make("kaarten", BuildContext(content=content, roots=(profile.source.parent,)))
     try:
-        builder.lay_out(model, only=pending)
+        builder.preflight(tailor(profile, content))
     except CardOverflowError as exc:
         return [(exc.places[0] if exc.places else _format_place(profile)).problem(str(exc))]
     except AssemblerError as exc:

@@ -113,6 +113,15 @@ class FaceItem:
     qr: Markup | None
 
 
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    author: str
+    description: str
+    keywords: str
+    date: str  # ISO date the documents carry, from the routekaart's vastgesteld_op
+
+
 def face_items(cards: Sequence[Card], qr_label: str) -> list[FaceItem]:
     """Every face in print order (front, back, next card), numbered within its set."""
     totals: dict[str, int] = {}

@@ -13,7 +13,15 @@ import pydyf
 from weasyprint import HTML
 
 from assembler.builders.cards.cropmarks import draw_marks, face_marks
-from assembler.builders.cards.faces import FaceItem, Fields, environment, face_html, numbered, shorten
+from assembler.builders.cards.faces import (
+    DocumentInfo,
+    FaceItem,
+    Fields,
+    environment,
+    face_html,
+    numbered,
+    shorten,
+)
 from assembler.builders.cards.imposition import A4, Layout
 from assembler.builders.cards.sheets import place_faces, sheet_slots
 from assembler.builders.web.weasy import LocalFetcher, SharedStyle, captured_log, shared_style, sort_log
@@ -46,15 +54,6 @@ class LaidOut:
     def document(self) -> Any:
         """Every face in print order; a face that recurs reuses its laid-out page."""
         return self.unique.copy([self.unique.pages[i] for i in self.order])
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    title: str
-    author: str
-    description: str
-    keywords: str
-    date: str  # ISO date the documents carry, from the routekaart's vastgesteld_op
 
 
 @cache

@@ -7,22 +7,20 @@ already fits its safe zone (measure), or when the same face fitted in an earlier
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assembler.builders.cards.faces import FaceItem, Fields, face_html, face_items
 from assembler.builders.cards.fitcache import known
 from assembler.builders.cards.measure import fits
-from assembler.cardformats import CARD_FORMATS
-from assembler.model.cards import cards_for
-from assembler.model.routekaart import Routekaart
-from assembler.national import NationalContent
+from assembler.cardformats import CardFormat
+from assembler.model.cards import Card
 
 
-def unsettled(model: Routekaart, content: NationalContent) -> list[FaceItem]:
-    """The faces of the municipality's cards not yet known to fit, in print order."""
-    spec = CARD_FORMATS[model.kaarten.formaat]
-    qr_label = str(content.kaarten["koppen"]["qr"])
+def unsettled(cards: Sequence[Card], spec: CardFormat, qr_label: str) -> list[FaceItem]:
+    """The faces of these cards not yet known to fit, in print order."""
     fields = Fields()
     return [
         item
-        for item in face_items(cards_for(model, content), qr_label)
+        for item in face_items(cards, qr_label)
         if not fits(item, spec, qr_label) and not known(face_html(item, spec, qr_label, fields), spec)
     ]

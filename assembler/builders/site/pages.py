@@ -10,14 +10,7 @@ from markupsafe import Markup
 
 from assembler.builders.web.render import environment, palette, render_page
 from assembler.model.routekaart import Routekaart, VeiligThuis
-from assembler.model.tailor import national_vt_phone
-from assembler.national import national_content
 from assembler.phone import Phone
-
-# The national Veilig Thuis number (organisaties.yaml): free and answered day and night, whatever the region.
-VT_NUMBER = national_vt_phone(national_content())
-DEFAULT_EXIT = "https://www.google.nl/"
-DEFAULT_COLOUR = "#1F5C99"
 
 
 @dataclass(frozen=True)
@@ -36,16 +29,14 @@ class SitePage:
     huidige: str  # "index", "gemeente" or "toegankelijkheid"
     regio: str
     vt_naam: str
+    # The national Veilig Thuis number (organisaties.yaml): free and answered day and night.
+    vt_telefoon: Phone
     verlaten_naar: str
     gewijzigd: dt.date
     titel: str = ""
     beschrijving: str = ""
     url: str | None = None  # the page's address online, when the region gives site.url
     downloads: tuple[Download, ...] = ()
-
-    @property
-    def vt_telefoon(self) -> Phone:
-        return VT_NUMBER
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import pytest
 from assembler.builders.cards import fitcache, verdict
 from assembler.builders.cards.fitcache import KnownFits, environment_digest, face_key
 from assembler.cardformats import CARD_FORMATS
+from assembler.model.cards import cards_for
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.pipeline.preflight import card_problems
@@ -72,12 +73,14 @@ def test_validate_lays_out_only_faces_it_cannot_settle_and_remembers_those_that_
     write: WriteFile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     profile = load_profile(write(BASE_PROFILE.replace("Sociaal wijkteam Testdam", "Sociaal wijkteam Testdam-Oost")))
+    content = national_content()
+    cards = cards_for(tailor(profile, content), content)
+    label = str(content.kaarten["koppen"]["qr"])
     # The estimate settles every shipped face; here it declines, as it would near the edge.
     monkeypatch.setattr(verdict, "fits", lambda item, spec, label: False)
-    unsure = verdict.unsettled(tailor(profile, national_content()), national_content())
-    assert unsure
+    assert verdict.unsettled(cards, SPEC, label)
     assert card_problems(profile) == []  # laid out for real: they fit, and are remembered
-    assert verdict.unsettled(tailor(profile, national_content()), national_content()) == []
+    assert verdict.unsettled(cards, SPEC, label) == []
     # A second run settles them from what it remembers, without a layout.
     from assembler.builders.cards.builder import CardsBuilder
 
