@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from assembler.model.routekaart import Handvat, HandvatGroup, VeiligThuisAfspraak
+from assembler.model.routekaart import Handvat, HandvatGroup, VeiligThuis, VeiligThuisAfspraak
 from assembler.national import NationalContent
 from assembler.national.handvatten import EMPTY, HandvattenContent
+from assembler.profile.reading import Profile
 
 Fill = Callable[[str], str]
 FROM_REGION = "regio"
@@ -120,3 +121,27 @@ def introduction(hv: HandvattenContent, regie: str, left_out: bool, fill: Fill) 
     opening = f"{first} {fill(hv.inleiding_regie[regie])}"
     tail = [fill(hv.weggelaten)] if left_out else []
     return (opening, *rest, *tail)
+
+
+def chapter(
+    profile: Profile,
+    regie: str,
+    practices: set[str],
+    vt: VeiligThuis,
+    hv: HandvattenContent,
+    content: NationalContent,
+    fill: Fill,
+) -> dict[str, Any]:
+    """The routekaart's fields for the chapter: its opening, the checklist by group, and the agreements of
+    "Voor Veilig Thuis" that fit the municipality's practices (tailor's chapter step)."""
+    data = profile.data
+    checklist = handvatten(
+        data.get("handvatten"), profile.herkomst, practices, regie, data.get("regio_naam"), hv, content, fill
+    )
+    return {
+        "handvatten_inleiding": introduction(hv, regie, len(checklist) < len(hv.handvatten), fill),
+        "handvatten": checklist,
+        "handvatten_groepen": groups(checklist, hv),
+        "handvatten_veilig_thuis": tuple(fill(t) for t in hv.veilig_thuis_inleiding),
+        "veilig_thuis_afspraken": fitting_agreements(vt.afspraken, hv, practices),
+    }

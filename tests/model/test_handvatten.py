@@ -7,13 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
 from assembler.errors import ContentError
 from assembler.model.tailor import tailor, tailor_region
 from assembler.national import PRACTICES, STEPS, national_content, on_domain
 from assembler.national.handvatten import HANDVATTEN, VT_AFSPRAKEN, load_handvatten, national_handvatten
-from assembler.profile.reading import load_profile
+from assembler.profile.reading import load_profile, load_region
 from assembler.resources import content_dir
 from tests.conftest import BASE_PROFILE, BASE_REGION, EXAMPLE_REGION, edit
 
@@ -176,8 +175,8 @@ def test_veilig_thuis_agreements_come_from_the_region_file(write) -> None:
         "veilig_thuis:\n",
         "veilig_thuis:\n  werkafspraken:\n    lkha: De casusregisseur belt het LKHA dezelfde dag.\n",
     )
-    path = write(region, "regio.yaml")
-    vt, _ = tailor_region(YAML(typ="safe").load(path.read_text(encoding="utf-8")), national_content())
+    write(edit(BASE_PROFILE, "naam: Testdam\n", "naam: Testdam\nregio: ../regio.yaml\n"), "gemeenten/testdam.yaml")
+    vt, _ = tailor_region(load_region(write(region, "regio.yaml")).data, national_content())
     by_id = {a.id: a for a in vt.afspraken}
     assert tuple(by_id) == VT_AFSPRAKEN
     assert by_id["lkha"].afspraak == "De casusregisseur belt het LKHA dezelfde dag."
