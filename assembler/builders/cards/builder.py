@@ -17,6 +17,7 @@ from assembler.builders.cards.pages import (
     LaidOut,
     face_items,
 )
+from assembler.builders.cards.screen import faces_page
 from assembler.errors import BuildError
 from assembler.forked import Forked
 from assembler.model.cards import Card, cards_for
@@ -40,6 +41,13 @@ class CardsBuilder(Builder[Routekaart]):
 
     def preflight(self, model: Routekaart) -> None:
         self.lay_out(model)
+
+    def preview(self, model: Routekaart) -> str:
+        """Every card face on one web page, from the same face template and stylesheet."""
+        self.prepare(model)
+        qr_label = str(self.context.national().kaarten["koppen"]["qr"])
+        title = f"Zakkaarten schadelijke praktijken {model.gemeente}"
+        return faces_page(self.cards, self._spec(model), self.colour, qr_label, title)
 
     def _info(self, model: Routekaart, what: str) -> DocumentInfo:
         return DocumentInfo(

@@ -1,0 +1,62 @@
+"""The pocket cards as one web page for a screen: every card's front and back, drawn from the same
+face template and format stylesheet as the printed cards, without a layout engine.
+
+The editor shows this page beside the form after every change (`Builder.preview`); the
+printed faces are what the PDF holds, and `validate` checks that each fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup
+
+from assembler.builders.cards.faces import Fields, environment, qr_svg
+from assembler.builders.cards.imposition import A4
+from assembler.builders.web.webfonts import web_font_css
+from assembler.cardformats import CardFormat
+from assembler.model.cards import Card
+from assembler.resources import templates_dir
+
+
+def card_anchor(card: Card) -> str:
+    """The id of a card's place on the page, so the editor can link to it."""
+    return f"kaart-{card.id}"
+
+
+def faces_page(cards: Sequence[Card], spec: CardFormat, colour: str, qr_label: str, title: str) -> str:
+    """Every card of the municipality in print order, front and back side by side."""
+    env = environment()
+    one = env.get_template("kaart.html.j2")
+    fields = Fields()
+    totals: dict[str, int] = {}
+    for card in cards:
+        totals[card.set_naam] = totals.get(card.set_naam, 0) + 1
+    seen: dict[str, int] = {}
+    shown = []
+    for card in cards:
+        seen[card.set_naam] = seen.get(card.set_naam, 0) + 1
+        faces = []
+        for face in card.faces:
+            qr = qr_svg(face.qr, f"{qr_label}: {face.qr}") if face.qr else None
+            item = _Item(card, face, seen[card.set_naam], totals[card.set_naam], qr)
+            faces.append(
+                Markup(one.render(item=item, fmt=spec, qr_label=qr_label, field=fields.ref, field_of=fields.named))
+            )
+        shown.append((card, card_anchor(card), seen[card.set_naam], totals[card.set_naam], faces))
+    css = env.get_template("kaarten.css.j2").render(fmt=spec, sheet_width=A4[0], sheet_height=A4[1])
+    screen = (templates_dir() / "cards" / "scherm.css").read_text(encoding="utf-8")
+    return env.get_template("scherm.html.j2").render(
+        title=title, cards=shown, fmt=spec, colour=colour, css=Markup(web_font_css() + "\n" + css + "\n" + screen)
+    )
+
+
+class _Item:
+    """What the face template reads of a face (the fields of pages.FaceItem, without the layout)."""
+
+    def __init__(self, card: Card, face: object, number: int, total: int, qr: Markup | None) -> None:
+        self.card = card
+        self.face = face
+        self.number = number
+        self.total = total
+        self.qr = qr
