@@ -1,4 +1,4 @@
-"""The flow runs one way: profile -> model -> builders -> pipeline -> batch -> cli, with no cycles.
+"""The flow runs one way: profile -> model -> builders -> pipeline -> batch -> editor -> cli, with no cycles.
 
 Only builders import docxtpl or weasyprint, so `validate` never loads a renderer.
 """
@@ -13,8 +13,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "assembler"
 # The modules directly under assembler/ (but the CLI) are shared helpers every stage may use.
-STAGE_PACKAGES = {"profile", "model", "builders", "pipeline", "batch"}
-STAGES = ["base", "profile", "model", "builders", "pipeline", "batch", "cli"]
+STAGE_PACKAGES = {"profile", "model", "builders", "pipeline", "batch", "editor"}
+STAGES = ["base", "profile", "model", "builders", "pipeline", "batch", "editor", "cli"]
 RENDERERS = ("docxtpl", "weasyprint")
 
 
