@@ -179,6 +179,8 @@ def control_kind(rule: dict[str, Any], value: str = "") -> str:
     check = rule.get("check_with")
     if kind == "list":
         return "choices" if rule.get("schema", {}).get("allowed") else "list"
+    if "allowed" in rule:
+        return "choice"
     if kind == "boolean":
         return "boolean"
     if kind == "integer":
@@ -186,8 +188,6 @@ def control_kind(rule: dict[str, Any], value: str = "") -> str:
     if kind == "date":
         # A date the file holds as text (2026-02-30) stays visible as typed, so it can be mended.
         return "date" if not value or _ISO_DATE.fullmatch(value) else "text"
-    if "allowed" in rule:
-        return "choice"
     if check == "phone":
         return "tel"
     if check in ("email", "url"):
@@ -417,7 +417,7 @@ def typed(rule: dict[str, Any], text: str, before: Any = None) -> Any:
     text = clean_text(text.strip())
     if kind == "boolean":
         return {"ja": True, "nee": False}.get(text.lower(), text)
-    if kind == "integer":
+    if rule.get("type") == "integer":
         return int(text) if re.fullmatch(r"[-+]?\d+", text) else text
     if kind in ("date",) or rule.get("type") == "date":
         try:
