@@ -232,6 +232,7 @@ def _state(editor: Editor, notice: dict[str, Any] | None, reshaped: bool) -> dic
     if reshaped:
         state["formulier"] = render_template("velden.html", **context)
         state["kop"] = render_template("kop.html", **context)
+    session.focus = None  # focus moves once, right after the action that asked for it
     return state
 
 
@@ -240,5 +241,7 @@ def _page(editor: Editor, notice: dict[str, Any] | None = None) -> Any:
     context["job"] = _job(editor)
     context["outdir"] = editor.outdir
     context["today"] = dt.date.today()
-    return render_template("pagina.html", **context)
+    html = render_template("pagina.html", **context)
+    editor.session.focus = None
+    return html
 
