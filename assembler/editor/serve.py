@@ -50,6 +50,7 @@ def serve(
     echo: Callable[[str], None] = print,
 ) -> None:
     """Serve the editor for path until Ctrl-C; the link is printed (and opened) once it listens."""
+    echo(f"Bezig met openen van {path}: de eerste controle legt ook de zakkaarten op…")
     session = Session(path)
     editor = Editor(session, outdir, Guard())
     with running(editor, port):

@@ -7,7 +7,6 @@ editor.js) posts the same form in the background after every change and asks for
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -213,6 +212,12 @@ def _job(editor: Editor) -> dict[str, Any]:
 def _state(editor: Editor, notice: dict[str, Any] | None, reshaped: bool) -> dict[str, Any]:
     """The page's changing parts as JSON, for its script."""
     session = editor.session
+    with session.lock:
+        return _rendered_state(editor, notice, reshaped)
+
+
+def _rendered_state(editor: Editor, notice: dict[str, Any] | None, reshaped: bool) -> dict[str, Any]:
+    session = editor.session
     context = page_context(session, editor.guard.csrf, notice)
     outcome = context["outcome"]
     state: dict[str, Any] = {
@@ -237,11 +242,11 @@ def _state(editor: Editor, notice: dict[str, Any] | None, reshaped: bool) -> dic
 
 
 def _page(editor: Editor, notice: dict[str, Any] | None = None) -> Any:
-    context = page_context(editor.session, editor.guard.csrf, notice)
-    context["job"] = _job(editor)
-    context["outdir"] = editor.outdir
-    context["today"] = dt.date.today()
-    html = render_template("pagina.html", **context)
-    editor.session.focus = None
-    return html
+    with editor.session.lock:
+        context = page_context(editor.session, editor.guard.csrf, notice)
+        context["job"] = _job(editor)
+        context["outdir"] = editor.outdir
+        html = render_template("pagina.html", **context)
+        editor.session.focus = None
+        return html
 

@@ -58,6 +58,7 @@ def test_the_command_prints_its_link_and_stops_on_ctrl_c(tmp_path: Path) -> None
     )
     try:
         assert process.stdout is not None
+        assert process.stdout.readline().startswith("Bezig met openen van ")
         line = process.stdout.readline()
         assert line.startswith("De editor draait op http://127.0.0.1:"), line
         assert "?token=" in line and len(line.split("?token=")[1].strip()) >= 40
