@@ -1,5 +1,6 @@
-"""`python -m assembler`: the same command as `assembler`."""
+"""`python -m assembler`: the same command as `assembler` (the editor runs its builds this way)."""
 
 from assembler.cli import main
 
-main(prog_name="assembler")
+if __name__ == "__main__":
+    main(prog_name="assembler")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from assembler.builders.base import BuildContext
 from assembler.builders.registry import make
-from assembler.editor.form import Control, Group, Rows, build_form
+from assembler.editor.form import as_posted, build_form
 from assembler.editor.guard import Guard
 from assembler.editor.server import Editor
 from assembler.editor.session import PREVIEWS, Session
@@ -34,28 +34,6 @@ from assembler.profile.reading import check_municipality
 
 FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "regio-oeverland"
 TARGETS = {"validatie": 0.100, "voorbeeld": 0.300, "geheugen": 300.0}
-
-
-def _posted(form: Group) -> dict[str, list[str]]:
-    pairs: dict[str, list[str]] = {}
-
-    def walk(element: Control | Group | Rows) -> None:
-        if isinstance(element, Control):
-            pairs[element.name] = ["", *element.chosen] if element.kind == "choices" else [element.value]
-        elif isinstance(element, Rows):
-            pairs[f"{element.name}._rij"] = [""]
-            for i, row in enumerate(element.rows):
-                pairs[f"{row.name}._rij"] = [str(i)]
-                for item in row.items:
-                    walk(item)
-        else:
-            if element.choosable and element.chosen:
-                pairs[f"{element.name}._gekozen"] = ["ja"]
-            for item in element.items:
-                walk(item)
-
-    walk(form)
-    return pairs
 
 
 def _median(action: Callable[[], object], rounds: int) -> float:
@@ -86,7 +64,7 @@ def main() -> None:
         numbers = iter(f"0123-7807{n:02d}" for n in range(10, 99))
 
         def request() -> None:
-            pairs = _posted(build_form("gemeente", session.working))
+            pairs = as_posted(build_form("gemeente", session.working))
             pairs["partners.0.telefoon"] = [next(numbers)]
             response = client.post("/", data=pairs, headers=headers)
             assert response.status_code == 200, response.status_code

@@ -25,7 +25,7 @@ def _module(path: Path) -> str:
 
 def _stage(module: str) -> str:
     first = module.split(".")[1] if "." in module else "assembler"
-    if first == "cli":
+    if first in ("cli", "__main__"):  # `python -m assembler` is the command line too
         return "cli"
     return first if first in STAGE_PACKAGES else "base"
 

@@ -275,14 +275,34 @@ def _items(
     return items
 
 
-def controls(group: Group | Rows) -> Iterator[Control]:
-    """Every control below a group, in form order."""
-    children = group.rows if isinstance(group, Rows) else group.items
-    for item in children:
+def elements(group: Group | Rows) -> Iterator[Control | Group | Rows]:
+    """The group and everything below it, in form order."""
+    yield group
+    for item in group.rows if isinstance(group, Rows) else group.items:
         if isinstance(item, Control):
             yield item
         else:
-            yield from controls(item)
+            yield from elements(item)
+
+
+def controls(group: Group | Rows) -> Iterator[Control]:
+    """Every control below a group, in form order."""
+    return (e for e in elements(group) if isinstance(e, Control))
+
+
+def as_posted(form: Group) -> dict[str, list[str]]:
+    """What a browser posts for this form as drawn: every control's value, row markers, chosen groups."""
+    pairs: dict[str, list[str]] = {}
+    for element in elements(form):
+        if isinstance(element, Control):
+            pairs[element.name] = ["", *element.chosen] if element.kind == "choices" else [element.value]
+        elif isinstance(element, Rows):
+            pairs[f"{element.name}.{ROW}"] = [""]
+            for i, row in enumerate(element.rows):
+                pairs[f"{row.name}.{ROW}"] = [str(i)]
+        elif element.choosable and element.chosen:
+            pairs[f"{element.name}.{CHOSEN}"] = ["ja"]
+    return pairs
 
 
 # --- reading a form back ----------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +9,7 @@ from assembler.builders.registry import Kind, of_kind
 from assembler.model.cards import CallEntry, Card
 from assembler.problems import Problem
 
-from .form import Control, Group, Rows, build_form, controls
+from .form import Group, build_form, controls, elements
 from .session import Outcome, Session
 
 
@@ -23,19 +22,9 @@ class Placed:
     label: str
 
 
-def _elements(group: Group | Rows) -> Iterator[Control | Group | Rows]:
-    yield group
-    children = group.rows if isinstance(group, Rows) else group.items
-    for item in children:
-        if isinstance(item, Control):
-            yield item
-        else:
-            yield from _elements(item)
-
-
 def place(problems: list[Problem], form: Group, display: str) -> list[Placed]:
     """Each problem beside the deepest form element its field path reaches, in the file's order."""
-    by_name = {e.name: e for e in _elements(form) if e.name}
+    by_name = {e.name: e for e in elements(form) if e.name}
     placed = []
     for problem in problems:
         target = None

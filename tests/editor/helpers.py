@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
-from assembler.editor.form import Control, Group, Rows, build_form
+from assembler.editor.form import as_posted, build_form
 from tests.conftest import FIXTURE_REGION
+
+posted = as_posted
 
 
 def region_copy(folder: Path) -> Path:
@@ -16,31 +19,5 @@ def region_copy(folder: Path) -> Path:
     return target / "regio.yaml"
 
 
-def posted(form: Group) -> dict[str, list[str]]:
-    """What a browser posts for this form untouched: every control's value, row markers, chosen groups."""
-    pairs: dict[str, list[str]] = {}
-
-    def walk(element: Control | Group | Rows) -> None:
-        if isinstance(element, Control):
-            if element.kind == "choices":
-                pairs[element.name] = ["", *element.chosen]
-            else:
-                pairs[element.name] = [element.value]
-        elif isinstance(element, Rows):
-            pairs[f"{element.name}._rij"] = [""]
-            for i, row in enumerate(element.rows):
-                pairs[f"{row.name}._rij"] = [str(i)]
-                for item in row.items:
-                    walk(item)
-        else:
-            if element.choosable and element.chosen:
-                pairs[f"{element.name}._gekozen"] = ["ja"]
-            for item in element.items:
-                walk(item)
-
-    walk(form)
-    return pairs
-
-
-def drawn(kind: str, data: dict) -> dict[str, list[str]]:
-    return posted(build_form(kind, data))
+def drawn(kind: str, data: dict[str, Any]) -> dict[str, list[str]]:
+    return as_posted(build_form(kind, data))

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from assembler.builders.cards.faces import Fields, environment, qr_svg
+from assembler.builders.cards.faces import Fields, environment
 from assembler.builders.cards.imposition import A4
+from assembler.builders.cards.pages import face_items
 from assembler.builders.web.webfonts import web_font_css
 from assembler.cardformats import CardFormat
 from assembler.model.cards import Card
@@ -29,34 +30,17 @@ def faces_page(cards: Sequence[Card], spec: CardFormat, colour: str, qr_label: s
     env = environment()
     one = env.get_template("kaart.html.j2")
     fields = Fields()
-    totals: dict[str, int] = {}
-    for card in cards:
-        totals[card.set_naam] = totals.get(card.set_naam, 0) + 1
-    seen: dict[str, int] = {}
+    items = face_items(cards, qr_label)
     shown = []
-    for card in cards:
-        seen[card.set_naam] = seen.get(card.set_naam, 0) + 1
-        faces = []
-        for face in card.faces:
-            qr = qr_svg(face.qr, f"{qr_label}: {face.qr}") if face.qr else None
-            item = _Item(card, face, seen[card.set_naam], totals[card.set_naam], qr)
-            faces.append(
-                Markup(one.render(item=item, fmt=spec, qr_label=qr_label, field=fields.ref, field_of=fields.named))
-            )
-        shown.append((card, card_anchor(card), seen[card.set_naam], totals[card.set_naam], faces))
+    # Each card's two faces follow each other in print order.
+    for front, back in zip(items[::2], items[1::2], strict=True):
+        faces = [
+            Markup(one.render(item=item, fmt=spec, qr_label=qr_label, field=fields.ref, field_of=fields.named))
+            for item in (front, back)
+        ]
+        shown.append((front.card, card_anchor(front.card), front.number, front.total, faces))
     css = env.get_template("kaarten.css.j2").render(fmt=spec, sheet_width=A4[0], sheet_height=A4[1])
     screen = (templates_dir() / "cards" / "scherm.css").read_text(encoding="utf-8")
     return env.get_template("scherm.html.j2").render(
         title=title, cards=shown, fmt=spec, colour=colour, css=Markup(web_font_css() + "\n" + css + "\n" + screen)
     )
-
-
-class _Item:
-    """What the face template reads of a face (the fields of pages.FaceItem, without the layout)."""
-
-    def __init__(self, card: Card, face: object, number: int, total: int, qr: Markup | None) -> None:
-        self.card = card
-        self.face = face
-        self.number = number
-        self.total = total
-        self.qr = qr
