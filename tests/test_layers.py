@@ -92,7 +92,8 @@ def test_no_import_cycles() -> None:
 
 def test_every_folder_stays_small() -> None:
     for folder in [PACKAGE, *sorted(p for p in PACKAGE.rglob("*") if p.is_dir() and p.name != "__pycache__")]:
-        modules = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
+        # A package's __init__ and its `python -m` entry point are doors, not modules with a job.
+        modules = [p for p in folder.glob("*.py") if p.name not in ("__init__.py", "__main__.py")]
         assert len(modules) <= 12, f"{folder.relative_to(PACKAGE.parent)} holds {len(modules)} modules"
     for path in MODULES:
         lines = len(path.read_text(encoding="utf-8").splitlines())

@@ -18,6 +18,7 @@ from typing import Any
 
 from assembler.builders.base import BuildContext
 from assembler.builders.registry import make
+from assembler.dutch import plural
 from assembler.errors import ProfileError
 from assembler.model.cards import Card, cards_for
 from assembler.model.tailor import tailor
@@ -286,17 +287,16 @@ class Session:
             self.disk = OnDisk(text, written)
             self.working = copy.deepcopy(written)
             self._recheck()
-            count = len(changes)
             errors = self.outcome.errors
             after = (
-                f" Let op: het profiel heeft nog {errors} {'fout' if errors == 1 else 'fouten'}; "
+                f" Let op: het profiel heeft nog {plural(errors, 'fout', 'fouten')}; "
                 "'assembler build' maakt er pas documenten van als die zijn opgelost."
                 if errors
                 else ""
             )
             return Saved(
                 True,
-                f"Opgeslagen: {count} {'wijziging' if count == 1 else 'wijzigingen'} in {display}.{after}",
+                f"Opgeslagen: {plural(len(changes), 'wijziging', 'wijzigingen')} in {display}.{after}",
                 changes,
             )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assembler.builders.registry import Kind, of_kind
+from assembler.dutch import plural
 from assembler.model.cards import CallEntry, Card
 from assembler.problems import Problem
 
@@ -55,10 +56,7 @@ def counts(outcome: Outcome) -> str:
     errors, warnings = outcome.errors, outcome.warnings
     if not errors and not warnings:
         return "Geen fouten of waarschuwingen."
-    return (
-        f"{errors} {'fout' if errors == 1 else 'fouten'}, "
-        f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}."
-    )
+    return f"{plural(errors, 'fout', 'fouten')}, {plural(warnings, 'waarschuwing', 'waarschuwingen')}."
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ def card_contacts(card: Card) -> list[Contact]:
     found = []
     for entry in entries:
         name = ": ".join(part for part in (entry.label, entry.wie) if part)
-        found.append(Contact(name, entry.telefoon or "", entry.herkomst.veld))
+        found.append(Contact(name, str(entry.telefoon or ""), entry.herkomst.veld))
     return found
 
 

@@ -50,7 +50,7 @@ def test_the_preview_follows_a_valid_change_and_waits_on_an_invalid_one(brugstad
     assert session.outcome.preview_revision > first
     assert "0123-780799" in session.outcome.pages["routekaart"]
     assert "0123-780799" in session.outcome.pages["kaarten"]
-    numbers = {e.telefoon for card in session.outcome.cards for face in card.faces for e in face.bellen}
+    numbers = {str(e.telefoon) for card in session.outcome.cards for face in card.faces for e in face.bellen}
     assert "0123-780799" in numbers
 
 

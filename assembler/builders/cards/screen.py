@@ -11,9 +11,8 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from assembler.builders.cards.faces import Fields, environment
+from assembler.builders.cards.faces import Fields, environment, face_html, face_items
 from assembler.builders.cards.imposition import A4
-from assembler.builders.cards.pages import face_items
 from assembler.builders.web.webfonts import web_font_css
 from assembler.cardformats import CardFormat
 from assembler.model.cards import Card
@@ -28,16 +27,12 @@ def card_anchor(card: Card) -> str:
 def faces_page(cards: Sequence[Card], spec: CardFormat, colour: str, qr_label: str, title: str) -> str:
     """Every card of the municipality in print order, front and back side by side."""
     env = environment()
-    one = env.get_template("kaart.html.j2")
     fields = Fields()
     items = face_items(cards, qr_label)
     shown = []
     # Each card's two faces follow each other in print order.
     for front, back in zip(items[::2], items[1::2], strict=True):
-        faces = [
-            Markup(one.render(item=item, fmt=spec, qr_label=qr_label, field=fields.ref, field_of=fields.named))
-            for item in (front, back)
-        ]
+        faces = [Markup(face_html(item, spec, qr_label, fields)) for item in (front, back)]
         shown.append((front.card, card_anchor(front.card), front.number, front.total, faces))
     css = env.get_template("kaarten.css.j2").render(fmt=spec, sheet_width=A4[0], sheet_height=A4[1])
     screen = (templates_dir() / "cards" / "scherm.css").read_text(encoding="utf-8")
