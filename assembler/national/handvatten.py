@@ -44,6 +44,11 @@ EMPTY = "nog_niet_ingevuld"
 ALL = "alle"
 
 
+def _fits(own: tuple[str, ...], practices: set[str]) -> bool:
+    """Whether something meant for `own` practices ("alle" for every one) belongs with these practices."""
+    return ALL in own or bool(practices & set(own))
+
+
 @dataclass(frozen=True)
 class Group:
     id: str
@@ -63,7 +68,7 @@ class Handvat:
 
     def fits(self, practices: set[str]) -> bool:
         """Whether the handvat belongs in the routekaart of a municipality with these practices."""
-        return ALL in self.praktijken or bool(practices & set(self.praktijken))
+        return _fits(self.praktijken, practices)
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,8 @@ class Topic:
     bronnen: tuple[str, ...]
 
     def fits(self, practices: set[str]) -> bool:
-        return ALL in self.praktijken or bool(practices & set(self.praktijken))
+        """Whether the topic concerns a municipality with these practices."""
+        return _fits(self.praktijken, practices)
 
 
 @dataclass(frozen=True)
