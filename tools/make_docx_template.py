@@ -20,6 +20,7 @@ from docx.shared import Mm, Pt
 
 # The shared kit is a sibling script, not a package module.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from outline_kit import OutlineWriter  # noqa: E402
 from docx_kit import (
     DASH,
     About,
@@ -35,9 +36,15 @@ from docx_kit import (
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "templates" / "routekaart.docx"
+OUTLINE = ROOT / "templates" / "routekaart-outline.xml"
 
 # ---------------------------------------------------------------------------
 # Page set-up, header and footer
+
+# Left and right of the tab in the running header; the footer's left part and the words before the
+# page number ("pagina N van M"). The outline of the ODF edition uses the same.
+HEADER = ("{{ gemeente }} · {{ titel }}", "versie {{ versie }}")
+FOOTER = ("{{ status_tekst }}", "pagina ")
 
 
 def page_setup(document: Document) -> None:
@@ -52,12 +59,12 @@ def page_setup(document: Document) -> None:
 
     header = section.header.paragraphs[0]
     header.style = document.styles["Header"]
-    header.add_run("{{ gemeente }} · {{ titel }}")
-    header.add_run("\tversie {{ versie }}")
+    header.add_run(HEADER[0])
+    header.add_run(f"\t{HEADER[1]}")
 
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]
-    footer.add_run("{{ status_tekst }}\tpagina ")
+    footer.add_run(f"{FOOTER[0]}\t{FOOTER[1]}")
     footer._p.append(parse_xml(simple_field("PAGE", "2")))
     footer._p.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve"> van </w:t></w:r>'))
     footer._p.append(parse_xml(simple_field("NUMPAGES", "2")))
@@ -97,16 +104,7 @@ def cover(w: Writer) -> None:
 
 def contents(w: Writer) -> None:
     w.p("Inhoud", "TOC Heading")
-    paragraph = w.p(style="toc 1")
-    for run in parse_xml(
-        f"<w:p {W}>"
-        + field_runs(
-            'TOC \\o "1-2" \\h \\z \\u',
-            "Kies ‘Veld bijwerken’ (F9) om de inhoudsopgave te vullen.",
-        )
-        + "</w:p>"
-    ):
-        paragraph._p.append(run)
+    w.toc((1, 2), "Kies ‘Veld bijwerken’ (F9) om de inhoudsopgave te vullen.")
 
 
 def inleiding(w: Writer) -> None:
@@ -650,29 +648,47 @@ ABOUT = About(
 )
 
 
+SECTIONS = (
+    cover,
+    contents,
+    inleiding,
+    praktijken,
+    wetgeving,
+    organisaties,
+    ketenaanpak,
+    handvatten,
+    keuzes,
+    akkoord,
+    bijlagen,
+)
+
+
 def build() -> bytes:
     document = blank_document(ABOUT, page_setup)
     writer = Writer(document)
-    cover(writer)
-    contents(writer)
-    inleiding(writer)
-    praktijken(writer)
-    wetgeving(writer)
-    organisaties(writer)
-    ketenaanpak(writer)
-    handvatten(writer)
-    keuzes(writer)
-    akkoord(writer)
-    bijlagen(writer)
+    for section in SECTIONS:
+        section(writer)
     return package(document)
+
+
+def build_outline() -> bytes:
+    """The same sections as the Word template, as the outline the ODF edition is made from."""
+    writer = OutlineWriter()
+    for section in SECTIONS:
+        section(writer)
+    running = [writer.running("header", *HEADER), writer.running("footer", *FOOTER, page_numbers=True)]
+    return writer.text(running).encode("utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=TARGET)
+    parser.add_argument("--outline", type=Path, default=OUTLINE, help="where the ODF edition's outline goes")
     args = parser.parse_args()
     args.output.write_bytes(build())
     print(f"geschreven: {args.output}")
+    args.outline.write_bytes(build_outline())
+    print(f"geschreven: {args.outline}")
 
 
 if __name__ == "__main__":
