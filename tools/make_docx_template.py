@@ -20,7 +20,6 @@ from docx.shared import Mm, Pt
 
 # The shared kit is a sibling script, not a package module.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from outline_kit import OutlineWriter  # noqa: E402
 from docx_kit import (
     DASH,
     About,
@@ -29,10 +28,10 @@ from docx_kit import (
     W,
     Writer,
     blank_document,
-    field_runs,
     package,
     simple_field,
 )
+from outline_kit import OutlineWriter
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "templates" / "routekaart.docx"
