@@ -186,7 +186,7 @@ def _report_build(result: Any) -> None:
 @main.command()
 @click.argument("profile", type=click.Path(path_type=Path))
 @output_option
-@click.option("--formaat", default=None, help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).")
+@click.option("--formaat", default=None, help="Komma-gescheiden: docx,odt,pdf,html,kaarten (standaard alle).")
 @click.option(
     "--sjabloon",
     type=click.Path(path_type=Path),
@@ -279,7 +279,7 @@ def check_template(template: Path) -> None:
     "--formaat",
     default=None,
     help=(
-        "Komma-gescheiden: docx,pdf,html,kaarten (standaard alle). Het regiodocument komt mee als "
+        "Komma-gescheiden: docx,odt,pdf,html,kaarten (standaard alle). Het regiodocument komt mee als "
         "Word-bestand bij docx en als PDF bij pdf; het overzicht wordt altijd gemaakt."
     ),
 )

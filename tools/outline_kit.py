@@ -74,7 +74,9 @@ class OutlineWriter(Idioms):
     def __init__(self) -> None:
         self.lines: list[Any] = []
 
-    def p(self, text: str = "", style: str = "Normal", bold_prefix: str = "", keep: bool = False) -> _Paragraph:
+    def p(
+        self, text: str = "", style: str = "Normal", bold_prefix: str = "", keep: bool = False
+    ) -> _Paragraph:
         attributes = {"style": style}
         if keep:
             attributes["keep"] = "1"
@@ -100,7 +102,9 @@ class OutlineWriter(Idioms):
 
     def table(self, headers: Sequence[str], widths_mm: Sequence[float], *blocks: Row | Loop) -> None:
         self.lines.append(f'<table widths="{" ".join(f"{w:g}" for w in widths_mm)}">')
-        self.lines.append("<header>" + "".join(f"<cell>{_cell_lines(h)}</cell>" for h in headers) + "</header>")
+        self.lines.append(
+            "<header>" + "".join(f"<cell>{_cell_lines(h)}</cell>" for h in headers) + "</header>"
+        )
         for block in blocks:
             if isinstance(block, Loop):
                 self.lines.append(jinja(f"{{%tr for {block.loop} %}}"))
@@ -127,7 +131,7 @@ def _cell_lines(cell: str | Sequence[str | tuple[str, str]]) -> str:
     out = []
     for line in lines:
         text, style = line if isinstance(line, tuple) else (line, None)
-        if _JINJA.fullmatch(text) and text.startswith("{%"):
+        if text.startswith("{%p "):  # a paragraph tag of docxtpl: the line is the tag alone
             out.append(jinja(text))
         else:
             out.append(_line(("p", {"style": style} if style else {}, jinja(text))))

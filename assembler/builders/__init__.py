@@ -12,11 +12,12 @@ from assembler.builders.base import Builder
 # name -> module:class; imported on demand so `validate` never loads weasyprint.
 REGISTRY = {
     "docx": "assembler.builders.word.builder:DocxBuilder",
+    "odt": "assembler.builders.odf.builder:OdtBuilder",
     "pdf": "assembler.builders.web.pdf:PdfBuilder",
     "html": "assembler.builders.web.html:HtmlBuilder",
     "kaarten": "assembler.builders.cards.builder:CardsBuilder",
 }
-DEFAULT_FORMATS = ("docx", "pdf", "html", "kaarten")
+DEFAULT_FORMATS = ("docx", "odt", "pdf", "html", "kaarten")
 
 
 def get_builder(name: str) -> type[Builder]:

@@ -1,0 +1,75 @@
+"""The ODF package: meta.xml with the title, language and the document's own date, and the zip
+written by assembler/zips.py with `mimetype` first and stored, every member on that date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from odfdo import Document
+
+from assembler.builders.word.finish import document_time
+from assembler.model.routekaart import Routekaart
+from assembler.zips import STORED_SUFFIXES, ZipWriter
+
+LANGUAGE = "nl-NL"
+GENERATOR = "Routekaart toolkit (assembler)"
+MIMETYPE = "mimetype"
+FIRST = (MIMETYPE, "content.xml", "styles.xml", "meta.xml", "settings.xml")
+MANIFEST = "META-INF/manifest.xml"
+# Parts of odfdo's blank document that say nothing about this one: a stranger's thumbnail and
+# LibreOffice's empty user-interface folders.
+DROPPED = ("Thumbnails/", "Configurations2/")
+
+
+def set_meta(document: Document, model: Routekaart) -> None:
+    meta = document.meta
+    when = document_time(model).replace(tzinfo=None)
+    meta.title = model.titel_volledig
+    meta.subject = f"Ketenaanpak schadelijke praktijken in {model.gemeente}"
+    meta.description = f"Versie {model.versie}. {model.status_tekst}."
+    meta.language = LANGUAGE
+    meta.generator = GENERATOR
+    meta.initial_creator = model.eigenaar.naam
+    meta.creator = model.eigenaar.naam
+    meta.creation_date = when
+    meta.date = when
+    meta.editing_cycles = 1
+    meta.editing_duration = dt.timedelta(0)
+    meta.keywords = ", ".join(model.trefwoorden)
+    meta.set_user_defined_metadata("Versie", model.versie)
+    meta.set_user_defined_metadata("Status", model.status)
+    statistic = meta.get_element("//meta:document-statistic")
+    if statistic is not None and statistic.parent is not None:
+        statistic.parent.delete(statistic)  # the blank document's counts; Writer recounts on opening
+
+
+def _drop_parts(document: Document) -> None:
+    container = document.container
+    if container is None:
+        raise ValueError("odfdo's document has no container")
+    manifest = document.manifest
+    for path in list(container.parts):
+        if path.startswith(DROPPED) or path == "manifest.rdf":
+            container.del_part(path)
+            if path in manifest.get_paths():
+                manifest.del_full_path(path)
+
+
+def package_bytes(document: Document, model: Routekaart) -> bytes:
+    """The .odt's bytes: the same model gives the same bytes, whenever and wherever it is built."""
+    set_meta(document, model)
+    _drop_parts(document)
+    saved = io.BytesIO()
+    document.save(saved)
+    when = document_time(model)
+    writer = ZipWriter(when, stored=(MIMETYPE, *STORED_SUFFIXES))
+    with zipfile.ZipFile(saved) as source:
+        names = [n for n in source.namelist() if not n.startswith(DROPPED) and n != "manifest.rdf"]
+        ordered = [n for n in FIRST if n in names]
+        ordered += sorted(n for n in names if n not in ordered and n != MANIFEST)
+        ordered += [MANIFEST]
+        for name in ordered:
+            writer.add(name, source.read(name))
+    return writer.close()
