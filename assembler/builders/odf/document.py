@@ -125,7 +125,11 @@ class OdfWriter:
         return paragraph
 
     def heading(self, source: etree._Element) -> etree._Element:
-        level = int(source.get("level", "1"))
+        """A heading; a paragraph in a heading style (the Word template's "Heading 4") is one too."""
+        style = source.get("style", "")
+        level = int(
+            style.removeprefix("Heading ") if style.startswith("Heading ") else source.get("level", "1")
+        )
         named = S.PARAGRAPH[f"Heading {level}"]
         props = 'fo:break-before="page"' if source.get("page-break") == "1" else ""
         text = _text(source)
@@ -168,10 +172,10 @@ class OdfWriter:
                 yield self.routes.table(
                     self.tables, practice.route, self.model.kleur, titel, alt_text(practice.route, titel)
                 )
+            elif source.tag == "h" or source.get("style", "").startswith("Heading "):
+                yield self.heading(source)
             elif source.tag == "p":
                 yield self.paragraph(source)
-            elif source.tag == "h":
-                yield self.heading(source)
             elif source.tag == "toc":
                 yield self._toc(int(source.get("levels", "2")))
             elif source.tag == "table":
@@ -293,7 +297,7 @@ def install_styles(
         },
     )
     if model.is_concept:
-        automatic.append(graphic_style())
+        automatic.extend(graphic_style())
         page_header.append(concept_mark(model.concept_tekst, 1))
         add(cover, "style:header").append(concept_mark(model.concept_tekst, 2))
     fill("office:automatic-styles", fragments(automatic))
