@@ -109,7 +109,7 @@ def write_site(
 
 
 def _is_shared(rel: str) -> bool:
-    return "/" not in rel or rel.startswith(("assets/", "toegankelijkheid/"))
+    return "/" not in rel or rel.startswith(("assets/", "toegankelijkheid/", "sitemaps/"))
 
 
 def _shared(state: SiteState) -> list[str]:

@@ -521,6 +521,7 @@ def tailor(
         akkoorden=_sign_offs(data, partners, steps, practices, teksten),
         geschiedenis_inleiding=str(teksten["geschiedenis_inleiding"]),
         geschiedenis=history,
+        tooi_code=data.get("tooi_code"),
         inhoud_versie=content.info.versie,
         inhoud_datum=content.info.datum,
         inhoud_datum_tekst=dutch_date(content.info.datum),

@@ -27,6 +27,7 @@ from assembler.builders.site.pages import (
     municipality_page,
 )
 from assembler.builders.site.sitemap import absolute, sitemap
+from assembler.builders.site.woo import Published, WooDocument, is_record_file, woo_document, woo_files
 from assembler.errors import BuildError
 from assembler.model.routekaart import Routekaart
 from assembler.naming import sort_key
@@ -77,6 +78,8 @@ def _size(n: int) -> str:
 def _label(name: str) -> tuple[str, str]:
     if name.endswith(".docx"):
         return "Routekaart als Word-bestand", "Word"
+    if name.endswith(".odt"):
+        return "Routekaart als OpenDocument-bestand (ODF), om te bewerken", "ODF"
     if name.startswith("zakkaarten-") and name.endswith("-a4.pdf"):
         return "Zakkaarten op A4-vellen, om zelf te printen en te snijden", "PDF"
     if name.startswith("zakkaarten-"):
@@ -85,10 +88,18 @@ def _label(name: str) -> tuple[str, str]:
 
 
 def _order(path: Path) -> tuple[int, str]:
-    """The routekaart (Word, PDF) first, then the cards, the loose ones before the A4 sheets."""
+    """The routekaart (Word, ODF, PDF) first, then the cards, the loose ones before the A4 sheets."""
     name = path.name
     rank = 2 if name.endswith("-a4.pdf") else 1 if name.startswith("zakkaarten-") else 0
     return rank, name
+
+
+@dataclass(frozen=True)
+class MemberFiles:
+    files: dict[str, bytes]
+    entry: IndexEntry
+    gewijzigd: dt.date
+    woo: WooDocument | None  # None without a TOOI code: no Woo records
 
 
 class SiteBuilder:
@@ -112,6 +123,8 @@ class SiteBuilder:
         self.exit = self.settings.get("verlaten_naar") or DEFAULT_EXIT
         standard = (region.get("standaard") or {}).get("huisstijl") or {}
         self.kleur = standard.get("hoofdkleur") or DEFAULT_COLOUR
+        # A concept comes on the site, marked as one, only when the region file says so.
+        self.concepts = bool(self.settings.get("concepten_publiceren"))
 
     def page(self, root: str, huidige: str, gewijzigd: dt.date, path: str, **values: Any) -> SitePage:
         return SitePage(
@@ -145,10 +158,12 @@ class SiteBuilder:
             files[rel] = data
         return files or None
 
-    def member_files(self, member: Member) -> tuple[dict[str, bytes], IndexEntry, dt.date]:
+    def member_files(self, member: Member) -> MemberFiles | None:
+        """The page, downloads and record values of a municipality; None for a concept the region
+        does not publish."""
         reused = self._reuse(member.slug, member.sleutel)
         old = self.state.paginas.get(member.slug) or {}
-        if reused is not None and "versie" in old:
+        if reused is not None and "versie" in old and "woo" in old:
             entry = IndexEntry(
                 member.naam,
                 member.slug,
@@ -156,8 +171,13 @@ class SiteBuilder:
                 dt.date.fromisoformat(old["vastgesteld_op"]),
                 bool(old.get("concept")),
             )
-            return reused, entry, self._dated(member.slug, member.sleutel)
+            if entry.concept and not self.concepts:
+                return None
+            woo = WooDocument.from_state(old["woo"])
+            return MemberFiles(reused, entry, self._dated(member.slug, member.sleutel), woo)
         model = member.model()
+        if model.is_concept and not self.concepts:
+            return None
         gewijzigd = self._dated(member.slug, member.sleutel)
         files: dict[str, bytes] = {}
         downloads = []
@@ -186,24 +206,35 @@ class SiteBuilder:
         )
         files[f"{member.slug}/index.html"] = municipality_page(model, logo_name, page)
         entry = IndexEntry(model.gemeente, member.slug, model.versie, model.datum, model.is_concept)
-        return files, entry, gewijzigd
+        return MemberFiles(files, entry, gewijzigd, woo_document(model))
 
     def build(self, members: list[Member]) -> tuple[dict[str, bytes], SiteState]:
         """Every file of the site and the state to keep for next time."""
         files = site_assets()
         state: dict[str, dict[str, Any]] = {}
         entries, dates = [], []
+        published: list[Published] = []
         for member in members:
-            own, entry, gewijzigd = self.member_files(member)
+            made = self.member_files(member)
+            if made is None:
+                continue
+            own, entry, gewijzigd = made.files, made.entry, made.gewijzigd
             files.update(own)
             entries.append(entry)
             dates.append((f"{member.slug}/", gewijzigd))
+            if made.woo is not None:
+                published += [
+                    Published(rel, made.woo, gewijzigd)
+                    for rel in own
+                    if is_record_file(rel.rsplit("/", 1)[-1])
+                ]
             state[member.slug] = {
                 "sleutel": member.sleutel,
                 "datum": gewijzigd.isoformat(),
                 "versie": entry.versie,
                 "vastgesteld_op": entry.vastgesteld_op.isoformat(),
                 "concept": entry.concept,
+                "woo": made.woo.state() if made.woo else None,
                 "bestanden": {rel: _sha(data) for rel, data in own.items()},
             }
         entries.sort(key=lambda e: (sort_key(e.naam), e.slug))
@@ -254,5 +285,6 @@ class SiteBuilder:
         if self.base:
             pages = [("", index_date), *dates, ("toegankelijkheid/", statement_date)]
             files["sitemap.xml"] = sitemap(self.base, pages)
+            files.update(woo_files(self.base, published, general_sitemap=True))
         audit(files, self.exit)
         return files, SiteState(state)
