@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 from odfdo import Document
@@ -14,6 +15,10 @@ from assembler.model.routekaart import Routekaart
 from assembler.zips import STORED_SUFFIXES, ZipWriter
 
 LANGUAGE = "nl-NL"
+# ODF 1.3 (OASIS, 2021), which LibreOffice 7 and Word write and read; odfdo stamps its parts 1.4,
+# a version older office suites warn about. Nothing in the edition needs 1.4.
+ODF_VERSION = b"1.3"
+_VERSION = re.compile(rb'((?:office|manifest):version=")1\.4(")')
 GENERATOR = "Routekaart toolkit (assembler)"
 MIMETYPE = "mimetype"
 FIRST = (MIMETYPE, "content.xml", "styles.xml", "meta.xml", "settings.xml")
@@ -71,5 +76,8 @@ def package_bytes(document: Document, model: Routekaart) -> bytes:
         ordered += sorted(n for n in names if n not in ordered and n != MANIFEST)
         ordered += [MANIFEST]
         for name in ordered:
-            writer.add(name, source.read(name))
+            data = source.read(name)
+            if name.endswith(".xml"):
+                data = _VERSION.sub(rb"\g<1>" + ODF_VERSION + rb"\g<2>", data, count=1)
+            writer.add(name, data)
     return writer.close()

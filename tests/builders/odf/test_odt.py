@@ -76,7 +76,11 @@ def test_the_package_is_sound_and_reproducible(example: Path, tmp_path: Path) ->
         assert package.read("mimetype") == b"application/vnd.oasis.opendocument.text"
         names = set(package.namelist())
         assert {i.date_time for i in package.infolist()} == {(2026, 11, 16, 0, 0, 0)}  # the adoption date
-    manifest = odt_parts(data)["META-INF/manifest.xml"]
+    parts = odt_parts(data)
+    # ODF 1.3 in every part, the version current office suites write.
+    versions = {p.get(qname("office:version")) or p.get(qname("manifest:version")) for p in parts.values()}
+    assert versions == {"1.3"}
+    manifest = parts["META-INF/manifest.xml"]
     listed = {e.get(qname("manifest:full-path")) for e in manifest.iter(qname("manifest:file-entry"))}
     assert names - {"mimetype", "META-INF/manifest.xml"} <= listed
     assert not any(n.startswith(("Thumbnails/", "Configurations2/")) for n in names)
