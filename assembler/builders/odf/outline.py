@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 from markupsafe import Markup
 
-from assembler.builders.word.env import clean_text, display_url, model_values, rendering_environment
+from assembler.builders.word.env import clean_text, display_url, helper_context, rendering_environment
 from assembler.errors import BuildError
 from assembler.model.routekaart import Practice, Routekaart
 from assembler.resources import template_path
@@ -57,14 +57,8 @@ class _Helpers:
         return Markup('<route key="{}"/>').format(praktijk.key)
 
     def context(self) -> dict[str, Any]:
-        values = model_values(self.model)
-        values.update(
-            link=self.link,
-            mail=self.mail,
-            routeschema=self.routeschema,
-            logo_afbeelding=Markup("<logo/>") if self.model.logo else None,
-        )
-        return values
+        logo = Markup("<logo/>") if self.model.logo else None
+        return helper_context(self.model, self.link, self.mail, self.routeschema, logo)
 
 
 def fill_outline(model: Routekaart) -> Filled:

@@ -154,34 +154,10 @@ def common_styles(colour: str) -> list[str]:
             nxt="Standard",
         ),
         _paragraph("Subtitle", _spacing(0, 480, 240), _font(20, "#404040"), nxt="Standard"),
-        _paragraph(
-            "Heading_20_1",
-            f'{_spacing(0, 280, 240)} fo:break-before="page" {keep}',
-            _font(20, heading, bold=True),
-            nxt="Standard",
-            outline=1,
-        ),
-        _paragraph(
-            "Heading_20_2",
-            f"{_spacing(360, 120, 240)} {keep}",
-            _font(14, heading, bold=True),
-            nxt="Standard",
-            outline=2,
-        ),
-        _paragraph(
-            "Heading_20_3",
-            f"{_spacing(240, 80, 240)} {keep}",
-            _font(11.5, heading, bold=True),
-            nxt="Standard",
-            outline=3,
-        ),
-        _paragraph(
-            "Heading_20_4",
-            f"{_spacing(160, 60)} {keep}",
-            _font(10, "#262626", bold=True),
-            nxt="Standard",
-            outline=4,
-        ),
+        _heading(1, 20, heading, _spacing(0, 280, 240) + ' fo:break-before="page"'),
+        _heading(2, 14, heading, _spacing(360, 120, 240)),
+        _heading(3, 11.5, heading, _spacing(240, 80, 240)),
+        _heading(4, 10, "#262626", _spacing(160, 60)),
         # The contents' heading looks like a chapter heading and starts a page, but is no heading itself.
         _paragraph(
             "Contents_20_Heading",
@@ -238,6 +214,18 @@ def common_styles(colour: str) -> list[str]:
         _list(NUMBERS, bullets=False),
     ]
     return styles
+
+
+def _heading(level: int, size: float, colour: str, spacing: str) -> str:
+    """Heading N: bold, kept with the next paragraph and in one piece, at outline level N."""
+    keep = 'fo:keep-with-next="always" fo:keep-together="always"'
+    return _paragraph(
+        f"Heading_20_{level}",
+        f"{spacing} {keep}",
+        _font(size, colour, bold=True),
+        nxt="Standard",
+        outline=level,
+    )
 
 
 def _dot_tab() -> str:
