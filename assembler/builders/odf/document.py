@@ -3,7 +3,7 @@ bookmarks, the contents, the logo, the running header and footer and the CONCEPT
 
 from __future__ import annotations
 
-import io
+import hashlib
 from collections.abc import Iterator
 
 from lxml import etree
@@ -80,7 +80,7 @@ class OdfWriter:
         data = self.model.logo.read_bytes()
         width, height = image_size(data)
         scale = min(LOGO_BOX_MM[0] / width, LOGO_BOX_MM[1] / height)
-        uri = self.document.add_file(io.BytesIO(data))  # Pictures/<hash of the bytes>
+        uri = self._picture(data)
         self.images += 1
         frame = node(
             "draw:frame",
@@ -99,6 +99,17 @@ class OdfWriter:
         add(frame, "svg:title", text=f"Logo van {self.model.gemeente}")
         add(frame, "svg:desc", text=f"Logo van {self.model.gemeente}")
         return frame
+
+    def _picture(self, data: bytes) -> str:
+        """The picture in the package as Pictures/<hash>.png or .jpg (the logo's type read from its
+        bytes, as the profile check reads it), listed in the manifest with its media type."""
+        png = data.startswith(b"\x89PNG")
+        path = f"Pictures/{hashlib.sha256(data).hexdigest()[:32]}.{'png' if png else 'jpg'}"
+        container = self.document.container
+        assert container is not None
+        container.set_part(path, data)
+        self.document.manifest.add_full_path(path, "image/png" if png else "image/jpeg")
+        return path
 
     # -- paragraphs -----------------------------------------------------------
 

@@ -58,8 +58,9 @@ def _drop_parts(document: Document) -> None:
     for path in list(container.parts):
         if path.startswith(DROPPED) or path == "manifest.rdf":
             container.del_part(path)
-            if path in manifest.get_paths():
-                manifest.del_full_path(path)
+    for path in manifest.get_paths():
+        if path.startswith(DROPPED) or path == "manifest.rdf":
+            manifest.del_full_path(path)
 
 
 def package_bytes(document: Document, model: Routekaart) -> bytes:
@@ -78,6 +79,9 @@ def package_bytes(document: Document, model: Routekaart) -> bytes:
         for name in ordered:
             data = source.read(name)
             if name.endswith(".xml"):
-                data = _VERSION.sub(rb"\g<1>" + ODF_VERSION + rb"\g<2>", data, count=1)
+                # The manifest names the version twice (its root and "/"); they must agree.
+                data = _VERSION.sub(
+                    rb"\g<1>" + ODF_VERSION + rb"\g<2>", data, count=0 if name == MANIFEST else 1
+                )
             writer.add(name, data)
     return writer.close()

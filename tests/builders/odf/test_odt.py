@@ -81,8 +81,13 @@ def test_the_package_is_sound_and_reproducible(example: Path, tmp_path: Path) ->
     versions = {p.get(qname("office:version")) or p.get(qname("manifest:version")) for p in parts.values()}
     assert versions == {"1.3"}
     manifest = parts["META-INF/manifest.xml"]
-    listed = {e.get(qname("manifest:full-path")) for e in manifest.iter(qname("manifest:file-entry"))}
-    assert names - {"mimetype", "META-INF/manifest.xml"} <= listed
+    entries = list(manifest.iter(qname("manifest:file-entry")))
+    # The package's version ("/") must be the manifest's, or office suites refuse the file.
+    assert {e.get(qname("manifest:version")) for e in entries if e.get(qname("manifest:version"))} == {"1.3"}
+    listed = {e.get(qname("manifest:full-path")) for e in entries}
+    assert listed - {"/"} == names - {"mimetype", "META-INF/manifest.xml"}  # no more, no less
+    media = {e.get(qname("manifest:full-path")): e.get(qname("manifest:media-type")) for e in entries}
+    assert {media[n] for n in names if n.startswith("Pictures/")} == {"image/png"}
     assert not any(n.startswith(("Thumbnails/", "Configurations2/")) for n in names)
     again = build(EXAMPLE_REGION / "gemeenten" / "kreekmonde.yaml", tmp_path, "odt")
     assert (again / path.name).read_bytes() == data
