@@ -63,6 +63,4 @@ class Columns:
         if not self.fixed:
             return Markup("")
         phone = share(phone_lines(partners), 14, 62)
-        return Markup(
-            f'<colgroup><col style="width: {NAME:g}%"><col><col style="width: {phone:g}%"></colgroup>'
-        )
+        return Markup(f'<colgroup><col style="width: {NAME:g}%"><col><col style="width: {phone:g}%"></colgroup>')
