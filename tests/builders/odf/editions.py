@@ -61,7 +61,9 @@ def read_docx(path: Path) -> Edition:
         elif link.get(qn("w:anchor")):
             internal.append(link.get(qn("w:anchor")))
     tables = body.findall(f".//{qn('w:tbl')}")
-    header_rows = sum(1 for t in tables if t.find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
+    header_rows = sum(
+        1 for t in tables if t.find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    )
     bookmarks = [b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))]
     return Edition(headings, len(tables), header_rows, links, internal, bookmarks, paragraphs)
 
@@ -86,8 +88,12 @@ def read_odt(path: Path) -> Edition:
     links, internal = [], []
     for link in root.iter(qname("text:a")):
         target = link.get(HREF, "")
-        (internal if target.startswith("#") else links).append(target.lstrip("#") if target.startswith("#") else target)
+        (internal if target.startswith("#") else links).append(
+            target.lstrip("#") if target.startswith("#") else target
+        )
     tables = list(root.iter(qname("table:table")))
     header_rows = sum(1 for t in tables if t.find(qname("table:table-header-rows")) is not None)
-    bookmarks = [b.get(qname("text:name")) for b in root.iter(qname("text:bookmark-start"), qname("text:bookmark"))]
+    bookmarks = [
+        b.get(qname("text:name")) for b in root.iter(qname("text:bookmark-start"), qname("text:bookmark"))
+    ]
     return Edition(headings, len(tables), header_rows, links, internal, bookmarks, paragraphs)

@@ -52,7 +52,9 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("name", EXAMPLE)
-def test_the_odt_has_the_headings_tables_links_bookmarks_and_text_of_the_docx(example: Path, name: str) -> None:
+def test_the_odt_has_the_headings_tables_links_bookmarks_and_text_of_the_docx(
+    example: Path, name: str
+) -> None:
     word = read_docx(example / name / f"routekaart-{name}.docx")
     odf = read_odt(example / name / f"routekaart-{name}.odt")
     assert len(word.headings) > 60 and {level for level, _ in word.headings} == {1, 2, 3, 4}
@@ -161,7 +163,9 @@ def test_house_colour_in_headings_title_rule_and_table_headers(tmp_path: Path) -
         for s in parts["content.xml"].iter(qname("style:style"))
         if s.get(qname("style:family")) == "table-cell"
     }
-    first_header = parts["content.xml"].find(f".//{qname('table:table-header-rows')}//{qname('table:table-cell')}")
+    first_header = parts["content.xml"].find(
+        f".//{qname('table:table-header-rows')}//{qname('table:table-cell')}"
+    )
     fill = cells[first_header.get(qname("table:style-name"))].get(qname("fo:background-color"))
     assert fill.lower() == palette.colour.lower()
 
@@ -205,7 +209,9 @@ def test_a_concept_says_concept_in_every_header_with_a_watermark(tmp_path: Path)
 
 
 def test_arabic_local_text_reads_from_the_right(tmp_path: Path) -> None:
-    text = BASE_PROFILE.replace("inleiding: In Testdam ligt het accent op preventie.", f'inleiding: "{ARABIC}"')
+    text = BASE_PROFILE.replace(
+        "inleiding: In Testdam ligt het accent op preventie.", f'inleiding: "{ARABIC}"'
+    )
     content = odt_parts(build_text(text, tmp_path).read_bytes())["content.xml"]
     modes = {
         s.get(qname("style:name")): s.find(qname("style:paragraph-properties"))
