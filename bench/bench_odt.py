@@ -10,7 +10,12 @@ should cost about what the Word edition costs. Target: within 3 x the Word build
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_docx import CANDIDATES, interleaved
 
 from assembler.builders.base import BuildContext
 from assembler.builders.odf.builder import OdtBuilder
@@ -18,7 +23,6 @@ from assembler.builders.word.builder import DocxBuilder
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
-from bench.bench_docx import CANDIDATES, interleaved
 
 TARGET_RATIO = 3.0
 TARGET_SECONDS = 0.5
@@ -32,7 +36,7 @@ def main() -> None:
     profile = load_profile(args.profiel)
     content = national_content()
     model = tailor(profile, content)
-    context = BuildContext(profile=profile, content=content)
+    context = BuildContext(content=content)
     odt, docx = OdtBuilder(context), DocxBuilder(context)
     sizes = {
         "ODF": len(next(iter(odt.produce(model).values()))),

@@ -381,6 +381,15 @@ class Idioms:
     def tag(self, tag: str) -> Any:
         raise NotImplementedError
 
+    def h(self, text: str, level: int, page_break: bool = False) -> Any:
+        raise NotImplementedError
+
+    def toc(self, levels: tuple[int, int], placeholder: str) -> Any:
+        raise NotImplementedError
+
+    def table(self, headers: Sequence[str], widths_mm: Sequence[float], *blocks: Row | Loop) -> Any:
+        raise NotImplementedError
+
     def paras(self, expr: str, style: str = "Normal") -> None:
         self.tag(f"{{%p for alinea in {expr} %}}")
         self.p("{{ alinea }}", style)

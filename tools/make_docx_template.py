@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docx_kit import (
     DASH,
     About,
+    Idioms,
     Loop,
     Row,
     W,
@@ -73,7 +74,7 @@ def page_setup(document: Document) -> None:
 # The document
 
 
-def cover(w: Writer) -> None:
+def cover(w: Idioms) -> None:
     w.tag("{%p if logo_afbeelding %}")
     w.p("{{ logo_afbeelding }}")
     w.tag("{%p endif %}")
@@ -101,12 +102,12 @@ def cover(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def contents(w: Writer) -> None:
+def contents(w: Idioms) -> None:
     w.p("Inhoud", "TOC Heading")
     w.toc((1, 2), "Kies ‘Veld bijwerken’ (F9) om de inhoudsopgave te vullen.")
 
 
-def inleiding(w: Writer) -> None:
+def inleiding(w: Idioms) -> None:
     w.h("Inleiding", 1)
     w.p(
         "{{ acuut_tekst }} Voor advies of een melding: {{ veilig_thuis.naam }}, telefoon "
@@ -120,7 +121,7 @@ def inleiding(w: Writer) -> None:
     w.paras("leeswijzer")
 
 
-def partner_table(w: Writer, expr: str, var: str = "partner") -> None:
+def partner_table(w: Idioms, expr: str, var: str = "partner") -> None:
     w.table(
         ["Partner", "Rol", "Telefoon", "E-mail"],
         [40, 46, 29, 55],
@@ -137,7 +138,7 @@ def partner_table(w: Writer, expr: str, var: str = "partner") -> None:
     )
 
 
-def organisation_table(w: Writer, expr: str) -> None:
+def organisation_table(w: Idioms, expr: str) -> None:
     w.table(
         ["Organisatie", "Wat zij doet", "Contact"],
         [45, 80, 45],
@@ -171,7 +172,7 @@ def organisation_table(w: Writer, expr: str) -> None:
     )
 
 
-def praktijken(w: Writer) -> None:
+def praktijken(w: Idioms) -> None:
     w.h("De schadelijke praktijken", 1)
     w.p(
         "Dit hoofdstuk beschrijft {% if praktijken|length == 1 %}de schadelijke praktijk{% else %}"
@@ -292,7 +293,7 @@ def praktijken(w: Writer) -> None:
     w.tag("{%p endfor %}")
 
 
-def wetgeving(w: Writer) -> None:
+def wetgeving(w: Idioms) -> None:
     w.h("Wet- en regelgeving", 1)
     w.paras("wetgeving_inleiding")
     w.tag("{%p for wet in wetten %}")
@@ -310,7 +311,7 @@ def wetgeving(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def organisaties(w: Writer) -> None:
+def organisaties(w: Idioms) -> None:
     w.h("Betrokken organisaties", 1)
     w.p(
         "Bij de aanpak van schadelijke praktijken werken landelijke, regionale en lokale organisaties samen. "
@@ -375,7 +376,7 @@ def organisaties(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def ketenaanpak(w: Writer) -> None:
+def ketenaanpak(w: Idioms) -> None:
     w.h("De ketenaanpak", 1)
     w.paras("ketenaanpak_inleiding")
     w.h("Regie en coördinatie", 2)
@@ -433,7 +434,7 @@ def ketenaanpak(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def handvatten(w: Writer) -> None:
+def handvatten(w: Idioms) -> None:
     w.h("Wat regelt de gemeente", 1)
     w.paras("handvatten_inleiding")
     w.h("Checklist per ketenstap", 2)
@@ -455,7 +456,7 @@ def handvatten(w: Writer) -> None:
     w.paras("handvatten_veilig_thuis")
 
 
-def keuzes(w: Writer) -> None:
+def keuzes(w: Idioms) -> None:
     w.h("Afspraken en keuzes", 1)
     w.p(
         "Dit overzicht vat de keuzes samen die {{ gemeente }} voor deze routekaart heeft gemaakt. De "
@@ -545,7 +546,7 @@ def keuzes(w: Writer) -> None:
     )
 
 
-def akkoord(w: Writer) -> None:
+def akkoord(w: Idioms) -> None:
     """The sign-off sheet and the version history, on a page of their own."""
     w.tag("{%p if akkoorden %}")
     w.h("Akkoord van de partners", 2, page_break=True)
@@ -579,7 +580,7 @@ def akkoord(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def bijlagen(w: Writer) -> None:
+def bijlagen(w: Idioms) -> None:
     w.h("Bijlagen", 1)
     w.h("Contactlijst", 2)
     w.p("{{ contactlijst_inleiding }}")

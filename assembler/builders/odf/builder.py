@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import ClassVar
 
 from lxml import etree
 
@@ -52,15 +51,11 @@ def check_odt(name: str, data: bytes) -> None:
         raise BuildError(f"{name}: het gemaakte ODF-bestand bevat geen tekst")
 
 
-class OdtBuilder(Builder):
-    name: ClassVar[str] = "odt"
-    label: ClassVar[str] = "routekaart (OpenDocument)"
-
-    def filenames(self, model: Routekaart) -> list[str]:
-        return [f"routekaart-{model.slug}.odt"]
+class OdtBuilder(Builder[Routekaart]):
+    """The ODF edition; a municipality's own Word template (`sjabloon`) shapes only the Word edition."""
 
     def render(self, model: Routekaart) -> dict[str, bytes]:
         return {self.filenames(model)[0]: render_odt(model)}
 
-    def check(self, name: str, data: bytes) -> None:
+    def check(self, model: Routekaart, name: str, data: bytes) -> None:
         check_odt(name, data)
