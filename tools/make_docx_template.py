@@ -34,6 +34,8 @@ from docx_kit import (
 )
 from outline_kit import OutlineWriter
 
+from assembler.model.routekaart import CHAPTERS  # docx_kit has put the repository on the path
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "templates" / "routekaart.docx"
 OUTLINE = ROOT / "templates" / "routekaart-outline.xml"
@@ -108,7 +110,7 @@ def contents(w: Idioms) -> None:
 
 
 def inleiding(w: Idioms) -> None:
-    w.h("Inleiding", 1)
+    w.h(CHAPTERS["inleiding"], 1)
     w.p(
         "{{ acuut_tekst }} Voor advies of een melding: {{ veilig_thuis.naam }}, telefoon "
         "{{ veilig_thuis.telefoon }} ({{ veilig_thuis.bereikbaarheid }}).",
@@ -173,7 +175,7 @@ def organisation_table(w: Idioms, expr: str) -> None:
 
 
 def praktijken(w: Idioms) -> None:
-    w.h("De schadelijke praktijken", 1)
+    w.h(CHAPTERS["praktijken"], 1)
     w.p(
         "Dit hoofdstuk beschrijft {% if praktijken|length == 1 %}de schadelijke praktijk{% else %}"
         "de {{ praktijken|length|getal }} schadelijke praktijken{% endif %} waarop {{ gemeente }} zich richt: "
@@ -294,7 +296,7 @@ def praktijken(w: Idioms) -> None:
 
 
 def wetgeving(w: Idioms) -> None:
-    w.h("Wet- en regelgeving", 1)
+    w.h(CHAPTERS["wetgeving"], 1)
     w.paras("wetgeving_inleiding")
     w.tag("{%p for wet in wetten %}")
     w.h("{{ wet.naam }}", 2)
@@ -312,7 +314,7 @@ def wetgeving(w: Idioms) -> None:
 
 
 def organisaties(w: Idioms) -> None:
-    w.h("Betrokken organisaties", 1)
+    w.h(CHAPTERS["organisaties"], 1)
     w.p(
         "Bij de aanpak van schadelijke praktijken werken landelijke, regionale en lokale organisaties samen. "
         "Dit hoofdstuk zet ze op een rij, met hun rol en hoe u ze bereikt."
@@ -377,7 +379,7 @@ def organisaties(w: Idioms) -> None:
 
 
 def ketenaanpak(w: Idioms) -> None:
-    w.h("De ketenaanpak", 1)
+    w.h(CHAPTERS["ketenaanpak"], 1)
     w.paras("ketenaanpak_inleiding")
     w.h("Regie en coördinatie", 2)
     w.p("{{ regie_tekst }}")
@@ -435,7 +437,7 @@ def ketenaanpak(w: Idioms) -> None:
 
 
 def handvatten(w: Idioms) -> None:
-    w.h("Wat regelt de gemeente", 1)
+    w.h(CHAPTERS["handvatten"], 1)
     w.paras("handvatten_inleiding")
     w.h("Checklist per ketenstap", 2)
     w.table(
@@ -457,7 +459,7 @@ def handvatten(w: Idioms) -> None:
 
 
 def keuzes(w: Idioms) -> None:
-    w.h("Afspraken en keuzes", 1)
+    w.h(CHAPTERS["afspraken"], 1)
     w.p(
         "Dit overzicht vat de keuzes samen die {{ gemeente }} voor deze routekaart heeft gemaakt. De "
         "eigenaar van het document bewaakt dat ze actueel blijven."
@@ -581,7 +583,7 @@ def akkoord(w: Idioms) -> None:
 
 
 def bijlagen(w: Idioms) -> None:
-    w.h("Bijlagen", 1)
+    w.h(CHAPTERS["bijlagen"], 1)
     w.h("Contactlijst", 2)
     w.p("{{ contactlijst_inleiding }}")
     small = "Contactlijst"  # a smaller paragraph style, so the whole list fits on one page
