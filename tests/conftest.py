@@ -208,7 +208,7 @@ class BuiltProfile:
 
 
 def build_profiles(out: Path, names: Iterable[str], formats: str) -> dict[str, BuiltProfile]:
-    """Builds fixture-region municipalities as a user would (`assembler build`); fails on any error."""
+    """Builds fixture-region municipalities as a user would (`assembler maak`); fails on any error."""
     from assembler.model.tailor import tailor
     from assembler.national import national_content
     from assembler.profile.reading import load_profile
@@ -216,7 +216,7 @@ def build_profiles(out: Path, names: Iterable[str], formats: str) -> dict[str, B
     built = {}
     for name in names:
         profile = FIXTURE_REGION / "gemeenten" / f"{name}.yaml"
-        result = CliRunner().invoke(main, ["build", str(profile), "--formaat", formats, "-o", str(out)])
+        result = CliRunner().invoke(main, ["maak", str(profile), "--formaat", formats, "-o", str(out)])
         assert result.exit_code == 0, result.output
         assert "Traceback" not in result.output, result.output
         model = tailor(load_profile(profile), national_content())

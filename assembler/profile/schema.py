@@ -444,7 +444,7 @@ REGIO: dict[str, Any] = {
         },
     ),
     "site": _dict(
-        "De regionale website die `assembler batch --site` maakt (map site/ in de uitvoermap).",
+        "De regionale website die `assembler regio --site` maakt (map site/ in de uitvoermap).",
         SITE,
     ),
     "gemeenten": _d(

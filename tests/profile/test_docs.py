@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from assembler.cli import main
 from assembler.profile.loader import load_document
 from assembler.profile.schema import GEMEENTE, REGIO
 from assembler.profile.schemadoc import schema_markdown, starter_profile
@@ -71,14 +72,14 @@ def test_every_field_has_a_description_and_every_value_an_example() -> None:
             assert is_group or "voorbeeld" in meta, path
 
 
-# --- assembler init ------------------------------------------------------------------
+# --- assembler nieuw ------------------------------------------------------------------
 
 
 def test_init_writes_a_starter_profile_that_validates(run: Invoke, tmp_path: Path) -> None:
     target = tmp_path / "gravenwaal.yaml"
-    result = run("init", "'s-Gravenwaal", "-o", target)
+    result = run("nieuw", "'s-Gravenwaal", "-o", target)
     assert result.exit_code == 0, result.output
-    checked = run("validate", target)
+    checked = run("controleer", target)
     assert checked.exit_code == 0, checked.output
     assert load_document(target).data["naam"] == "'s-Gravenwaal"
 
@@ -87,15 +88,15 @@ def test_init_defaults_to_a_slug_and_refuses_to_overwrite(
     run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert run("init", "Súdermar Noord").exit_code == 0
+    assert run("nieuw", "Súdermar Noord").exit_code == 0
     target = tmp_path / "sudermar-noord.yaml"
     assert target.is_file()
     target.write_text("eigen werk\n", encoding="utf-8")
-    again = run("init", "Súdermar Noord")
+    again = run("nieuw", "Súdermar Noord")
     assert again.exit_code == 1
     assert "bestaat al" in again.output
     assert target.read_text(encoding="utf-8") == "eigen werk\n"
-    assert run("init", "Súdermar Noord", "--overschrijven").exit_code == 0
+    assert run("nieuw", "Súdermar Noord", "--overschrijven").exit_code == 0
     assert "naam: Súdermar Noord" in target.read_text(encoding="utf-8")
 
 
@@ -126,7 +127,7 @@ def test_switched_off_fields_are_valid_when_switched_on(run: Invoke, tmp_path: P
     (folder / "eigen-sjabloon.docx").write_bytes(b"PK\x03\x04")
     target = folder / "testdam.yaml"
     target.write_text(text, encoding="utf-8")
-    result = run("validate", target)
+    result = run("controleer", target)
     assert result.exit_code == 0, result.output
 
 
@@ -142,8 +143,11 @@ def test_readme_has_exactly_the_two_setup_commands() -> None:
     commands = [ln.strip() for ln in readme.splitlines() if ln.strip().startswith("python3 -m pip install")]
     assert tuple(commands) == README_SETUP
     assert "## Snel aan de slag" in readme
-    for command in ("validate", "init", "schema", "build", "cards", "check-template", "batch"):
-        assert f"assembler {command}" in readme, command
+    # Every command by its Dutch name, with the earlier English name beside it.
+    for command in main.commands:
+        assert f"| `assembler {command}" in readme, command
+    for english, dutch in main.english.items():
+        assert re.search(rf"^\| `assembler {dutch}[^|]*\| `{english}` \|", readme, re.MULTILINE), english
 
 
 def test_ci_runs_the_readme_test_command() -> None:

@@ -180,7 +180,7 @@ class DocxBuilder(Builder):
             count = f"{len(issues)} {'probleem' if len(issues) == 1 else 'problemen'}"
             raise TemplateError(
                 f"eigen sjabloon niet bruikbaar ({count}); controleer het met "
-                f"'assembler check-template':\n" + "\n".join(issues)
+                f"'assembler controleer-sjabloon':\n" + "\n".join(issues)
             )
 
     def render(self, model: Routekaart) -> dict[str, bytes]:

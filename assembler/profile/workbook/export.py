@@ -85,7 +85,7 @@ def _intro(ws: Worksheet, title: str, sheets: tuple[Sheet, ...], labels: list[st
         (title, ""),
         (
             "Zo werkt het",
-            "Vul de bladen in en lees de werkmap terug met 'assembler import WERKMAP.xlsx PROFIEL.yaml'. "
+            "Vul de bladen in en lees de werkmap terug met 'assembler importeer WERKMAP.xlsx PROFIEL.yaml'. "
             "Het profiel (bij een regio ook elk gemeenteprofiel) wordt dan bijgewerkt; opmerkingen en volgorde in het YAML-bestand blijven staan. "
             "Bij een fout wordt niets geschreven en noemt de toolkit blad en cel.",
         ),

@@ -15,8 +15,13 @@ from typing import Any, TypeVar
 import click
 
 from assembler import __version__
+from assembler.cli import catalogue
+from assembler.cli.group import Count, Group
 from assembler.errors import AssemblerError, ProfileError
 from assembler.problems import Problem
+
+# click's own texts (Gebruik:, Fout:, Onbekende optie ...) in Dutch, before any command is declared.
+catalogue.install()
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,8 +78,13 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "--version", message="assembler %(version)s")
+@click.group(
+    cls=Group,
+    context_settings={"help_option_names": ["-h", "--hulp", "--help"], "max_content_width": 100},
+)
+@click.version_option(
+    __version__, "--versie", "--version", message="assembler %(version)s", help="Toon het versienummer en stop."
+)
 def main() -> None:
     """Routekaart schadelijke praktijken: controleer profielen en maak per gemeente
     de routekaart (Word, PDF, HTML) en zakkaarten."""
@@ -87,9 +97,9 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, help="Waarschuwingen tellen als fouten.")
+@main.dutch_command("controleer", english="validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PAD...")
+@click.option("--streng", "--strict", "strict", is_flag=True, help="Waarschuwingen tellen als fouten.")
 @click.option("--json", "as_json", is_flag=True, help="Problemen als JSON, voor andere programma's.")
 @friendly
 def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
@@ -122,13 +132,14 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
     sys.exit(1 if failed else 0)
 
 
-@main.command()
-@click.argument("naam", required=False, default="Voorbeeldgemeente")
+@main.dutch_command("nieuw", english="init")
+@click.argument("naam", required=False, default="Voorbeeldgemeente", metavar="[NAAM]")
 @click.option(
     "-o",
     "--uitvoer",
     type=click.Path(path_type=Path),
     default=None,
+    metavar="BESTAND",
     help="Bestand om te schrijven (standaard <slug>.yaml).",
 )
 @click.option("--overschrijven", is_flag=True, help="Een bestaand bestand vervangen.")
@@ -144,11 +155,11 @@ def init(naam: str, uitvoer: Path | None, overschrijven: bool) -> None:
         raise AssemblerError(f"{target} bestaat al; kies een andere naam of gebruik --overschrijven")
     atomic_write(target, starter_profile(naam).encode("utf-8"))
     click.echo(
-        f"Startprofiel geschreven: {target}. Vul het aan en controleer het met 'assembler validate {target}'."
+        f"Startprofiel geschreven: {target}. Vul het aan en controleer het met 'assembler controleer {target}'."
     )
 
 
-@main.command()
+@main.dutch_command("schema")
 @click.option(
     "--markdown",
     "as_markdown",
@@ -171,6 +182,7 @@ output_option = click.option(
     "outdir",
     type=click.Path(path_type=Path),
     default=None,
+    metavar="MAP",
     help="Uitvoermap (standaard output/).",
 )
 
@@ -183,17 +195,23 @@ def _report_build(result: Any) -> None:
         click.echo(f"geschreven: {path}")
 
 
-@main.command()
-@click.argument("profile", type=click.Path(path_type=Path))
+@main.dutch_command("maak", english="build")
+@click.argument("profile", type=click.Path(path_type=Path), metavar="PROFIEL")
 @output_option
-@click.option("--formaat", default=None, help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).")
+@click.option(
+    "--formaat",
+    default=None,
+    metavar="FORMATEN",
+    help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).",
+)
 @click.option(
     "--sjabloon",
     type=click.Path(path_type=Path),
     default=None,
+    metavar="BESTAND",
     help="Eigen Word-sjabloon in plaats van het standaardsjabloon.",
 )
-@click.option("--strict", is_flag=True, help="Stop bij waarschuwingen.")
+@click.option("--streng", "--strict", "strict", is_flag=True, help="Stop bij waarschuwingen.")
 @friendly
 def build(
     profile: Path, outdir: Path | None, formaat: str | None, sjabloon: Path | None, strict: bool
@@ -207,10 +225,10 @@ def build(
     _report_build(result)
 
 
-@main.command()
-@click.argument("profile", type=click.Path(path_type=Path))
+@main.dutch_command("kaarten", english="cards")
+@click.argument("profile", type=click.Path(path_type=Path), metavar="PROFIEL")
 @output_option
-@click.option("--strict", is_flag=True, help="Stop bij waarschuwingen.")
+@click.option("--streng", "--strict", "strict", is_flag=True, help="Stop bij waarschuwingen.")
 @friendly
 def cards(profile: Path, outdir: Path | None, strict: bool) -> None:
     """Maak alleen de zakkaarten van één gemeente (los en op A4)."""
@@ -231,7 +249,7 @@ def _refuse_warnings(profile: Path, strict: bool) -> None:
         raise ProfileError(problems)
 
 
-@main.command("check-content")
+@main.dutch_command("inhoud", english="check-content")
 @friendly
 def check_content() -> None:
     """Toon versie en herkomst van de landelijke inhoud: elk contact met bron en controledatum."""
@@ -243,8 +261,8 @@ def check_content() -> None:
         click.echo(line)
 
 
-@main.command("check-template")
-@click.argument("template", type=click.Path(path_type=Path))
+@main.dutch_command("controleer-sjabloon", english="check-template")
+@click.argument("template", type=click.Path(path_type=Path), metavar="SJABLOON")
 @friendly
 def check_template(template: Path) -> None:
     """Controleer een eigen Word-sjabloon vóór gebruik: kapotte tags en onbekende variabelen."""
@@ -262,22 +280,30 @@ def check_template(template: Path) -> None:
     click.echo(f"Sjabloon in orde: {template}")
 
 
-@main.command()
-@click.argument("region", type=click.Path(path_type=Path))
+@main.dutch_command("regio", english="batch")
+@click.argument("region", type=click.Path(path_type=Path), metavar="REGIO")
 @output_option
 @click.option(
-    "--jobs",
     "-j",
-    type=click.IntRange(1, 64),
+    "--processen",
+    "--jobs",
+    "jobs",
+    type=Count(1, 64),
     default=None,
+    metavar="AANTAL",
     help="Aantal werkprocessen (standaard het aantal processorkernen).",
 )
-@click.option("--alleen", multiple=True, help="Alleen deze gemeente (naam of slug); mag vaker.")
-@click.option("--force", is_flag=True, help="Alles opnieuw maken, ook wat niet is veranderd.")
-@click.option("--fail-fast", is_flag=True, help="Stop bij de eerste gemeente die mislukt.")
+@click.option(
+    "--alleen", multiple=True, metavar="GEMEENTE", help="Alleen deze gemeente (naam of slug); mag vaker."
+)
+@click.option("--forceer", "--force", "force", is_flag=True, help="Alles opnieuw maken, ook wat niet is veranderd.")
+@click.option(
+    "--stop-bij-fout", "--fail-fast", "fail_fast", is_flag=True, help="Stop bij de eerste gemeente die mislukt."
+)
 @click.option(
     "--formaat",
     default=None,
+    metavar="FORMATEN",
     help=(
         "Komma-gescheiden: docx,pdf,html,kaarten (standaard alle). Het regiodocument komt mee als "
         "Word-bestand bij docx en als PDF bij pdf; het overzicht wordt altijd gemaakt."
@@ -323,13 +349,14 @@ def batch(
     sys.exit(0 if result.ok else 1)
 
 
-@main.command("export")
-@click.argument("profile", type=click.Path(path_type=Path))
+@main.dutch_command("exporteer", english="export")
+@click.argument("profile", type=click.Path(path_type=Path), metavar="PROFIEL")
 @click.option(
     "-o",
     "--uitvoer",
     type=click.Path(path_type=Path),
     default=None,
+    metavar="WERKMAP",
     help="Werkmap om te schrijven (standaard <profiel>.xlsx naast het profiel).",
 )
 @click.option("--overschrijven", is_flag=True, help="Een bestaande werkmap vervangen.")
@@ -350,13 +377,13 @@ def export_command(profile: Path, uitvoer: Path | None, overschrijven: bool) -> 
         raise AssemblerError(f"{target} bestaat al; kies een andere naam of gebruik --overschrijven")
     atomic_write(target, export_workbook(profile))
     click.echo(
-        f"Werkmap geschreven: {target}. Vul hem in en lees hem terug met 'assembler import {target} {profile}'."
+        f"Werkmap geschreven: {target}. Vul hem in en lees hem terug met 'assembler importeer {target} {profile}'."
     )
 
 
-@main.command("import")
-@click.argument("workbook", type=click.Path(path_type=Path))
-@click.argument("profile", type=click.Path(path_type=Path))
+@main.dutch_command("importeer", english="import")
+@click.argument("workbook", type=click.Path(path_type=Path), metavar="WERKMAP")
+@click.argument("profile", type=click.Path(path_type=Path), metavar="PROFIEL")
 @friendly
 def import_command(workbook: Path, profile: Path) -> None:
     """Lees een ingevulde werkmap terug in het profiel (YAML).
@@ -390,14 +417,15 @@ def import_command(workbook: Path, profile: Path) -> None:
     )
 
 
-@main.command()
-@click.argument("oud", type=click.Path(path_type=Path))
-@click.argument("nieuw", type=click.Path(path_type=Path))
+@main.dutch_command("wijzigingen")
+@click.argument("oud", type=click.Path(path_type=Path), metavar="OUD")
+@click.argument("nieuw", type=click.Path(path_type=Path), metavar="NIEUW")
 @click.option(
     "-o",
     "--uitvoer",
     type=click.Path(path_type=Path),
     default=None,
+    metavar="BESTAND",
     help="Schrijf ook de nieuwe routekaart met de wijzigingen erin: .docx (bijgehouden wijzigingen "
     "in Word) of .html (doorgehaald en onderstreept).",
 )
