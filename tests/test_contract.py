@@ -14,12 +14,9 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import CONTRACT, Invoke
+from tests.conftest import CONTRACT, Invoke, needs_contract
 
-pytestmark = pytest.mark.skipif(
-    not (CONTRACT / "regio.yaml").is_file(),
-    reason=f"contractregio niet aanwezig ({CONTRACT}); alleen de eigen testregio wordt gebruikt",
-)
+pytestmark = needs_contract
 
 REGION = CONTRACT / "regio.yaml"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -15,12 +14,12 @@ from assembler.cli import main
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
+from tests import tools
 from tests.conftest import FIXTURE_REGION
 
 pytestmark = pytest.mark.slow
 
 MUNICIPALITIES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def squash(text: str) -> str:
@@ -29,10 +28,9 @@ def squash(text: str) -> str:
 
 def convert(docx: Path, outdir: Path, profile_dir: Path) -> Path:
     """soffice --headless --convert-to pdf, with a profile of its own so runs never share state."""
-    assert SOFFICE, "LibreOffice (soffice) is niet geïnstalleerd"
     result = subprocess.run(
         [
-            SOFFICE,
+            tools.soffice(),
             f"-env:UserInstallation={profile_dir.resolve().as_uri()}",
             "--headless",
             "--norestore",
