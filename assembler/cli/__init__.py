@@ -280,6 +280,57 @@ def check_template(template: Path) -> None:
     click.echo(f"Sjabloon in orde: {template}")
 
 
+@main.dutch_command("sjabloon")
+@click.option(
+    "-o",
+    "--uitvoer",
+    type=click.Path(path_type=Path),
+    default=Path("routekaart-sjabloon.docx"),
+    show_default=True,
+    metavar="BESTAND",
+    help="Waar het standaardsjabloon komt.",
+)
+@click.option("--overschrijven", is_flag=True, help="Een bestaand bestand vervangen.")
+@click.option(
+    "--markdown",
+    "as_markdown",
+    is_flag=True,
+    help="Alleen de lijst van namen, als Markdown (bron van docs/sjabloon.md); schrijft geen sjabloon.",
+)
+@friendly
+def sjabloon(uitvoer: Path, overschrijven: bool, as_markdown: bool) -> None:
+    """Schrijf het standaard Word-sjabloon en toon elke naam die een eigen sjabloon mag gebruiken.
+
+    Begin een eigen sjabloon met een kopie van het standaardsjabloon; de lijst noemt elke
+    waarde en lijst uit de routekaart met wat ze betekent.
+    """
+    from assembler.builders.word.builder import DEFAULT_TEMPLATE
+    from assembler.builders.word.variables import INTRO, listing, markdown
+    from assembler.pipeline.output import atomic_write
+    from assembler.resources import template_path
+
+    if as_markdown:
+        click.echo(markdown(), nl=False)
+        return
+    if uitvoer.suffix.lower() != ".docx":
+        raise click.BadParameter("een Word-sjabloon krijgt de extensie .docx", param_hint="'-o' / '--uitvoer'")
+    if uitvoer.exists() and not overschrijven:
+        raise AssemblerError(f"{uitvoer} bestaat al; kies een andere naam of gebruik --overschrijven")
+    atomic_write(uitvoer, template_path(DEFAULT_TEMPLATE).read_bytes())
+    click.echo(f"Standaardsjabloon geschreven: {uitvoer}.")
+    click.echo()
+    for line in INTRO:
+        click.echo(line)
+    click.echo()
+    for line in listing():
+        click.echo(line)
+    click.echo()
+    click.echo(
+        f"Controleer uw aangepaste sjabloon met 'assembler controleer-sjabloon {uitvoer}' en gebruik het "
+        f"met 'sjabloon: {uitvoer}' in het profiel of 'assembler maak PROFIEL --sjabloon {uitvoer}'."
+    )
+
+
 @main.dutch_command("regio", english="batch")
 @click.argument("region", type=click.Path(path_type=Path), metavar="REGIO")
 @output_option

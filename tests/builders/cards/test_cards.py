@@ -22,7 +22,7 @@ from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
 from assembler.wcag import contrast
-from tests.conftest import FIXTURE_REGION, edit
+from tests.conftest import FIXTURE_REGION, BuiltProfile, edit
 
 GEMEENTEN = FIXTURE_REGION / "gemeenten"
 NAMES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
@@ -48,14 +48,12 @@ def cli(*args: str | Path) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
-    """Every fixture municipality built once with `assembler cards`."""
-    out = tmp_path_factory.mktemp("kaarten")
+def built(fixture_region_built: dict[str, BuiltProfile]) -> dict[str, tuple[Path, Path]]:
+    """The cards of every fixture municipality, from the run's one build of the fixture region."""
     files = {}
     for name in NAMES:
-        code, output = cli("cards", GEMEENTEN / f"{name}.yaml", "-o", out)
-        assert code == 0, output
-        loose, sheets = out / name / f"zakkaarten-{name}.pdf", out / name / f"zakkaarten-{name}-a4.pdf"
+        folder, output = fixture_region_built[name].folder, fixture_region_built[name].output
+        loose, sheets = folder / f"zakkaarten-{name}.pdf", folder / f"zakkaarten-{name}-a4.pdf"
         assert f"geschreven: {loose}" in output and f"geschreven: {sheets}" in output
         # Neither the builder nor WeasyPrint has anything to say about the fixture region's cards.
         assert "zakkaarten" not in "\n".join(line for line in output.splitlines() if "waarschuwing" in line)

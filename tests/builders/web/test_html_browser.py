@@ -13,7 +13,7 @@ import pytest
 
 from assembler.pipeline.municipality import build_profile
 from tests import tools
-from tests.conftest import BASE_PROFILE, FIXTURE_REGION, edit
+from tests.conftest import BASE_PROFILE, BuiltProfile, edit, run_temp
 
 pytestmark = pytest.mark.slow
 
@@ -27,10 +27,11 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("html")
-    profiles = {
-        name: FIXTURE_REGION / "gemeenten" / f"{name}.yaml"
+def pages(
+    tmp_path_factory: pytest.TempPathFactory, fixture_region_built: dict[str, BuiltProfile]
+) -> dict[str, Path]:
+    found = {
+        name: fixture_region_built[name].folder / f"routekaart-{name}.html"
         for name in ("brugstad", "dijkmond", "s-molenwaard")
     }
     # A pale house colour: headings and table headers must still reach AA contrast.
@@ -43,8 +44,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ),
         encoding="utf-8",
     )
-    profiles["bleekdam"] = pale
-    return {name: build_profile(path, out, ("html",)).files[0] for name, path in profiles.items()}
+    found["bleekdam"] = build_profile(pale, tmp_path_factory.mktemp("html"), ("html",)).files[0]
+    return found
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -53,7 +54,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def browser(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[Any]:
     """Headless Chromium, with the test's folders served on 127.0.0.1.
 
     Pages are opened over HTTP rather than as file:// URLs: Ubuntu's Chromium is a snap, which
@@ -63,7 +64,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    root = tmp_path_factory.getbasetemp()
+    root = run_temp(tmp_path_factory, worker_id)
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root))
     )

@@ -28,7 +28,7 @@ from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.pipeline.municipality import build_profile
 from assembler.profile.reading import load_profile
-from tests.conftest import FIXTURE_REGION, Invoke, build_profiles
+from tests.conftest import FIXTURE_REGION, BuiltProfile, Invoke
 
 MUNICIPALITIES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
 W = nsdecls("w")
@@ -94,11 +94,10 @@ def build(run: Invoke, profile: Path, out: Path, *extra: str) -> tuple[str, int]
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
-    done = build_profiles(tmp_path_factory.mktemp("uitvoer"), MUNICIPALITIES, "docx")
+def built(fixture_region_built: dict[str, BuiltProfile]) -> dict[str, Built]:
     return {
         name: Built(b.model, b.folder / f"routekaart-{b.model.slug}.docx", b.output)
-        for name, b in done.items()
+        for name, b in fixture_region_built.items()
     }
 
 
