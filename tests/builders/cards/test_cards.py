@@ -14,7 +14,8 @@ import zxingcpp
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from assembler.builders.cards.imposition import A4, BLEED, MARK_GAP, PRINTER_MARGIN, choose_layout
+from assembler.builders.cards.imposition import A4, BLEED, MARK_GAP, PRINTER_MARGIN, choose_layout, note_box
+from assembler.builders.cards.sheets import print_note
 from assembler.cardformats import CARD_FORMATS
 from assembler.cli import main
 from assembler.model.cards import cards_for
@@ -22,7 +23,7 @@ from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
 from assembler.wcag import contrast
-from tests.conftest import FIXTURE_REGION, BuiltProfile, edit
+from tests.conftest import FIXTURE_REGION, ROOT, BuiltProfile, edit
 
 GEMEENTEN = FIXTURE_REGION / "gemeenten"
 NAMES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
@@ -413,3 +414,72 @@ def test_cut_marks_on_the_sheets_line_up_front_and_back(built: dict[str, tuple[P
                 assert _dark(bitmap, *centre, (0.0, 0.0), dpmm), (number, mark)
     finally:
         pdf.close()
+
+
+# --- the printing note ---------------------------------------------------------------------
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("formaat", sorted(CARD_FORMATS))
+def test_the_note_has_a_printable_margin_clear_of_marks_and_cards(formaat: str) -> None:
+    layout = choose_layout(*CARD_FORMATS[formaat].size)
+    box = note_box(layout)
+    area = (box.left, box.top, box.left + box.width, box.top + box.height)
+    assert area[0] >= PRINTER_MARGIN and area[1] >= PRINTER_MARGIN
+    assert area[2] <= A4[0] - PRINTER_MARGIN and area[3] <= A4[1] - PRINTER_MARGIN
+    for mark in layout.marks:
+        assert not _overlap(area, (mark.x, mark.y, mark.x + mark.w, mark.y + mark.h)), mark
+    for slot in (*layout.fronts, *layout.backs):
+        card = (slot.left - BLEED, slot.top - BLEED, slot.left + slot.width + BLEED, slot.top + slot.height + BLEED)
+        assert not _overlap(area, card), slot
+
+
+def test_the_duplex_edge_follows_the_imposition() -> None:
+    # Portrait A4, backs mirrored left to right: the sheet turns over its long edge.
+    assert choose_layout(*CARD_FORMATS["creditcard"].size).flip_edge == "lange"
+    # The same mirroring on a landscape sheet turns it over a short edge.
+    assert choose_layout(*CARD_FORMATS["creditcard"].size, sheet=(A4[1], A4[0])).flip_edge == "korte"
+
+
+@pytest.mark.parametrize("name", ["brugstad", "s-molenwaard"])
+def test_every_sheet_carries_the_printing_note_in_its_margin(built: dict[str, tuple[Path, Path]], name: str) -> None:
+    layout = choose_layout(*CARD_FORMATS[model_of(name).kaarten.formaat].size)
+    note = " ".join(print_note(layout).split())
+    per_sheet = {2: "twee kaarten per vel", 9: "negen kaarten per vel"}[layout.per_sheet]
+    for says in ("ware grootte (100 %", "dubbelzijdig, omslaan via de lange kant", "langs de snijtekens", per_sheet):
+        assert says in note, says
+    box = note_box(layout)
+    pdf = pdfium.PdfDocument(built[name][1])
+    try:
+        for number in range(len(pdf)):
+            page = pdf[number]
+            text = page.get_textpage()
+            height = page.get_height()
+            inside = text.get_text_bounded(
+                left=box.left * PT,
+                bottom=height - (box.top + box.height) * PT,
+                right=(box.left + box.width) * PT,
+                top=height - box.top * PT,
+            )
+            # Read back where the printer puts it: the whole note, and nothing else, in the margin.
+            assert " ".join(inside.split()) == note, (number, inside)
+            assert text.get_text_range().count("Afdrukken:") == 1
+    finally:
+        pdf.close()
+
+
+def test_the_readme_says_what_the_sheets_say() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Printing the pocket cards") :]
+    section = " ".join(section[: section.index("\n## ")].split())
+    creditcard = choose_layout(*CARD_FORMATS["creditcard"].size)
+    assert " ".join(print_note(creditcard).split()) in section.replace("> ", "")
+    assert "print at 100 %" in section and f"flipping on the {'long' if creditcard.flip_edge == 'lange' else 'short'} edge" in section
+    for formaat, count in (("creditcard", "nine"), ("a6", "two")):
+        layout = choose_layout(*CARD_FORMATS[formaat].size)
+        assert {"nine": 9, "two": 2}[count] == layout.per_sheet
+        assert f"{count} {'credit-card' if formaat == 'creditcard' else 'A6'} cards" in section
+    assert f"{2 * BLEED:g} mm of bleed between" in section and f"{PRINTER_MARGIN:g} mm from the paper's edge" in section
