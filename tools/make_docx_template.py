@@ -68,31 +68,61 @@ def page_setup(document: Document) -> None:
 
 
 def cover(w: Writer) -> None:
+    """The PDF and HTML cover's elements in their order (templates/html/routekaart.html.j2):
+    municipality, logo, title with the name under it and a rule, what the document is about,
+    then status, date and version, the other details, and what to do in acute danger."""
+    municipality = w.p(
+        "", "Omslaggegevens", bold_prefix="Gemeente {{ gemeente }}{% if regio %}, regio {{ regio }}{% endif %}"
+    )
+    municipality.paragraph_format.space_before = Mm(20)  # the PDF cover's padding above it
     w.tag("{%p if logo_afbeelding %}")
-    w.p("{{ logo_afbeelding }}")
+    logo = w.p("{{ logo_afbeelding }}")
+    logo.paragraph_format.space_before = Pt(18)
+    logo.paragraph_format.space_after = Pt(24)
     w.tag("{%p endif %}")
-    w.p("{{ titel }}", "Title")
-    w.p("{{ gemeente }}", "Subtitle")
-    w.p(
-        "Over de aanpak van {{ praktijken|map(attribute='naam')|map('lower')|opsomming }}, "
-        "met de afspraken en partners in {{ gemeente }}.",
-        "Omslaggegevens",
+    title = w.p("{{ titel }}", "Title")
+    title.paragraph_format.space_before = Pt(30)
+    title.runs[0].font.size = Pt(28)
+    title.runs[0].add_break()
+    title.add_run("{{ gemeente }}").font.size = Pt(34)
+    w.p("Over {{ praktijken|map(attribute='naam')|map('lower')|opsomming }}", "Omslaggegevens")
+    status = (
+        "{% if vastgesteld_op_tekst %}Vastgesteld{% if vastgesteld_door %} door {{ vastgesteld_door }}"
+        "{% endif %}{% else %}{{ status_tekst }}{% endif %}"
     )
-    details = w.p("Versie {{ versie }}. {{ status_tekst }}", "Omslaggegevens")
-    details.paragraph_format.space_before = Pt(150)
+    first = w.p(f"\t{status}", "Omslagregel", bold_prefix="Status")
+    first.paragraph_format.space_before = Pt(42)
+    w.p("\t{{ datum|datum }}", "Omslagregel", bold_prefix="Datum")
+    w.p("\t{{ versie }}", "Omslagregel", bold_prefix="Versie")
     w.tag("{%p if herzien_voor_tekst %}")
-    w.p("Herzien vóór {{ herzien_voor_tekst }}", "Omslaggegevens")
+    w.p("\t{{ herzien_voor_tekst }}", "Omslagregel", bold_prefix="Herzien vóór")
     w.tag("{%p endif %}")
     w.p(
-        "Eigenaar: {{ eigenaar.naam }}{% if eigenaar.functie %}, {{ eigenaar.functie }}{% endif %}",
-        "Omslaggegevens",
+        "\t{{ eigenaar.naam }}{% if eigenaar.functie %}, {{ eigenaar.functie }}{% endif %}",
+        "Omslagregel",
+        bold_prefix="Eigenaar",
     )
-    w.tag("{%p if regio %}")
-    w.p("Veilig Thuis-regio {{ regio }}", "Omslaggegevens")
+    w.tag("{%p if eigenaar.email or eigenaar.telefoon %}")
+    w.p(
+        "\t{% if eigenaar.email %}{{r mail(eigenaar.email) }}{% endif %}"
+        "{% if eigenaar.email and eigenaar.telefoon %}, {% endif %}{{ eigenaar.telefoon or '' }}",
+        "Omslagregel",
+        bold_prefix="Contact",
+    )
     w.tag("{%p endif %}")
     w.tag("{%p if website %}")
-    w.p("Meer informatie: {{r link(website) }}", "Omslaggegevens")
+    w.p("\t{{r link(website) }}", "Omslagregel", bold_prefix="Website")
     w.tag("{%p endif %}")
+    acute = w.p("{{ acuut_tekst }}", "Waarschuwing")
+    acute.paragraph_format.space_before = Pt(36)
+    acute.paragraph_format.space_after = Pt(0)
+    acute.paragraph_format.keep_with_next = True
+    advice = w.p(
+        "Advies of een melding: {{ veilig_thuis.naam }}, {{ veilig_thuis.telefoon }}, "
+        "{{ veilig_thuis.bereikbaarheid }}.",
+        "Waarschuwing",
+    )
+    advice.runs[0].font.bold = False
 
 
 def contents(w: Writer) -> None:
@@ -111,11 +141,6 @@ def contents(w: Writer) -> None:
 
 def inleiding(w: Writer) -> None:
     w.h("Inleiding", 1)
-    w.p(
-        "{{ acuut_tekst }} Voor advies of een melding: {{ veilig_thuis.naam }}, telefoon "
-        "{{ veilig_thuis.telefoon }} ({{ veilig_thuis.bereikbaarheid }}).",
-        "Waarschuwing",
-    )
     w.paras("inleiding")
     w.h("Maatwerk", 2)
     w.paras("maatwerk")
