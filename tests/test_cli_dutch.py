@@ -260,21 +260,17 @@ def test_json_keys_are_dutch(run: Invoke) -> None:
         assert set(problem) == {"bestand", "regel", "kolom", "veld", "melding", "ernst"}
 
 
-# Modules whose texts reach a user as a message (the cards, which say "je", are elsewhere).
-MESSAGE_MODULES = ["cli", "profile", "pipeline", "batch", "errors.py", "national/checks.py"]
+# Every module but the card model, whose texts are the cards' own (B1, "je").
+CARD_TEXT_MODULES = {"model/cards.py"}
 
 
 def test_messages_say_u_not_je() -> None:
     informal = re.compile(r"\b(je|jij|jou|jouw|jullie)\b", re.IGNORECASE)
     found = []
-    for name in MESSAGE_MODULES:
-        place = ROOT / "assembler" / name
-        for path in sorted(place.rglob("*.py")) if place.is_dir() else [place]:
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if (
-                    isinstance(node, ast.Constant)
-                    and isinstance(node.value, str)
-                    and informal.search(node.value)
-                ):
-                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:80]}")
+    for path in sorted((ROOT / "assembler").rglob("*.py")):
+        if path.relative_to(ROOT / "assembler").as_posix() in CARD_TEXT_MODULES:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and informal.search(node.value):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:80]}")
     assert not found, "\n".join(found)

@@ -7,7 +7,6 @@ styles, a printed table, a definition list), but they hold the same elements in 
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import lxml.html
@@ -16,6 +15,7 @@ import pytest
 
 from assembler.dutch import dutch_date
 from tests import tools
+from tests.builders.word.test_docx_libreoffice import convert
 from tests.conftest import BuiltProfile
 
 pytestmark = [pytest.mark.slow, tools.needs_libreoffice]
@@ -64,29 +64,6 @@ def _cover(pdf: Path, built: BuiltProfile) -> tuple[list[str], list[str], dict[s
     return order, labels, details
 
 
-def _word_as_pdf(docx: Path, out: Path) -> Path:
-    done = subprocess.run(
-        [
-            tools.soffice(),
-            f"-env:UserInstallation={(out / 'lo-profiel').resolve().as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(docx),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    pdf = out / f"{docx.stem}.pdf"
-    assert done.returncode == 0 and pdf.is_file(), done.stdout + done.stderr
-    return pdf
-
-
 @pytest.mark.parametrize("name", ["brugstad", "dijkmond"])  # with a logo, and without
 def test_word_pdf_and_html_covers_hold_the_same_elements_in_the_same_order(
     fixture_region_built: dict[str, BuiltProfile], tmp_path: Path, name: str
@@ -96,7 +73,7 @@ def test_word_pdf_and_html_covers_hold_the_same_elements_in_the_same_order(
     expected = [e for e in ORDER if e != "logo" or model.logo is not None]
 
     word_order, word_labels, word_details = _cover(
-        _word_as_pdf(built.folder / f"routekaart-{name}.docx", tmp_path), built
+        convert(built.folder / f"routekaart-{name}.docx", tmp_path, tmp_path / "lo-profiel"), built
     )
     pdf_order, pdf_labels, pdf_details = _cover(built.folder / f"routekaart-{name}.pdf", built)
     assert word_order == expected
