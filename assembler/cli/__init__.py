@@ -15,8 +15,10 @@ from typing import Any, TypeVar
 import click
 
 from assembler import __version__
+from assembler.builders.registry import DEFAULT_FORMATS, Kind, of_kind
 from assembler.cli import catalogue
 from assembler.cli.group import Count, Group
+from assembler.dutch import enumeration, plural
 from assembler.errors import AssemblerError, ProfileError
 from assembler.problems import Problem
 
@@ -26,6 +28,10 @@ catalogue.install()
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_OUTPUT = Path("output")
+# The --formaat choices: every municipal output in the registry (builders/registry.py).
+FORMATS = ",".join(DEFAULT_FORMATS)
+# What `wijzigingen -o` can write: the registry's outputs of that kind, by the file's extension.
+CHANGES = enumeration((f"{e.suffix} ({e.label})" for e in of_kind(Kind.CHANGES)), voegwoord="of")
 
 
 def _echo_problems(problems: Iterable[Problem]) -> None:
@@ -36,7 +42,7 @@ def _echo_problems(problems: Iterable[Problem]) -> None:
 def _summary(problems: list[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    return f"{errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
+    return f"{plural(errors, 'fout', 'fouten')}, {plural(warnings, 'waarschuwing', 'waarschuwingen')}"
 
 
 def friendly(func: F) -> F:
@@ -127,7 +133,7 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
             click.echo(f"Niet geldig: {_summary(problems)}.", err=True)
         else:
             click.echo(
-                f"Geldig: {len(paths)} {'bestand' if len(paths) == 1 else 'bestanden'} gecontroleerd, {_summary(problems)}."
+                f"Geldig: {plural(len(paths), 'bestand', 'bestanden')} gecontroleerd, {_summary(problems)}."
             )
     sys.exit(1 if failed else 0)
 
@@ -202,7 +208,7 @@ def _report_build(result: Any) -> None:
     "--formaat",
     default=None,
     metavar="FORMATEN",
-    help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).",
+    help=f"Komma-gescheiden: {FORMATS} (standaard alle).",
 )
 @click.option(
     "--sjabloon",
@@ -273,7 +279,7 @@ def check_template(template: Path) -> None:
         click.echo(issue, err=True)
     if issues:
         click.echo(
-            f"Sjabloon niet bruikbaar: {len(issues)} {'probleem' if len(issues) == 1 else 'problemen'}.",
+            f"Sjabloon niet bruikbaar: {plural(len(issues), 'probleem', 'problemen')}.",
             err=True,
         )
         sys.exit(1)
@@ -356,7 +362,7 @@ def sjabloon(uitvoer: Path, overschrijven: bool, as_markdown: bool) -> None:
     default=None,
     metavar="FORMATEN",
     help=(
-        "Komma-gescheiden: docx,pdf,html,kaarten (standaard alle). Het regiodocument komt mee als "
+        f"Komma-gescheiden: {FORMATS} (standaard alle). Het regiodocument komt mee als "
         "Word-bestand bij docx en als PDF bij pdf; het overzicht wordt altijd gemaakt."
     ),
 )
@@ -463,8 +469,7 @@ def import_command(workbook: Path, profile: Path) -> None:
     count = len(result.changes)
     files = len(result.written)
     click.echo(
-        f"Bijgewerkt: {count} {'wijziging' if count == 1 else 'wijzigingen'} in "
-        f"{files} {'bestand' if files == 1 else 'bestanden'}."
+        f"Bijgewerkt: {plural(count, 'wijziging', 'wijzigingen')} in {plural(files, 'bestand', 'bestanden')}."
     )
 
 
@@ -477,8 +482,7 @@ def import_command(workbook: Path, profile: Path) -> None:
     type=click.Path(path_type=Path),
     default=None,
     metavar="BESTAND",
-    help="Schrijf ook de nieuwe routekaart met de wijzigingen erin: .docx (bijgehouden wijzigingen "
-    "in Word) of .html (doorgehaald en onderstreept).",
+    help=f"Schrijf ook de nieuwe routekaart met de wijzigingen erin: {CHANGES}.",
 )
 @friendly
 def wijzigingen(oud: Path, nieuw: Path, uitvoer: Path | None) -> None:
@@ -508,7 +512,7 @@ def _echo_changes(comparison: Any) -> None:
     if total == 0:
         click.echo("Geen wijzigingen.")
     else:
-        click.echo(f"{total} {'wijziging' if total == 1 else 'wijzigingen'}.")
+        click.echo(f"{plural(total, 'wijziging', 'wijzigingen')}.")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from assembler.cardformats import CARD_FORMATS
-from assembler.dutch import dutch_date
-from assembler.model.routekaart import ChainStep, Partner, Routekaart, VeiligThuis
+from assembler.dutch import dutch_date, plural
+from assembler.model.routekaart import DEFAULT_COLOUR, ChainStep, Partner, Routekaart, VeiligThuis
 from assembler.naming import slug
-from assembler.national import PRACTICES, NationalContent
+from assembler.national import PRACTICES, STALE_AFTER, NationalContent
 from assembler.national.handvatten import EMPTY, STATUSES, HandvattenContent, national_handvatten
+from assembler.phone import Phone, phone
 from assembler.problems import Problem
-from assembler.profile.crosscheck import STALE_AFTER
 
 # Used for document dates when no municipality could be built; any fixed value keeps bytes stable.
 FALLBACK_DATE = dt.date(2000, 1, 1)
@@ -57,7 +57,7 @@ class Owner:
     naam: str
     functie: str | None
     email: str | None
-    telefoon: str | None
+    telefoon: Phone | None
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class LocalContact:
     naam: str
     soort: str
     rol: str
-    telefoon: str | None
+    telefoon: Phone | None
     email: str | None
     bereikbaarheid: str | None
     praktijken: str
@@ -90,7 +90,7 @@ class StepChoice:
     lokale_partners: tuple[str, ...]
     afspraken: tuple[str, ...]  # only the municipality's own words
     hoofdpartner: str | None  # the first local partner of the step, else the first regional one
-    hoofdpartner_telefoon: str | None
+    hoofdpartner_telefoon: Phone | None
 
 
 @dataclass(frozen=True)
@@ -174,6 +174,7 @@ class RegionModel:
     slug: str
     datum: dt.date
     datum_tekst: str
+    kleur: str  # the region's house colour (#RRGGBB): every regional output takes its palette from it
     veilig_thuis: VeiligThuis
     partners: tuple[Partner, ...]
     gemeenten: tuple[MunicipalityEntry, ...]
@@ -192,34 +193,10 @@ class RegionModel:
         return f"Regionale routekaart schadelijke praktijken {self.naam}"
 
 
-def document_name(region_slug: str) -> str:
-    """Where the regional document goes, relative to the batch's output folder."""
-    return f"regio-{region_slug}/routekaart-regio-{region_slug}.docx"
-
-
-def pdf_document_name(region_slug: str) -> str:
-    """Where the regional document's PDF edition goes: beside the Word file."""
-    return f"regio-{region_slug}/routekaart-regio-{region_slug}.pdf"
-
-
-def overview_name(region_slug: str) -> str:
-    return f"overzicht-{region_slug}.xlsx"
-
-
-def regional_outputs(region_slug: str, formats: Sequence[str]) -> list[tuple[str, str]]:
-    """(label, path relative to the batch folder) of the regional outputs a batch makes.
-
-    The editions of the regional routekaart follow the formats asked: the Word file with
-    docx, the PDF with pdf. The overview is always made: it is where a region sees what
-    went wrong.
-    """
-    files = []
-    if "docx" in formats:
-        files.append(("Regiodocument (Word)", document_name(region_slug)))
-    if "pdf" in formats:
-        files.append(("Regiodocument (PDF)", pdf_document_name(region_slug)))
-    files.append(("Overzicht", overview_name(region_slug)))
-    return files
+def region_colour(region: Mapping[str, Any]) -> str:
+    """The region's house colour: its standard `huisstijl.hoofdkleur`, else the schema's."""
+    standard = ((region.get("standaard") or {}).get("huisstijl") or {}).get("hoofdkleur")
+    return str(standard or DEFAULT_COLOUR).upper()
 
 
 def finding(problem: Problem) -> Finding:
@@ -363,10 +340,6 @@ def fresh_until(entry: MunicipalityEntry, today: dt.date) -> dt.date | None:
     return min((d for d in limits if d >= today), default=None)
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def attention_text(entry: MunicipalityEntry, today: dt.date) -> str:
     """'3 waarschuwingen, waaronder 2 gaten in de keten': all warnings, with the kinds a region acts on."""
     warnings = sum(f.soort == "waarschuwing" for f in entry.bevindingen)
@@ -375,12 +348,12 @@ def attention_text(entry: MunicipalityEntry, today: dt.date) -> str:
     stale, missing = stale_checks(entry, today)
     details = []
     if entry.gaten:
-        details.append(_plural(len(entry.gaten), "gat", "gaten") + " in de keten")
+        details.append(plural(len(entry.gaten), "gat", "gaten") + " in de keten")
     if stale:
-        details.append(_plural(stale, "verouderd contact", "verouderde contacten"))
+        details.append(plural(stale, "verouderd contact", "verouderde contacten"))
     if missing:
-        details.append(_plural(missing, "contact", "contacten") + " zonder controledatum")
-    text = _plural(warnings, "waarschuwing", "waarschuwingen")
+        details.append(plural(missing, "contact", "contacten") + " zonder controledatum")
+    text = plural(warnings, "waarschuwing", "waarschuwingen")
     return text + (", waaronder " + ", ".join(details) if details else "")
 
 
@@ -449,6 +422,7 @@ def region_date(entries: Sequence[MunicipalityEntry], veilig_thuis: VeiligThuis)
 
 def region_model(
     naam: str,
+    kleur: str,
     veilig_thuis: VeiligThuis,
     partners: Sequence[Partner],
     entries: Sequence[MunicipalityEntry],
@@ -466,6 +440,7 @@ def region_model(
         slug=slug(naam),
         datum=date,
         datum_tekst=dutch_date(date),
+        kleur=kleur,
         veilig_thuis=veilig_thuis,
         partners=tuple(partners),
         gemeenten=tuple(entries),
@@ -482,16 +457,21 @@ def region_model(
 
 
 def to_data(entry: Any) -> Any:
-    """A dataclass as plain JSON data (dicts, lists, strings, numbers)."""
-    return _plain(dataclasses.asdict(entry))
+    """A dataclass as plain JSON data (dicts, lists, strings, numbers); a phone number as written,
+    without the place it was written (a record must not depend on how a path was typed)."""
+    return _plain(entry)
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Phone):
+        return value.written
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    return value
+    return str(value) if isinstance(value, str) else value
 
 
 def from_data(cls: type[T], data: Any) -> T:
@@ -503,6 +483,10 @@ def from_data(cls: type[T], data: Any) -> T:
 
 
 def _build(tp: Any, data: Any) -> Any:
+    if tp is Phone:
+        if not isinstance(data, str):
+            raise TypeError(f"{data!r} is geen telefoonnummer")
+        return phone(data)
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         hints = typing.get_type_hints(tp)
         if not isinstance(data, Mapping):

@@ -43,6 +43,13 @@ _CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
 LOGO_BOX_MM = (60.0, 30.0)
 
 
+@cache
+def patcher() -> DocxTemplate:
+    """An instance for docxtpl's patch_xml (tags split over runs joined again), which reads nothing
+    of its instance: one serves every call, the template checker's and the builder's."""
+    return DocxTemplate(None)
+
+
 def clean_text(value: str) -> str:
     """Text as Word can store it: no control characters, line breaks as \\n."""
     text = value.replace("\r\n", "\n").replace("\r", "\n")
@@ -113,9 +120,10 @@ FILTERS: dict[str, Callable[..., Any]] = {
 # dataclasses. Everything else (a Path such as `logo`, the pictures and links our helpers
 # return, modules, classes) could read or write files or reach Python's internals.
 _PLAIN = (str, int, float, bool, dt.date, tuple, list, dict, LoopContext, Cycler, Joiner, Namespace)
-_MODEL_MODULES = ("assembler.model.routekaart", "assembler.national.types")
+_MODEL_MODULES = ("assembler.model.routekaart", "assembler.national.types", "assembler.phone")
 _UNSAFE_NAMES = frozenset(
-    {"mro", "format_map"}
+    # `origin`: where a value was written (a path on the machine) is no content of the routekaart.
+    {"mro", "format_map", "origin"}
     | UNSAFE_FUNCTION_ATTRIBUTES
     | UNSAFE_METHOD_ATTRIBUTES
     | UNSAFE_GENERATOR_ATTRIBUTES
