@@ -310,10 +310,8 @@ def sjabloon(uitvoer: Path, overschrijven: bool, as_markdown: bool) -> None:
     Begin een eigen sjabloon met een kopie van het standaardsjabloon; de lijst noemt elke
     waarde en lijst uit de routekaart met wat ze betekent.
     """
-    from assembler.builders.word.builder import DEFAULT_TEMPLATE
-    from assembler.builders.word.variables import INTRO, listing, markdown
+    from assembler.builders.word.variables import INTRO, default_template, listing, markdown
     from assembler.pipeline.output import atomic_write
-    from assembler.resources import template_path
 
     if as_markdown:
         click.echo(markdown(), nl=False)
@@ -322,7 +320,7 @@ def sjabloon(uitvoer: Path, overschrijven: bool, as_markdown: bool) -> None:
         raise click.BadParameter("een Word-sjabloon krijgt de extensie .docx", param_hint="'-o' / '--uitvoer'")
     if uitvoer.exists() and not overschrijven:
         raise AssemblerError(f"{uitvoer} bestaat al; kies een andere naam of gebruik --overschrijven")
-    atomic_write(uitvoer, template_path(DEFAULT_TEMPLATE).read_bytes())
+    atomic_write(uitvoer, default_template().read_bytes())
     click.echo(f"Standaardsjabloon geschreven: {uitvoer}.")
     click.echo()
     for line in INTRO:

@@ -15,8 +15,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from assembler.builders.word.builder import default_template
 from assembler.builders.word.env import FILTERS, HELPERS, Helper, Image, model_names, properties, unsafe_name
 from assembler.model.routekaart import Routekaart
+
+__all__ = ["INTRO", "default_template", "listing", "markdown", "template_rows"]
 
 # The meaning of a field: under "Class.field" when it is its own, else under the field's name.
 MEANINGS: dict[str, str] = {
