@@ -103,6 +103,19 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def file_option(metavar: str, help: str, default: Path | None = None) -> Callable[[F], F]:
+    """-o/--uitvoer for a command that writes one file."""
+    return click.option(
+        "-o",
+        "--uitvoer",
+        type=click.Path(path_type=Path),
+        default=default,
+        show_default=default is not None,
+        metavar=metavar,
+        help=help,
+    )
+
+
 @main.dutch_command("controleer", english="validate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PAD...")
 @click.option("--streng", "--strict", "strict", is_flag=True, help="Waarschuwingen tellen als fouten.")
@@ -140,14 +153,7 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
 
 @main.dutch_command("nieuw", english="init")
 @click.argument("naam", required=False, default="Voorbeeldgemeente", metavar="[NAAM]")
-@click.option(
-    "-o",
-    "--uitvoer",
-    type=click.Path(path_type=Path),
-    default=None,
-    metavar="BESTAND",
-    help="Bestand om te schrijven (standaard <slug>.yaml).",
-)
+@file_option("BESTAND", "Bestand om te schrijven (standaard <slug>.yaml).")
 @click.option("--overschrijven", is_flag=True, help="Een bestaand bestand vervangen.")
 @friendly
 def init(naam: str, uitvoer: Path | None, overschrijven: bool) -> None:
@@ -287,15 +293,7 @@ def check_template(template: Path) -> None:
 
 
 @main.dutch_command("sjabloon")
-@click.option(
-    "-o",
-    "--uitvoer",
-    type=click.Path(path_type=Path),
-    default=Path("routekaart-sjabloon.docx"),
-    show_default=True,
-    metavar="BESTAND",
-    help="Waar het standaardsjabloon komt.",
-)
+@file_option("BESTAND", "Waar het standaardsjabloon komt.", default=Path("routekaart-sjabloon.docx"))
 @click.option("--overschrijven", is_flag=True, help="Een bestaand bestand vervangen.")
 @click.option(
     "--markdown",
@@ -406,14 +404,7 @@ def batch(
 
 @main.dutch_command("exporteer", english="export")
 @click.argument("profile", type=click.Path(path_type=Path), metavar="PROFIEL")
-@click.option(
-    "-o",
-    "--uitvoer",
-    type=click.Path(path_type=Path),
-    default=None,
-    metavar="WERKMAP",
-    help="Werkmap om te schrijven (standaard <profiel>.xlsx naast het profiel).",
-)
+@file_option("WERKMAP", "Werkmap om te schrijven (standaard <profiel>.xlsx naast het profiel).")
 @click.option("--overschrijven", is_flag=True, help="Een bestaande werkmap vervangen.")
 @friendly
 def export_command(profile: Path, uitvoer: Path | None, overschrijven: bool) -> None:
@@ -497,14 +488,7 @@ def bewerk(profile: Path, outdir: Path | None, poort: int, geen_browser: bool) -
 @main.dutch_command("wijzigingen")
 @click.argument("oud", type=click.Path(path_type=Path), metavar="OUD")
 @click.argument("nieuw", type=click.Path(path_type=Path), metavar="NIEUW")
-@click.option(
-    "-o",
-    "--uitvoer",
-    type=click.Path(path_type=Path),
-    default=None,
-    metavar="BESTAND",
-    help=f"Schrijf ook de nieuwe routekaart met de wijzigingen erin: {CHANGES}.",
-)
+@file_option("BESTAND", f"Schrijf ook de nieuwe routekaart met de wijzigingen erin: {CHANGES}.")
 @friendly
 def wijzigingen(oud: Path, nieuw: Path, uitvoer: Path | None) -> None:
     """Wat is er veranderd tussen twee edities?

@@ -34,12 +34,16 @@ def _fields(schema: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, dic
 # --- docs/profiel.md -------------------------------------------------------------------
 
 
-def test_committed_reference_matches_the_command(run: Invoke) -> None:
-    result = run("schema", "--markdown")
+@pytest.mark.parametrize(
+    ("command", "document"), [("schema", "profiel.md"), ("sjabloon", "sjabloon.md")], ids=["profiel", "sjabloon"]
+)
+def test_committed_reference_matches_the_command(run: Invoke, command: str, document: str) -> None:
+    # docs/profiel.md (the profile reference) and docs/sjabloon.md (the template names) are generated.
+    result = run(command, "--markdown")
     assert result.exit_code == 0
-    committed = (ROOT / "docs" / "profiel.md").read_text(encoding="utf-8")
+    committed = (ROOT / "docs" / document).read_text(encoding="utf-8")
     assert committed == result.stdout, (
-        "docs/profiel.md is verouderd; maak het opnieuw met: assembler schema --markdown > docs/profiel.md"
+        f"docs/{document} is verouderd; maak het opnieuw met: assembler {command} --markdown > docs/{document}"
     )
 
 

@@ -170,12 +170,3 @@ def test_the_command_keeps_an_existing_file_and_wants_docx(run: Invoke, tmp_path
     wrong = run("sjabloon", "-o", tmp_path / "eigen.pdf")
     assert wrong.exit_code == 2 and ".docx" in wrong.output
     assert not (tmp_path / "eigen.pdf").exists()
-
-
-def test_docs_sjabloon_md_is_the_command_output(run: Invoke) -> None:
-    result = run("sjabloon", "--markdown")
-    assert result.exit_code == 0
-    committed = (ROOT / "docs" / "sjabloon.md").read_text(encoding="utf-8")
-    assert committed == result.stdout, (
-        "docs/sjabloon.md is verouderd; maak het opnieuw met: assembler sjabloon --markdown > docs/sjabloon.md"
-    )
