@@ -10,36 +10,46 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from docx.document import Document
 from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 # The shared kit is a sibling script, not a package module.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docx_kit import (
     DASH,
     About,
+    Idioms,
     Loop,
     Row,
     W,
     Writer,
     blank_document,
-    field_runs,
     package,
     simple_field,
 )
+from outline_kit import OutlineWriter
 
 from assembler.model.routekaart import CHAPTERS  # docx_kit has put the repository on the path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "templates" / "routekaart.docx"
+OUTLINE = ROOT / "templates" / "routekaart-outline.xml"
 
 # ---------------------------------------------------------------------------
 # Page set-up, header and footer
+
+# Left and right of the tab in the running header; the footer's left part and the words before the
+# page number ("pagina N van M"). The outline of the ODF edition uses the same.
+HEADER = ("{{ gemeente }} · {{ titel }}", "versie {{ versie }}")
+FOOTER = ("{{ status_tekst }}", "pagina ")
 
 
 def page_setup(document: Document) -> None:
@@ -54,12 +64,12 @@ def page_setup(document: Document) -> None:
 
     header = section.header.paragraphs[0]
     header.style = document.styles["Header"]
-    header.add_run("{{ gemeente }} · {{ titel }}")
-    header.add_run("\tversie {{ versie }}")
+    header.add_run(HEADER[0])
+    header.add_run(f"\t{HEADER[1]}")
 
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]
-    footer.add_run("{{ status_tekst }}\tpagina ")
+    footer.add_run(f"{FOOTER[0]}\t{FOOTER[1]}")
     footer._p.append(parse_xml(simple_field("PAGE", "2")))
     footer._p.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve"> van </w:t></w:r>'))
     footer._p.append(parse_xml(simple_field("NUMPAGES", "2")))
@@ -69,7 +79,32 @@ def page_setup(document: Document) -> None:
 # The document
 
 
-def cover(w: Writer) -> None:
+def word_only(paragraph: Any, apply: Callable[[Paragraph], None]) -> None:
+    """Direct formatting only the Word template carries. The outline of the ODF edition takes a
+    paragraph's text, style, space before and keep; its styles (builders/odf/styles.py) do the rest."""
+    if isinstance(paragraph, Paragraph):
+        apply(paragraph)
+
+
+def _after(points: float) -> Callable[[Paragraph], None]:
+    def apply(paragraph: Paragraph) -> None:
+        paragraph.paragraph_format.space_after = Pt(points)
+
+    return apply
+
+
+def _size(points: float) -> Callable[[Paragraph], None]:
+    def apply(paragraph: Paragraph) -> None:
+        paragraph.runs[0].font.size = Pt(points)
+
+    return apply
+
+
+def _not_bold(paragraph: Paragraph) -> None:
+    paragraph.runs[0].font.bold = False
+
+
+def cover(w: Idioms) -> None:
     """The PDF and HTML cover's elements in their order (templates/html/routekaart.html.j2):
     municipality, logo, title with the name under it and a rule, what the document is about,
     then status, date and version, the other details, and what to do in acute danger."""
@@ -80,13 +115,16 @@ def cover(w: Writer) -> None:
     w.tag("{%p if logo_afbeelding %}")
     logo = w.p("{{ logo_afbeelding }}")
     logo.paragraph_format.space_before = Pt(18)
-    logo.paragraph_format.space_after = Pt(24)
+    word_only(logo, _after(24))
     w.tag("{%p endif %}")
-    title = w.p("{{ titel }}", "Title")
+    # Title and name are two Title paragraphs: one border group, so the rule runs under the name.
+    title = w.p("{{ titel }}", "Title", keep=True)
     title.paragraph_format.space_before = Pt(30)
-    title.runs[0].font.size = Pt(28)
-    title.runs[0].add_break()
-    title.add_run("{{ gemeente }}").font.size = Pt(34)
+    word_only(title, _after(0))
+    word_only(title, _size(28))
+    name = w.p("{{ gemeente }}", "Title")
+    name.paragraph_format.space_before = Pt(0)
+    word_only(name, _size(34))
     w.p("Over {{ praktijken|map(attribute='naam')|map('lower')|opsomming }}", "Omslaggegevens")
     status = (
         "{% if vastgesteld_op_tekst %}Vastgesteld{% if vastgesteld_door %} door {{ vastgesteld_door }}"
@@ -115,33 +153,23 @@ def cover(w: Writer) -> None:
     w.tag("{%p if website %}")
     w.p("\t{{r link(website) }}", "Omslagregel", bold_prefix="Website")
     w.tag("{%p endif %}")
-    acute = w.p("{{ acuut_tekst }}", "Waarschuwing")
+    acute = w.p("{{ acuut_tekst }}", "Waarschuwing", keep=True)
     acute.paragraph_format.space_before = Pt(36)
-    acute.paragraph_format.space_after = Pt(0)
-    acute.paragraph_format.keep_with_next = True
+    word_only(acute, _after(0))
     advice = w.p(
         "Advies of een melding: {{ veilig_thuis.naam }}, {{ veilig_thuis.telefoon }}, "
         "{{ veilig_thuis.bereikbaarheid }}.",
         "Waarschuwing",
     )
-    advice.runs[0].font.bold = False
+    word_only(advice, _not_bold)
 
 
-def contents(w: Writer) -> None:
+def contents(w: Idioms) -> None:
     w.p("Inhoud", "TOC Heading")
-    paragraph = w.p(style="toc 1")
-    for run in parse_xml(
-        f"<w:p {W}>"
-        + field_runs(
-            'TOC \\o "1-2" \\h \\z \\u',
-            "Kies ‘Veld bijwerken’ (F9) om de inhoudsopgave te vullen.",
-        )
-        + "</w:p>"
-    ):
-        paragraph._p.append(run)
+    w.toc((1, 2), "Kies ‘Veld bijwerken’ (F9) om de inhoudsopgave te vullen.")
 
 
-def inleiding(w: Writer) -> None:
+def inleiding(w: Idioms) -> None:
     w.h(CHAPTERS["inleiding"], 1)
     w.paras("inleiding")
     w.h("Maatwerk", 2)
@@ -150,7 +178,7 @@ def inleiding(w: Writer) -> None:
     w.paras("leeswijzer")
 
 
-def partner_table(w: Writer, expr: str, var: str = "partner") -> None:
+def partner_table(w: Idioms, expr: str, var: str = "partner") -> None:
     w.table(
         ["Partner", "Rol", "Telefoon", "E-mail"],
         [40, 46, 29, 55],
@@ -167,7 +195,7 @@ def partner_table(w: Writer, expr: str, var: str = "partner") -> None:
     )
 
 
-def organisation_table(w: Writer, expr: str) -> None:
+def organisation_table(w: Idioms, expr: str) -> None:
     w.table(
         ["Organisatie", "Wat zij doet", "Contact"],
         [45, 80, 45],
@@ -201,7 +229,7 @@ def organisation_table(w: Writer, expr: str) -> None:
     )
 
 
-def praktijken(w: Writer) -> None:
+def praktijken(w: Idioms) -> None:
     w.h(CHAPTERS["praktijken"], 1)
     w.p(
         "Dit hoofdstuk beschrijft {% if praktijken|length == 1 %}de schadelijke praktijk{% else %}"
@@ -322,7 +350,7 @@ def praktijken(w: Writer) -> None:
     w.tag("{%p endfor %}")
 
 
-def wetgeving(w: Writer) -> None:
+def wetgeving(w: Idioms) -> None:
     w.h(CHAPTERS["wetgeving"], 1)
     w.paras("wetgeving_inleiding")
     w.tag("{%p for wet in wetten %}")
@@ -340,7 +368,7 @@ def wetgeving(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def organisaties(w: Writer) -> None:
+def organisaties(w: Idioms) -> None:
     w.h(CHAPTERS["organisaties"], 1)
     w.p(
         "Bij de aanpak van schadelijke praktijken werken landelijke, regionale en lokale organisaties samen. "
@@ -405,7 +433,7 @@ def organisaties(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def ketenaanpak(w: Writer) -> None:
+def ketenaanpak(w: Idioms) -> None:
     w.h(CHAPTERS["ketenaanpak"], 1)
     w.paras("ketenaanpak_inleiding")
     w.h("Regie en coördinatie", 2)
@@ -463,7 +491,7 @@ def ketenaanpak(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def handvatten(w: Writer) -> None:
+def handvatten(w: Idioms) -> None:
     w.h(CHAPTERS["handvatten"], 1)
     w.paras("handvatten_inleiding")
     w.h("Checklist per ketenstap", 2)
@@ -485,7 +513,7 @@ def handvatten(w: Writer) -> None:
     w.paras("handvatten_veilig_thuis")
 
 
-def keuzes(w: Writer) -> None:
+def keuzes(w: Idioms) -> None:
     w.h(CHAPTERS["afspraken"], 1)
     w.p(
         "Dit overzicht vat de keuzes samen die {{ gemeente }} voor deze routekaart heeft gemaakt. De "
@@ -575,7 +603,7 @@ def keuzes(w: Writer) -> None:
     )
 
 
-def akkoord(w: Writer) -> None:
+def akkoord(w: Idioms) -> None:
     """The sign-off sheet and the version history, on a page of their own."""
     w.tag("{%p if akkoorden %}")
     w.h("Akkoord van de partners", 2, page_break=True)
@@ -609,7 +637,7 @@ def akkoord(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def bijlagen(w: Writer) -> None:
+def bijlagen(w: Idioms) -> None:
     w.h(CHAPTERS["bijlagen"], 1)
     w.h("Contactlijst", 2)
     w.p("{{ contactlijst_inleiding }}")
@@ -677,29 +705,47 @@ ABOUT = About(
 )
 
 
+SECTIONS = (
+    cover,
+    contents,
+    inleiding,
+    praktijken,
+    wetgeving,
+    organisaties,
+    ketenaanpak,
+    handvatten,
+    keuzes,
+    akkoord,
+    bijlagen,
+)
+
+
 def build() -> bytes:
     document = blank_document(ABOUT, page_setup)
     writer = Writer(document)
-    cover(writer)
-    contents(writer)
-    inleiding(writer)
-    praktijken(writer)
-    wetgeving(writer)
-    organisaties(writer)
-    ketenaanpak(writer)
-    handvatten(writer)
-    keuzes(writer)
-    akkoord(writer)
-    bijlagen(writer)
+    for section in SECTIONS:
+        section(writer)
     return package(document)
+
+
+def build_outline() -> bytes:
+    """The same sections as the Word template, as the outline the ODF edition is made from."""
+    writer = OutlineWriter()
+    for section in SECTIONS:
+        section(writer)
+    running = [writer.running("header", *HEADER), writer.running("footer", *FOOTER, page_numbers=True)]
+    return writer.text(running).encode("utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=TARGET)
+    parser.add_argument("--outline", type=Path, default=OUTLINE, help="where the ODF edition's outline goes")
     args = parser.parse_args()
     args.output.write_bytes(build())
     print(f"geschreven: {args.output}")
+    args.outline.write_bytes(build_outline())
+    print(f"geschreven: {args.outline}")
 
 
 if __name__ == "__main__":

@@ -92,6 +92,7 @@ MEANINGS: dict[str, str] = {
     "akkoorden": "het akkoord van elke partner in een ketenstap",
     "geschiedenis_inleiding": "inleiding op de versiegeschiedenis",
     "geschiedenis": "eerdere edities",
+    "tooi_code": "code van de gemeente in TOOI, zoals gm0363, als die is ingevuld",
     # Shared by several kinds of value.
     "naam": "naam",
     "id": "vaste code",
