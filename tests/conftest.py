@@ -245,7 +245,7 @@ def fixture_region_built(tmp_path_factory: pytest.TempPathFactory, worker_id: st
     record = shared / "oeverland-gebouwd.json"
     with FileLock(str(shared / "oeverland-gebouwd.lock")):
         if not record.is_file():
-            built = build_profiles(out, FIXTURE_MUNICIPALITIES, "docx,pdf,html,kaarten")
+            built = build_profiles(out, FIXTURE_MUNICIPALITIES, "docx,odt,pdf,html,kaarten")
             record.write_text(json.dumps({n: b.output for n, b in built.items()}), encoding="utf-8")
             return built
     outputs = json.loads(record.read_text(encoding="utf-8"))

@@ -1,8 +1,9 @@
 """One cover in every format: municipality, logo, title, status, date and version, in that order.
 
-The Word cover is read as a reader sees it, rendered by LibreOffice; the PDF cover from the PDF
-itself; the HTML cover from the page's header. Each is native to its format (Word paragraph
-styles, a printed table, a definition list), but they hold the same elements in the same order.
+The Word and ODF covers are read as a reader sees them, rendered by LibreOffice; the PDF cover
+from the PDF itself; the HTML cover from the page's header. Each is native to its format (Word
+and ODF paragraph styles, a printed table, a definition list), but they hold the same elements in
+the same order.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def _cover(pdf: Path, built: BuiltProfile) -> tuple[list[str], list[str], dict[s
 
 
 @pytest.mark.parametrize("name", ["brugstad", "dijkmond"])  # with a logo, and without
-def test_word_pdf_and_html_covers_hold_the_same_elements_in_the_same_order(
+def test_word_odt_pdf_and_html_covers_hold_the_same_elements_in_the_same_order(
     fixture_region_built: dict[str, BuiltProfile], tmp_path: Path, name: str
 ) -> None:
     built = fixture_region_built[name]
@@ -75,14 +76,19 @@ def test_word_pdf_and_html_covers_hold_the_same_elements_in_the_same_order(
     word_order, word_labels, word_details = _cover(
         convert(built.folder / f"routekaart-{name}.docx", tmp_path, tmp_path / "lo-profiel"), built
     )
+    odt_pdfs = tmp_path / "odt"
+    odt_order, odt_labels, odt_details = _cover(
+        convert(built.folder / f"routekaart-{name}.odt", odt_pdfs, tmp_path / "lo-profiel"), built
+    )
     pdf_order, pdf_labels, pdf_details = _cover(built.folder / f"routekaart-{name}.pdf", built)
     assert word_order == expected
+    assert odt_order == expected
     assert pdf_order == expected
-    assert word_labels == pdf_labels
+    assert word_labels == odt_labels == pdf_labels
     assert word_labels[:3] == ["Status", "Datum", "Versie"]
     # Status, date and version say the same (longer values may wrap differently in another font).
     for label in ("Status", "Datum", "Versie"):
-        assert word_details[label] == pdf_details[label], label
+        assert word_details[label] == odt_details[label] == pdf_details[label], label
     assert pdf_details["Datum"] == f"Datum {dutch_date(model.datum)}"
     assert pdf_details["Versie"] == f"Versie {model.versie}"
     assert pdf_details["Status"].startswith("Status Vastgesteld")
