@@ -15,7 +15,7 @@ from assembler.model.contacts import (
     Origin,
     Routing,
     card_routing,
-    compact,
+    for_practice_card,
     national_origin,
 )
 from assembler.model.routekaart import Practice, Routekaart
@@ -167,11 +167,15 @@ def _practice_card(
     acute_line = text.acuut_doelgroepen.get(audience, text.acuut)
     acute_field = "acuut_doelgroepen." + audience if audience in text.acuut_doelgroepen else "acuut"
     acute = TextBlock(None, (acute_line,), "tekst", _national(f"{practice.key}.kaart.{acute_field}", file))
-    routing: Routing = card_routing(model, content, audience, practice.key)
-    if small:
-        # A credit card's back holds the steps, the don'ts and a few numbers; the acute line
-        # moves to the front, where it is the first thing a reader sees.
-        routing = compact(routing, _numbers_in(acute_line), practice.key, _text(koppen, "vgv_kort", "koppen"))
+    # A credit card's back holds the steps, the don'ts and a few numbers; the acute line moves
+    # to the front, where it is the first thing a reader sees.
+    routing: Routing = for_practice_card(
+        card_routing(model, content, audience, practice.key),
+        room=1 if small else 2,
+        printed=_numbers_in(acute_line) if small else None,
+        practice=practice.key,
+        short_fgm=_text(koppen, "vgv_kort", "koppen") if small else None,
+    )
     band = _band(model, set_name)
     return Card(
         id=f"{audience}-{practice.key}",

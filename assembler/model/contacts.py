@@ -35,7 +35,16 @@ from assembler.profile.cardreach import (
     number_key,
 )
 
-__all__ = ["FGM", "CallEntry", "LeftOut", "Origin", "Routing", "card_routing", "compact", "national_origin"]
+__all__ = [
+    "FGM",
+    "CallEntry",
+    "LeftOut",
+    "Origin",
+    "Routing",
+    "card_routing",
+    "for_practice_card",
+    "national_origin",
+]
 
 FGM = "vrouwelijke_genitale_verminking"
 # Partners of these types come first for the named audience: a pupil who does not return
@@ -276,23 +285,31 @@ def _ordered(entries: Sequence[CallEntry]) -> tuple[CallEntry, ...]:
     return tuple(sorted(entries, key=lambda e: _ORDER.index(e.soort)))
 
 
-def compact(routing: Routing, printed: set[str], practice: str, short_fgm: str) -> Routing:
-    """The few numbers a credit card's practice card has room for, most specific first.
+def for_practice_card(
+    routing: Routing, room: int, printed: set[str] | None, practice: str, short_fgm: str | None
+) -> Routing:
+    """The numbers a practice card's back has room for, most specific first.
 
-    The FGM officer (the acute route for FGM), the first partner, and Veilig Thuis and 112
-    unless the card's acute line already prints that number (``printed``: number keys).
-    The in-house contact stands in step 2 and on the general card; other partners are
-    listed as left off.
+    The in-house contact stands in step 2 and on the set's general card, so not here; at most
+    ``room`` partners (the rest are listed as left off). On a credit card (``printed``: the
+    number keys the acute line on its front already prints) the FGM officer comes first under
+    its short label (``short_fgm``), and Veilig Thuis and 112 only when the acute line lacks them.
     """
-    entries = routing.bellen
-    chosen = [replace(e, label=short_fgm) for e in entries if e.soort == "vgv" and practice == FGM]
+    entries = [e for e in routing.bellen if e.soort != "intern"]
     local = [e for e in entries if e.soort == "lokaal"]
-    chosen += local[:1]
+    kept = local[:room]
+    why = "op een praktijkkaart van dit formaat is plaats voor " + (
+        "één lokaal nummer" if room == 1 else f"{room} lokale nummers"
+    )
+    dropped = tuple(LeftOut(e.label, why) for e in local[room:])
+    if printed is None:
+        chosen = [e for e in entries if e.soort != "lokaal" or e in kept]
+        return Routing(tuple(chosen), dropped + routing.weggelaten)
+    chosen = [replace(e, label=short_fgm or e.label) for e in entries if e.soort == "vgv" and practice == FGM]
+    chosen += kept
     chosen += [
         e
         for e in entries
         if e.soort in ("veilig_thuis", "spoed") and e.telefoon and number_key(e.telefoon) not in printed
     ]
-    room = "op een kaart in creditcardformaat is plaats voor één lokaal nummer per praktijk"
-    dropped = tuple(LeftOut(e.label, room) for e in local[1:])
     return Routing(tuple(chosen), dropped + routing.weggelaten)

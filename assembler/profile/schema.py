@@ -140,15 +140,6 @@ PARTNER = {
         ["alle"],
     ),
     "stappen": _choices("In welke ketenstappen de partner een rol heeft.", STEPS, ["signaleren_en_melden"]),
-    "aanspreekpunt_voor": _choices(
-        "Voor welke beroepsgroepen van de zakkaarten deze partner bereikbaar is met vragen van "
-        "professionals; 'alle' voor elke beroepsgroep. Alleen dan staat de partner op hun kaarten: op "
-        "de kaart van elke praktijk in 'praktijken', als de partner ook een rol heeft in de stap "
-        "signaleren_en_melden (in 'stappen' of bij die ketenstap genoemd). Een Zorg- en "
-        "Veiligheidshuis of de politie staat nooit als contact op een kaart.",
-        (*AUDIENCES, ALL),
-        ["onderwijs", "huisartsen"],
-    ),
     "telefoon": _phone("Telefoonnummer voor professionals.", "0123-456789"),
     "spoed": _phone("Nummer voor spoed, als dat anders is dan het gewone nummer.", "112"),
     "email": _email("E-mailadres.", "wijkteam@gemeente.example"),
@@ -165,6 +156,15 @@ PARTNER = {
             "datum": _date("Datum van het akkoord.", "2026-09-20") | {"required": True},
             "door": _name("Wie namens de partner akkoord gaf.", "J. Jansen, teamleider", required=True),
         },
+    ),
+    "aanspreekpunt_voor": _choices(
+        "Voor welke beroepsgroepen van de zakkaarten deze partner bereikbaar is met vragen van "
+        "professionals; 'alle' voor elke beroepsgroep. Alleen dan staat de partner op hun kaarten: op "
+        "de kaart van elke praktijk in 'praktijken', als de partner ook een rol heeft in de stap "
+        "signaleren_en_melden (in 'stappen' of bij die ketenstap genoemd). Een Zorg- en "
+        "Veiligheidshuis of de politie staat nooit als contact op een kaart.",
+        (*AUDIENCES, ALL),
+        ["onderwijs", "huisartsen"],
     ),
 }
 

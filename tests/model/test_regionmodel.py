@@ -93,8 +93,9 @@ def test_overview_rows_match_the_fixture_region(model: RegionModel) -> None:
     rows = {r[0]: r for r in table.rijen}
     assert list(rows) == ["Brugstad", "Dijkmond", "'s-Molenwaard", "Wâldterp", "Kapotstad"]
     assert rows["Dijkmond"][5:8] == ("geen lokale partner",) * 3
-    # The fourth: Dijkmond was adopted before the national text changed.
-    assert rows["Dijkmond"][-1] == "4 waarschuwingen, waaronder 3 gaten in de keten"
+    # The fourth: Dijkmond was adopted before the national text changed; four more say whom its cards
+    # name (an audience without a marked partner, three practices whose cards name no local contact).
+    assert rows["Dijkmond"][-1] == "8 waarschuwingen, waaronder 3 gaten in de keten"
     assert rows["Wâldterp"][5:8] == ("Gebiedsteam Wâldterp",) * 3
     assert rows["Kapotstad"][-1] == "mislukt: profiel <ongeldig> & leeg"
     places = [p.plek for p in model.problemen]
