@@ -272,17 +272,21 @@ def routing(doc: Document, resolved: Mapping[str, Any]) -> list[Problem]:
         )
     if len(unmarked) == len(audiences):
         return problems  # nothing is marked at all: the warning above says what to do
-    for practice in practices:
-        if any(left_out(r, a, (practice,), numbers, content) is None for r in reaches for a in audiences):
-            continue
+    bare = [
+        p
+        for p in practices
+        if not any(left_out(r, a, (p,), numbers, content) is None for r in reaches for a in audiences)
+    ]
+    if bare:
         problems.append(
             doc.problem(
-                _place(doc, ("praktijken", practice), ("praktijken",)),
-                f"de zakkaarten over {content.praktijken[practice].naam.lower()} noemen geen lokaal contact: "
-                f"geen partner met '{practice}' (of 'alle') in praktijken is aanspreekpunt voor een van de "
-                "beroepsgroepen en heeft een rol in signaleren_en_melden. Vul dat aan bij de partner die "
-                "professionals hierover advies geeft; anders noemen de kaarten alleen de eigen "
+                _place(doc, ("praktijken", bare[0]), ("praktijken",)),
+                f"de zakkaarten over {_names(bare, content)} noemen geen lokaal contact: geen partner met "
+                f"{' of '.join(repr(p) for p in bare)} (of 'alle') in praktijken is aanspreekpunt voor een van "
+                "de beroepsgroepen, heeft een rol in signaleren_en_melden en een eigen nummer. Vul dat aan bij "
+                "de partner die professionals hierover advies geeft; anders noemen de kaarten alleen de eigen "
                 "aandachtsfunctionaris en Veilig Thuis",
+                key=True,
                 warning=True,
             )
         )
