@@ -39,10 +39,10 @@ class CardFace:
     kop: str
     meta: str  # the small line above the heading: set and municipality
     blokken: tuple[TextBlock, ...]
-    acuut: TextBlock | None
-    bellen: tuple[CallEntry, ...]
-    qr: str | None
-    voet: str | None
+    acuut: TextBlock | None = None
+    bellen: tuple[CallEntry, ...] = ()
+    qr: str | None = None
+    voet: str | None = None
     stempel: str | None = None  # CONCEPT across a face of a routekaart that is not adopted yet
     qr_tekst: str | None = None  # the label beside the QR code, when it is not the routekaart's
 
@@ -102,6 +102,29 @@ def _numbers_in(text: str) -> set[str]:
 
 def _band(model: Routekaart, set_name: str) -> str:
     return f"{set_name} · {model.gemeente}"
+
+
+def _card(
+    model: Routekaart,
+    audience: str,
+    set_name: str,
+    key: str,
+    faces: tuple[CardFace, CardFace],
+    praktijk: str | None = None,
+    weggelaten: tuple[LeftOut, ...] = (),
+) -> Card:
+    """A card of the audience's set, titled as its front; ``key``: the practice, 'algemeen' or 'meldcode'."""
+    return Card(
+        id=f"{audience}-{key}",
+        titel=faces[0].kop,
+        set_naam=set_name,
+        doelgroep=audience,
+        praktijk=praktijk,
+        gemeente=model.gemeente,
+        voorkant=faces[0],
+        achterkant=faces[1],
+        weggelaten=weggelaten,
+    )
 
 
 def _practice_steps(content: NationalContent, practice: str, profession: Profession) -> tuple[str, ...]:
@@ -177,36 +200,17 @@ def _practice_card(
         short_fgm=_text(koppen, "vgv_kort", "koppen") if small else None,
     )
     band = _band(model, set_name)
-    return Card(
-        id=f"{audience}-{practice.key}",
-        titel=practice.naam,
-        set_naam=set_name,
-        doelgroep=audience,
-        praktijk=practice.key,
-        gemeente=model.gemeente,
-        voorkant=CardFace(
-            kant="voorkant",
-            kop=practice.naam,
-            meta=band,
-            blokken=tuple(front_blocks),
-            acuut=acute if small else None,
-            bellen=(),
-            qr=None,
-            voet=None,
-        ),
-        achterkant=CardFace(
-            kant="achterkant",
-            # A credit card's back band also carries the set's name; the short form leaves it room.
-            kop=(practice.afkorting or practice.naam) if small else practice.naam,
-            meta=band,
-            blokken=back_blocks,
-            acuut=None if small else acute,
-            bellen=routing.bellen,
-            qr=None,
-            voet=None,
-        ),
-        weggelaten=routing.weggelaten,
+    front = CardFace("voorkant", practice.naam, band, tuple(front_blocks), acuut=acute if small else None)
+    back = CardFace(
+        "achterkant",
+        # A credit card's back band also carries the set's name; the short form leaves it room.
+        (practice.afkorting or practice.naam) if small else practice.naam,
+        band,
+        back_blocks,
+        acuut=None if small else acute,
+        bellen=routing.bellen,
     )
+    return _card(model, audience, set_name, practice.key, (front, back), practice.key, routing.weggelaten)
 
 
 def _general_card(model: Routekaart, content: NationalContent, audience: str, set_name: str) -> Card:
@@ -246,37 +250,19 @@ def _general_card(model: Routekaart, content: NationalContent, audience: str, se
     edition = model.vastgesteld_op_tekst or model.concept_tekst.lower()
     footer = f"{_text(koppen, 'versie', 'koppen')} {model.gemeente}, versie {model.versie}, {edition}"
     routing = card_routing(model, content, audience, None)
-    return Card(
-        id=f"{audience}-algemeen",
-        titel=title,
-        set_naam=set_name,
-        doelgroep=audience,
-        praktijk=None,
-        gemeente=model.gemeente,
-        voorkant=CardFace(
-            kant="voorkant",
-            kop=title,
-            meta=_band(model, set_name),
-            blokken=tuple(front_blocks),
-            acuut=TextBlock(
-                None, (_text(general, "acuut", "algemeen"),), "tekst", _national("algemeen.acuut")
-            ),
-            bellen=(),
-            qr=None,
-            voet=None,
-        ),
-        achterkant=CardFace(
-            kant="achterkant",
-            kop=_text(koppen, "bellen", "koppen"),
-            meta=_band(model, set_name),
-            blokken=(),
-            acuut=None,
-            bellen=routing.bellen,
-            qr=model.kaarten.qr,
-            voet=footer,
-        ),
-        weggelaten=routing.weggelaten,
+    band = _band(model, set_name)
+    acute = TextBlock(None, (_text(general, "acuut", "algemeen"),), "tekst", _national("algemeen.acuut"))
+    front = CardFace("voorkant", title, band, tuple(front_blocks), acuut=acute)
+    back = CardFace(
+        "achterkant",
+        _text(koppen, "bellen", "koppen"),
+        band,
+        (),
+        bellen=routing.bellen,
+        qr=model.kaarten.qr,
+        voet=footer,
     )
+    return _card(model, audience, set_name, "algemeen", (front, back), weggelaten=routing.weggelaten)
 
 
 def _profession_card(model: Routekaart, content: NationalContent, audience: str, set_name: str) -> Card:
@@ -290,9 +276,9 @@ def _profession_card(model: Routekaart, content: NationalContent, audience: str,
     else:
         # No kader confirmed for this profession: point to the organisation's own, print no name.
         name = TextBlock(None, (_text(text, "eigen", "beroep"),), "naam", _national("beroep.eigen"))
-    front = [name]
+    blocks = [name]
     if profession.verschillen:
-        front.append(
+        blocks.append(
             TextBlock(
                 _text(text, "verschillen", "beroep"),
                 profession.verschillen,
@@ -308,35 +294,10 @@ def _profession_card(model: Routekaart, content: NationalContent, audience: str,
     )
     title = _text(text, "kop", "beroep")
     band = _band(model, set_name)
-    return Card(
-        id=f"{audience}-meldcode",
-        titel=title,
-        set_naam=set_name,
-        doelgroep=audience,
-        praktijk=None,
-        gemeente=model.gemeente,
-        voorkant=CardFace(
-            kant="voorkant",
-            kop=title,
-            meta=band,
-            blokken=tuple(front),
-            acuut=None,
-            bellen=(),
-            qr=None,
-            voet=None,
-        ),
-        achterkant=CardFace(
-            kant="achterkant",
-            kop=title,
-            meta=band,
-            blokken=(words,),
-            acuut=None,
-            bellen=(),
-            qr=profession.adres,
-            voet=None,
-            qr_tekst=(profession.adres_tekst or _text(text, "adres", "beroep")) if profession.adres else None,
-        ),
-    )
+    label = (profession.adres_tekst or _text(text, "adres", "beroep")) if profession.adres else None
+    front = CardFace("voorkant", title, band, tuple(blocks))
+    back = CardFace("achterkant", title, band, (words,), qr=profession.adres, qr_tekst=label)
+    return _card(model, audience, set_name, "meldcode", (front, back))
 
 
 def cards_for(model: Routekaart, content: NationalContent) -> tuple[Card, ...]:

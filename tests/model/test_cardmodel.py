@@ -242,7 +242,7 @@ def test_a6_practice_back_has_acute_line_and_all_numbers() -> None:
     honour = card(cards_of("s-molenwaard"), "onderwijs-eergerelateerd_geweld")
     assert honour.achterkant.acuut is not None and honour.voorkant.acuut is None
     assert numbers(honour.achterkant) == ["+31 123 780 800", "0800-2000", "112"]
-    assert [e.soort for e in honour.achterkant.bellen] == ["intern", "lokaal", "veilig_thuis", "spoed"]
+    assert [e.soort for e in honour.achterkant.bellen] == ["lokaal", "veilig_thuis", "spoed"]
 
 
 def test_a_regional_direct_line_keeps_the_free_national_number_on_the_card(

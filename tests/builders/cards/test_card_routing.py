@@ -13,10 +13,8 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -28,6 +26,7 @@ from assembler.model.region import entry_from, region_model
 from assembler.model.tailor import tailor, tailor_region
 from assembler.national import national_content
 from assembler.profile.reading import Profile, load_profile, load_region
+from tests.builders.cards.test_cards import page_texts
 from tests.conftest import FIXTURE_REGION
 
 GEMEENTEN = FIXTURE_REGION / "gemeenten"
@@ -58,14 +57,6 @@ def digits(text: str) -> str:
     """A number as a reader dials it, in national form: +31 123 780 800 is 0123780800."""
     plain = re.sub(r"\D", "", text)
     return "0" + plain[2:] if text.strip().startswith("+31") else plain
-
-
-def page_texts(path: Path) -> list[str]:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    finally:
-        pdf.close()
 
 
 @dataclass(frozen=True)
