@@ -81,11 +81,11 @@ partners:
     type: sociaal_wijkteam
     praktijken: [alle]
     stappen: [signaleren_en_melden, toeleiden_naar_zorg]
-    aanspreekpunt_voor: [alle]
     telefoon: "020-1234568"
-    bereikbaarheid: maandag tot en met vrijdag, 9.00 tot 17.00 uur
     email: wijkteam@testdam.example
     gecontroleerd_op: @CHECKED@
+    bereikbaarheid: maandag tot en met vrijdag, 9.00 tot 17.00 uur
+    aanspreekpunt_voor: [alle]
   - id: politie-testdam
     naam: Politie Testdam
     type: politie

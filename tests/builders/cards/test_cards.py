@@ -291,9 +291,10 @@ def _overflow_profile(profile: Callable[..., Path], formaat: str) -> Path:
     return profile(
         ("naam: Sociaal wijkteam Testdam", f"naam: {LONG_NAME}"),
         (
-            '    telefoon: "020-1234568"\n    bereikbaarheid: maandag tot en met vrijdag, 9.00 tot 17.00 uur\n',
+            '    telefoon: "020-1234568"\n',
             f'    telefoon: "020-1234568"\n    spoed: "020-1234569"\n    bereikbaarheid: "{LONG_HOURS}"\n',
         ),
+        ("    bereikbaarheid: maandag tot en met vrijdag, 9.00 tot 17.00 uur\n", ""),
         (
             "  naam: Veilig Thuis Testland\n",
             "  naam: Veilig Thuis Testland\n  aandachtsfunctionaris_vgv:\n"
