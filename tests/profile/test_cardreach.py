@@ -8,8 +8,6 @@ from pathlib import Path
 from assembler.profile.reading import load_profile
 from tests.conftest import line_of, without_national_text
 
-PARTNER_END = "    email: wijkteam@testdam.example\n"
-
 
 def warnings_of(path: Path) -> list[str]:
     return [p.format() for p in without_national_text(load_profile(path).warnings)]
