@@ -7,18 +7,16 @@ from the cards themselves (model/cards.py), so it says what the cards print.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assembler.model.cards import Card, cards_for
 from assembler.model.routekaart import Routekaart
 from assembler.national import NationalContent
+from assembler.phone import NUMBER, Phone
 from assembler.profile.cardreach import number_key
 
 GENERAL_CARD = "Wie bel je? (kaart 1 van de set)"
-# A phone number inside a sentence ("Bel 112.", "Veilig Thuis 0800-2000").
-_NUMBER = re.compile(r"\+?\d[\d -]*\d")
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,7 @@ class CardContact:
     soort: str  # intern, lokaal, vgv, veilig_thuis, landelijk, spoed (model/contacts.py)
     naam: str  # the partner, person or organisation; for the in-house contact who it is
     tekst: str  # as the card says it: label, who, number and hours
-    telefoon: str | None
+    telefoon: Phone | None
     reden: str
 
 
@@ -55,7 +53,7 @@ class CardRoute:
         return tuple(c.naam for c in self.contacten if c.soort == "lokaal")
 
 
-def _line(label: str, wie: str | None, telefoon: str | None, wanneer: str | None) -> str:
+def _line(label: str, wie: str | None, telefoon: Phone | None, wanneer: str | None) -> str:
     text = f"{label}: {wie}" if wie else label
     if telefoon:
         text += f", {telefoon}"
@@ -71,7 +69,7 @@ def _route(card: Card) -> CardRoute:
     listed = {number_key(c.telefoon) for c in contacts if c.telefoon}
     acute = card.voorkant.acuut or face.acuut
     line = " ".join(acute.items) if acute else None
-    numbers = {number_key(n) for n in _NUMBER.findall(line or "")}
+    numbers = {number_key(n) for n in NUMBER.findall(line or "")}
     return CardRoute(
         doelgroep=card.set_naam,
         kaart=card.titel if card.praktijk else GENERAL_CARD,

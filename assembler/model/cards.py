@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -20,6 +19,7 @@ from assembler.model.contacts import (
 )
 from assembler.model.routekaart import Practice, Routekaart
 from assembler.national import NationalContent, Profession
+from assembler.phone import NUMBER
 from assembler.profile.cardreach import number_key
 
 __all__ = ["CallEntry", "Card", "CardFace", "Origin", "TextBlock", "cards_for"]
@@ -97,7 +97,7 @@ _national = national_origin
 
 def _numbers_in(text: str) -> set[str]:
     """The phone numbers a sentence prints, as number keys: '0800-2000 of 112' gives two."""
-    return {number_key(m) for m in re.findall(r"\+?\d[\d -]*\d|\d", text)}
+    return {number_key(m) for m in NUMBER.findall(text)}
 
 
 def _band(model: Routekaart, set_name: str) -> str:

@@ -26,6 +26,8 @@ from assembler.dutch import enumeration, short_hours
 from assembler.errors import ContentError
 from assembler.model.routekaart import Partner, Routekaart
 from assembler.national import NationalContent
+from assembler.phone import Phone
+from assembler.problems import Place, origin_of
 from assembler.profile.cardreach import (
     SIGNALLING,
     Reach,
@@ -54,10 +56,12 @@ FIRST_FOR = {"onderwijs": ("leerplicht",)}
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a text on a card comes from, in words the user recognises; local texts come from the profile."""
+    """Where a text on a card comes from, in words the user recognises; local texts come from the
+    profile, and `plek` is where the value stands in it (None for national text and composed lines)."""
 
     veld: str
     lokaal: bool
+    plek: Place | None = None
 
 
 @dataclass(frozen=True)
@@ -67,8 +71,7 @@ class CallEntry:
     soort: str  # intern, lokaal, vgv, veilig_thuis, landelijk, spoed
     label: str
     wie: str | None
-    telefoon: str | None
-    telefoon_uri: str | None
+    telefoon: Phone | None
     wanneer: str | None  # the hours in their short form ("ma–vr 9–17", "24/7")
     herkomst: Origin
     telefoon_herkomst: Origin | None = None
@@ -92,17 +95,18 @@ class Routing:
     weggelaten: tuple[LeftOut, ...]
 
 
-def same_number(a: str | None, b: str | None) -> bool:
-    return bool(a) and bool(b) and number_key(a) == number_key(b)
-
-
 def national_origin(what: str, file: str = "kaarten.yaml") -> Origin:
     return Origin(f"landelijke kaarttekst '{what}' ({file})", lokaal=False)
 
 
+def _local(veld: str, value: object) -> Origin:
+    """A text the profile or its region wrote: named in words, and placed where the value stands."""
+    return Origin(veld, True, origin_of(value))
+
+
 def _partner_origin(partner: Partner, field: str) -> Origin:
     where = "profiel" if partner.is_lokaal else "regiobestand"
-    return Origin(f"{field} van partner '{partner.id}' ({where}, partners)", lokaal=True)
+    return _local(f"{field} van partner '{partner.id}' ({where}, partners)", getattr(partner, field))
 
 
 def _heading(content: NationalContent, key: str) -> str:
@@ -165,7 +169,6 @@ def _partner_entry(partner: Partner, why: str) -> CallEntry:
         label=partner.naam,
         wie=None,
         telefoon=partner.telefoon,
-        telefoon_uri=partner.telefoon_uri,
         wanneer=short_hours(partner.bereikbaarheid) if partner.bereikbaarheid else None,
         herkomst=_partner_origin(partner, "naam"),
         telefoon_herkomst=_partner_origin(partner, "telefoon"),
@@ -174,7 +177,7 @@ def _partner_entry(partner: Partner, why: str) -> CallEntry:
     )
 
 
-def _emergency_number(content: NationalContent) -> str:
+def _emergency_number(content: NationalContent) -> Phone:
     police = content.organisation("politie")
     if not police.telefoon:
         raise ContentError("organisaties.yaml: de politie heeft geen alarmnummer")
@@ -195,7 +198,6 @@ def card_routing(model: Routekaart, content: NationalContent, audience: str, pra
                 label=_heading(content, "intern"),
                 wie=str(group["aanspreekpunt"]).strip(),
                 telefoon=None,
-                telefoon_uri=None,
                 wanneer=None,
                 herkomst=national_origin(f"doelgroepen.{audience}.aanspreekpunt"),
                 reden=f"eigen aandachtsfunctionaris van {audience_label(audience, content)}",
@@ -207,16 +209,15 @@ def card_routing(model: Routekaart, content: NationalContent, audience: str, pra
             label=_heading(content, "veilig_thuis"),
             wie=vt.naam,
             telefoon=vt.telefoon,
-            telefoon_uri=vt.telefoon_uri,
             wanneer=short_hours(vt.bereikbaarheid) if vt.bereikbaarheid else None,
-            herkomst=Origin("naam van Veilig Thuis (veilig_thuis.naam)", True),
-            telefoon_herkomst=Origin("telefoon van Veilig Thuis (veilig_thuis.telefoon)", True),
-            wanneer_herkomst=Origin("bereikbaarheid van Veilig Thuis (veilig_thuis.bereikbaarheid)", True),
+            herkomst=_local("naam van Veilig Thuis (veilig_thuis.naam)", vt.naam),
+            telefoon_herkomst=_local("telefoon van Veilig Thuis (veilig_thuis.telefoon)", vt.telefoon),
+            wanneer_herkomst=_local("bereikbaarheid van Veilig Thuis (veilig_thuis.bereikbaarheid)", vt.bereikbaarheid),
             reden="advies en melden",
         )
     )
     national = content.organisation("veilig-thuis")
-    if national.telefoon and not same_number(national.telefoon, vt.telefoon):
+    if national.telefoon and not national.telefoon.same_number(vt.telefoon):
         # A regional direct line is fine, but the free national number must stay on the card.
         entries.append(
             CallEntry(
@@ -224,7 +225,6 @@ def card_routing(model: Routekaart, content: NationalContent, audience: str, pra
                 label=_heading(content, "landelijk"),
                 wie=national.naam,
                 telefoon=national.telefoon,
-                telefoon_uri=None,
                 wanneer=short_hours(national.telefoon_toelichting) if national.telefoon_toelichting else None,
                 herkomst=national_origin("veilig-thuis", "organisaties.yaml"),
                 wanneer_herkomst=national_origin("veilig-thuis", "organisaties.yaml"),
@@ -251,13 +251,13 @@ def card_routing(model: Routekaart, content: NationalContent, audience: str, pra
                 label=_heading(content, "vgv"),
                 wie=officer.naam,
                 telefoon=officer.telefoon,
-                telefoon_uri=officer.telefoon_uri,
                 wanneer=None,
-                herkomst=Origin(
-                    "naam van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)", True
+                herkomst=_local(
+                    "naam van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)", officer.naam
                 ),
-                telefoon_herkomst=Origin(
-                    "telefoon van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)", True
+                telefoon_herkomst=_local(
+                    "telefoon van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)",
+                    officer.telefoon,
                 ),
                 reden="aandachtsfunctionaris VGV van Veilig Thuis, bij vrouwelijke genitale verminking",
             )
@@ -268,7 +268,6 @@ def card_routing(model: Routekaart, content: NationalContent, audience: str, pra
             label=_heading(content, "acuut"),
             wie=_heading(content, "politie"),
             telefoon=_emergency_number(content),
-            telefoon_uri=None,
             wanneer=None,
             herkomst=national_origin("koppen.acuut"),
             reden="acuut gevaar",

@@ -16,10 +16,10 @@ from typing import Any
 
 from assembler.dutch import enumeration
 from assembler.national import AUDIENCES, PRACTICES, NationalContent, national_content
+from assembler.phone import Phone, digits, read_phone
 from assembler.problems import Problem
 from assembler.profile.loader import Document
 from assembler.profile.schema import ALL
-from assembler.profile.values import check_phone
 
 SIGNALLING = "signaleren_en_melden"
 # A case conference ("als een zaak vastloopt") is not a desk a teacher phones.
@@ -31,14 +31,19 @@ NEVER_ON_A_CARD = CASE_CONFERENCE | {POLICE}
 POLICE_NUMBERS = frozenset({"politie", "lec-egg"})
 
 
-def number_key(phone: str | None) -> str:
-    """One form of a phone number for comparing: 0800-2000, 0800 2000 and +31 800 2000 give one key.
+def number_key(number: Phone | str | None) -> str:
+    """One form of a phone number for comparing, the line it dials: 0800-2000, 0800 2000 and
+    +31 800 2000 give one key. A Phone (the model's numbers, the national content's) gives its
+    own; a number as the raw profile writes it is read as a Phone first.
 
     Every comparison of numbers for the cards goes through here.
     """
-    if not phone:
+    if not number:
         return ""
-    return check_phone(phone).e164 or "".join(ch for ch in phone if ch.isdigit())
+    if isinstance(number, Phone):
+        return number.uri
+    reading = read_phone(str(number))
+    return reading.phone.uri if reading.phone else digits(str(number))
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class Reach:
     praktijken: tuple[str, ...]  # 'alle' expanded
     voor: tuple[str, ...]  # aanspreekpunt_voor, 'alle' expanded
     in_step: bool  # a role in signaleren_en_melden: its own step, or named for that chain step
-    telefoon: str | None
+    telefoon: Phone | str | None  # a Phone in the model, the text the profile wrote in validate
 
 
 def expand(values: Iterable[str] | None, universe: Sequence[str]) -> tuple[str, ...]:
@@ -70,7 +75,9 @@ def reach_of(raw: Mapping[str, Any], named: Iterable[str] = ()) -> Reach:
     )
 
 
-def national_numbers(content: NationalContent, own: Iterable[tuple[str | None, str]] = ()) -> dict[str, str]:
+def national_numbers(
+    content: NationalContent, own: Iterable[tuple[Phone | str | None, str]] = ()
+) -> dict[str, str]:
     """Number key -> the name a card prints it under: every national number, and ``own`` (number, name)
     pairs, the region's Veilig Thuis and its FGM officer, which the cards print under their own names."""
     found: dict[str, str] = {}
@@ -84,7 +91,7 @@ def national_numbers(content: NationalContent, own: Iterable[tuple[str | None, s
     return found
 
 
-def veilig_thuis_numbers(veilig_thuis: Mapping[str, Any] | None) -> list[tuple[str | None, str]]:
+def veilig_thuis_numbers(veilig_thuis: Mapping[str, Any] | None) -> list[tuple[Phone | str | None, str]]:
     """The (number, name) pairs of a profile's Veilig Thuis section, as the cards print them."""
     if not veilig_thuis:
         return []

@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 from assembler.builders.region.overview import CARDS_HEADER, CARDS_SHEET, NO_LOCAL_CONTACT, render
 from assembler.cli import main
 from assembler.model.cards import Card, cards_for
-from assembler.model.region import entry_from, region_model
+from assembler.model.region import entry_from, region_colour, region_model
 from assembler.model.tailor import tailor, tailor_region
 from assembler.national import national_content
 from assembler.profile.reading import Profile, load_profile, load_region
@@ -53,8 +53,10 @@ NATIONAL = {"08002000", "112", "09008844", "0889648550"}
 TODAY = dt.date(2026, 11, 20)
 
 
-def digits(text: str) -> str:
-    """A number as a reader dials it, in national form: +31 123 780 800 is 0123780800."""
+def digits(number: object) -> str:
+    """A number (a Phone or the text on a page) as a reader dials it, in national form: +31 123 780 800
+    is 0123780800."""
+    text = str(number)
     plain = re.sub(r"\D", "", text)
     return "0" + plain[2:] if text.strip().startswith("+31") else plain
 
@@ -196,7 +198,9 @@ def sheet() -> list[tuple[Any, ...]]:
         profile = load_profile(path, region=region, today=TODAY)
         entries.append(entry_from(tailor(profile, content), content, profile.warnings, path.name, region.display))
     vt, partners = tailor_region(region.data, content)
-    model = region_model(region.naam, vt, partners, entries, [], content, TODAY, region.warnings)
+    model = region_model(
+        region.naam, region_colour(region.data), vt, partners, entries, [], content, TODAY, region.warnings
+    )
     book = load_workbook(io.BytesIO(render(model)))
     assert CARDS_SHEET in book.sheetnames
     rows = list(book[CARDS_SHEET].iter_rows(values_only=True))
