@@ -396,6 +396,27 @@ def import_command(workbook: Path, profile: Path) -> None:
 
 
 @main.command()
+@click.argument("profile", type=click.Path(path_type=Path))
+@output_option
+@click.option("--poort", type=click.IntRange(0, 65535), default=0, help="Poort (standaard een vrije poort).")
+@click.option("--geen-browser", is_flag=True, help="Open de browser niet; de link wordt alleen getoond.")
+@friendly
+def bewerk(profile: Path, outdir: Path | None, poort: int, geen_browser: bool) -> None:
+    """Vul een gemeenteprofiel of regiobestand in de browser in, met de routekaart en de kaarten ernaast.
+
+    De editor draait alleen op deze computer (127.0.0.1), met een geheime link. Elke wijziging
+    wordt gecontroleerd zoals 'validate' dat doet; opslaan houdt opmerkingen en volgorde in het
+    bestand. Stop met Ctrl-C.
+    """
+    from assembler.editor.serve import serve
+
+    try:
+        serve(profile, outdir or DEFAULT_OUTPUT, port=poort, open_browser=not geen_browser, echo=click.echo)
+    except KeyboardInterrupt:
+        click.echo("Editor gestopt.", err=True)
+
+
+@main.command()
 @click.argument("oud", type=click.Path(path_type=Path))
 @click.argument("nieuw", type=click.Path(path_type=Path))
 @click.option(

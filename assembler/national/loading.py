@@ -333,11 +333,13 @@ def _info(raw: Mapping[str, Any]) -> ContentInfo:
 
 def load_content_info(folder: Path | None = None) -> ContentInfo:
     """Only the version, date and official domains (inhoud.yaml), without loading all content."""
-    folder = folder or content_dir()
+    # The shipped file is read once per process: validate asks for it on every profile, the editor on every change.
+    raw = _shipped("inhoud.yaml") if folder is None else _read(folder, "inhoud.yaml")
     try:
-        return _info(_read(folder, "inhoud.yaml"))
+        return _info(raw)
     except (KeyError, TypeError) as exc:
-        raise ContentError(f"landelijke inhoud {folder / 'inhoud.yaml'} mist een veld: {exc}") from exc
+        where = (folder or content_dir()) / "inhoud.yaml"
+        raise ContentError(f"landelijke inhoud {where} mist een veld: {exc}") from exc
 
 
 @cache

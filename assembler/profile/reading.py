@@ -182,36 +182,66 @@ def check_paths(
     """Every problem in the given files; a region brings its municipalities along. Never raises ProfileError."""
     problems: list[Problem] = []
     for path in paths:
-        problems += _check_one(path, today, extra or (lambda profile: []))
+        problems += _check_one(path, today, extra)
     return sort_problems(problems)
 
 
-def _checked(profile: Profile, extra: Extra) -> list[Problem]:
-    return list(profile.warnings) + extra(profile)
+@dataclass(frozen=True)
+class Checked:
+    """What checking a file found: every problem, and what loaded cleanly on the way."""
+
+    problems: list[Problem]
+    profiles: tuple[Profile, ...] = ()  # the municipalities that loaded (one for a profile)
+    region: Region | None = None
 
 
-def _check_one(path: Path, today: dt.date | None, extra: Extra) -> list[Problem]:
+def check_municipality(
+    path: Path,
+    today: dt.date | None = None,
+    extra: Extra | None = None,
+    *,
+    display: str | None = None,
+    region: Region | None = None,
+    document: Document | None = None,
+) -> Checked:
+    """A municipality checked as `validate` checks it (``document`` stands in for the file's content)."""
     try:
-        doc = load_document(path)
+        profile = load_profile(path, display, region=region, today=today, document=document)
     except ProfileError as exc:
-        return exc.problems
-    if doc.data.get("soort") != "regio":
-        try:
-            return _checked(load_profile(path, today=today), extra)
-        except ProfileError as exc:
-            return exc.problems
+        return Checked(exc.problems, (), region)
+    return Checked(list(profile.warnings) + (extra or _nothing)(profile), (profile,), profile.region)
+
+
+def check_region(
+    path: Path, today: dt.date | None = None, extra: Extra | None = None, *, document: Document | None = None
+) -> Checked:
+    """A region file and every municipality it lists, checked as `validate` checks them."""
     try:
-        region = load_region(path, today=today)
+        region = load_region(path, today=today, document=document)
     except ProfileError as exc:
-        return exc.problems
+        return Checked(exc.problems)
     problems = list(region.warnings)
+    profiles: list[Profile] = []
     base = path.parent
     for municipality in region.municipalities:
         # The region's folder as the user named it plus the entry as written: no link is followed,
         # and a '..' stays, since collapsing it by name could point past a symlink.
         display = str(base / municipality.relative_to(region.source.parent))
-        try:
-            problems += _checked(load_profile(municipality, display, region=region, today=today), extra)
-        except ProfileError as exc:
-            problems += exc.problems
-    return problems
+        one = check_municipality(municipality, today, extra, display=display, region=region)
+        problems += one.problems
+        profiles += one.profiles
+    return Checked(problems, tuple(profiles), region)
+
+
+def _nothing(profile: Profile) -> list[Problem]:
+    return []
+
+
+def _check_one(path: Path, today: dt.date | None, extra: Extra | None) -> list[Problem]:
+    try:
+        doc = load_document(path)
+    except ProfileError as exc:
+        return exc.problems
+    if doc.data.get("soort") != "regio":
+        return check_municipality(path, today, extra).problems
+    return check_region(path, today, extra).problems

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assembler.builders.cards.faces import FaceItem, short_address, whole_parts
 from assembler.cardformats import CardFormat
@@ -46,6 +47,13 @@ class Unsure(Exception):
     """The estimate cannot be sure of the safe side here: the real layout must decide."""
 
 
+@lru_cache(maxsize=1 << 16)
+def _piece_width(piece: str, size: float, bold: bool) -> float | None:
+    """A word's width, None when Noto Sans lacks one of its characters. Remembered: the same
+    national texts stand on every face, and the editor measures the faces again on each change."""
+    return text_width(piece, size, bold) if in_noto_sans(piece, bold) else None
+
+
 def _words(runs: Runs, size: float) -> list[tuple[float, float]]:
     """(width, width of the space before it) per word: what stands between collapsible spaces,
     across runs of other weights ("Thuis" bold and ":" plain are one word)."""
@@ -59,9 +67,10 @@ def _words(runs: Runs, size: float) -> list[tuple[float, float]]:
                     words.append((word, space))
                     word, space = None, text_width(" ", size, bold)
                 continue
-            if not in_noto_sans(piece, bold):
+            width = _piece_width(piece, size, bold)
+            if width is None:
                 raise Unsure("a character only a fallback font has")
-            word = (word or 0.0) + text_width(piece, size, bold)
+            word = (word or 0.0) + width
     if word is not None:
         words.append((word, space))
     return words

@@ -134,3 +134,17 @@ def test_faces_right_at_the_edge_are_never_settled_when_they_do_not_fit(formaat:
         settled += ok
     # The cases reach past the edge, and the estimate still settles the faces well inside it.
     assert overflowing and settled
+
+
+def test_a_word_noto_sans_cannot_set_is_left_to_the_layout_each_time_it_is_measured() -> None:
+    from assembler.builders.cards.measure import WIDTH_SHARE, Unsure, line_count
+    from assembler.fonts import text_width
+
+    # Widths are remembered per word; a remembered width is the font's, and a remembered gap stays a gap.
+    for _ in range(2):
+        assert line_count([("Bel Veilig", False), ("Thuis", True)], 10, 1000, 1000) == 1
+        width = text_width("Veilig", 10) + text_width(" ", 10) + text_width("Thuis", 10, bold=True)
+        assert line_count([("Veilig", False), (" ", False), ("Thuis", True)], 10, width / WIDTH_SHARE + 0.01, width) == 1
+        assert line_count([("Veilig", False), (" ", False), ("Thuis", True)], 10, width / WIDTH_SHARE - 0.01, width) == 2
+        with pytest.raises(Unsure):
+            line_count([("Bel 漢字", False)], 10, 1000, 1000)
