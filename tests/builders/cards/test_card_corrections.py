@@ -21,6 +21,16 @@ def card_texts(path: Path) -> list[str]:
     return [" ".join((pages[i] + " " + pages[i + 1]).split()) for i in range(0, len(pages), 2)]
 
 
+def cards_of_testdam(run: Invoke, write: WriteFile, folder: Path, text: str = BASE_PROFILE, audiences: str = "") -> list[str]:
+    """The cards of a Testdam profile (`text`, its audiences replaced by `audiences` when given), built
+    by the command line into `folder`: front and back of each card together."""
+    if audiences:
+        text = text.replace("doelgroepen: [onderwijs, huisartsen]", f"doelgroepen: [{audiences}]")
+    result = run("cards", write(text, "testdam.yaml"), "-o", folder / "uit")
+    assert result.exit_code == 0, result.output
+    return card_texts(folder / "uit" / "testdam" / "zakkaarten-testdam.pdf")
+
+
 @pytest.fixture(scope="module")
 def cards(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     from click.testing import CliRunner
@@ -64,10 +74,7 @@ def test_the_lkha_is_spelled_out_or_left_out_on_the_cards(
 ) -> None:
     # The steps name Veilig Thuis only: a reader cannot call in the LKHA, Veilig Thuis can. Where a
     # reader can act with it (a safety plan), it is spelled out.
-    text = BASE_PROFILE.replace("doelgroepen: [onderwijs, huisartsen]", "doelgroepen: [sociaal_wijkteam]")
-    result = run("cards", write(text, "testdam.yaml"), "-o", tmp_path / "uit")
-    assert result.exit_code == 0, result.output
-    cards = card_texts(tmp_path / "uit" / "testdam" / "zakkaarten-testdam.pdf")
+    cards = cards_of_testdam(run, write, tmp_path, audiences="sociaal_wijkteam")
     assert "LKHA" not in " ".join(cards)
     assert "Landelijk Knooppunt Huwelijksdwang en Achterlating een veiligheidsplan" in card_of(cards, "achterlating")
 
@@ -91,9 +98,7 @@ def test_interpreters_are_advice_on_the_cards(cards: list[str]) -> None:
 def test_cards_build_from_a_written_profile(run: Invoke, write: WriteFile, tmp_path: Path) -> None:
     # The same corrections hold for a profile with a single practice.
     text = BASE_PROFILE.replace("  huwelijksdwang:\n    prioriteit: gemiddeld\n", "")
-    result = run("cards", write(text, "testdam.yaml"), "-o", tmp_path / "uit")
-    assert result.exit_code == 0, result.output
-    cards = card_texts(tmp_path / "uit" / "testdam" / "zakkaarten-testdam.pdf")
+    cards = cards_of_testdam(run, write, tmp_path, text)
     assert "247 247 247" not in " ".join(cards)
 
 
@@ -148,10 +153,7 @@ def test_step_two_asks_veilig_thuis_and_interpreters_are_a_preference(cards: lis
 def test_the_police_card_does_not_send_the_police_to_the_police(
     run: Invoke, write: WriteFile, tmp_path: Path
 ) -> None:
-    text = BASE_PROFILE.replace("doelgroepen: [onderwijs, huisartsen]", "doelgroepen: [politie]")
-    result = run("cards", write(text, "testdam.yaml"), "-o", tmp_path / "uit")
-    assert result.exit_code == 0, result.output
-    cards = card_texts(tmp_path / "uit" / "testdam" / "zakkaarten-testdam.pdf")
+    cards = cards_of_testdam(run, write, tmp_path, audiences="politie")
     fgm = card_of(cards, "genitale verminking")
     assert "de politie 0900-8844" not in fgm and "bel de politie" not in fgm.lower()
     assert "Vertrek vandaag of deze week, of meisje al besneden? Bel meteen Veilig Thuis 0800-2000." in fgm

@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 
+from tests.builders.cards.test_card_corrections import cards_of_testdam
 from tests.conftest import BASE_PROFILE, Invoke, WriteFile
 
 EVERY_AUDIENCE = (
@@ -158,11 +159,7 @@ def test_the_police_get_their_route_and_never_the_meldcode_header(every_set: tup
 def test_police_practice_cards_end_with_their_route(
     run: Invoke, write: WriteFile, tmp_path: Path
 ) -> None:
-    text = BASE_PROFILE.replace("doelgroepen: [onderwijs, huisartsen]", "doelgroepen: [politie]")
-    result = run("cards", write(text, "testdam.yaml"), "-o", tmp_path / "uit")
-    assert result.exit_code == 0, result.output
-    pages = page_texts(tmp_path / "uit" / "testdam" / "zakkaarten-testdam.pdf")
-    cards = [pages[i] + " " + pages[i + 1] for i in range(0, len(pages), 2)]
+    cards = cards_of_testdam(run, write, tmp_path, audiences="politie")
     assert cards[0].startswith("Route voor de politie") and all("Meldcode in 5 stappen" not in c for c in cards)
     assert not any(c.startswith("Jouw meldcode") for c in cards)
     for card in cards[1:]:
