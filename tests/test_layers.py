@@ -1,6 +1,6 @@
 """The flow runs one way: profile -> model -> builders -> pipeline -> batch -> editor -> cli, with no cycles.
 
-Only builders import docxtpl or weasyprint, so `validate` never loads a renderer.
+Only builders import docxtpl, weasyprint or odfdo, so `validate` never loads a renderer.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "assembler"
 # The modules directly under assembler/ (but the CLI) are shared helpers every stage may use.
 STAGE_PACKAGES = {"profile", "model", "builders", "pipeline", "batch", "editor"}
 STAGES = ["base", "profile", "model", "builders", "pipeline", "batch", "editor", "cli"]
-RENDERERS = ("docxtpl", "weasyprint")
+RENDERERS = ("docxtpl", "weasyprint", "odfdo")
 
 
 def _module(path: Path) -> str:

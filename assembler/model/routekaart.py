@@ -320,6 +320,8 @@ class Routekaart:
     akkoorden: tuple[SignOff, ...]
     geschiedenis_inleiding: str
     geschiedenis: tuple[Edition, ...]
+    # The municipality's code in TOOI (gm0363), for the Woo metadata of the regional website.
+    tooi_code: str | None = None
 
     @property
     def is_concept(self) -> bool:

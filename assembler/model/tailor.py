@@ -350,6 +350,7 @@ def tailor(
         website=data.get("website"),
         logo=profile.file("logo"),
         kleur=data["huisstijl"]["hoofdkleur"].upper(),
+        tooi_code=data.get("tooi_code"),
         **_introduction(data["document"], teksten, values),
         praktijken=practices,
         wetgeving_inleiding=_fill(_texts(teksten["wetgeving_inleiding"]), values),

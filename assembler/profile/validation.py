@@ -16,6 +16,7 @@ from assembler.profile.schema import SCHEMAS, fields_at, strip_meta
 from assembler.profile.values import (
     check_color,
     check_email,
+    check_tooi_code,
     check_url,
     color_warning,
     normal_color,
@@ -85,6 +86,10 @@ class _Validator(cerberus.Validator):
 
     def _check_with_url(self, field: str, value: Any) -> None:
         if isinstance(value, str) and (msg := check_url(value)):
+            self._error(field, msg)
+
+    def _check_with_tooi_code(self, field: str, value: Any) -> None:
+        if isinstance(value, str) and (msg := check_tooi_code(value)):
             self._error(field, msg)
 
     def _check_with_color(self, field: str, value: Any) -> None:

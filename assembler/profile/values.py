@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 from email_validator import EmailNotValidError, validate_email
@@ -24,6 +25,19 @@ def check_url(text: str) -> str | None:
         return f"'{text}' is geen webadres; begin met https://"
     if not parsed.hostname or "." not in parsed.hostname or " " in text.strip():
         return f"'{text}' is geen volledig webadres; schrijf het als https://www.gemeente.nl/pagina"
+    return None
+
+
+TOOI_CODE = re.compile(r"gm[0-9]{4}")
+
+
+def check_tooi_code(text: str) -> str | None:
+    """A municipality's code in TOOI (the government's register of organisations): gm and four digits."""
+    if not TOOI_CODE.fullmatch(text):
+        return (
+            f"'{text}' is geen TOOI-code van een gemeente; schrijf 'gm' en de vier cijfers van de "
+            "gemeentecode, zoals gm0363"
+        )
     return None
 
 

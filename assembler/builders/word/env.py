@@ -360,11 +360,17 @@ class ContextMaker:
         return DescribedImage(self.tpl, self.logo, width, height, f"Logo van {self.model.gemeente}")
 
     def context(self) -> dict[str, Any]:
-        values = model_values(self.model)
-        values.update(
-            link=self.link,
-            mail=self.mail,
-            routeschema=self.routeschema,
-            logo_afbeelding=self.logo_image(),
-        )
-        return values
+        return helper_context(self.model, self.link, self.mail, self.routeschema, self.logo_image())
+
+
+def helper_context(
+    model: Routekaart,
+    link: Callable[..., Any],
+    mail: Callable[[str | None], Any],
+    routeschema: Callable[[Practice], Any],
+    logo: Any,
+) -> dict[str, Any]:
+    """The model's values with the helpers a template calls (HELPERS), as each edition makes them."""
+    values = model_values(model)
+    values.update(link=link, mail=mail, routeschema=routeschema, logo_afbeelding=logo)
+    return values
