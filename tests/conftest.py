@@ -97,6 +97,8 @@ partners:
     telefoon: "020-1234568"
     email: wijkteam@testdam.example
     gecontroleerd_op: @CHECKED@
+    bereikbaarheid: maandag tot en met vrijdag, 9.00 tot 17.00 uur
+    aanspreekpunt_voor: [alle]
   - id: politie-testdam
     naam: Politie Testdam
     type: politie

@@ -56,8 +56,10 @@ def built(fixture_region_built: dict[str, BuiltProfile]) -> dict[str, tuple[Path
         folder, output = fixture_region_built[name].folder, fixture_region_built[name].output
         loose, sheets = folder / f"zakkaarten-{name}.pdf", folder / f"zakkaarten-{name}-a4.pdf"
         assert f"geschreven: {loose}" in output and f"geschreven: {sheets}" in output
-        # Neither the builder nor WeasyPrint has anything to say about the fixture region's cards.
-        assert "zakkaarten" not in "\n".join(line for line in output.splitlines() if "waarschuwing" in line)
+        # Neither the builder nor WeasyPrint has anything to say about the fixture region's cards (the
+        # profile's own warnings, with their file and line, may: about whom the cards name).
+        builder = [line for line in output.splitlines() if "waarschuwing" in line and ".yaml:" not in line]
+        assert "zakkaarten" not in "\n".join(builder)
         files[name] = (loose, sheets)
     return files
 
@@ -122,7 +124,8 @@ def test_local_numbers_stand_on_the_right_cards(built: dict[str, tuple[Path, Pat
             for entry in face.bellen:
                 if entry.telefoon:
                     assert str(entry.telefoon) in texts[c.id], (c.id, entry.telefoon)
-        assert "0800-2000" in texts[c.id] and "112" in texts[c.id], c.id
+        if not c.id.endswith("-meldcode"):  # "Jouw meldcode" names the meldcode, not whom to call
+            assert "0800-2000" in texts[c.id] and "112" in texts[c.id], c.id
     # The FGM officer of Veilig Thuis on every FGM card, the attendance officer on the school
     # card for forced abandonment, and never on a GP's card.
     assert all("0123-780700" in t for i, t in texts.items() if i.endswith("vrouwelijke_genitale_verminking"))
@@ -132,13 +135,22 @@ def test_local_numbers_stand_on_the_right_cards(built: dict[str, tuple[Path, Pat
 
 
 def test_local_numbers_of_the_other_municipalities(built: dict[str, tuple[Path, Path]]) -> None:
-    assert all("+31 123 780 800" in t for t in card_texts(built["s-molenwaard"][0])[:3])
+    # The youth workers are marked for schools: on the school set's general card and both practice cards.
+    school = card_texts(built["s-molenwaard"][0])[:4]
+    assert ["+31 123 780 800" in t for t in school] == [True, False, True, True]
     # Wâldterp's area team is the local contact, except on its own team's cards.
     general = [t for t in card_texts(built["waldterp"][0]) if "Wie bel je" in t]
     assert len(general) == 4
     assert all(("0123-780900" in t) != ("Sociaal wijkteam" in t) for t in general)
-    dijkmond = "\n".join(page_texts(built["dijkmond"][0]))
-    assert "0123-780710" in dijkmond and "0123-780720" in dijkmond
+    # Dijkmond has no partners of its own: the regional youth-health service, marked for FGM only,
+    # stands on the FGM cards; the case conference nowhere, though the region marks it.
+    cards = cards_for(model_of("dijkmond"), national_content())
+    texts = card_texts(built["dijkmond"][0])
+    marked = ("onderwijs", "huisartsen", "kinderopvang", "sociaal_wijkteam")
+    assert [("0123-780710" in t) for t in texts] == [
+        c.praktijk == "vrouwelijke_genitale_verminking" and c.doelgroep in marked for c in cards
+    ]
+    assert not any("0123-780720" in t for t in texts)
 
 
 def test_no_unconfirmed_number_anywhere(built: dict[str, tuple[Path, Path]]) -> None:
@@ -281,6 +293,7 @@ def _overflow_profile(profile: Callable[..., Path], formaat: str) -> Path:
             '    telefoon: "020-1234568"\n',
             f'    telefoon: "020-1234568"\n    spoed: "020-1234569"\n    bereikbaarheid: "{LONG_HOURS}"\n',
         ),
+        ("    bereikbaarheid: maandag tot en met vrijdag, 9.00 tot 17.00 uur\n", ""),
         (
             "  naam: Veilig Thuis Testland\n",
             "  naam: Veilig Thuis Testland\n  aandachtsfunctionaris_vgv:\n"
@@ -296,7 +309,7 @@ def test_a_long_partner_name_that_does_not_fit_is_an_error_naming_card_and_field
     path = _overflow_profile(profile, "creditcard")
     code, output = cli("cards", path, "-o", tmp_path / "uit")
     assert code == 1
-    assert "Fout: zakkaart 'Vrouwelijke genitale verminking' (set Onderwijs), achterkant" in output
+    assert "Fout: zakkaart 'Meldcode in 5 stappen' (set Onderwijs), achterkant" in output
     assert "past niet op het formaat creditcard (85,6 × 54 mm)" in output
     assert "Te lang is de naam van partner 'wijkteam-testdam'" in output
     assert "kies kaarten.formaat: a6" in output
