@@ -272,7 +272,7 @@ class _Face:
         self.y = top + max(height, code)
 
     def code_alone(self) -> None:
-        """A QR code without numbers (the card "Jouw meldcode"): a larger code floating left, its label
+        """A QR code without numbers (the card that names the reader's own meldcode): a larger code floating left, its label
         and whole address beside it (.qr-los)."""
         face, spec = self.item.face, self.spec
         self.y += self._mm(spec.gap)
