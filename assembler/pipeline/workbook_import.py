@@ -53,7 +53,7 @@ def import_workbook(workbook: Path, target: Path, today: dt.date | None = None) 
     Raises ProfileError, with every problem named by sheet and cell, and writes nothing, on any error.
     """
     if target.suffix.lower() in (".xlsx", ".xlsm", ".xls") and workbook.suffix.lower() in (".yaml", ".yml"):
-        raise AssemblerError(f"eerst de werkmap, dan het profiel: assembler import {target} {workbook}")
+        raise AssemblerError(f"eerst de werkmap, dan het profiel: assembler importeer {target} {workbook}")
     base = load_document(target)
     display = str(workbook)
     if base.data.get("soort") == "regio":

@@ -123,7 +123,7 @@ def test_regional_document_names_the_region_veilig_thuis_and_every_municipality(
 def test_overview_spreadsheet_has_the_gaps_table_and_every_problem(built) -> None:  # type: ignore[no-untyped-def]
     out, _ = built
     workbook = load_workbook(out / OVERVIEW)
-    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Problemen", "Wijzigingen"]
+    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Kaarten", "Problemen", "Wijzigingen"]
     sheet = workbook["Overzicht"]
     assert sheet.freeze_panes == "B3"
     header = [c.value for c in sheet[2]]

@@ -33,7 +33,7 @@ def test_a_bad_number_is_named_at_its_field_in_validates_words(brugstad: Path) -
     _change(session, partners__0__telefoon="0123-78")
     errors = [p for p in session.outcome.problems if p.is_error]
     assert [p.path for p in errors] == ["partners.0.telefoon"]
-    # The same message `assembler validate` gives for the same file.
+    # The same message `assembler controleer` gives for the same file.
     brugstad.write_text(brugstad.read_text(encoding="utf-8").replace('"0123-780789"', '"0123-78"', 2), encoding="utf-8")
     validate = [p for p in check_paths([brugstad]) if p.is_error]
     assert errors[0].message == validate[0].message
