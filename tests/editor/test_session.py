@@ -138,3 +138,29 @@ def test_the_check_is_validates_own_cards_included(brugstad: Path) -> None:
 
     assert seen(session.outcome.problems) == seen(check_paths([brugstad], extra=card_problems))
     assert any(p.is_error and p.path == "partners.0.telefoon" for p in session.outcome.problems)
+
+
+def test_each_card_number_says_why_the_contact_rule_put_it_there(brugstad: Path) -> None:
+    """The editor shows, per card, the reason the contact rule gives and the field the number came from."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from assembler.editor.view import card_contacts
+    from assembler.resources import templates_dir
+
+    session = _session(brugstad)
+    cards = session.outcome.cards
+    assert cards
+    shown = [(card, card_contacts(card)) for card in cards]
+    for card, contacts in shown:
+        for contact in contacts:
+            assert contact.reason, (card.titel, contact.label)
+            assert contact.field, (card.titel, contact.label)
+    reasons = {contact.reason for _, contacts in shown for contact in contacts}
+    assert "advies en melden" in reasons and "acuut gevaar" in reasons
+    page = Environment(loader=FileSystemLoader(templates_dir() / "editor")).get_template("contacten.html")
+    html = page.render(contacts=shown)
+    assert "Waarom: advies en melden." in html
+    left_out = [skip for card in cards for skip in card.weggelaten]
+    assert left_out  # Brugstad's case conference and VGV-only team stay off the cards, with the reason
+    for skip in left_out:
+        assert f"{skip.naam}: {skip.reden}" in html
