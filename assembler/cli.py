@@ -99,9 +99,11 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
     bestand, regel, kolom en veld.
     """
     from assembler.pipeline.preflight import card_problems
-    from assembler.profile.reading import check_paths
+    from assembler.profile.reading import check_files
 
-    problems = check_paths(list(paths), extra=card_problems)
+    checked = check_files(list(paths), extra=card_problems)
+    problems = checked.problems
+    count = len(checked.files)
     failed = any(p.is_error for p in problems) or (strict and bool(problems))
     if as_json:
         click.echo(
@@ -117,7 +119,7 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
             click.echo(f"Niet geldig: {_summary(problems)}.", err=True)
         else:
             click.echo(
-                f"Geldig: {len(paths)} {'bestand' if len(paths) == 1 else 'bestanden'} gecontroleerd, {_summary(problems)}."
+                f"Geldig: {count} {'bestand' if count == 1 else 'bestanden'} gecontroleerd, {_summary(problems)}."
             )
     sys.exit(1 if failed else 0)
 
@@ -164,6 +166,29 @@ def schema(as_markdown: bool) -> None:
     click.echo(schema_markdown(), nl=False)
 
 
+def _formats(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    """--formaat checked before any work: an unknown format is a usage error (exit 2)."""
+    from assembler.pipeline.municipality import parse_formats
+
+    try:
+        return parse_formats(value)
+    except AssemblerError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+def _suffix(*allowed: str) -> Callable[[click.Context, click.Parameter, Path | None], Path | None]:
+    """A callback that refuses a file name without one of these extensions as a usage error (exit 2)."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+        if value is not None and value.suffix.lower() not in allowed:
+            raise click.BadParameter(
+                f"{value}: kies een bestand dat eindigt op {' of '.join(allowed)}", ctx, param
+            )
+        return value
+
+    return check
+
+
 # -o for every command that writes into an output folder.
 output_option = click.option(
     "-o",
@@ -186,7 +211,13 @@ def _report_build(result: Any) -> None:
 @main.command()
 @click.argument("profile", type=click.Path(path_type=Path))
 @output_option
-@click.option("--formaat", default=None, help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).")
+@click.option(
+    "--formaat",
+    "formats",
+    default=None,
+    callback=_formats,
+    help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).",
+)
 @click.option(
     "--sjabloon",
     type=click.Path(path_type=Path),
@@ -196,12 +227,11 @@ def _report_build(result: Any) -> None:
 @click.option("--strict", is_flag=True, help="Stop bij waarschuwingen.")
 @friendly
 def build(
-    profile: Path, outdir: Path | None, formaat: str | None, sjabloon: Path | None, strict: bool
+    profile: Path, outdir: Path | None, formats: tuple[str, ...], sjabloon: Path | None, strict: bool
 ) -> None:
     """Maak de routekaart (en zakkaarten) van één gemeente."""
-    from assembler.pipeline.municipality import build_profile, parse_formats
+    from assembler.pipeline.municipality import build_profile
 
-    formats = parse_formats(formaat)
     _refuse_warnings(profile, strict)
     result = build_profile(profile, outdir or DEFAULT_OUTPUT, formats, template=sjabloon, lock=True)
     _report_build(result)
@@ -277,7 +307,9 @@ def check_template(template: Path) -> None:
 @click.option("--fail-fast", is_flag=True, help="Stop bij de eerste gemeente die mislukt.")
 @click.option(
     "--formaat",
+    "formats",
     default=None,
+    callback=_formats,
     help=(
         "Komma-gescheiden: docx,pdf,html,kaarten (standaard alle). Het regiodocument komt mee als "
         "Word-bestand bij docx en als PDF bij pdf; het overzicht wordt altijd gemaakt."
@@ -296,7 +328,7 @@ def batch(
     alleen: tuple[str, ...],
     force: bool,
     fail_fast: bool,
-    formaat: str | None,
+    formats: tuple[str, ...],
     site: bool,
 ) -> None:
     """Maak alles voor alle gemeenten van een regio, plus het regiodocument (Word en PDF) en een overzicht.
@@ -305,9 +337,7 @@ def batch(
     gemeente is veranderd sinds de vorige run.
     """
     from assembler.batch.run import run_batch
-    from assembler.pipeline.municipality import parse_formats
 
-    formats = parse_formats(formaat)
     result = run_batch(
         region,
         outdir or DEFAULT_OUTPUT,
@@ -398,6 +428,7 @@ def import_command(workbook: Path, profile: Path) -> None:
     "--uitvoer",
     type=click.Path(path_type=Path),
     default=None,
+    callback=_suffix(".docx", ".html"),
     help="Schrijf ook de nieuwe routekaart met de wijzigingen erin: .docx (bijgehouden wijzigingen "
     "in Word) of .html (doorgehaald en onderstreept).",
 )

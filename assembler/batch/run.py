@@ -80,6 +80,8 @@ class BatchResult:
     regio_melding: str | None = None
     regio_fout: str | None = None  # the regional outputs could not be made; the previous ones stay
     wijzigingen: int = 0  # changes since the previous run, listed on the overview's "Wijzigingen" sheet
+    fouten: int = 0  # errors in the region and its profiles, as listed on the overview
+    waarschuwingen: int = 0
     site_melding: str | None = None
     seconden: float = 0.0
     regio_seconden: dict[str, float] = field(default_factory=dict)  # per regional output made this run
@@ -94,7 +96,10 @@ class BatchResult:
         lines = [
             f"Regio {self.regio}: {_count(len(self.gemaakt), 'gemeente', 'gemeenten')} gemaakt, "
             f"{len(self.overgeslagen)} overgeslagen (ongewijzigd), {len(self.mislukt)} mislukt "
-            f"in {seconds_text(self.seconden)}."
+            f"in {seconds_text(self.seconden)}.",
+            f"{_count(self.fouten, 'fout', 'fouten')}, "
+            f"{_count(self.waarschuwingen, 'waarschuwing', 'waarschuwingen')} in de profielen"
+            + ("; zie het blad Problemen in het overzicht." if self.fouten or self.waarschuwingen else "."),
         ]
         if self.mislukt:
             lines.append("Mislukt:")
@@ -277,6 +282,7 @@ class _Run:
         self.changes = self._changes(items)
         result.wijzigingen = len(self.changes)
         self._finish(items, result)
+        self._tally(items, result)
         result.seconden = time.perf_counter() - self.started
         return result
 
@@ -470,6 +476,16 @@ class _Run:
         )
         path = self.outdir / MANIFEST_NAME
         result.bestanden.append(("Manifest", path, write_owned(self.outdir, MANIFEST_NAME, dumps(data))))
+
+    def _tally(self, items: list[Item], result: BatchResult) -> None:
+        """Errors and warnings of the region and every municipality, built, skipped or failed."""
+        found = [p.is_error for p in self.region.warnings]
+        for item in items:
+            if item.display in self.failures:
+                found += [p.is_error for p in self.failures[item.display].problemen] or [True]
+            elif item.display in self.records:
+                found += [f["soort"] == "fout" for f in self.records[item.display].gegevens["bevindingen"]]
+        result.fouten, result.waarschuwingen = sum(found), len(found) - sum(found)
 
     def _changes(self, items: list[Item]) -> list[tuple[str, str, str]]:
         """Per municipality built this run, what changed since the previous run into this folder."""

@@ -52,6 +52,21 @@ _INT_RE = re.compile(r"^[-+]?\d+$")
 _CODE_RE = re.compile(r"^(\+|-?0\d)")
 
 
+class YamlFloat(float):
+    """A number YAML read with a decimal point, keeping how it was typed: 2027.10 is the float
+    2027.1, and validation refuses it where text belongs, quoting the value as the user wrote it."""
+
+    text: str
+
+    def __new__(cls, text: str) -> YamlFloat:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (YamlFloat, (self.text,))
+
+
 @dataclass
 class Document:
     """A loaded YAML file: its data and, per key path, where the value and the key stood."""
@@ -348,8 +363,10 @@ class _Builder:
                 return value
             return int(value.replace("_", ""))
         if tag.endswith(":float"):
+            if _CODE_RE.match(value):
+                return value  # 020.1234567: a phone number with a dot, not a quantity
             try:
-                number = float(value)
+                number = YamlFloat(value.replace("_", ""))
             except ValueError:
                 return value
             return value if math.isnan(number) or math.isinf(number) else number

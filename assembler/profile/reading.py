@@ -167,21 +167,40 @@ def _relative_display(base: str, rel: str) -> str:
 Extra = Callable[["Profile"], list[Problem]]
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What `validate` read: every problem, and each file it checked (a region's municipalities too)."""
+
+    problems: list[Problem]
+    files: tuple[str, ...]
+
+
 def check_paths(
     paths: list[Path], today: dt.date | None = None, extra: Extra | None = None
 ) -> list[Problem]:
     """Every problem in the given files; a region brings its municipalities along. Never raises ProfileError."""
+    return check_files(paths, today, extra).problems
+
+
+def check_files(paths: list[Path], today: dt.date | None = None, extra: Extra | None = None) -> Checked:
+    """check_paths, and the files it read: the count `validate` reports is the count it checked."""
     problems: list[Problem] = []
+    files: list[str] = []
     for path in paths:
-        problems += _check_one(path, today, extra or (lambda profile: []))
-    return sort_problems(problems)
+        problems += _check_one(path, today, extra or (lambda profile: []), files)
+    # A municipality named on its own and through its region is one file checked.
+    unique: dict[str, str] = {}
+    for name in files:
+        unique.setdefault(os.path.realpath(name), name)
+    return Checked(sort_problems(problems), tuple(unique.values()))
 
 
 def _checked(profile: Profile, extra: Extra) -> list[Problem]:
     return list(profile.warnings) + extra(profile)
 
 
-def _check_one(path: Path, today: dt.date | None, extra: Extra) -> list[Problem]:
+def _check_one(path: Path, today: dt.date | None, extra: Extra, files: list[str]) -> list[Problem]:
+    files.append(str(path))
     try:
         doc = load_document(path)
     except ProfileError as exc:
@@ -201,6 +220,7 @@ def _check_one(path: Path, today: dt.date | None, extra: Extra) -> list[Problem]
         # The region's folder as the user named it plus the entry as written: no link is followed,
         # and a '..' stays, since collapsing it by name could point past a symlink.
         display = str(base / municipality.relative_to(region.source.parent))
+        files.append(display)
         try:
             problems += _checked(load_profile(municipality, display, region=region, today=today), extra)
         except ProfileError as exc:

@@ -107,7 +107,7 @@ def test_added_edited_and_deleted_rows_reach_the_yaml(brugstad: Path) -> None:
         k: v for k, v in before.items() if k != "document"
     }
     after_text = brugstad.read_text(encoding="utf-8")
-    assert "  # Eerdere edities, nieuwste eerst.\n  geschiedenis:\n    - versie: 2025.2\n" in after_text
+    assert "  # Eerdere edities, nieuwste eerst.\n  geschiedenis:\n    - versie: '2025.2'\n" in after_text
     changed = [
         line for line in difflib.ndiff(before_text.splitlines(), after_text.splitlines()) if line[:1] in "+-"
     ]

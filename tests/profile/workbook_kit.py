@@ -12,13 +12,13 @@ from assembler.profile.workbook import export_workbook
 from tests.conftest import FIXTURE_REGION
 from tests.conftest import edit as edit_text
 
-# Brugstad's earlier editions: one version written as a YAML number, one quoted, and a comment
+# Brugstad's earlier editions: one version in single quotes, one in double quotes, and a comment
 # above the list that must outlive every import.
 HISTORY = (
     "  herzien_voor: 2027-10-15\n"
     "  # Eerdere edities, nieuwste eerst.\n"
     "  geschiedenis:\n"
-    "    - versie: 2025.2\n"
+    "    - versie: '2025.2'\n"
     "      datum: 2025-11-01\n"
     "      samenvatting: Telefoonnummers bijgewerkt.\n"
     '    - versie: "2025.1"\n'
