@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from assembler.errors import AssemblerError, ProfileError
-from assembler.model.changes import Change, compare_municipality_sets, compare_profiles, compare_regions
+from assembler.model.changes import Change, compare_profiles, compare_regions
 from assembler.national import national_content
 from assembler.problems import Problem
 from assembler.profile.loader import load_document
@@ -55,10 +55,10 @@ def compare_files(old: Path, new: Path, today: dt.date | None = None) -> Compari
         return Comparison(((after.naam, tuple(compare_profiles(before.data, after.data, labels))),))
     region_old, region_new = _both(lambda p: load_region(p, today=today), old, new)
     groups: list[tuple[str, tuple[Change, ...]]] = []
-    region_changes = compare_regions(region_old.data, region_new.data, labels)
     profiles_old = _municipalities(region_old)
     profiles_new = _municipalities(region_new)
-    region_changes += compare_municipality_sets(list(profiles_old), list(profiles_new), region_new.naam)
+    members = (list(profiles_old), list(profiles_new))
+    region_changes = compare_regions(region_old.data, region_new.data, labels, members)
     groups.append((f"Regio {region_new.naam}", tuple(region_changes)))
     for name, profile in profiles_new.items():
         if name in profiles_old:

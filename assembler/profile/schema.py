@@ -495,3 +495,18 @@ def defaults() -> dict[tuple[str, str], Any]:
             if isinstance(field, dict) and "standaard" in field.get("meta", {}):
                 found[(section, name)] = field["meta"]["standaard"]
     return found
+
+
+def leaf_patterns(schema: dict[str, Any], prefix: str = "") -> tuple[str, ...]:
+    """Every single value a document of this schema can hold, as a dotted path with '*' for a list
+    item ('partners.*.telefoon'): what a change report or a generated test walks."""
+    found: list[str] = []
+    for key, rule in schema.items():
+        path = f"{prefix}{key}"
+        if rule.get("type") == "dict":
+            found += leaf_patterns(rule["schema"], f"{path}.")
+        elif rule.get("type") == "list" and rule.get("schema", {}).get("type") == "dict":
+            found += leaf_patterns(rule["schema"]["schema"], f"{path}.*.")
+        else:
+            found.append(path)
+    return tuple(found)
