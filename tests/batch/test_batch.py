@@ -123,7 +123,7 @@ def test_regional_document_names_the_region_veilig_thuis_and_every_municipality(
 
 def _tally(stdout: str) -> tuple[int, int]:
     """The errors and warnings the batch summary names."""
-    found = re.search(r"^(\d+) fouten?, (\d+) waarschuwingen? in de profielen", stdout, re.M)
+    found = re.search(r"^(\d+) fout(?:en)?, (\d+) waarschuwing(?:en)? in de profielen", stdout, re.M)
     assert found, stdout
     return int(found.group(1)), int(found.group(2))
 
