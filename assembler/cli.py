@@ -387,18 +387,36 @@ def export_command(profile: Path, uitvoer: Path | None, overschrijven: bool) -> 
 @main.command("import")
 @click.argument("workbook", type=click.Path(path_type=Path))
 @click.argument("profile", type=click.Path(path_type=Path))
+@click.option(
+    "--werkmap-wint",
+    "book_wins",
+    is_flag=True,
+    help="Bij een veld dat sinds de export zowel in de werkmap als in het profiel is gewijzigd, "
+    "de waarde uit de werkmap nemen.",
+)
+@click.option(
+    "--ander-profiel",
+    "other_profile",
+    is_flag=True,
+    help="De werkmap met opzet inlezen in een ander profielbestand dan waarvan hij is gemaakt.",
+)
 @friendly
-def import_command(workbook: Path, profile: Path) -> None:
+def import_command(workbook: Path, profile: Path, book_wins: bool, other_profile: bool) -> None:
     """Lees een ingevulde werkmap terug in het profiel (YAML).
 
-    Opmerkingen, volgorde en ongewijzigde waarden in het profiel blijven staan. Bij een
-    fout wordt niets geschreven en staan blad en cel in de melding. De werkmap van een regio
-    werkt ook elk gemeenteprofiel bij.
+    Opmerkingen, volgorde en ongewijzigde waarden in het profiel blijven staan. Wat sinds de
+    export in het profiel is veranderd, blijft staan; een veld dat in beide is veranderd, wordt
+    geweigerd met beide waarden. Bij een fout wordt niets geschreven en staan blad en cel in de
+    melding. De werkmap van een regio werkt ook elk gemeenteprofiel bij.
     """
     from assembler.pipeline.workbook_import import describe, import_workbook
 
-    result = import_workbook(workbook, profile)
+    result = import_workbook(workbook, profile, book_wins=book_wins, other_profile=other_profile)
     _echo_problems(result.warnings)
+    if result.kept:
+        click.echo("Sinds de export in het profiel gewijzigd en bewaard:")
+        for change in result.kept:
+            click.echo(f"  {change.file}: {describe(change)}")
     if not result.changes:
         click.echo(f"Geen wijzigingen: {profile} is niet aangeraakt.")
         return

@@ -168,7 +168,11 @@ def load_document(path: Path | str, display: str | None = None) -> Document:
     """Load one YAML file; raise ProfileError with every problem found."""
     path = Path(path)
     display = display or str(path)
-    text = read_text(path, display)
+    return parse_document(read_text(path, display), path, display)
+
+
+def parse_document(text: str, path: Path, display: str) -> Document:
+    """A YAML text as if it stood at path (a profile as it was when a workbook was exported)."""
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise _fail(display, "bestand is leeg; begin met 'soort: gemeente' of 'soort: regio'")
     # Raw control characters are not allowed in YAML; treat them as the reader would.

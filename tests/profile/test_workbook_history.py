@@ -36,7 +36,7 @@ def _history(path: Path) -> list[dict]:
 def test_sheet_shows_each_edition_with_real_dates(brugstad: Path) -> None:
     book = load_workbook(export(brugstad))
     ws = book["Geschiedenis"]
-    assert book.sheetnames[-1] == "Geschiedenis"
+    assert book.sheetnames[-2:] == ["Geschiedenis", "Over deze werkmap"]
     assert [c.value for c in ws[1]] == ["versie", "datum", "samenvatting"]
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=ws.max_row)][:3] == [
         ["2025.2", dt.datetime(2025, 11, 1), "Telefoonnummers bijgewerkt."],
