@@ -59,8 +59,7 @@ def _merge(base: Any, book: Any, yaml: Any, path: Path_, result: Merge, book_win
     if _same(book, yaml):
         return yaml
     if _same(book, base):
-        if not _same(yaml, base):
-            result.kept.append(path)
+        result.kept += _differences(base, yaml, path)
         return yaml
     if _same(yaml, base):
         return book
@@ -142,3 +141,26 @@ def _lists(
         if value is not MISSING:
             merged.append(value)
     return merged
+
+
+def _differences(old: Any, new: Any, path: Path_) -> list[Path_]:
+    """The single fields that differ between two editions (list items by their place in ``new``)."""
+    if _same(old, new):
+        return []
+    if isinstance(old, dict) and isinstance(new, dict):
+        return [
+            p
+            for key in [*new, *(k for k in old if k not in new)]
+            for p in _differences(old.get(key, MISSING), new.get(key, MISSING), (*path, key))
+        ]
+    key = _keyed(old, new)
+    if key is not None:
+        before = {str(i[key]): i for i in old} if isinstance(old, list) else {}
+        after = [str(i[key]) for i in new] if isinstance(new, list) else []
+        found = [
+            p
+            for n, name in enumerate(after)
+            for p in _differences(before.get(name, MISSING), new[n], (*path, n))
+        ]
+        return found + [(*path, name) for name in before if name not in after]
+    return [path]
