@@ -27,10 +27,10 @@ from assembler.profile.reading import load_profile, load_region
 from assembler.profile.schema import GEMEENTE, REGIO, leaf_patterns
 from assembler.resources import template_path
 from tests.conftest import FIXTURE_REGION
+from tests.schema_examples import example, rule_at
 
 TODAY = dt.date(2026, 11, 20)
 MUNICIPALITY = "gemeenten/rivierstad.yaml"
-SECOND = {"id": "tweede-partner", "versie": "2024.1", "naam": "Tweede partner"}
 
 # Fields whose value cannot differ between two editions that can be compared.
 FIXED = {
@@ -43,28 +43,6 @@ ALSO_REMOVE = {"document.vastgesteld_op": ("document.status",)}
 SILENT_REMOVAL = {
     "document.status": "without a status it follows from vastgesteld_op: still 'vastgesteld'",
 }
-
-
-def rule_at(schema: dict[str, Any], pattern: str) -> dict[str, Any]:
-    rule: dict[str, Any] = {"type": "dict", "schema": schema}
-    for part in pattern.split("."):
-        rule = rule["schema"] if part == "*" else rule["schema"][part]
-    return rule
-
-
-def example(rule: dict[str, Any]) -> Any:
-    """A complete value for a schema rule from its examples: every field, two items per list."""
-    kind = rule.get("type")
-    if kind == "dict":
-        return {key: example(sub) for key, sub in rule["schema"].items()}
-    if kind == "list" and rule.get("schema", {}).get("type") == "dict":
-        first = example(rule["schema"])
-        second = copy.deepcopy(first)
-        for key, value in SECOND.items():
-            if key in second:
-                second[key] = value
-        return [first, second]
-    return copy.deepcopy(rule["meta"]["voorbeeld"])
 
 
 def other(pattern: str, rule: dict[str, Any], value: Any) -> Any:
