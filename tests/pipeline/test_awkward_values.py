@@ -17,7 +17,6 @@ import datetime as dt
 import io
 import os
 import re
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, event, given, settings
@@ -202,7 +201,7 @@ def test_what_validate_accepts_builds_in_every_format(tmp_path_factory, values: 
     try:
         result = build_profile(path, folder / "uit", FORMATS, today=TODAY)
     except ProfileError as exc:  # pragma: no cover - the failure this test exists to find
-        raise AssertionError("validate nam het profiel aan, de build niet:\n" + exc.format()) from None
+        raise AssertionError(f"validate nam het profiel aan, de build niet:\n{exc}") from None
     event("gebouwd")
     check_outputs(result)
     assert {p.suffix for p in result.files} == {".docx", ".pdf", ".html"}
