@@ -125,19 +125,44 @@ def test_phone_number_is_a_tracked_deletion_and_insertion(editions: dict[str, Pa
     assert not set(ids) & {b.get(qn("w:id")) for b in root.iter(qn("w:bookmarkStart"))}
 
 
-def test_a_changed_sentence_is_marked_word_by_word(editions: dict[str, Path]) -> None:
-    root = body(editions["redline"].read_bytes())
+def _marked_paragraphs(root: etree._Element) -> list[tuple[str, list[str], list[str]]]:
+    """Per paragraph with tracked changes: its accepted text, each deletion and each insertion."""
+    found = []
     for paragraph in root.iter(qn("w:p")):
-        plain = ["".join(t.text or "" for t in r.iter(qn("w:t"))) for r in paragraph.findall(qn("w:r"))]
-        if plain and plain[0] == "In Testdam ligt het accent op ":
-            deleted = "".join(t.text or "" for t in paragraph.iter(qn("w:delText")))
-            inserted = "".join(
-                t.text or "" for i in paragraph.findall(qn("w:ins")) for t in i.iter(qn("w:t"))
-            )
-            assert deleted == "preventie."
-            assert inserted == "voorlichting in de wijk."
-            return
-    raise AssertionError("de gewijzigde inleiding staat niet woord voor woord gemarkeerd")
+        deleted = [
+            "".join(t.text or "" for t in d.iter(qn("w:delText"))) for d in paragraph.iter(qn("w:del"))
+        ]
+        inserted = ["".join(t.text or "" for t in i.iter(qn("w:t"))) for i in paragraph.iter(qn("w:ins"))]
+        deleted, inserted = [d for d in deleted if d], [i for i in inserted if i]
+        if deleted or inserted:
+            whole = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+            found.append((whole, deleted, inserted))
+    return found
+
+
+def test_a_changed_sentence_is_deleted_and_inserted_whole(editions: dict[str, Path]) -> None:
+    marked = _marked_paragraphs(body(editions["redline"].read_bytes()))
+    intro = [
+        (d, i)
+        for whole, d, i in marked
+        if "voorlichting in de wijk" in whole and whole.startswith("In Testdam")
+    ]
+    # One deletion of the old sentence and one insertion of the new: no words interleaved.
+    assert intro == [
+        (
+            ["In Testdam ligt het accent op preventie."],
+            ["In Testdam ligt het accent op voorlichting in de wijk."],
+        )
+    ]
+
+
+def test_a_changed_number_is_one_deletion_and_one_insertion_of_the_number(editions: dict[str, Path]) -> None:
+    marked = _marked_paragraphs(body(editions["redline"].read_bytes()))
+    phones = [(whole, d, i) for whole, d, i in marked if "020-7654321" in whole]
+    assert len(phones) >= 3  # the partner tables, the partner's contact cell, the contact list
+    for whole, deleted, inserted in phones:
+        # The number alone goes out and comes in; the rest of the cell or paragraph stays as it was.
+        assert (deleted, inserted) == (["020-1234568"], ["020-7654321"]), whole
 
 
 def test_accepting_gives_the_new_text_and_rejecting_the_old(editions: dict[str, Path]) -> None:
