@@ -456,10 +456,13 @@ def wijzigingen(oud: Path, nieuw: Path, uitvoer: Path | None) -> None:
 
     Vergelijk twee gemeenteprofielen of twee regiobestanden (na het samenvoegen met de regio)
     en noem elke wijziging: partners, telefoonnummers en e-mailadressen (oud en nieuw),
-    prioriteit, regie, coördinator, praktijken en lokale teksten.
+    prioriteit, regie, coördinator, praktijken, handvatten en lokale teksten. Van twee
+    regiobestanden wordt -o een webpagina met een deel per gemeente.
     """
-    from assembler.pipeline.compare import compare_files, write_changes_document
+    from assembler.pipeline.compare import check_target, compare_files, write_changes_document
 
+    if uitvoer is not None:
+        check_target(nieuw, uitvoer)
     comparison = compare_files(oud, nieuw)
     _echo_changes(comparison)
     if uitvoer is not None:

@@ -518,6 +518,7 @@ class _Run:
             if d not in listed
         ]
         return rows
+
     def _write_site(self, items: list[Item], result: BatchResult) -> None:
         # Imported here: only a run with a site needs the web renderer in this process.
         from assembler.batch.site import members_of, write_site
@@ -526,7 +527,10 @@ class _Run:
         entries = [(i.path, self.records[i.display]) for i in items if i.display in self.records]
         try:
             folder, written, files = write_site(
-                self.region, self.outdir, members_of(self.region, self.outdir, entries, self.today), self.today
+                self.region,
+                self.outdir,
+                members_of(self.region, self.outdir, entries, self.today),
+                self.today,
             )
         except AssemblerError as exc:
             result.site_melding = f"Website niet bijgewerkt: {exc}"

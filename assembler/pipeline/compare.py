@@ -99,10 +99,24 @@ def _municipalities(region: Region) -> dict[str, Profile]:
     return profiles
 
 
+def check_target(new: Path, target: Path) -> None:
+    """Refuse, before anything is compared, a changes document the toolkit cannot make of these files."""
+    try:
+        region = _kind(new) == "regio"
+    except ProfileError:
+        return  # compare_files names the problems of both files
+    if region and target.suffix.lower() == ".docx":
+        raise AssemblerError(
+            "een Word-document met wijzigingen maakt de toolkit van twee gemeenteprofielen; voor twee "
+            "regiobestanden schrijft hij een webpagina met een deel per gemeente: kies een bestand op .html"
+        )
+
+
 def write_changes_document(old: Path, new: Path, target: Path, today: dt.date | None = None) -> int:
     """Write the new routekaart marked up against the old one: .docx with tracked changes or .html.
 
-    Returns the number of changes listed. Both files must be municipality profiles.
+    Returns the number of changes listed. Two municipality profiles give either; two region files
+    give one web page with every change and a section per municipality in both editions.
     """
     from assembler.model.tailor import tailor
     from assembler.pipeline.output import atomic_write
@@ -110,13 +124,23 @@ def write_changes_document(old: Path, new: Path, target: Path, today: dt.date | 
     suffix = target.suffix.lower()
     if suffix not in (".docx", ".html"):
         raise AssemblerError(f"{target}: kies een bestand dat eindigt op .docx of .html")
+    check_target(new, target)
     comparison = compare_files(old, new, today)
-    if len(comparison.groups) != 1 or _kind(new) != "gemeente":
-        raise AssemblerError(
-            "een document met wijzigingen kan alleen van twee gemeenteprofielen; "
-            "geef twee profielen van dezelfde gemeente"
-        )
     content = national_content()
+    if _kind(new) == "regio":
+        from assembler.builders.web.redline import redline_region_html
+
+        region_old, region_new = _both(lambda p: load_region(p, today=today), old, new)
+        profiles_old, profiles_new = _municipalities(region_old), _municipalities(region_new)
+        editions = [
+            (name, tailor(profiles_old[name], content), tailor(profile, content))
+            for name, profile in profiles_new.items()
+            if name in profiles_old
+        ]
+        groups = [(heading, [c.text for c in changes]) for heading, changes in comparison.groups]
+        data = redline_region_html(region_new.naam, editions, groups).encode("utf-8")
+        atomic_write(target, data)
+        return len(comparison.changes)
     before, after = _both(lambda p: load_profile(p, today=today), old, new)
     old_model, new_model = tailor(before, content), tailor(after, content)
     if suffix == ".docx":

@@ -175,9 +175,7 @@ class Checked:
     files: tuple[str, ...]
 
 
-def check_paths(
-    paths: list[Path], today: dt.date | None = None, extra: Extra | None = None
-) -> list[Problem]:
+def check_paths(paths: list[Path], today: dt.date | None = None, extra: Extra | None = None) -> list[Problem]:
     """Every problem in the given files; a region brings its municipalities along. Never raises ProfileError."""
     return check_files(paths, today, extra).problems
 

@@ -88,7 +88,9 @@ def _date(description: str, example: str) -> dict[str, Any]:
     return _d(description, example, type="date", coerce="to_date")
 
 
-def _choice(description: str, options: tuple[str, ...], example: str, default: str | None = None) -> dict[str, Any]:
+def _choice(
+    description: str, options: tuple[str, ...], example: str, default: str | None = None
+) -> dict[str, Any]:
     return _d(description, example, default=default, type="string", allowed=list(options))
 
 
@@ -411,7 +413,9 @@ SITE = {
         "staat in de toegankelijkheidsverklaring.",
         "Veilig Thuis Regio, team communicatie",
     ),
-    "email": _email("Adres voor vragen en meldingen over de toegankelijkheid van de site.", "web@regio.example"),
+    "email": _email(
+        "Adres voor vragen en meldingen over de toegankelijkheid van de site.", "web@regio.example"
+    ),
     "gecontroleerd_op": _date(
         "Datum waarop iemand de site voor het laatst zelf op toegankelijkheid heeft gecontroleerd; "
         "zonder dit veld meldt de verklaring alleen de automatische controle.",

@@ -239,28 +239,87 @@ def _body(html: str, which: str) -> Any:
     return page
 
 
-def redline_html(old: Routekaart, new: Routekaart, changes: list[str]) -> str:
-    """The new page with the old one's differences marked, and the list of changes first."""
+def _marked(old: Routekaart, new: Routekaart) -> Any:
+    """The new edition's page with its differences from the old one marked."""
     fonts = web_font_css()
     before = _body(render_html(old, "html", fonts, read_logo(old.logo)), "oude")
     after = _body(render_html(new, "html", fonts, read_logo(new.logo)), "nieuwe")
-    body = after.find("body")
-    _diff(body, before.find("body"))
-    items = "".join(f"<li>{escape(text)}</li>" for text in changes) or "<li>Geen wijzigingen.</li>"
-    summary = lxml_html.fragment_fromstring(
-        '<section class="wijzigingen-uitleg" aria-labelledby="wijzigingen-kop">'
-        '<h2 id="wijzigingen-kop">Wijzigingen ten opzichte van versie '
-        f"{escape(old.versie)}</h2>"
-        "<p>Nieuwe tekst is <ins>onderstreept</ins>, vervallen tekst is <del>doorgestreept</del>.</p>"
-        f"<ul>{items}</ul></section>"
+    _diff(after.find("body"), before.find("body"))
+    return after
+
+
+def _summary(heading: str, groups: Sequence[tuple[str, Sequence[str]]]) -> Any:
+    lists = "".join(
+        (f"<h3>{escape(name)}</h3>" if name else "")
+        + "<ul>"
+        + ("".join(f"<li>{escape(text)}</li>" for text in texts) or "<li>Geen wijzigingen.</li>")
+        + "</ul>"
+        for name, texts in groups
     )
+    return lxml_html.fragment_fromstring(
+        '<section class="wijzigingen-uitleg" aria-labelledby="wijzigingen-kop">'
+        f'<h2 id="wijzigingen-kop">{escape(heading)}</h2>'
+        "<p>Nieuwe tekst is <ins>onderstreept</ins>, vervallen tekst is <del>doorgestreept</del>.</p>"
+        f"{lists}</section>"
+    )
+
+
+def redline_region_html(
+    region: str,
+    editions: Sequence[tuple[str, Routekaart, Routekaart]],
+    groups: Sequence[tuple[str, Sequence[str]]],
+) -> str:
+    """One page for two editions of a region: every change first, then a section per municipality
+    with its routekaart marked up (ids given the municipality's slug, so each section links within itself)."""
+    if not editions:
+        raise BuildError(
+            "geen gemeente staat in beide regiobestanden; er is geen routekaart om te vergelijken"
+        )
+    pages = [(name, new.slug, _marked(old, new)) for name, old, new in editions]
+    page = pages[0][2]
+    parts = [(name, slug, _children(marked.find("body"))) for name, slug, marked in pages]
+    body = page.find("body")
+    for child in list(body):
+        body.remove(child)
+    body.append(_summary(f"Wijzigingen in regio {region}", groups))
+    for name, slug, children in parts:
+        section = etree.SubElement(
+            body, "section", {"class": "gemeente-wijzigingen", "aria-label": f"Gemeente {name}"}
+        )
+        for child in children:
+            if "skiplink" not in (child.get("class") or ""):
+                section.append(child)
+        for node in section.iter():
+            if not isinstance(node.tag, str):
+                continue
+            for attribute in ("id", "for"):
+                if node.get(attribute):
+                    node.set(attribute, f"{slug}-{node.get(attribute)}")
+            for attribute in ("aria-labelledby", "aria-describedby"):
+                if node.get(attribute):
+                    node.set(attribute, " ".join(f"{slug}-{v}" for v in node.get(attribute).split()))
+            if (node.get("href") or "").startswith("#"):
+                node.set("href", f"#{slug}-{node.get('href')[1:]}")
+    _styled(page)
+    return "<!DOCTYPE html>\n" + lxml_html.tostring(page, encoding="unicode")
+
+
+def _styled(page: Any) -> None:
+    style = page.find(".//head/style")
+    if style is not None:
+        style.text = (style.text or "") + _STYLE
+
+
+def redline_html(old: Routekaart, new: Routekaart, changes: list[str]) -> str:
+    """The new page with the old one's differences marked, and the list of changes first."""
+    after = _marked(old, new)
+    body = after.find("body")
+    summary = _summary(f"Wijzigingen ten opzichte van versie {old.versie}", [("", changes)])
     first = _children(body)
     skip = first[0] if first and "skiplink" in (first[0].get("class") or "") else None
     if skip is not None:
         skip.addnext(summary)
     else:
         body.insert(0, summary)
-    style = after.find(".//head/style")
-    if style is not None:
-        style.text = (style.text or "") + _STYLE
+    _styled(after)
     return "<!DOCTYPE html>\n" + lxml_html.tostring(after, encoding="unicode")

@@ -147,7 +147,9 @@ class _Reader:
         width = len(sheet.columns)
         key_col = next(col for col, fld in enumerate(sheet.columns, start=1) if fld.path == (sheet.key,))
         by_key = {
-            str(i.get(sheet.key)): i for i in base_items if isinstance(i, dict) and i.get(sheet.key) is not None
+            str(i.get(sheet.key)): i
+            for i in base_items
+            if isinstance(i, dict) and i.get(sheet.key) is not None
         }
         for row in range(2, ws.max_row + 1):
             if all(is_blank(ws.cell(row, c).value) for c in range(1, width + 1)):

@@ -205,17 +205,54 @@ def test_html_redline(editions: dict[str, Path], tmp_path: Path) -> None:
     assert intro == ["In Testdam ligt het accent op preventie."]
 
 
-def test_refuses_other_suffixes_and_regions(editions: dict[str, Path], tmp_path: Path) -> None:
+def test_refuses_other_suffixes_and_a_word_document_for_regions(
+    editions: dict[str, Path], tmp_path: Path
+) -> None:
     output, code = invoke("wijzigingen", editions["oud"], editions["nieuw"], "-o", tmp_path / "x.pdf")
-    assert code == 1 and "kies een bestand dat eindigt op .docx of .html" in output
+    assert code == 2 and "kies een bestand dat eindigt op .docx of .html" in output
     gemeente = edit(BASE_PROFILE, "naam: Testdam\n", "naam: Testdam\nregio: ../regio.yaml\n")
     (tmp_path / "gemeenten").mkdir()
     (tmp_path / "gemeenten" / "testdam.yaml").write_text(gemeente, encoding="utf-8")
     region = tmp_path / "regio.yaml"
     region.write_text(BASE_REGION, encoding="utf-8")
     output, code = invoke("wijzigingen", region, region, "-o", tmp_path / "x.docx")
-    assert code == 1 and "alleen van twee gemeenteprofielen" in output
+    assert code == 1 and "voor twee regiobestanden schrijft hij een webpagina" in output
+    assert "Geen wijzigingen" not in output  # refused before the comparison
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_two_region_files_give_one_page_with_a_section_per_municipality(tmp_path: Path) -> None:
+    gemeente = edit(BASE_PROFILE, "naam: Testdam\n", "naam: Testdam\nregio: ../regio.yaml\n")
+    for folder, text in (("oud", gemeente), ("nieuw", edit(gemeente, OLD_PHONE, NEW_PHONE))):
+        (tmp_path / folder / "gemeenten").mkdir(parents=True)
+        (tmp_path / folder / "gemeenten" / "testdam.yaml").write_text(text, encoding="utf-8")
+        region = (
+            BASE_REGION
+            if folder == "oud"
+            else edit(BASE_REGION, "  naam: Politie Testland", "  naam: Politie Testland-Oost")
+        )
+        (tmp_path / folder / "regio.yaml").write_text(region, encoding="utf-8")
+    target = tmp_path / "regio.html"
+    output, code = invoke(
+        "wijzigingen", tmp_path / "oud" / "regio.yaml", tmp_path / "nieuw" / "regio.yaml", "-o", target
+    )
+    assert code == 0, output
+    page = lxml_html.fromstring(target.read_bytes())
+    body = [c for c in page.find("body") if isinstance(c.tag, str)]
+    assert body[0].get("class") == "wijzigingen-uitleg"
+    summary = body[0].text_content()
+    assert "Partner Politie Testland heet nu Politie Testland-Oost." in summary
+    assert "telefoonnummer gewijzigd van 020-1234568 in 020-7654321" in summary
+    (section,) = page.xpath('//section[@class="gemeente-wijzigingen"]')
+    assert section.get("aria-label") == "Gemeente Testdam"
+    assert any(d.text_content() == "020-1234568" for d in section.iter("del"))
+    # Ids carry the municipality's slug, and every link within the page still finds its place.
+    ids = [e.get("id") for e in page.iter() if isinstance(e.tag, str) and e.get("id")]
+    assert len(ids) == len(set(ids))
+    for link in page.iter("a"):
+        href = link.get("href") or ""
+        if href.startswith("#"):
+            assert href[1:] in ids, href
 
 
 @pytest.mark.slow
