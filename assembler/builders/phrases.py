@@ -9,8 +9,9 @@ is deleted and inserted whole. Never word by word through a sentence, which read
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # A phone number or other number with its spaces and dashes is one token ("+31 (0)20 123 4567"),
 # a word with its inner hyphens or apostrophes one ("'s-Heerenveld"), then spaces, then any sign.
@@ -143,3 +144,24 @@ def _joined(ops: list[Op]) -> list[Op]:
         else:
             out.append(op)
     return out
+
+
+def pair_blocks(old: Sequence[Any], new: Sequence[Any], text: Callable[[Any], str]) -> list[tuple[Any, Any]]:
+    """Old and new blocks of a changed stretch in order, each new one with its most alike old one
+    of the same kind (element tag) and at least half alike, or alone (None on the other side)."""
+    pairs: list[tuple[Any, Any]] = []
+    next_old = 0
+    for block in new:
+        best, score = None, 0.5
+        for k in range(next_old, len(old)):
+            if old[k].tag == block.tag:
+                ratio = SequenceMatcher(None, text(old[k]), text(block), autojunk=False).ratio()
+                if ratio >= score:
+                    best, score = k, ratio
+        if best is None:
+            pairs.append((None, block))
+            continue
+        pairs += [(o, None) for o in old[next_old:best]]
+        pairs.append((old[best], block))
+        next_old = best + 1
+    return pairs + [(o, None) for o in old[next_old:]]

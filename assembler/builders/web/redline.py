@@ -19,7 +19,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from markupsafe import escape
 
-from assembler.builders.phrases import phrase_ops
+from assembler.builders.phrases import pair_blocks, phrase_ops
 from assembler.builders.web.render import read_logo, render_html
 from assembler.builders.web.webfonts import web_font_css
 from assembler.errors import BuildError
@@ -55,27 +55,6 @@ def _tag(element: Any) -> str:
     return str(element.tag).rsplit("}", 1)[-1]
 
 
-def _pairs(old: Sequence[Any], new: Sequence[Any]) -> list[tuple[Any, Any]]:
-    """Old and new blocks of a changed stretch in order, each new one with its most alike old one
-    of the same kind (at least half alike), or alone."""
-    pairs: list[tuple[Any, Any]] = []
-    next_old = 0
-    for block in new:
-        best, score = None, 0.5
-        for k in range(next_old, len(old)):
-            if old[k].tag == block.tag:
-                ratio = SequenceMatcher(None, _signature(old[k]), _signature(block), autojunk=False).ratio()
-                if ratio >= score:
-                    best, score = k, ratio
-        if best is None:
-            pairs.append((None, block))
-            continue
-        pairs += [(o, None) for o in old[next_old:best]]
-        pairs.append((old[best], block))
-        next_old = best + 1
-    return pairs + [(o, None) for o in old[next_old:]]
-
-
 def _diff(new: Any, old: Any) -> None:
     """Mark new (in place) against old: containers block by block, leaves phrase by phrase."""
     tag = _tag(new)
@@ -91,7 +70,7 @@ def _diff(new: Any, old: Any) -> None:
             continue
         anchor = new_blocks[j1 - 1] if j1 > 0 else None
         following = new_blocks[j2] if j2 < len(new_blocks) else None
-        for o, n in _pairs(old_blocks[i1:i2], new_blocks[j1:j2]):
+        for o, n in pair_blocks(old_blocks[i1:i2], new_blocks[j1:j2], _signature):
             if n is None:
                 removed = _deleted(o)
                 if anchor is not None:

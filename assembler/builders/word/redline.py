@@ -23,7 +23,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from assembler.builders.phrases import phrase_ops
+from assembler.builders.phrases import pair_blocks, phrase_ops
 from assembler.builders.word.builder import render_docx
 from assembler.builders.word.finish import document_time, package_bytes
 from assembler.model.routekaart import Routekaart
@@ -264,28 +264,6 @@ def _cell_blocks(cell: Any) -> list[Any]:
     return [c for c in cell if c.tag in (qn("w:p"), qn("w:tbl"))]
 
 
-def _pairs(old: Sequence[Any], new: Sequence[Any]) -> list[tuple[Any, Any]]:
-    """Old and new blocks of a changed stretch in order, each new one with its most alike old one
-    (of the same kind, at least half alike), or alone (None on the other side)."""
-    pairs: list[tuple[Any, Any]] = []
-    next_old = 0
-    for block in new:
-        best, score = None, 0.5
-        for k in range(next_old, len(old)):
-            if old[k].tag != block.tag:
-                continue
-            ratio = SequenceMatcher(None, _signature(old[k]), _signature(block), autojunk=False).ratio()
-            if ratio >= score:
-                best, score = k, ratio
-        if best is None:
-            pairs.append((None, block))
-            continue
-        pairs += [(o, None) for o in old[next_old:best]]
-        pairs.append((old[best], block))
-        next_old = best + 1
-    return pairs + [(o, None) for o in old[next_old:]]
-
-
 def _diff_blocks(new: Sequence[Any], old: Sequence[Any], marks: _Marks) -> int:
     """Compare two block lists in place (the new ones stay, the old ones come back as deleted)."""
     a = [_signature(b) for b in old]
@@ -300,7 +278,7 @@ def _diff_blocks(new: Sequence[Any], old: Sequence[Any], marks: _Marks) -> int:
         # Deleted blocks stand after the new block before them, or before the next new one.
         anchor = new[j1 - 1] if j1 > 0 else None
         following = new[j2] if j2 < len(new) else None
-        for o, n in _pairs(old[i1:i2], new[j1:j2]):
+        for o, n in pair_blocks(old[i1:i2], new[j1:j2], _signature):
             changes += 1
             if n is None:
                 removed = _deleted_block(o, marks)
