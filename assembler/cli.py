@@ -15,12 +15,18 @@ from typing import Any, TypeVar
 import click
 
 from assembler import __version__
+from assembler.builders.registry import DEFAULT_FORMATS, Kind, of_kind, suffixes
+from assembler.dutch import enumeration
 from assembler.errors import AssemblerError, ProfileError
 from assembler.problems import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_OUTPUT = Path("output")
+# The --formaat choices: every municipal output in the registry (builders/registry.py).
+FORMATS = ",".join(DEFAULT_FORMATS)
+# What `wijzigingen -o` can write: the registry's outputs of that kind, by the file's extension.
+CHANGES = enumeration((f"{e.suffix} ({e.label})" for e in of_kind(Kind.CHANGES)), voegwoord="of")
 
 
 def _echo_problems(problems: Iterable[Problem]) -> None:
@@ -176,17 +182,14 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str | None) -> t
         raise click.BadParameter(str(exc), ctx, param) from None
 
 
-def _suffix(*allowed: str) -> Callable[[click.Context, click.Parameter, Path | None], Path | None]:
-    """A callback that refuses a file name without one of these extensions as a usage error (exit 2)."""
-
-    def check(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
-        if value is not None and value.suffix.lower() not in allowed:
-            raise click.BadParameter(
-                f"{value}: kies een bestand dat eindigt op {' of '.join(allowed)}", ctx, param
-            )
-        return value
-
-    return check
+def _changes_target(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """wijzigingen -o: a file of a kind the registry has no changes document for is a usage error
+    (exit 2), before anything is compared."""
+    allowed = dict.fromkeys(suffixes(Kind.CHANGES) + suffixes(Kind.REGION_CHANGES))
+    if value is not None and value.suffix.lower() not in allowed:
+        choices = enumeration(allowed, voegwoord="of")
+        raise click.BadParameter(f"{value}: kies een bestand dat eindigt op {choices}", ctx, param)
+    return value
 
 
 # -o for every command that writes into an output folder.
@@ -216,7 +219,7 @@ def _report_build(result: Any) -> None:
     "formats",
     default=None,
     callback=_formats,
-    help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).",
+    help=f"Komma-gescheiden: {FORMATS} (standaard alle).",
 )
 @click.option(
     "--sjabloon",
@@ -311,7 +314,7 @@ def check_template(template: Path) -> None:
     default=None,
     callback=_formats,
     help=(
-        "Komma-gescheiden: docx,pdf,html,kaarten (standaard alle). Het regiodocument komt mee als "
+        f"Komma-gescheiden: {FORMATS} (standaard alle). Het regiodocument komt mee als "
         "Word-bestand bij docx en als PDF bij pdf; het overzicht wordt altijd gemaakt."
     ),
 )
@@ -446,9 +449,8 @@ def import_command(workbook: Path, profile: Path, book_wins: bool, other_profile
     "--uitvoer",
     type=click.Path(path_type=Path),
     default=None,
-    callback=_suffix(".docx", ".html"),
-    help="Schrijf ook de nieuwe routekaart met de wijzigingen erin: .docx (bijgehouden wijzigingen "
-    "in Word) of .html (doorgehaald en onderstreept).",
+    callback=_changes_target,
+    help=f"Schrijf ook de nieuwe routekaart met de wijzigingen erin: {CHANGES}.",
 )
 @friendly
 def wijzigingen(oud: Path, nieuw: Path, uitvoer: Path | None) -> None:

@@ -13,6 +13,8 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from assembler.dutch import dutch_date
+from assembler.model.routekaart import Routekaart
+from assembler.naming import slug as slug_of
 from assembler.national import PRACTICES, STEPS, NationalContent
 from assembler.national.handvatten import HANDVATTEN, national_handvatten
 from assembler.profile.schema import GEMEENTE, REGIO, leaf_patterns
@@ -27,6 +29,34 @@ class Change:
 
     def __str__(self) -> str:
         return self.text
+
+
+@dataclass(frozen=True)
+class Redline:
+    """Two editions of one municipality's routekaart and what changed between them: the model of
+    the documents that show the new edition marked up against the old one."""
+
+    oud: Routekaart
+    nieuw: Routekaart
+    wijzigingen: tuple[str, ...]
+
+    @property
+    def slug(self) -> str:
+        return self.nieuw.slug
+
+
+@dataclass(frozen=True)
+class RegionRedline:
+    """Two editions of a region: every change, grouped under the region and each municipality, and
+    the redline of each municipality in both editions (in the region file's order)."""
+
+    naam: str
+    gemeenten: tuple[tuple[str, Redline], ...]  # the municipality's name and its redline
+    groepen: tuple[tuple[str, tuple[str, ...]], ...]  # a heading and its changes
+
+    @property
+    def slug(self) -> str:
+        return slug_of(self.naam)
 
 
 Labels = Callable[[str, str], str]

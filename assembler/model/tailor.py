@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -353,49 +353,126 @@ def _key_persons_text(
 def tailor(
     profile: Profile, content: NationalContent, handvatten: HandvattenContent | None = None
 ) -> Routekaart:
+    """The routekaart of one municipality: national content with its name filled in, and its own choices."""
     data = profile.data
     hv = handvatten or national_handvatten()
+    teksten = content.teksten
     name = data["naam"]
-    region_name = data.get("regio_naam")
     vt = _veilig_thuis(data.get("veilig_thuis"), content)
-    keten = data["ketenaanpak"]
     partners = tuple(_partner(p, content) for p in data.get("partners", []))
-    by_id = {p.id: p for p in partners}
-    coordinator = by_id.get(keten.get("coordinator", ""))
-    values = {
+    keten = data["ketenaanpak"]
+    coordinator = {p.id: p for p in partners}.get(keten.get("coordinator", ""))
+    values = _placeholders(data, vt, coordinator, content)
+    audiences = tuple(a for a in AUDIENCES if a in data["kaarten"]["doelgroepen"])
+    steps_partners = {s: _step_partners(s, keten, partners) for s in STEPS}
+    steps = _chain(keten, steps_partners, content, values)
+    practices = _chosen_practices(
+        data["praktijken"], partners, steps_partners, vt, audiences, content, values
+    )
+    chosen = {p.key for p in practices}
+    orgs, listed = _chosen_organisations(content, chosen)
+    return Routekaart(
+        gemeente=name,
+        slug=slug(name),
+        regio=data.get("regio_naam"),
+        titel=teksten["titel"],
+        **_edition(data, teksten),
+        website=data.get("website"),
+        logo=profile.file("logo"),
+        kleur=data["huisstijl"]["hoofdkleur"].upper(),
+        **_introduction(data["document"], teksten, values),
+        praktijken=practices,
+        wetgeving_inleiding=_fill(_texts(teksten["wetgeving_inleiding"]), values),
+        wetten=tuple(w for w in content.wetten if ALL in w.praktijken or chosen & set(w.praktijken)),
+        organisaties_inleiding_landelijk=_one(teksten["organisaties_inleiding"]["landelijk"], values),
+        organisaties_inleiding_regionaal=_one(teksten["organisaties_inleiding"]["regionaal"], values),
+        organisaties_inleiding_lokaal=_one(teksten["organisaties_inleiding"]["lokaal"], values),
+        organisaties=orgs,
+        veilig_thuis=vt,
+        partners=partners,
+        partners_regionaal=tuple(p for p in partners if not p.is_lokaal),
+        partners_lokaal=tuple(p for p in partners if p.is_lokaal),
+        **_approach(profile, keten, coordinator, teksten, values, content),
+        stappen=steps,
+        meldcode=content.meldcode,
+        contactlijst_inleiding=_one(teksten["contactlijst_inleiding"], values),
+        contacten=_contacts(vt, partners, orgs, listed),
+        acuut_tekst=_one(teksten["acuut"], values),
+        begrippen=tuple(sorted(content.begrippen, key=lambda t: t.term.lower())),
+        bronnen=content.bronnen,
+        kaarten=_card_settings(data, audiences, content),
+        trefwoorden=(
+            "schadelijke praktijken",
+            "routekaart",
+            "ketenaanpak",
+            name,
+            *(p.naam for p in practices),
+        ),
+        akkoord_inleiding=_one(teksten["akkoord_inleiding"], values),
+        akkoorden=_sign_offs(data, partners, steps, practices, teksten),
+        inhoud_versie=content.info.versie,
+        inhoud_datum=content.info.datum,
+        inhoud_datum_tekst=dutch_date(content.info.datum),
+        handvatten_inleiding=_fill(hv.inleiding, values),
+        handvatten=_handvatten(data.get("handvatten"), content, hv),
+        handvatten_veilig_thuis=_fill(hv.veilig_thuis, values),
+    )
+
+
+def _placeholders(
+    data: Mapping[str, Any], vt: VeiligThuis, coordinator: Partner | None, content: NationalContent
+) -> dict[str, str]:
+    """What the national texts' {placeholders} say for this municipality."""
+    name = data["naam"]
+    return {
         "gemeente": name,
-        "regio": region_name or name,
+        "regio": data.get("regio_naam") or name,
         "veilig_thuis": vt.naam,
         "coordinator": coordinator.naam if coordinator else "",
         "praktijken": _practices_phrase(
             [content.praktijken[k].naam for k in _practice_order(data["praktijken"])]
         ),
     }
-    teksten = content.teksten
-    document = data["document"]
-    cards = data["kaarten"]
-    audiences = tuple(a for a in AUDIENCES if a in cards["doelgroepen"])
 
-    steps_partners = {s: _step_partners(s, keten, partners) for s in STEPS}
-    steps = tuple(
-        ChainStep(
-            key=s,
-            naam=content.stappen[s].naam,
-            doel=_fill(content.stappen[s].doel, values),
-            aandachtspunten=_fill(content.stappen[s].aandachtspunten, values),
-            afspraken=paragraphs((keten.get(s) or {}).get("afspraken"))
-            or _fill(content.stappen[s].standaard_afspraken, values),
-            afspraken_eigen=bool((keten.get(s) or {}).get("afspraken")),
-            partners=steps_partners[s],
-            lokale_partners=tuple(p for p in steps_partners[s] if p.is_lokaal),
-            geen_lokale_partner=None
-            if any(p.is_lokaal for p in steps_partners[s])
-            else _one(teksten["geen_lokale_partner"], values),
+
+def _chain(
+    keten: Mapping[str, Any],
+    steps_partners: Mapping[str, tuple[Partner, ...]],
+    content: NationalContent,
+    values: Mapping[str, str],
+) -> tuple[ChainStep, ...]:
+    """The chain steps in order: the national aims with the local agreements and partners."""
+    no_partner = _one(content.teksten["geen_lokale_partner"], values)
+    steps = []
+    for s in STEPS:
+        own = (keten.get(s) or {}).get("afspraken")
+        partners = steps_partners[s]
+        steps.append(
+            ChainStep(
+                key=s,
+                naam=content.stappen[s].naam,
+                doel=_fill(content.stappen[s].doel, values),
+                aandachtspunten=_fill(content.stappen[s].aandachtspunten, values),
+                afspraken=paragraphs(own) or _fill(content.stappen[s].standaard_afspraken, values),
+                afspraken_eigen=bool(own),
+                partners=partners,
+                lokale_partners=tuple(p for p in partners if p.is_lokaal),
+                geen_lokale_partner=None if any(p.is_lokaal for p in partners) else no_partner,
+            )
         )
-        for s in STEPS
-    )
+    return tuple(steps)
 
-    selected = data["praktijken"]
+
+def _chosen_practices(
+    selected: Mapping[str, Any],
+    partners: tuple[Partner, ...],
+    steps_partners: Mapping[str, tuple[Partner, ...]],
+    vt: VeiligThuis,
+    audiences: tuple[str, ...],
+    content: NationalContent,
+    values: Mapping[str, str],
+) -> tuple[Practice, ...]:
+    """The chosen practices by priority: national text, the local situation, partners and route."""
     practices = []
     for key in _practice_order(selected):
         pc = content.praktijken[key]
@@ -421,21 +498,25 @@ def tailor(
                 route=_route(pc, relevant, steps_partners, vt, audiences, content),
             )
         )
-    chosen = {p.key for p in practices}
-    laws = tuple(w for w in content.wetten if ALL in w.praktijken or chosen & set(w.praktijken))
-    chosen_orgs = [
+    return tuple(practices)
+
+
+def _chosen_organisations(
+    content: NationalContent, chosen: set[str]
+) -> tuple[tuple[Organisation, ...], tuple[bool, ...]]:
+    """The national organisations for the chosen practices, and which the contact list names even
+    without a phone number."""
+    pairs = [
         (o, raw.contactlijst)
         for o, raw in zip(_organisations(content), content.organisaties, strict=True)
         if ALL in raw.praktijken or chosen & set(raw.praktijken)
     ]
-    orgs = tuple(o for o, _ in chosen_orgs)
-    listed = tuple(flag for _, flag in chosen_orgs)
-    regie = keten["regie"]
-    sleutel = keten.get("sleutelpersonen")
-    # None when the municipality chose itself, and when it recorded nothing (then `sleutel` is None).
-    sleutel_origin = profile.herkomst.get("ketenaanpak.sleutelpersonen") if sleutel is not None else None
-    own_intro = paragraphs(document.get("inleiding"))
-    own_training = paragraphs(keten.get("deskundigheidsbevordering"))
+    return tuple(o for o, _ in pairs), tuple(flag for _, flag in pairs)
+
+
+def _edition(data: Mapping[str, Any], teksten: Mapping[str, Any]) -> dict[str, Any]:
+    """Version, status, dates, owner and history of this edition."""
+    document = data["document"]
     revise = document.get("herzien_voor")
     adopted = document.get("vastgesteld_op")
     history = tuple(
@@ -444,89 +525,83 @@ def tailor(
     )
     owner = _person(document["eigenaar"])
     assert owner is not None  # required by the schema
-    return Routekaart(
-        gemeente=name,
-        slug=slug(name),
-        regio=region_name,
-        titel=teksten["titel"],
-        versie=str(document["versie"]),
-        status="concept" if _is_concept(document) else "vastgesteld",
-        status_tekst=_status_text(document, teksten),
-        concept_tekst=str(teksten["concept"]),
-        concept_uitleg=str(teksten["concept_uitleg"]).strip(),
-        datum=adopted or _latest_date(data, history),
-        vastgesteld_op=adopted,
+    return {
+        "versie": str(document["versie"]),
+        "status": "concept" if _is_concept(document) else "vastgesteld",
+        "status_tekst": _status_text(document, teksten),
+        "concept_tekst": str(teksten["concept"]),
+        "concept_uitleg": str(teksten["concept_uitleg"]).strip(),
+        "datum": adopted or _latest_date(data, history),
+        "vastgesteld_op": adopted,
         # A concept may name its planned date, but nothing calls it adopted on that date yet.
-        vastgesteld_op_tekst=dutch_date(adopted) if adopted and not _is_concept(document) else None,
-        vastgesteld_door=document.get("vastgesteld_door"),
-        herzien_voor=revise,
-        herzien_voor_tekst=dutch_date(revise) if revise else None,
-        eigenaar=owner,
-        website=data.get("website"),
-        logo=profile.file("logo"),
-        kleur=data["huisstijl"]["hoofdkleur"].upper(),
-        # The national framing is always printed; a local introduction follows it.
-        inleiding=_fill(_texts(teksten["inleiding"]), values)
-        + (own_intro or _fill(_texts(teksten["inleiding_standaard"]), values)),
-        inleiding_eigen=bool(own_intro),
-        maatwerk=_fill(_texts(teksten["maatwerk"]), values),
-        leeswijzer=_fill(_texts(teksten["leeswijzer"]), values),
-        praktijken=tuple(practices),
-        wetgeving_inleiding=_fill(_texts(teksten["wetgeving_inleiding"]), values),
-        wetten=laws,
-        organisaties_inleiding_landelijk=_one(teksten["organisaties_inleiding"]["landelijk"], values),
-        organisaties_inleiding_regionaal=_one(teksten["organisaties_inleiding"]["regionaal"], values),
-        organisaties_inleiding_lokaal=_one(teksten["organisaties_inleiding"]["lokaal"], values),
-        organisaties=orgs,
-        veilig_thuis=vt,
-        partners=partners,
-        partners_regionaal=tuple(p for p in partners if not p.is_lokaal),
-        partners_lokaal=tuple(p for p in partners if p.is_lokaal),
-        ketenaanpak_inleiding=_fill(_texts(teksten["ketenaanpak_inleiding"]), values),
-        regie=regie,
-        regie_label=content.label("regie", regie),
-        regie_tekst=_one(teksten["regie"][regie], values),
-        regie_herkomst=profile.herkomst.get("ketenaanpak.regie"),
-        regie_noot=_regie_note(profile, teksten, values),
-        coordinator=coordinator,
-        coordinator_tekst=_one(
+        "vastgesteld_op_tekst": dutch_date(adopted) if adopted and not _is_concept(document) else None,
+        "vastgesteld_door": document.get("vastgesteld_door"),
+        "herzien_voor": revise,
+        "herzien_voor_tekst": dutch_date(revise) if revise else None,
+        "eigenaar": owner,
+        "geschiedenis_inleiding": str(teksten["geschiedenis_inleiding"]),
+        "geschiedenis": history,
+    }
+
+
+def _introduction(
+    document: Mapping[str, Any], teksten: Mapping[str, Any], values: Mapping[str, str]
+) -> dict[str, Any]:
+    """The opening chapter: the national framing always, then the municipality's own introduction."""
+    own = paragraphs(document.get("inleiding"))
+    return {
+        "inleiding": _fill(_texts(teksten["inleiding"]), values)
+        + (own or _fill(_texts(teksten["inleiding_standaard"]), values)),
+        "inleiding_eigen": bool(own),
+        "maatwerk": _fill(_texts(teksten["maatwerk"]), values),
+        "leeswijzer": _fill(_texts(teksten["leeswijzer"]), values),
+    }
+
+
+def _approach(
+    profile: Profile,
+    keten: Mapping[str, Any],
+    coordinator: Partner | None,
+    teksten: Mapping[str, Any],
+    values: Mapping[str, str],
+    content: NationalContent,
+) -> dict[str, Any]:
+    """Who leads the chain approach, whether it works with key persons, and how it trains."""
+    regie = keten["regie"]
+    sleutel = keten.get("sleutelpersonen")
+    # None when the municipality chose itself, and when it recorded nothing (then `sleutel` is None).
+    sleutel_origin = profile.herkomst.get("ketenaanpak.sleutelpersonen") if sleutel is not None else None
+    own_training = paragraphs(keten.get("deskundigheidsbevordering"))
+    return {
+        "ketenaanpak_inleiding": _fill(_texts(teksten["ketenaanpak_inleiding"]), values),
+        "regie": regie,
+        "regie_label": content.label("regie", regie),
+        "regie_tekst": _one(teksten["regie"][regie], values),
+        "regie_herkomst": profile.herkomst.get("ketenaanpak.regie"),
+        "regie_noot": _regie_note(profile, teksten, values),
+        "coordinator": coordinator,
+        "coordinator_tekst": _one(
             teksten["coordinator"] if coordinator else teksten["geen_coordinator"], values
         ),
-        sleutelpersonen=sleutel,
-        sleutelpersonen_herkomst=sleutel_origin,
-        sleutelpersonen_tekst=_key_persons_text(sleutel, sleutel_origin, teksten, values),
-        deskundigheidsbevordering=own_training or _fill(_texts(teksten["deskundigheidsbevordering"]), values),
-        deskundigheidsbevordering_eigen=bool(own_training),
-        stappen=steps,
-        meldcode=content.meldcode,
-        contactlijst_inleiding=_one(teksten["contactlijst_inleiding"], values),
-        contacten=_contacts(vt, partners, orgs, listed),
-        acuut_tekst=_one(teksten["acuut"], values),
-        begrippen=tuple(sorted(content.begrippen, key=lambda t: t.term.lower())),
-        bronnen=content.bronnen,
-        kaarten=CardSettings(
-            formaat=cards["formaat"],
-            doelgroepen=audiences,
-            doelgroep_namen=tuple(content.label("doelgroep", a) for a in audiences),
-            qr=cards.get("qr") or site_page(data.get("regio_site_url"), name) or data.get("website"),
-        ),
-        trefwoorden=(
-            "schadelijke praktijken",
-            "routekaart",
-            "ketenaanpak",
-            name,
-            *(p.naam for p in practices),
-        ),
-        akkoord_inleiding=_one(teksten["akkoord_inleiding"], values),
-        akkoorden=_sign_offs(data, partners, steps, practices, teksten),
-        geschiedenis_inleiding=str(teksten["geschiedenis_inleiding"]),
-        geschiedenis=history,
-        inhoud_versie=content.info.versie,
-        inhoud_datum=content.info.datum,
-        inhoud_datum_tekst=dutch_date(content.info.datum),
-        handvatten_inleiding=_fill(hv.inleiding, values),
-        handvatten=_handvatten(data.get("handvatten"), content, hv),
-        handvatten_veilig_thuis=_fill(hv.veilig_thuis, values),
+        "sleutelpersonen": sleutel,
+        "sleutelpersonen_herkomst": sleutel_origin,
+        "sleutelpersonen_tekst": _key_persons_text(sleutel, sleutel_origin, teksten, values),
+        "deskundigheidsbevordering": own_training
+        or _fill(_texts(teksten["deskundigheidsbevordering"]), values),
+        "deskundigheidsbevordering_eigen": bool(own_training),
+    }
+
+
+def _card_settings(
+    data: Mapping[str, Any], audiences: tuple[str, ...], content: NationalContent
+) -> CardSettings:
+    """The pocket cards: format, audiences and where the QR code leads."""
+    cards = data["kaarten"]
+    return CardSettings(
+        formaat=cards["formaat"],
+        doelgroepen=audiences,
+        doelgroep_namen=tuple(content.label("doelgroep", a) for a in audiences),
+        qr=cards.get("qr") or site_page(data.get("regio_site_url"), data["naam"]) or data.get("website"),
     )
 
 
@@ -555,7 +630,7 @@ def _sign_offs(
     data: Mapping[str, Any],
     partners: tuple[Partner, ...],
     steps: tuple[ChainStep, ...],
-    practices: list[Practice],
+    practices: Sequence[Practice],
     teksten: Mapping[str, Any],
 ) -> tuple[SignOff, ...]:
     """Every partner that acts in a chain step, regional ones first, with what it agreed to."""

@@ -6,14 +6,18 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
+from assembler.dutch import enumeration
 from assembler.errors import AssemblerError, ProfileError
 from assembler.model.changes import Change, compare_profiles, compare_regions
 from assembler.national import national_content
 from assembler.problems import Problem
 from assembler.profile.loader import load_document
 from assembler.profile.reading import Profile, Region, load_profile, load_region
+
+if TYPE_CHECKING:
+    from assembler.builders.registry import Entry
 
 T = TypeVar("T")
 
@@ -99,60 +103,70 @@ def _municipalities(region: Region) -> dict[str, Profile]:
     return profiles
 
 
+def _target(new: Path, target: Path) -> Entry:
+    """The registered output that writes target for this kind of file, or a usage error."""
+    from assembler.builders.registry import Kind, for_suffix, suffixes
+
+    kind = Kind.REGION_CHANGES if _kind(new) == "regio" else Kind.CHANGES
+    output = for_suffix(kind, target.suffix)
+    if output is None:
+        what = "twee regiobestanden" if kind is Kind.REGION_CHANGES else "twee gemeenteprofielen"
+        choices = enumeration(suffixes(kind), voegwoord="of")
+        raise AssemblerError(f"{target}: van {what} schrijft de toolkit een bestand dat eindigt op {choices}")
+    return output
+
+
 def check_target(new: Path, target: Path) -> None:
     """Refuse, before anything is compared, a changes document the toolkit cannot make of these files."""
     try:
-        region = _kind(new) == "regio"
+        _target(new, target)
     except ProfileError:
         return  # compare_files names the problems of both files
-    if region and target.suffix.lower() == ".docx":
-        raise AssemblerError(
-            "een Word-document met wijzigingen maakt de toolkit van twee gemeenteprofielen; voor twee "
-            "regiobestanden schrijft hij een webpagina met een deel per gemeente: kies een bestand op .html"
-        )
 
 
 def write_changes_document(old: Path, new: Path, target: Path, today: dt.date | None = None) -> int:
-    """Write the new routekaart marked up against the old one: .docx with tracked changes or .html.
+    """Write the new edition marked up against the old one, in the format target's suffix names: the
+    registry's outputs of kind `wijzigingen` for two municipality profiles (.docx with tracked
+    changes, .html), of kind `regio-wijzigingen` for two region files (a section per municipality).
 
-    Returns the number of changes listed. Two municipality profiles give either; two region files
-    give one web page with every change and a section per municipality in both editions.
+    Returns the number of changes listed.
     """
+    from assembler.builders.base import BuildContext
+    from assembler.model.changes import Redline, RegionRedline
     from assembler.model.tailor import tailor
     from assembler.pipeline.output import atomic_write
+    from assembler.pipeline.produce import produce
 
-    suffix = target.suffix.lower()
-    if suffix not in (".docx", ".html"):
-        raise AssemblerError(f"{target}: kies een bestand dat eindigt op .docx of .html")
-    check_target(new, target)
+    output = _target(new, target)
     comparison = compare_files(old, new, today)
     content = national_content()
+    model: Redline | RegionRedline
     if _kind(new) == "regio":
-        from assembler.builders.web.redline import redline_region_html
-
         region_old, region_new = _both(lambda p: load_region(p, today=today), old, new)
         profiles_old, profiles_new = _municipalities(region_old), _municipalities(region_new)
-        editions = [
-            (name, tailor(profiles_old[name], content), tailor(profile, content))
-            for name, profile in profiles_new.items()
-            if name in profiles_old
-        ]
-        groups = [(heading, [c.text for c in changes]) for heading, changes in comparison.groups]
-        data = redline_region_html(region_new.naam, editions, groups).encode("utf-8")
-        atomic_write(target, data)
-        return len(comparison.changes)
-    before, after = _both(lambda p: load_profile(p, today=today), old, new)
-    old_model, new_model = tailor(before, content), tailor(after, content)
-    if suffix == ".docx":
-        from assembler.builders.word.builder import check_docx, default_template
-        from assembler.builders.word.redline import redline_docx
-
-        template = after.file("sjabloon") or default_template()
-        data = redline_docx(old_model, new_model, template)
-        check_docx(target.name, data)
+        by_name = dict(comparison.groups)
+        model = RegionRedline(
+            region_new.naam,
+            tuple(
+                (
+                    name,
+                    Redline(
+                        tailor(profiles_old[name], content),
+                        tailor(profile, content),
+                        tuple(c.text for c in by_name.get(name, ())),
+                    ),
+                )
+                for name, profile in profiles_new.items()
+                if name in profiles_old
+            ),
+            tuple((heading, tuple(c.text for c in changes)) for heading, changes in comparison.groups),
+        )
+        folders = [region_new.source.parent] + [p.source.parent for p in profiles_new.values()]
+        context = BuildContext(content=content, roots=tuple(dict.fromkeys(folders)))
     else:
-        from assembler.builders.web.redline import redline_html
-
-        data = redline_html(old_model, new_model, [c.text for c in comparison.changes]).encode("utf-8")
+        before, after = _both(lambda p: load_profile(p, today=today), old, new)
+        model = Redline(tailor(before, content), tailor(after, content), tuple(c.text for c in comparison.changes))
+        context = BuildContext(content=content, template=after.file("sjabloon"), roots=(after.source.parent,))
+    (data,) = produce([output.name], model, context)[output.name].files.values()
     atomic_write(target, data)
     return len(comparison.changes)

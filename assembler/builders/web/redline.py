@@ -19,10 +19,13 @@ from lxml import etree
 from lxml import html as lxml_html
 from markupsafe import escape
 
+from assembler.builders.base import Builder
 from assembler.builders.phrases import pair_blocks, phrase_ops
+from assembler.builders.web.html import check_page
 from assembler.builders.web.render import read_logo, render_html
 from assembler.builders.web.webfonts import web_font_css
 from assembler.errors import BuildError
+from assembler.model.changes import Redline, RegionRedline
 from assembler.model.routekaart import Routekaart
 
 # Blocks whose text is compared phrase by phrase; every other element is a container of blocks.
@@ -243,27 +246,25 @@ def _summary(heading: str, groups: Sequence[tuple[str, Sequence[str]]]) -> Any:
     )
 
 
-def redline_region_html(
-    region: str,
-    editions: Sequence[tuple[str, Routekaart, Routekaart]],
-    groups: Sequence[tuple[str, Sequence[str]]],
-) -> str:
+def redline_region_html(model: RegionRedline) -> str:
     """One page for two editions of a region: every change first, then a section per municipality
-    with its routekaart marked up (ids given the municipality's slug, so each section links within itself)."""
-    if not editions:
+    with its routekaart marked up (ids given the municipality's slug, so each section links within
+    itself). The page has one main landmark: each municipality's own becomes a division."""
+    if not model.gemeenten:
         raise BuildError(
             "geen gemeente staat in beide regiobestanden; er is geen routekaart om te vergelijken"
         )
-    pages = [(name, new.slug, _marked(old, new)) for name, old, new in editions]
+    pages = [(name, redline.nieuw.slug, _marked(redline.oud, redline.nieuw)) for name, redline in model.gemeenten]
     page = pages[0][2]
     parts = [(name, slug, _children(marked.find("body"))) for name, slug, marked in pages]
     body = page.find("body")
     for child in list(body):
         body.remove(child)
-    body.append(_summary(f"Wijzigingen in regio {region}", groups))
+    main = etree.SubElement(body, "main")
+    main.append(_summary(f"Wijzigingen in regio {model.naam}", model.groepen))
     for name, slug, children in parts:
         section = etree.SubElement(
-            body, "section", {"class": "gemeente-wijzigingen", "aria-label": f"Gemeente {name}"}
+            main, "section", {"class": "gemeente-wijzigingen", "aria-label": f"Gemeente {name}"}
         )
         for child in children:
             if "skiplink" not in (child.get("class") or ""):
@@ -271,6 +272,8 @@ def redline_region_html(
         for node in section.iter():
             if not isinstance(node.tag, str):
                 continue
+            if node.tag == "main":
+                node.tag = "div"
             for attribute in ("id", "for"):
                 if node.get(attribute):
                     node.set(attribute, f"{slug}-{node.get(attribute)}")
@@ -302,3 +305,21 @@ def redline_html(old: Routekaart, new: Routekaart, changes: list[str]) -> str:
         body.insert(0, summary)
     _styled(after)
     return "<!DOCTYPE html>\n" + lxml_html.tostring(after, encoding="unicode")
+
+
+class RedlineHtmlBuilder(Builder[Redline]):
+    def render(self, model: Redline) -> dict[str, bytes]:
+        page = redline_html(model.oud, model.nieuw, list(model.wijzigingen))
+        return {self.filenames(model)[0]: page.encode("utf-8")}
+
+    def check(self, model: Redline, name: str, data: bytes) -> None:
+        # The same page as the routekaart in HTML, with marks in it: the same checks hold.
+        check_page(name, data)
+
+
+class RegionRedlineHtmlBuilder(Builder[RegionRedline]):
+    def render(self, model: RegionRedline) -> dict[str, bytes]:
+        return {self.filenames(model)[0]: redline_region_html(model).encode("utf-8")}
+
+    def check(self, model: RegionRedline, name: str, data: bytes) -> None:
+        check_page(name, data)

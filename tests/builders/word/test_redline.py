@@ -216,7 +216,7 @@ def test_refuses_other_suffixes_and_a_word_document_for_regions(
     region = tmp_path / "regio.yaml"
     region.write_text(BASE_REGION, encoding="utf-8")
     output, code = invoke("wijzigingen", region, region, "-o", tmp_path / "x.docx")
-    assert code == 1 and "voor twee regiobestanden schrijft hij een webpagina" in output
+    assert code == 1 and "van twee regiobestanden schrijft de toolkit een bestand dat eindigt op .html" in output
     assert "Geen wijzigingen" not in output  # refused before the comparison
     assert not (tmp_path / "x.docx").exists()
 
