@@ -192,6 +192,16 @@ def _changes_target(ctx: click.Context, param: click.Parameter, value: Path | No
     return value
 
 
+def _workbook_target(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """export -o: a workbook is .xlsx or .ods; anything else is a usage error (exit 2)."""
+    from assembler.profile.workbook import SUFFIXES
+
+    if value is not None and value.suffix.lower() not in SUFFIXES:
+        choices = enumeration(SUFFIXES, voegwoord="of")
+        raise click.BadParameter(f"{value}: een werkmap krijgt de extensie {choices}", ctx, param)
+    return value
+
+
 # -o for every command that writes into an output folder.
 output_option = click.option(
     "-o",
@@ -363,25 +373,25 @@ def batch(
     "--uitvoer",
     type=click.Path(path_type=Path),
     default=None,
-    help="Werkmap om te schrijven (standaard <profiel>.xlsx naast het profiel).",
+    callback=_workbook_target,
+    help="Werkmap om te schrijven: .xlsx (Excel) of .ods (LibreOffice) (standaard <profiel>.xlsx naast "
+    "het profiel).",
 )
 @click.option("--overschrijven", is_flag=True, help="Een bestaande werkmap vervangen.")
 @friendly
 def export_command(profile: Path, uitvoer: Path | None, overschrijven: bool) -> None:
-    """Zet een gemeenteprofiel of regiobestand in een Excel-werkmap om in te vullen.
+    """Zet een gemeenteprofiel of regiobestand in een werkmap om in te vullen (Excel of LibreOffice).
 
     Elk blad heeft uitleg per cel en keuzelijsten waar de keuze vastligt. De werkmap van een
-    regio heeft ook een set bladen per gemeente.
+    regio heeft ook een set bladen per gemeente. Met -o x.ods wordt het een ODF-rekenblad.
     """
     from assembler.pipeline.output import atomic_write
     from assembler.profile.workbook import export_workbook
 
     target = uitvoer or profile.with_suffix(".xlsx")
-    if target.suffix.lower() != ".xlsx":
-        raise AssemblerError(f"{target}: een werkmap krijgt de extensie .xlsx")
     if target.exists() and not overschrijven:
         raise AssemblerError(f"{target} bestaat al; kies een andere naam of gebruik --overschrijven")
-    atomic_write(target, export_workbook(profile))
+    atomic_write(target, export_workbook(profile, target.suffix.lower()))
     click.echo(
         f"Werkmap geschreven: {target}. Vul hem in en lees hem terug met 'assembler import {target} {profile}'."
     )

@@ -44,8 +44,9 @@ def history_region(tmp_path: Path) -> Path:
 
 
 def export(profile: Path, name: str = "werkmap.xlsx") -> Path:
+    """The profile's workbook beside it, as .xlsx or .ods by the name's extension."""
     workbook = profile.parent / name
-    workbook.write_bytes(export_workbook(profile))
+    workbook.write_bytes(export_workbook(profile, workbook.suffix))
     return workbook
 
 

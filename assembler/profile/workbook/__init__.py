@@ -12,9 +12,12 @@ from pathlib import Path
 from assembler.errors import ProfileError
 from assembler.problems import sort_problems
 
+SUFFIXES = (".xlsx", ".ods")  # an Excel workbook, or LibreOffice's OpenDocument spreadsheet
 
-def export_workbook(source: Path) -> bytes:
-    """The workbook for one profile or region file; ProfileError when the file itself has errors."""
+
+def export_workbook(source: Path, suffix: str = ".xlsx") -> bytes:
+    """The workbook for one profile or region file, as .xlsx or .ods (suffix); ProfileError when
+    the file itself has errors."""
     from assembler.profile.loader import load_document
     from assembler.profile.validation import validate_document
     from assembler.profile.workbook.export import workbook_bytes
@@ -33,7 +36,9 @@ def export_workbook(source: Path) -> bytes:
         raise ProfileError(sort_problems(errors))
     origins = [origin_of(source.name, source.read_bytes())]
     origins += [origin_of(_relative(member.path, source), member.path.read_bytes()) for _, member in members]
-    return workbook_bytes(doc.data, source.name, [(label, member.data) for label, member in members], origins)
+    return workbook_bytes(
+        doc.data, source.name, [(label, member.data) for label, member in members], origins, suffix
+    )
 
 
 def _relative(path: Path, source: Path) -> str:

@@ -53,8 +53,9 @@ def workbook_bytes(
     source_name: str,
     municipalities: Sequence[tuple[str, dict[str, Any]]] = (),
     origins: Sequence[Origin] = (),
+    suffix: str = ".xlsx",
 ) -> bytes:
-    """The workbook for one validated profile or region, as .xlsx bytes.
+    """The workbook for one validated profile or region, as .xlsx or .ods bytes (suffix).
 
     A region's municipalities (label, data) each get their own set of sheets after the region's;
     the last sheet records what each YAML file held at the export (origin.py).
@@ -82,6 +83,10 @@ def workbook_bytes(
                 _choices(ws, sheet, part)
     if origins:
         _origin(book.create_sheet(ORIGIN_SHEET), list(origins))
+    if suffix == ".ods":
+        from assembler.profile.workbook.ods import ods_bytes
+
+        return ods_bytes(book)
     stream = io.BytesIO()
     book.save(stream)
     return stream.getvalue()
@@ -92,7 +97,7 @@ def _intro(ws: Worksheet, title: str, sheets: tuple[Sheet, ...], labels: list[st
         (title, ""),
         (
             "Zo werkt het",
-            "Vul de bladen in en lees de werkmap terug met 'assembler import WERKMAP.xlsx PROFIEL.yaml'. "
+            "Vul de bladen in en lees de werkmap terug met 'assembler import WERKMAP PROFIEL.yaml' (een .xlsx- of .ods-bestand). "
             "Het profiel (bij een regio ook elk gemeenteprofiel) wordt dan bijgewerkt; opmerkingen en volgorde in het YAML-bestand blijven staan. "
             "Bij een fout wordt niets geschreven en noemt de toolkit blad en cel. Wat sinds de export in het "
             "YAML-bestand is veranderd, blijft staan; het blad 'Over deze werkmap' onthoudt daarvoor wat er bij "

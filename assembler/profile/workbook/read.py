@@ -24,7 +24,7 @@ from assembler.problems import Problem
 from assembler.profile.loader import Document, dotted
 from assembler.profile.workbook.cells import DATE_HINT, CellTypeError, from_cell, is_blank, is_empty, same
 from assembler.profile.workbook.export import get
-from assembler.profile.workbook.guard import check_file, refuse
+from assembler.profile.workbook.guard import MAX_COLUMNS, MAX_ROWS, check_file, refuse
 from assembler.profile.workbook.layout import (
     INTRO_SHEET,
     ChoiceSheet,
@@ -40,8 +40,6 @@ from assembler.profile.workbook.origin import ORIGIN_SHEET, Origin, OriginError,
 
 _YAML_ADVICE = re.compile(r"; voeg '[^']+: \.\.\.' toe$")
 _DATE_ADVICE = re.compile(r"; schrijf JJJJ-MM-DD, bijvoorbeeld [0-9-]+$")
-MAX_ROWS = 2000
-MAX_COLUMNS = 60
 
 
 @dataclass
@@ -354,8 +352,13 @@ def _cell_checks(reader: _Reader, ws: Worksheet, cell: Cell | Any, width: int) -
 
 
 def open_book(path: Path, display: str) -> Any:
-    """The workbook, after refusing a hostile or unusable file (guard.py); ProfileError otherwise."""
+    """The workbook (an .ods as an openpyxl workbook in memory, ods.py), after refusing a hostile or
+    unusable file (guard.py); ProfileError otherwise."""
     check_file(path, display)
+    if path.suffix.lower() == ".ods":
+        from assembler.profile.workbook.ods import read_ods
+
+        return read_ods(path, display)
     return _open(path, display)
 
 
