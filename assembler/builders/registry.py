@@ -158,6 +158,13 @@ OUTPUTS = (
         ("wijzigingen-{slug}.html",),
     ),
     Entry(
+        "regio-wijzigingen-docx",
+        "bijgehouden wijzigingen in Word, een deel per gemeente",
+        Kind.REGION_CHANGES,
+        "assembler.builders.word.combine:RegionRedlineDocxBuilder",
+        ("wijzigingen-regio-{slug}.docx",),
+    ),
+    Entry(
         "regio-wijzigingen-html",
         "doorgehaald en onderstreept, een deel per gemeente",
         Kind.REGION_CHANGES,

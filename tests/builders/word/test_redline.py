@@ -205,7 +205,7 @@ def test_html_redline(editions: dict[str, Path], tmp_path: Path) -> None:
     assert intro == ["In Testdam ligt het accent op preventie."]
 
 
-def test_refuses_other_suffixes_and_a_word_document_for_regions(
+def test_refuses_other_suffixes_for_profiles_and_regions(
     editions: dict[str, Path], tmp_path: Path
 ) -> None:
     output, code = invoke("wijzigingen", editions["oud"], editions["nieuw"], "-o", tmp_path / "x.pdf")
@@ -215,10 +215,10 @@ def test_refuses_other_suffixes_and_a_word_document_for_regions(
     (tmp_path / "gemeenten" / "testdam.yaml").write_text(gemeente, encoding="utf-8")
     region = tmp_path / "regio.yaml"
     region.write_text(BASE_REGION, encoding="utf-8")
-    output, code = invoke("wijzigingen", region, region, "-o", tmp_path / "x.docx")
-    assert code == 1 and "van twee regiobestanden schrijft de toolkit een bestand dat eindigt op .html" in output
+    output, code = invoke("wijzigingen", region, region, "-o", tmp_path / "x.pdf")
+    assert code == 2 and "kies een bestand dat eindigt op .docx of .html" in output
     assert "Geen wijzigingen" not in output  # refused before the comparison
-    assert not (tmp_path / "x.docx").exists()
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_two_region_files_give_one_page_with_a_section_per_municipality(tmp_path: Path) -> None:
@@ -238,7 +238,9 @@ def test_two_region_files_give_one_page_with_a_section_per_municipality(tmp_path
     )
     assert code == 0, output
     page = lxml_html.fromstring(target.read_bytes())
-    body = [c for c in page.find("body") if isinstance(c.tag, str)]
+    # One main landmark: the list of changes first, then a section per municipality.
+    (main,) = page.find("body").iter("main")
+    body = [c for c in main if isinstance(c.tag, str)]
     assert body[0].get("class") == "wijzigingen-uitleg"
     summary = body[0].text_content()
     assert "Partner Politie Testland heet nu Politie Testland-Oost." in summary
