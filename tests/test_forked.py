@@ -104,6 +104,7 @@ def test_a_build_on_two_cores_gives_the_same_bytes_and_messages_as_on_one(
     assert sorted(files) == [
         "routekaart-testdam.docx",
         "routekaart-testdam.html",
+        "routekaart-testdam.odt",
         "routekaart-testdam.pdf",
         "zakkaarten-testdam-a4.pdf",
         "zakkaarten-testdam.pdf",

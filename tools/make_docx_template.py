@@ -23,21 +23,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docx_kit import (
     DASH,
     About,
+    Idioms,
     Loop,
     Row,
     W,
     Writer,
     blank_document,
-    field_runs,
     package,
     simple_field,
 )
+from outline_kit import OutlineWriter
+
+from assembler.model.routekaart import CHAPTERS  # docx_kit has put the repository on the path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "templates" / "routekaart.docx"
+OUTLINE = ROOT / "templates" / "routekaart-outline.xml"
 
 # ---------------------------------------------------------------------------
 # Page set-up, header and footer
+
+# Left and right of the tab in the running header; the footer's left part and the words before the
+# page number ("pagina N van M"). The outline of the ODF edition uses the same.
+HEADER = ("{{ gemeente }} · {{ titel }}", "versie {{ versie }}")
+FOOTER = ("{{ status_tekst }}", "pagina ")
 
 
 def page_setup(document: Document) -> None:
@@ -52,12 +61,12 @@ def page_setup(document: Document) -> None:
 
     header = section.header.paragraphs[0]
     header.style = document.styles["Header"]
-    header.add_run("{{ gemeente }} · {{ titel }}")
-    header.add_run("\tversie {{ versie }}")
+    header.add_run(HEADER[0])
+    header.add_run(f"\t{HEADER[1]}")
 
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]
-    footer.add_run("{{ status_tekst }}\tpagina ")
+    footer.add_run(f"{FOOTER[0]}\t{FOOTER[1]}")
     footer._p.append(parse_xml(simple_field("PAGE", "2")))
     footer._p.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve"> van </w:t></w:r>'))
     footer._p.append(parse_xml(simple_field("NUMPAGES", "2")))
@@ -67,7 +76,7 @@ def page_setup(document: Document) -> None:
 # The document
 
 
-def cover(w: Writer) -> None:
+def cover(w: Idioms) -> None:
     w.tag("{%p if logo_afbeelding %}")
     w.p("{{ logo_afbeelding }}")
     w.tag("{%p endif %}")
@@ -95,22 +104,13 @@ def cover(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def contents(w: Writer) -> None:
+def contents(w: Idioms) -> None:
     w.p("Inhoud", "TOC Heading")
-    paragraph = w.p(style="toc 1")
-    for run in parse_xml(
-        f"<w:p {W}>"
-        + field_runs(
-            'TOC \\o "1-2" \\h \\z \\u',
-            "Kies ‘Veld bijwerken’ (F9) om de inhoudsopgave te vullen.",
-        )
-        + "</w:p>"
-    ):
-        paragraph._p.append(run)
+    w.toc((1, 2), "Kies ‘Veld bijwerken’ (F9) om de inhoudsopgave te vullen.")
 
 
-def inleiding(w: Writer) -> None:
-    w.h("Inleiding", 1)
+def inleiding(w: Idioms) -> None:
+    w.h(CHAPTERS["inleiding"], 1)
     w.p(
         "{{ acuut_tekst }} Voor advies of een melding: {{ veilig_thuis.naam }}, telefoon "
         "{{ veilig_thuis.telefoon }} ({{ veilig_thuis.bereikbaarheid }}).",
@@ -123,7 +123,7 @@ def inleiding(w: Writer) -> None:
     w.paras("leeswijzer")
 
 
-def partner_table(w: Writer, expr: str, var: str = "partner") -> None:
+def partner_table(w: Idioms, expr: str, var: str = "partner") -> None:
     w.table(
         ["Partner", "Rol", "Telefoon", "E-mail"],
         [40, 46, 29, 55],
@@ -140,7 +140,7 @@ def partner_table(w: Writer, expr: str, var: str = "partner") -> None:
     )
 
 
-def organisation_table(w: Writer, expr: str) -> None:
+def organisation_table(w: Idioms, expr: str) -> None:
     w.table(
         ["Organisatie", "Wat zij doet", "Contact"],
         [45, 80, 45],
@@ -174,8 +174,8 @@ def organisation_table(w: Writer, expr: str) -> None:
     )
 
 
-def praktijken(w: Writer) -> None:
-    w.h("De schadelijke praktijken", 1)
+def praktijken(w: Idioms) -> None:
+    w.h(CHAPTERS["praktijken"], 1)
     w.p(
         "Dit hoofdstuk beschrijft {% if praktijken|length == 1 %}de schadelijke praktijk{% else %}"
         "de {{ praktijken|length|getal }} schadelijke praktijken{% endif %} waarop {{ gemeente }} zich richt: "
@@ -295,8 +295,8 @@ def praktijken(w: Writer) -> None:
     w.tag("{%p endfor %}")
 
 
-def wetgeving(w: Writer) -> None:
-    w.h("Wet- en regelgeving", 1)
+def wetgeving(w: Idioms) -> None:
+    w.h(CHAPTERS["wetgeving"], 1)
     w.paras("wetgeving_inleiding")
     w.tag("{%p for wet in wetten %}")
     w.h("{{ wet.naam }}", 2)
@@ -313,8 +313,8 @@ def wetgeving(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def organisaties(w: Writer) -> None:
-    w.h("Betrokken organisaties", 1)
+def organisaties(w: Idioms) -> None:
+    w.h(CHAPTERS["organisaties"], 1)
     w.p(
         "Bij de aanpak van schadelijke praktijken werken landelijke, regionale en lokale organisaties samen. "
         "Dit hoofdstuk zet ze op een rij, met hun rol en hoe u ze bereikt."
@@ -378,8 +378,8 @@ def organisaties(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def ketenaanpak(w: Writer) -> None:
-    w.h("De ketenaanpak", 1)
+def ketenaanpak(w: Idioms) -> None:
+    w.h(CHAPTERS["ketenaanpak"], 1)
     w.paras("ketenaanpak_inleiding")
     w.h("Regie en coördinatie", 2)
     w.p("{{ regie_tekst }}")
@@ -436,8 +436,8 @@ def ketenaanpak(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def handvatten(w: Writer) -> None:
-    w.h("Wat regelt de gemeente", 1)
+def handvatten(w: Idioms) -> None:
+    w.h(CHAPTERS["handvatten"], 1)
     w.paras("handvatten_inleiding")
     w.h("Checklist per ketenstap", 2)
     w.table(
@@ -458,8 +458,8 @@ def handvatten(w: Writer) -> None:
     w.paras("handvatten_veilig_thuis")
 
 
-def keuzes(w: Writer) -> None:
-    w.h("Afspraken en keuzes", 1)
+def keuzes(w: Idioms) -> None:
+    w.h(CHAPTERS["afspraken"], 1)
     w.p(
         "Dit overzicht vat de keuzes samen die {{ gemeente }} voor deze routekaart heeft gemaakt. De "
         "eigenaar van het document bewaakt dat ze actueel blijven."
@@ -548,7 +548,7 @@ def keuzes(w: Writer) -> None:
     )
 
 
-def akkoord(w: Writer) -> None:
+def akkoord(w: Idioms) -> None:
     """The sign-off sheet and the version history, on a page of their own."""
     w.tag("{%p if akkoorden %}")
     w.h("Akkoord van de partners", 2, page_break=True)
@@ -582,8 +582,8 @@ def akkoord(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def bijlagen(w: Writer) -> None:
-    w.h("Bijlagen", 1)
+def bijlagen(w: Idioms) -> None:
+    w.h(CHAPTERS["bijlagen"], 1)
     w.h("Contactlijst", 2)
     w.p("{{ contactlijst_inleiding }}")
     small = "Contactlijst"  # a smaller paragraph style, so the whole list fits on one page
@@ -650,29 +650,47 @@ ABOUT = About(
 )
 
 
+SECTIONS = (
+    cover,
+    contents,
+    inleiding,
+    praktijken,
+    wetgeving,
+    organisaties,
+    ketenaanpak,
+    handvatten,
+    keuzes,
+    akkoord,
+    bijlagen,
+)
+
+
 def build() -> bytes:
     document = blank_document(ABOUT, page_setup)
     writer = Writer(document)
-    cover(writer)
-    contents(writer)
-    inleiding(writer)
-    praktijken(writer)
-    wetgeving(writer)
-    organisaties(writer)
-    ketenaanpak(writer)
-    handvatten(writer)
-    keuzes(writer)
-    akkoord(writer)
-    bijlagen(writer)
+    for section in SECTIONS:
+        section(writer)
     return package(document)
+
+
+def build_outline() -> bytes:
+    """The same sections as the Word template, as the outline the ODF edition is made from."""
+    writer = OutlineWriter()
+    for section in SECTIONS:
+        section(writer)
+    running = [writer.running("header", *HEADER), writer.running("footer", *FOOTER, page_numbers=True)]
+    return writer.text(running).encode("utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=TARGET)
+    parser.add_argument("--outline", type=Path, default=OUTLINE, help="where the ODF edition's outline goes")
     args = parser.parse_args()
     args.output.write_bytes(build())
     print(f"geschreven: {args.output}")
+    args.outline.write_bytes(build_outline())
+    print(f"geschreven: {args.outline}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from assembler.dutch import enumeration, plural
 from assembler.model.region import Finding, MunicipalityEntry, ProblemRow, stale_checks
 
 # Lower weighs more: a missing partner before an unusual area code.
@@ -21,12 +22,6 @@ REGIE_ORIGIN = {"regio": "de standaardkeuze van de regio", "standaard": "de stan
 class Point:
     gewicht: int
     zin: str
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
 def _lower(name: str) -> str:
@@ -51,16 +46,12 @@ def _kind(f: Finding | ProblemRow) -> int:
     return OTHER
 
 
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
     name = entry.naam
     found: list[Point] = []
     missing = [_lower(s.naam) for s in entry.stappen if not s.lokale_partners]
     if missing:
-        found.append(Point(GAP, f"{name} heeft voor {_join(missing)} nog geen lokale partner."))
+        found.append(Point(GAP, f"{name} heeft voor {enumeration(missing)} nog geen lokale partner."))
     for p in entry.praktijken:
         if p.gekozen and p.prioriteit == "hoog" and not p.lokale_partners:
             found.append(
@@ -72,7 +63,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
             )
     not_arranged = [_lower(h.naam) for h in entry.handvatten if h.status == "niet_geregeld"]
     if not_arranged:
-        found.append(Point(NOT_ARRANGED, f"{name} heeft {_join(not_arranged)} nog niet geregeld."))
+        found.append(Point(NOT_ARRANGED, f"{name} heeft {enumeration(not_arranged)} nog niet geregeld."))
     if entry.coordinator is None:
         found.append(Point(COORDINATOR, f"{name} heeft nog geen coördinator voor de ketenaanpak aangewezen."))
     if entry.regie_herkomst in REGIE_ORIGIN:
@@ -100,7 +91,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
         found.append(
             Point(
                 CHECKS,
-                f"Bij {_n(unchecked, 'lokaal contact', 'lokale contacten')} van {name} staat niet "
+                f"Bij {plural(unchecked, 'lokaal contact', 'lokale contacten')} van {name} staat niet "
                 "wanneer de gegevens voor het laatst zijn nagekeken.",
             )
         )
@@ -108,7 +99,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
         found.append(
             Point(
                 CHECKS,
-                f"De gegevens van {_n(stale, 'lokaal contact', 'lokale contacten')} van {name} zijn "
+                f"De gegevens van {plural(stale, 'lokaal contact', 'lokale contacten')} van {name} zijn "
                 "langer dan twaalf maanden niet nagekeken.",
             )
         )
@@ -118,7 +109,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
         found.append(
             Point(
                 PHONES,
-                f"{name} noemt {_n(phones, 'telefoonnummer', 'telefoonnummers')} met een ongebruikelijk "
+                f"{name} noemt {plural(phones, 'telefoonnummer', 'telefoonnummers')} met een ongebruikelijk "
                 "netnummer; het is goed die na te bellen.",
             )
         )
@@ -136,7 +127,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
         found.append(
             Point(
                 OTHER,
-                f"Het profiel van {name} geeft nog {_n(other, 'andere waarschuwing', 'andere waarschuwingen')}; "
+                f"Het profiel van {name} geeft nog {plural(other, 'andere waarschuwing', 'andere waarschuwingen')}; "
                 "die staan op het blad Problemen van het overzicht.",
             )
         )
@@ -151,7 +142,7 @@ def region_points(findings: Iterable[Finding | ProblemRow], region: str) -> tupl
         found.append(
             Point(
                 CHECKS,
-                f"Bij {_n(kinds.count(CHECKS), 'regionaal contact', 'regionale contacten')} is de "
+                f"Bij {plural(kinds.count(CHECKS), 'regionaal contact', 'regionale contacten')} is de "
                 "controle van de gegevens verouderd of niet vastgelegd.",
             )
         )
@@ -160,7 +151,7 @@ def region_points(findings: Iterable[Finding | ProblemRow], region: str) -> tupl
             Point(
                 PHONES,
                 f"Het regiobestand van {region} noemt "
-                f"{_n(kinds.count(PHONES), 'telefoonnummer', 'telefoonnummers')} met een ongebruikelijk "
+                f"{plural(kinds.count(PHONES), 'telefoonnummer', 'telefoonnummers')} met een ongebruikelijk "
                 "netnummer; het is goed die na te bellen.",
             )
         )
@@ -169,7 +160,7 @@ def region_points(findings: Iterable[Finding | ProblemRow], region: str) -> tupl
         found.append(
             Point(
                 OTHER,
-                f"Het regiobestand geeft nog {_n(rest, 'andere waarschuwing', 'andere waarschuwingen')}; "
+                f"Het regiobestand geeft nog {plural(rest, 'andere waarschuwing', 'andere waarschuwingen')}; "
                 "die staan op het blad Problemen van het overzicht.",
             )
         )

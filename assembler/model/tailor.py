@@ -17,7 +17,6 @@ from assembler.model.routekaart import (
     Contact,
     Edition,
     Handvat,
-    Organisation,
     Partner,
     Person,
     Practice,
@@ -28,11 +27,11 @@ from assembler.model.routekaart import (
     VeiligThuis,
 )
 from assembler.naming import slug
-from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent
+from assembler.national import PRACTICES, STEPS, NationalContent, Organisation, PracticeContent
 from assembler.national.handvatten import EMPTY, HandvattenContent, national_handvatten
+from assembler.phone import Phone
 from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
-from assembler.profile.values import tel_uri
 
 # What the regional Veilig Thuis says about its hours when it gives none and uses the national line.
 NATIONAL_VT_HOURS = "dag en nacht, ook in het weekend"
@@ -68,13 +67,11 @@ def _one(text: str, values: Mapping[str, str]) -> str:
 def _person(raw: Mapping[str, Any] | None) -> Person | None:
     if not raw:
         return None
-    phone = raw.get("telefoon")
     return Person(
         naam=raw["naam"],
         functie=raw.get("functie"),
         email=raw.get("email"),
-        telefoon=phone,
-        telefoon_uri=tel_uri(phone) if phone else None,
+        telefoon=raw.get("telefoon"),
     )
 
 
@@ -88,7 +85,6 @@ def _expand(values: Iterable[str] | None, universe: tuple[str, ...]) -> tuple[st
 def _partner(raw: Mapping[str, Any], content: NationalContent) -> Partner:
     praktijken = _expand(raw.get("praktijken") or [ALL], PRACTICES)
     stappen = _expand(raw.get("stappen"), STEPS)
-    phone, urgent = raw.get("telefoon"), raw.get("spoed")
     return Partner(
         id=raw["id"],
         naam=raw["naam"],
@@ -99,10 +95,8 @@ def _partner(raw: Mapping[str, Any], content: NationalContent) -> Partner:
         praktijk_namen=tuple(content.praktijken[p].naam for p in praktijken),
         stappen=stappen,
         stap_namen=tuple(content.stappen[s].naam for s in stappen),
-        telefoon=phone,
-        telefoon_uri=tel_uri(phone) if phone else None,
-        spoed=urgent,
-        spoed_uri=tel_uri(urgent) if urgent else None,
+        telefoon=raw.get("telefoon"),
+        spoed=raw.get("spoed"),
         email=raw.get("email"),
         website=raw.get("website"),
         adres=raw.get("adres"),
@@ -112,7 +106,7 @@ def _partner(raw: Mapping[str, Any], content: NationalContent) -> Partner:
     )
 
 
-def national_vt_phone(content: NationalContent) -> str:
+def national_vt_phone(content: NationalContent) -> Phone:
     """The free national Veilig Thuis number, from organisaties.yaml (the one place it is written)."""
     phone = content.organisation("veilig-thuis").telefoon
     if not phone:
@@ -123,13 +117,12 @@ def national_vt_phone(content: NationalContent) -> str:
 def _veilig_thuis(raw: Mapping[str, Any] | None, content: NationalContent) -> VeiligThuis:
     raw = raw or {"naam": "Veilig Thuis"}
     national = national_vt_phone(content)
-    phone = raw.get("telefoon") or national
+    phone: Phone = raw.get("telefoon") or national
     # Day and night holds for the national line; a region's own number says its own hours.
-    hours = NATIONAL_VT_HOURS if _digits(phone) == _digits(national) else None
+    hours = NATIONAL_VT_HOURS if phone.same_number(national) else None
     return VeiligThuis(
         naam=raw["naam"],
         telefoon=phone,
-        telefoon_uri=tel_uri(phone),
         email=raw.get("email"),
         website=raw.get("website"),
         adres=raw.get("adres"),
@@ -139,27 +132,8 @@ def _veilig_thuis(raw: Mapping[str, Any] | None, content: NationalContent) -> Ve
     )
 
 
-def _digits(number: str) -> str:
-    return "".join(ch for ch in number if ch.isdigit())
-
-
-def _organisations(content: NationalContent, ids: Iterable[str] | None = None) -> tuple[Organisation, ...]:
-    chosen = [content.organisation(i) for i in ids] if ids is not None else list(content.organisaties)
-    return tuple(
-        Organisation(
-            id=o.id,
-            naam=o.naam,
-            rol=o.rol,
-            telefoon=o.telefoon,
-            telefoon_uri=tel_uri(o.telefoon) if o.telefoon else None,
-            telefoon_toelichting=o.telefoon_toelichting,
-            website=o.website,
-            email=o.email,
-            bron=o.bron,
-            gecontroleerd_op=o.gecontroleerd_op,
-        )
-        for o in chosen
-    )
+def _organisations(content: NationalContent, ids: Iterable[str]) -> tuple[Organisation, ...]:
+    return tuple(content.organisation(i) for i in ids)
 
 
 def _step_partners(step: str, keten: Mapping[str, Any], partners: tuple[Partner, ...]) -> tuple[Partner, ...]:
@@ -211,7 +185,7 @@ def _route(
     )
 
 
-def _emergency(content: NationalContent) -> str:
+def _emergency(content: NationalContent) -> Phone:
     """112, as organisaties.yaml has it for the police."""
     number = content.organisation("politie").telefoon
     if not number:
@@ -238,15 +212,13 @@ def _contacts(
     vt: VeiligThuis,
     partners: tuple[Partner, ...],
     orgs: tuple[Organisation, ...],
-    on_list: tuple[bool, ...],
 ) -> tuple[Contact, ...]:
-    """The one-page contact list; ``on_list`` marks national organisations listed even without a phone."""
+    """The one-page contact list; a national organisation with ``contactlijst`` stands on it even without a phone."""
     rows = [
         Contact(
             vt.naam,
             "Advies en melden bij huiselijk geweld, kindermishandeling en schadelijke praktijken",
             vt.telefoon,
-            vt.telefoon_uri,
             vt.email,
             vt.bereikbaarheid,
             "regionaal",
@@ -260,7 +232,6 @@ def _contacts(
                 f"{afv.naam}, aandachtsfunctionaris VGV",
                 f"Vrouwelijke genitale verminking, {vt.naam}",
                 afv.telefoon,
-                afv.telefoon_uri,
                 afv.email,
                 None,
                 "regionaal",
@@ -273,7 +244,6 @@ def _contacts(
                 p.naam,
                 p.rol or p.type_label,
                 p.telefoon,
-                p.telefoon_uri,
                 p.email,
                 p.bereikbaarheid,
                 "lokaal" if p.is_lokaal else "regionaal",
@@ -285,16 +255,15 @@ def _contacts(
             o.naam,
             o.rol,
             o.telefoon,
-            o.telefoon_uri,
             o.email,
             o.telefoon_toelichting,
             "landelijk",
             o.gecontroleerd_op,
             niet_gecontroleerd=bool(o.telefoon) and o.gecontroleerd_op is None,
         )
-        for o, listed in zip(orgs, on_list, strict=True)
+        for o in orgs
         # The regional Veilig Thuis row already carries the national number.
-        if (o.telefoon or listed) and o.id != "veilig-thuis"
+        if (o.telefoon or o.contactlijst) and o.id != "veilig-thuis"
     ]
     return tuple(rows)
 
@@ -370,7 +339,7 @@ def tailor(
         data["praktijken"], partners, steps_partners, vt, audiences, content, values
     )
     chosen = {p.key for p in practices}
-    orgs, listed = _chosen_organisations(content, chosen)
+    orgs = _chosen_organisations(content, chosen)
     return Routekaart(
         gemeente=name,
         slug=slug(name),
@@ -380,6 +349,7 @@ def tailor(
         website=data.get("website"),
         logo=profile.file("logo"),
         kleur=data["huisstijl"]["hoofdkleur"].upper(),
+        tooi_code=data.get("tooi_code"),
         **_introduction(data["document"], teksten, values),
         praktijken=practices,
         wetgeving_inleiding=_fill(_texts(teksten["wetgeving_inleiding"]), values),
@@ -396,7 +366,7 @@ def tailor(
         stappen=steps,
         meldcode=content.meldcode,
         contactlijst_inleiding=_one(teksten["contactlijst_inleiding"], values),
-        contacten=_contacts(vt, partners, orgs, listed),
+        contacten=_contacts(vt, partners, orgs),
         acuut_tekst=_one(teksten["acuut"], values),
         begrippen=tuple(sorted(content.begrippen, key=lambda t: t.term.lower())),
         bronnen=content.bronnen,
@@ -501,17 +471,9 @@ def _chosen_practices(
     return tuple(practices)
 
 
-def _chosen_organisations(
-    content: NationalContent, chosen: set[str]
-) -> tuple[tuple[Organisation, ...], tuple[bool, ...]]:
-    """The national organisations for the chosen practices, and which the contact list names even
-    without a phone number."""
-    pairs = [
-        (o, raw.contactlijst)
-        for o, raw in zip(_organisations(content), content.organisaties, strict=True)
-        if ALL in raw.praktijken or chosen & set(raw.praktijken)
-    ]
-    return tuple(o for o, _ in pairs), tuple(flag for _, flag in pairs)
+def _chosen_organisations(content: NationalContent, chosen: set[str]) -> tuple[Organisation, ...]:
+    """The national organisations for the chosen practices."""
+    return tuple(o for o in content.organisaties if ALL in o.praktijken or chosen & set(o.praktijken))
 
 
 def _edition(data: Mapping[str, Any], teksten: Mapping[str, Any]) -> dict[str, Any]:

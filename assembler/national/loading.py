@@ -30,6 +30,7 @@ from assembler.national.types import (
     StepContent,
     Term,
 )
+from assembler.phone import Phone, read_phone
 from assembler.resources import content_dir
 
 
@@ -123,13 +124,25 @@ NUMBER_PLACEHOLDER = re.compile(r"\{(nummer_[a-z0-9_]+)\}")
 NUMBER_FIELDS = {"telefoon": "", "telefoon_zonder_spoed": "_zonder_spoed"}
 
 
+def national_phone(value: Any, where: str) -> Phone | None:
+    """A number of organisaties.yaml as a Phone (None when absent); one that does not read is a packaging fault."""
+    if value is None:
+        return None
+    reading = read_phone(str(value))
+    if reading.phone is None:
+        raise ContentError(f"organisaties.yaml, {where}: {reading.error}")
+    return reading.phone
+
+
 def numbers(organisations: Any) -> dict[str, str]:
-    """The national numbers by placeholder name: organisation id (dashes as underscores) after 'nummer_'."""
+    """The national numbers as printed, by placeholder name: organisation id (dashes as underscores)
+    after 'nummer_'."""
     found = {}
     for org in organisations or []:
         for key, suffix in NUMBER_FIELDS.items():
-            if org.get(key):
-                found[f"nummer_{str(org['id']).replace('-', '_')}{suffix}"] = str(org[key])
+            number = national_phone(org.get(key) or None, f"{org.get('id')}.{key}")
+            if number is not None:
+                found[f"nummer_{str(org['id']).replace('-', '_')}{suffix}"] = str(number)
     return found
 
 
@@ -188,7 +201,7 @@ def load_content(folder: Path | None = None) -> NationalContent:
                     id=o["id"],
                     naam=o["naam"],
                     rol=str(o["rol"]).strip(),
-                    telefoon=o.get("telefoon"),
+                    telefoon=national_phone(o.get("telefoon"), f"{o['id']}.telefoon"),
                     telefoon_toelichting=o.get("telefoon_toelichting"),
                     website=o.get("website"),
                     email=o.get("email"),
@@ -198,7 +211,9 @@ def load_content(folder: Path | None = None) -> NationalContent:
                     gecontroleerd_op=_optional_date(o.get("gecontroleerd_op"), f"organisatie {o['id']}"),
                     controle=o.get("controle"),
                     contactlijst=bool(o.get("contactlijst")),
-                    telefoon_zonder_spoed=o.get("telefoon_zonder_spoed"),
+                    telefoon_zonder_spoed=national_phone(
+                        o.get("telefoon_zonder_spoed"), f"{o['id']}.telefoon_zonder_spoed"
+                    ),
                 )
                 for o in raw["organisaties.yaml"]
             ),
@@ -269,11 +284,13 @@ def _info(raw: Mapping[str, Any]) -> ContentInfo:
 
 def load_content_info(folder: Path | None = None) -> ContentInfo:
     """Only the version, date and official domains (inhoud.yaml), without loading all content."""
-    folder = folder or content_dir()
+    # The shipped file is read once per process: validate asks for it on every profile, the editor on every change.
+    raw = _shipped("inhoud.yaml") if folder is None else _read(folder, "inhoud.yaml")
     try:
-        return _info(_read(folder, "inhoud.yaml"))
+        return _info(raw)
     except (KeyError, TypeError) as exc:
-        raise ContentError(f"landelijke inhoud {folder / 'inhoud.yaml'} mist een veld: {exc}") from exc
+        where = (folder or content_dir()) / "inhoud.yaml"
+        raise ContentError(f"landelijke inhoud {where} mist een veld: {exc}") from exc
 
 
 @cache

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -174,17 +174,13 @@ def _merge(
     result = merge(exported.data, doc.data, now.data, book_wins)
     problems = []
     for conflict in result.conflicts:
-        problem = Problem(
-            doc.display,
-            1,
-            1,
-            dotted(conflict.path),
+        problem = doc.origin(conflict.path).problem(
             f"sinds de export zowel in de werkmap als in {now.display} gewijzigd: in de werkmap "
             f"{_shown(_value(conflict.book))}, in het profiel {_shown(_value(conflict.yaml))} (bij de export "
             f"{_shown(_value(conflict.base))}); typ in de werkmap de waarde die moet blijven, of lees in met "
             "--werkmap-wint om overal de waarde uit de werkmap te nemen",
         )
-        problems.append(doc.locate(replace(problem, line=doc.by_path.get(problem.path, 0))))
+        problems.append(problem)
     kept += [
         FieldChange(str(now.path), "", dotted(p), get(exported.data, p), get(now.data, p))
         for p in result.kept
@@ -214,17 +210,13 @@ def _report(
     return Comparison(tuple(groups))
 
 
-def _located(doc: WorkbookDocument, problems: Sequence[Problem]) -> list[Problem]:
-    return [doc.locate(p) for p in problems]
-
-
 def _own(doc: WorkbookDocument, problems: Sequence[Problem]) -> list[Problem]:
     """The cells that could not be read, then validation's problems by cell: every error at once.
 
     A cell that could not be read is named once, for that reason, not again for the value it lacks.
     """
     unread = {p.cell for p in doc.unread}
-    return [*doc.unread, *(p for p in _located(doc, problems) if p.cell not in unread)]
+    return [*doc.unread, *(p for p in problems if p.cell not in unread)]
 
 
 def _check_profile(doc: WorkbookDocument, today: dt.date | None) -> tuple[list[Problem], Profile]:
@@ -235,7 +227,7 @@ def _check_profile(doc: WorkbookDocument, today: dt.date | None) -> tuple[list[P
         # The region's own warnings are not about this workbook; `validate` shows them.
         own = [p for p in _own(doc, exc.problems) if p.is_error or p.file == doc.display]
         raise ProfileError(sort_problems(own)) from None
-    warnings = [p for p in _located(doc, profile.warnings) if p.file == doc.display]
+    warnings = [p for p in profile.warnings if p.file == doc.display]
     if doc.unread:
         raise ProfileError(sort_problems(_own(doc, warnings)))
     return warnings, profile
@@ -251,8 +243,6 @@ def _check_region(
         # Without a region the municipalities cannot be checked; their unreadable cells can be named.
         problems = _own(region_doc, exc.problems) + [p for doc in municipalities for p in doc.unread]
         raise ProfileError(sort_problems(problems)) from None
-    # Locate the region's warnings now: each municipality's check repeats them.
-    region = replace(region, warnings=tuple(_located(region_doc, region.warnings)))
     problems = _own(region_doc, region.warnings)
     profiles = []
     for doc in municipalities:
@@ -294,12 +284,25 @@ def _confirm(text: str, target: Path, wanted: dict[str, Any]) -> None:
 
 
 def _changes(base: Document, doc: WorkbookDocument) -> list[FieldChange]:
+    def cell(path: Path_) -> str:
+        line = doc.where(path)[0]
+        return doc.cells[line - 1] if 1 <= line <= len(doc.cells) else ""
+
+    return field_changes(base.data, doc.data, str(doc.path), cell)
+
+
+def field_changes(
+    old: Any, new: Any, file: str, cell: Callable[[Path_], str] = lambda path: ""
+) -> list[FieldChange]:
+    """Every field that differs between two editions of a file's raw data, named by its path (and cell)."""
     found: list[FieldChange] = []
-    _walk(base.data, doc.data, (), doc, found)
+    _walk(old, new, (), file, cell, found)
     return found
 
 
-def _walk(old: Any, new: Any, path: Path_, doc: WorkbookDocument, found: list[FieldChange]) -> None:
+def _walk(
+    old: Any, new: Any, path: Path_, file: str, cell: Callable[[Path_], str], found: list[FieldChange]
+) -> None:
     in_group = not path or isinstance(path[-1], str)
     if in_group and old is None and _groups(new):
         # A new group (not a new partner): name each field that was filled in; a new list of
@@ -309,14 +312,14 @@ def _walk(old: Any, new: Any, path: Path_, doc: WorkbookDocument, found: list[Fi
         new = type(old)()
     if isinstance(old, dict) and isinstance(new, dict):
         for key in [*old, *(k for k in new if k not in old)]:
-            _walk(old.get(key), new.get(key), (*path, key), doc, found)
+            _walk(old.get(key), new.get(key), (*path, key), file, cell, found)
     elif isinstance(old, list) and isinstance(new, list) and not (_scalars(old) and _scalars(new)):
         for i in range(max(len(old), len(new))):
-            _walk(old[i] if i < len(old) else None, new[i] if i < len(new) else None, (*path, i), doc, found)
+            _walk(
+                old[i] if i < len(old) else None, new[i] if i < len(new) else None, (*path, i), file, cell, found
+            )
     elif type(old) is not type(new) or old != new:
-        line = doc.where(path)[0]
-        cell = doc.cells[line - 1] if 1 <= line <= len(doc.cells) else ""
-        found.append(FieldChange(str(doc.path), cell, dotted(path), old, new))
+        found.append(FieldChange(file, cell(path), dotted(path), old, new))
 
 
 def _scalars(items: list[Any]) -> bool:

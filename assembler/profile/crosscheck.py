@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from assembler.dutch import dutch_date
-from assembler.national import PRACTICES, STEPS, load_content_info
+from assembler.national import PRACTICES, STALE_AFTER, STEPS, load_content_info
 from assembler.problems import Problem
 from assembler.profile.loader import Document
 from assembler.profile.merge import LOCAL
 from assembler.profile.schema import ALL
 
-STALE_AFTER = dt.timedelta(days=365)
 LOGO_MAX_BYTES = 5 * 1024 * 1024
 LOGO_MAX_SIDE = 10_000
 

@@ -169,10 +169,13 @@ Extra = Callable[["Profile"], list[Problem]]
 
 @dataclass(frozen=True)
 class Checked:
-    """What `validate` read: every problem, and each file it checked (a region's municipalities too)."""
+    """What checking a file found: every problem, what loaded cleanly on the way, and each file
+    checked (a region's municipalities too: the count `validate` reports is the count it checked)."""
 
     problems: list[Problem]
-    files: tuple[str, ...]
+    profiles: tuple[Profile, ...] = ()  # the municipalities that loaded (one for a profile)
+    region: Region | None = None
+    files: tuple[str, ...] = ()  # as the user named them
 
 
 def check_paths(paths: list[Path], today: dt.date | None = None, extra: Extra | None = None) -> list[Problem]:
@@ -181,46 +184,70 @@ def check_paths(paths: list[Path], today: dt.date | None = None, extra: Extra | 
 
 
 def check_files(paths: list[Path], today: dt.date | None = None, extra: Extra | None = None) -> Checked:
-    """check_paths, and the files it read: the count `validate` reports is the count it checked."""
+    """check_paths, and the files it read (the profiles and region are left out: several paths)."""
     problems: list[Problem] = []
     files: list[str] = []
     for path in paths:
-        problems += _check_one(path, today, extra or (lambda profile: []), files)
+        one = _check_one(path, today, extra)
+        problems += one.problems
+        files += one.files
     # A municipality named on its own and through its region is one file checked.
     unique: dict[str, str] = {}
     for name in files:
         unique.setdefault(os.path.realpath(name), name)
-    return Checked(sort_problems(problems), tuple(unique.values()))
+    return Checked(sort_problems(problems), files=tuple(unique.values()))
 
 
-def _checked(profile: Profile, extra: Extra) -> list[Problem]:
-    return list(profile.warnings) + extra(profile)
-
-
-def _check_one(path: Path, today: dt.date | None, extra: Extra, files: list[str]) -> list[Problem]:
-    files.append(str(path))
+def check_municipality(
+    path: Path,
+    today: dt.date | None = None,
+    extra: Extra | None = None,
+    *,
+    display: str | None = None,
+    region: Region | None = None,
+    document: Document | None = None,
+) -> Checked:
+    """A municipality checked as `validate` checks it (``document`` stands in for the file's content)."""
+    files = (display or str(path),)
     try:
-        doc = load_document(path)
+        profile = load_profile(path, display, region=region, today=today, document=document)
     except ProfileError as exc:
-        return exc.problems
-    if doc.data.get("soort") != "regio":
-        try:
-            return _checked(load_profile(path, today=today), extra)
-        except ProfileError as exc:
-            return exc.problems
+        return Checked(exc.problems, (), region, files)
+    return Checked(list(profile.warnings) + (extra or _nothing)(profile), (profile,), profile.region, files)
+
+
+def check_region(
+    path: Path, today: dt.date | None = None, extra: Extra | None = None, *, document: Document | None = None
+) -> Checked:
+    """A region file and every municipality it lists, checked as `validate` checks them."""
     try:
-        region = load_region(path, today=today)
+        region = load_region(path, today=today, document=document)
     except ProfileError as exc:
-        return exc.problems
+        return Checked(exc.problems, files=(str(path),))
     problems = list(region.warnings)
+    profiles: list[Profile] = []
+    files = [str(path)]
     base = path.parent
     for municipality in region.municipalities:
         # The region's folder as the user named it plus the entry as written: no link is followed,
         # and a '..' stays, since collapsing it by name could point past a symlink.
         display = str(base / municipality.relative_to(region.source.parent))
-        files.append(display)
-        try:
-            problems += _checked(load_profile(municipality, display, region=region, today=today), extra)
-        except ProfileError as exc:
-            problems += exc.problems
-    return problems
+        one = check_municipality(municipality, today, extra, display=display, region=region)
+        problems += one.problems
+        profiles += one.profiles
+        files += one.files
+    return Checked(problems, tuple(profiles), region, tuple(files))
+
+
+def _nothing(profile: Profile) -> list[Problem]:
+    return []
+
+
+def _check_one(path: Path, today: dt.date | None, extra: Extra | None) -> Checked:
+    try:
+        doc = load_document(path)
+    except ProfileError as exc:
+        return Checked(exc.problems, files=(str(path),))
+    if doc.data.get("soort") != "regio":
+        return check_municipality(path, today, extra)
+    return check_region(path, today, extra)

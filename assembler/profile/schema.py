@@ -376,6 +376,14 @@ GEMEENTE: dict[str, Any] = {
     "logo": _d(
         "Pad naar het logo (PNG of JPEG), vanaf dit bestand gezien.", "logo.png", type="string", empty=False
     ),
+    "tooi_code": _d(
+        "Code van de gemeente in TOOI, de lijst van overheidsorganisaties: 'gm' en de vier cijfers van de "
+        "gemeentecode. De regionale website noemt de gemeente daarmee als uitgever in de Woo-metadata; "
+        "zonder deze code komt de routekaart niet in de Woo-sitemap.",
+        "gm0363",
+        type="string",
+        check_with="tooi_code",
+    ),
     "sjabloon": _d(
         "Pad naar een eigen Word-sjabloon (.docx) in plaats van het standaardsjabloon.",
         "eigen-sjabloon.docx",
@@ -424,6 +432,13 @@ SITE = {
     "verlaten_naar": _url(
         "Neutrale site waar de knop 'Deze site direct verlaten' naartoe gaat; standaard www.google.nl.",
         "https://www.google.nl/",
+    ),
+    "concepten_publiceren": _d(
+        "Ook routekaarten die nog concept zijn op de site zetten, met pagina, downloads en Woo-metadata, "
+        "overal gemarkeerd als concept (true). Standaard (false) komt een routekaart pas op de site als "
+        "hij is vastgesteld.",
+        False,
+        type="boolean",
     ),
 }
 

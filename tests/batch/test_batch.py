@@ -167,7 +167,7 @@ def test_manifest_lists_every_output_and_input_with_hashes(built) -> None:  # ty
         for rel, sha in data["gemeenten"][slug]["invoer"].items():
             assert hashlib.sha256((FIXTURE_REGION / rel).read_bytes()).hexdigest() == sha
     assert "logo-brugstad.png" in data["gemeenten"]["brugstad"]["invoer"]
-    assert data["toolkit"]["formaten"] == "docx,pdf,html,kaarten"
+    assert data["toolkit"]["formaten"] == "docx,odt,pdf,html,kaarten"
     assert (out / "manifest.json").read_text(encoding="utf-8") == json.dumps(
         data, ensure_ascii=False, indent=2, sort_keys=True
     ) + "\n"

@@ -111,8 +111,8 @@ def test_regional_editions_follow_the_formats(region: Path, tmp_path: Path) -> N
 
 
 def test_batch_refuses_an_unknown_format(region: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["batch", str(region), "-o", str(tmp_path / "uit"), "--formaat", "odt"])
+    result = CliRunner().invoke(main, ["batch", str(region), "-o", str(tmp_path / "uit"), "--formaat", "rtf"])
     # A usage error, refused before any work: exit 2 and no output folder.
     assert result.exit_code == 2
-    assert "onbekend formaat: odt" in result.output
+    assert "onbekend formaat: rtf" in result.output
     assert not (tmp_path / "uit").exists()

@@ -120,9 +120,10 @@ FILTERS: dict[str, Callable[..., Any]] = {
 # dataclasses. Everything else (a Path such as `logo`, the pictures and links our helpers
 # return, modules, classes) could read or write files or reach Python's internals.
 _PLAIN = (str, int, float, bool, dt.date, tuple, list, dict, LoopContext, Cycler, Joiner, Namespace)
-_MODEL_MODULES = ("assembler.model.routekaart", "assembler.national.types")
+_MODEL_MODULES = ("assembler.model.routekaart", "assembler.national.types", "assembler.phone")
 _UNSAFE_NAMES = frozenset(
-    {"mro", "format_map"}
+    # `origin`: where a value was written (a path on the machine) is no content of the routekaart.
+    {"mro", "format_map", "origin"}
     | UNSAFE_FUNCTION_ATTRIBUTES
     | UNSAFE_METHOD_ATTRIBUTES
     | UNSAFE_GENERATOR_ATTRIBUTES
@@ -366,11 +367,17 @@ class ContextMaker:
         return DescribedImage(self.tpl, self.logo, width, height, f"Logo van {self.model.gemeente}")
 
     def context(self) -> dict[str, Any]:
-        values = model_values(self.model)
-        values.update(
-            link=self.link,
-            mail=self.mail,
-            routeschema=self.routeschema,
-            logo_afbeelding=self.logo_image(),
-        )
-        return values
+        return helper_context(self.model, self.link, self.mail, self.routeschema, self.logo_image())
+
+
+def helper_context(
+    model: Routekaart,
+    link: Callable[..., Any],
+    mail: Callable[[str | None], Any],
+    routeschema: Callable[[Practice], Any],
+    logo: Any,
+) -> dict[str, Any]:
+    """The model's values with the helpers a template calls (HELPERS), as each edition makes them."""
+    values = model_values(model)
+    values.update(link=link, mail=mail, routeschema=routeschema, logo_afbeelding=logo)
+    return values
