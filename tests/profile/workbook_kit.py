@@ -6,8 +6,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
+from assembler.errors import ProfileError
+from assembler.pipeline.workbook_import import import_workbook
 from assembler.profile.workbook import export_workbook
 from tests.conftest import FIXTURE_REGION
 from tests.conftest import edit as edit_text
@@ -41,6 +44,15 @@ def history_region(tmp_path: Path) -> Path:
     text = brugstad.read_text(encoding="utf-8")
     brugstad.write_text(edit_text(text, "  herzien_voor: 2027-10-15\n", HISTORY), encoding="utf-8")
     return folder
+
+
+def refused(workbook: Path, target: Path) -> list[str]:
+    """The import's problems, as printed; the target file left byte for byte as it was."""
+    before = target.read_bytes()
+    with pytest.raises(ProfileError) as caught:
+        import_workbook(workbook, target)
+    assert target.read_bytes() == before
+    return [p.format() for p in caught.value.problems]
 
 
 def export(profile: Path, name: str = "werkmap.xlsx") -> Path:
