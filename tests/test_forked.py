@@ -13,8 +13,9 @@ from assembler import forked
 from assembler.errors import AssemblerError, BuildError
 from assembler.forked import Forked
 from tests.conftest import Invoke
+from tests.tools import NO_SECOND_CORE
 
-pytestmark = pytest.mark.skipif(not forked.enabled(), reason="forking needs Linux and a second core")
+pytestmark = pytest.mark.skipif(not forked.enabled(), reason=NO_SECOND_CORE)
 
 
 class Unpicklable(Exception):

@@ -233,6 +233,18 @@ def _styles() -> list[str]:
             f'<w:color w:val="404040"/>{_size(10.5)}',
             nxt="Omslaggegevens",
         ),
+        # A row of the cover's details: bold label, a tab, the value; a thin line under each row.
+        _style(
+            "paragraph",
+            "Omslagregel",
+            "Omslagregel",
+            '<w:pBdr><w:between w:val="single" w:sz="4" w:space="3" w:color="D0D0D0"/>'
+            '<w:bottom w:val="single" w:sz="4" w:space="3" w:color="D0D0D0"/></w:pBdr>'
+            '<w:tabs><w:tab w:val="left" w:pos="2608"/></w:tabs><w:spacing w:before="0" w:after="40"/>'
+            '<w:ind w:left="2608" w:right="1701" w:hanging="2608"/>',
+            f'<w:color w:val="262626"/>{_size(10)}',
+            nxt="Omslagregel",
+        ),
         _style(
             "paragraph",
             "Waarschuwing",

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from docx.document import Document
 from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 # The shared kit is a sibling script, not a package module.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -76,32 +79,89 @@ def page_setup(document: Document) -> None:
 # The document
 
 
+def word_only(paragraph: Any, apply: Callable[[Paragraph], None]) -> None:
+    """Direct formatting only the Word template carries. The outline of the ODF edition takes a
+    paragraph's text, style, space before and keep; its styles (builders/odf/styles.py) do the rest."""
+    if isinstance(paragraph, Paragraph):
+        apply(paragraph)
+
+
+def _after(points: float) -> Callable[[Paragraph], None]:
+    def apply(paragraph: Paragraph) -> None:
+        paragraph.paragraph_format.space_after = Pt(points)
+
+    return apply
+
+
+def _size(points: float) -> Callable[[Paragraph], None]:
+    def apply(paragraph: Paragraph) -> None:
+        paragraph.runs[0].font.size = Pt(points)
+
+    return apply
+
+
+def _not_bold(paragraph: Paragraph) -> None:
+    paragraph.runs[0].font.bold = False
+
+
 def cover(w: Idioms) -> None:
+    """The PDF and HTML cover's elements in their order (templates/html/routekaart.html.j2):
+    municipality, logo, title with the name under it and a rule, what the document is about,
+    then status, date and version, the other details, and what to do in acute danger."""
+    municipality = w.p(
+        "", "Omslaggegevens", bold_prefix="Gemeente {{ gemeente }}{% if regio %}, regio {{ regio }}{% endif %}"
+    )
+    municipality.paragraph_format.space_before = Mm(20)  # the PDF cover's padding above it
     w.tag("{%p if logo_afbeelding %}")
-    w.p("{{ logo_afbeelding }}")
+    logo = w.p("{{ logo_afbeelding }}")
+    logo.paragraph_format.space_before = Pt(18)
+    word_only(logo, _after(24))
     w.tag("{%p endif %}")
-    w.p("{{ titel }}", "Title")
-    w.p("{{ gemeente }}", "Subtitle")
-    w.p(
-        "Over de aanpak van {{ praktijken|map(attribute='naam')|map('lower')|opsomming }}, "
-        "met de afspraken en partners in {{ gemeente }}.",
-        "Omslaggegevens",
+    # Title and name are two Title paragraphs: one border group, so the rule runs under the name.
+    title = w.p("{{ titel }}", "Title", keep=True)
+    title.paragraph_format.space_before = Pt(30)
+    word_only(title, _after(0))
+    word_only(title, _size(28))
+    name = w.p("{{ gemeente }}", "Title")
+    name.paragraph_format.space_before = Pt(0)
+    word_only(name, _size(34))
+    w.p("Over {{ praktijken|map(attribute='naam')|map('lower')|opsomming }}", "Omslaggegevens")
+    status = (
+        "{% if vastgesteld_op_tekst %}Vastgesteld{% if vastgesteld_door %} door {{ vastgesteld_door }}"
+        "{% endif %}{% else %}{{ status_tekst }}{% endif %}"
     )
-    details = w.p("Versie {{ versie }}. {{ status_tekst }}", "Omslaggegevens")
-    details.paragraph_format.space_before = Pt(150)
+    first = w.p(f"\t{status}", "Omslagregel", bold_prefix="Status")
+    first.paragraph_format.space_before = Pt(42)
+    w.p("\t{{ datum|datum }}", "Omslagregel", bold_prefix="Datum")
+    w.p("\t{{ versie }}", "Omslagregel", bold_prefix="Versie")
     w.tag("{%p if herzien_voor_tekst %}")
-    w.p("Herzien vóór {{ herzien_voor_tekst }}", "Omslaggegevens")
+    w.p("\t{{ herzien_voor_tekst }}", "Omslagregel", bold_prefix="Herzien vóór")
     w.tag("{%p endif %}")
     w.p(
-        "Eigenaar: {{ eigenaar.naam }}{% if eigenaar.functie %}, {{ eigenaar.functie }}{% endif %}",
-        "Omslaggegevens",
+        "\t{{ eigenaar.naam }}{% if eigenaar.functie %}, {{ eigenaar.functie }}{% endif %}",
+        "Omslagregel",
+        bold_prefix="Eigenaar",
     )
-    w.tag("{%p if regio %}")
-    w.p("Veilig Thuis-regio {{ regio }}", "Omslaggegevens")
+    w.tag("{%p if eigenaar.email or eigenaar.telefoon %}")
+    w.p(
+        "\t{% if eigenaar.email %}{{r mail(eigenaar.email) }}{% endif %}"
+        "{% if eigenaar.email and eigenaar.telefoon %}, {% endif %}{{ eigenaar.telefoon or '' }}",
+        "Omslagregel",
+        bold_prefix="Contact",
+    )
     w.tag("{%p endif %}")
     w.tag("{%p if website %}")
-    w.p("Meer informatie: {{r link(website) }}", "Omslaggegevens")
+    w.p("\t{{r link(website) }}", "Omslagregel", bold_prefix="Website")
     w.tag("{%p endif %}")
+    acute = w.p("{{ acuut_tekst }}", "Waarschuwing", keep=True)
+    acute.paragraph_format.space_before = Pt(36)
+    word_only(acute, _after(0))
+    advice = w.p(
+        "Advies of een melding: {{ veilig_thuis.naam }}, {{ veilig_thuis.telefoon }}, "
+        "{{ veilig_thuis.bereikbaarheid }}.",
+        "Waarschuwing",
+    )
+    word_only(advice, _not_bold)
 
 
 def contents(w: Idioms) -> None:
@@ -111,11 +171,6 @@ def contents(w: Idioms) -> None:
 
 def inleiding(w: Idioms) -> None:
     w.h(CHAPTERS["inleiding"], 1)
-    w.p(
-        "{{ acuut_tekst }} Voor advies of een melding: {{ veilig_thuis.naam }}, telefoon "
-        "{{ veilig_thuis.telefoon }} ({{ veilig_thuis.bereikbaarheid }}).",
-        "Waarschuwing",
-    )
     w.paras("inleiding")
     w.h("Maatwerk", 2)
     w.paras("maatwerk")

@@ -1,4 +1,4 @@
-"""'Documenten maken': the saved file built by the command line's own `build` (or `batch` for a region)
+"""'Documenten maken': the saved file built by the command line's own `maak` (or `regio` for a region)
 in a child process, its lines shown as they come.
 
 The child is the same command a user would type, so every safeguard holds as it does there:
@@ -56,8 +56,8 @@ class Job:
 
 
 def arguments(kind: str, path: Path, outdir: Path, formats: Sequence[str]) -> tuple[str, ...]:
-    """The command line for this file: `build` for a municipality, `batch` for a region."""
-    command = "batch" if kind == "regio" else "build"
+    """The command line for this file: `maak` for a municipality, `regio` for a region."""
+    command = "regio" if kind == "regio" else "maak"
     return (*COMMAND, command, str(path), "-o", str(outdir), "--formaat", ",".join(formats))
 
 

@@ -290,7 +290,7 @@ class Session:
             errors = self.outcome.errors
             after = (
                 f" Let op: het profiel heeft nog {plural(errors, 'fout', 'fouten')}; "
-                "'assembler build' maakt er pas documenten van als die zijn opgelost."
+                "'assembler maak' maakt er pas documenten van als die zijn opgelost."
                 if errors
                 else ""
             )

@@ -61,20 +61,21 @@ def counts(outcome: Outcome) -> str:
 
 @dataclass(frozen=True)
 class Contact:
-    """One number a card lists, and why it stands there."""
+    """One number a card lists: why the contact rule put it there, and the field it came from."""
 
     label: str
     number: str
-    why: str
+    reason: str
+    field: str
 
 
 def card_contacts(card: Card) -> list[Contact]:
-    """The numbers on a card (both faces), each with where the card model took it from."""
+    """The numbers on a card (both faces), each with the rule's reason and where the card model took it from."""
     entries: list[CallEntry] = [e for face in card.faces for e in face.bellen]
     found = []
     for entry in entries:
         name = ": ".join(part for part in (entry.label, entry.wie) if part)
-        found.append(Contact(name, str(entry.telefoon or ""), entry.herkomst.veld))
+        found.append(Contact(name, str(entry.telefoon or ""), entry.reden, entry.herkomst.veld))
     return found
 
 

@@ -17,7 +17,7 @@ from assembler.model.routekaart import Routekaart
 from assembler.naming import slug as slug_of
 from assembler.national import PRACTICES, STEPS, NationalContent
 from assembler.national.handvatten import HANDVATTEN, national_handvatten
-from assembler.profile.schema import GEMEENTE, REGIO, leaf_patterns
+from assembler.profile.schema import ALL, GEMEENTE, REGIO, leaf_patterns
 
 
 @dataclass(frozen=True)
@@ -220,6 +220,14 @@ def _partner(old: Mapping[str, Any], new: Mapping[str, Any], label: Labels) -> l
         old.get("stappen") or [],
         new.get("stappen") or [],
         lambda k: label("stap", k),
+    )
+    changes += _set(
+        subject,
+        "nu aanspreekpunt op de zakkaarten voor",
+        "geen aanspreekpunt meer op de zakkaarten voor",
+        old.get("aanspreekpunt_voor") or [],
+        new.get("aanspreekpunt_voor") or [],
+        lambda k: "alle beroepsgroepen" if k == ALL else label("doelgroep", k).lower(),
     )
     changes += _field(
         subject, "contactgegevens gecontroleerd op", old.get("gecontroleerd_op"), new.get("gecontroleerd_op")
@@ -480,6 +488,9 @@ def compare_profiles(
     changes += _chain(old.get("ketenaanpak"), new.get("ketenaanpak"), partners_old, partners_new, label)
     changes += _partners(old, new, label)
     changes += _field(subject, "website", old.get("website"), new.get("website"))
+    changes += _field(
+        subject, "TOOI-code (de uitgever in de Woo-metadata)", old.get("tooi_code"), new.get("tooi_code")
+    )
     changes += _field(subject, "logo", old.get("logo"), new.get("logo"))
     changes += _field(
         subject,
@@ -586,6 +597,7 @@ _PARTNER_CLAIMS = (
     "rol",
     "praktijken",
     "stappen",
+    "aanspreekpunt_voor",
     *(f"akkoord.{k}" for k in _AKKOORD_FIELDS),
 )
 _CHAIN_CLAIMS = (
@@ -618,6 +630,7 @@ _GEMEENTE_CLAIMS = (
     *_SHARED_CLAIMS,
     "regio",
     "website",
+    "tooi_code",
     "logo",
     "sjabloon",
     "huisstijl.hoofdkleur",

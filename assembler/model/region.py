@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from assembler.cardformats import CARD_FORMATS
 from assembler.dutch import dutch_date, plural
+from assembler.model.cardroutes import CardRoute, card_routes
 from assembler.model.routekaart import DEFAULT_COLOUR, ChainStep, Partner, Routekaart, VeiligThuis
 from assembler.naming import slug
 from assembler.national import PRACTICES, STALE_AFTER, NationalContent
@@ -129,6 +130,8 @@ class MunicipalityEntry:
     regie_herkomst: str | None = None
     # The same for working with key persons: then `sleutelpersonen` is a standard choice, not its own.
     sleutelpersonen_herkomst: str | None = None
+    # Every pocket card with numbers: whom it names and why (the overview's sheet "Kaarten").
+    kaarten: tuple[CardRoute, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -312,6 +315,7 @@ def entry_from(
         ),
         regie_herkomst=model.regie_herkomst,
         sleutelpersonen_herkomst=model.sleutelpersonen_herkomst,
+        kaarten=card_routes(model, content),
     )
 
 

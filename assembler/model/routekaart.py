@@ -66,6 +66,8 @@ class Partner:
     bereikbaarheid: str | None
     gecontroleerd_op: dt.date | None
     herkomst: str
+    # The card audiences (professions) this partner answers questions of ('alle' expanded).
+    aanspreekpunt_voor: tuple[str, ...] = ()
 
     @property
     def is_lokaal(self) -> bool:

@@ -103,6 +103,7 @@ def _partner(raw: Mapping[str, Any], content: NationalContent) -> Partner:
         bereikbaarheid=raw.get("bereikbaarheid"),
         gecontroleerd_op=raw.get("gecontroleerd_op"),
         herkomst=raw.get("herkomst", "lokaal"),
+        aanspreekpunt_voor=_expand(raw.get("aanspreekpunt_voor"), AUDIENCES),
     )
 
 

@@ -22,6 +22,7 @@ from assembler.national.checks import (
     unofficial_sources,
 )
 from assembler.national.loading import (
+    AUDIENCES,
     NUMBER_FIELDS,
     NUMBER_PLACEHOLDER,
     PRACTICES,
@@ -41,7 +42,9 @@ from assembler.national.types import (
     MeldcodeStep,
     NationalContent,
     Organisation,
+    PoliceRoute,
     PracticeContent,
+    Profession,
     SignalGroup,
     Source,
     StepContent,
@@ -51,6 +54,7 @@ from assembler.national.types import (
 )
 
 __all__ = [
+    "AUDIENCES",
     "CONTENT_FILES",
     "NUMBER_FIELDS",
     "NUMBER_PLACEHOLDER",
@@ -65,7 +69,9 @@ __all__ = [
     "MeldcodeStep",
     "NationalContent",
     "Organisation",
+    "PoliceRoute",
     "PracticeContent",
+    "Profession",
     "SignalGroup",
     "Source",
     "StepContent",

@@ -24,7 +24,9 @@ from assembler.national.types import (
     MeldcodeStep,
     NationalContent,
     Organisation,
+    PoliceRoute,
     PracticeContent,
+    Profession,
     SignalGroup,
     Source,
     StepContent,
@@ -108,6 +110,37 @@ def _practice_keys() -> tuple[str, ...]:
 
 
 PRACTICES = _practice_keys()
+
+
+def _audience_keys() -> tuple[str, ...]:
+    """The card audiences the shipped content describes, in its order: the schema offers these."""
+    professions = _shipped("beroepen.yaml")
+    if not isinstance(professions, Mapping) or not professions:
+        raise ContentError(f"landelijke inhoud {content_dir() / 'beroepen.yaml'} beschrijft geen beroepen")
+    return tuple(str(key) for key in professions)
+
+
+AUDIENCES = _audience_keys()
+
+
+def _profession(key: str, raw: Mapping[str, Any]) -> Profession:
+    route = raw.get("route")
+    return Profession(
+        key=key,
+        meldcode=str(raw["meldcode"]).strip() if raw.get("meldcode") else None,
+        adres=str(raw["adres"]).strip() if raw.get("adres") else None,
+        adres_tekst=str(raw["adres_tekst"]).strip() if raw.get("adres_tekst") else None,
+        verschillen=_texts(raw.get("verschillen")),
+        bronnen=tuple(str(u) for u in raw.get("bronnen") or ()),
+        route=None
+        if not route
+        else PoliceRoute(
+            titel=str(route["titel"]).strip(),
+            inleiding=str(route["inleiding"]).strip(),
+            stappen=_texts(route["stappen"]),
+            praktijkstappen=_texts(route["praktijkstappen"]),
+        ),
+    )
 
 
 def digest_of(folder: Path) -> str:
@@ -246,6 +279,7 @@ def load_content(folder: Path | None = None) -> NationalContent:
             ),
             teksten=raw["teksten.yaml"],
             kaarten=raw["kaarten.yaml"],
+            beroepen={str(k): _profession(str(k), v) for k, v in raw["beroepen.yaml"].items()},
             info=_info(raw["inhoud.yaml"]),
             digest=digest_of(folder),
         )
@@ -255,7 +289,22 @@ def load_content(folder: Path | None = None) -> NationalContent:
     return content
 
 
+def _check_professions(content: NationalContent) -> None:
+    """Every audience has its set name and in-house contact, and a named kader its official page."""
+    groups = content.kaarten.get("doelgroepen") or {}
+    for key, profession in content.beroepen.items():
+        if not isinstance(groups.get(key), Mapping) or not groups[key].get("aanspreekpunt"):
+            raise ContentError(f"beroepen.yaml noemt '{key}', maar kaarten.yaml heeft geen doelgroep '{key}'")
+        if profession.adres and not profession.bronnen:
+            raise ContentError(f"beroep {key}: noem in bronnen de officiële pagina's van de meldcode")
+        if profession.verschillen and not profession.bronnen:
+            raise ContentError(f"beroep {key}: verschillen zonder bron; noem de officiële pagina")
+        if profession.route is not None and profession.meldcode:
+            raise ContentError(f"beroep {key}: een eigen route en een meldcode sluiten elkaar uit")
+
+
 def _check_references(content: NationalContent) -> None:
+    _check_professions(content)
     source_ids = {s.id for s in content.bronnen}
     org_ids = {o.id for o in content.organisaties}
     for p in content.praktijken.values():

@@ -70,7 +70,7 @@ def import_workbook(
         ".yaml",
         ".yml",
     ):
-        raise AssemblerError(f"eerst de werkmap, dan het profiel: assembler import {target} {workbook}")
+        raise AssemblerError(f"eerst de werkmap, dan het profiel: assembler importeer {target} {workbook}")
     base = load_document(target)
     display = str(workbook)
     book = open_book(workbook, display)

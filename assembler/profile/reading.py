@@ -11,7 +11,7 @@ from typing import Any
 
 from assembler.errors import ProfileError
 from assembler.problems import Problem, sort_problems
-from assembler.profile import crosscheck, glyphs
+from assembler.profile import cardreach, crosscheck, glyphs
 from assembler.profile.loader import Document, load_document
 from assembler.profile.merge import origins, resolve
 from assembler.profile.validation import validate_document
@@ -86,6 +86,8 @@ def load_region(
         problems += crosscheck.unique_ids(doc)
         problems += crosscheck.freshness(doc, today)
         problems += glyphs.printable(doc, data)
+        problems += cardreach.partner_numbers(doc, data.get("veilig_thuis"))
+        problems += cardreach.marked_partners(doc, data.get("veilig_thuis"))
     municipalities = []
     for i, rel in enumerate(data.get("gemeenten") or []):
         if not isinstance(rel, str):
@@ -142,6 +144,13 @@ def load_profile(
     problems += crosscheck.references(doc, resolved)
     problems += crosscheck.freshness(doc, today)
     problems += crosscheck.gaps(doc, resolved)
+    problems += cardreach.partner_numbers(doc, resolved.get("veilig_thuis"))
+    problems += cardreach.marked_partners(
+        doc,
+        resolved.get("veilig_thuis"),
+        ((resolved.get("ketenaanpak") or {}).get(cardreach.SIGNALLING) or {}).get("partners") or (),
+    )
+    problems += cardreach.routing(doc, resolved)
     problems += crosscheck.adoption(doc, resolved)
     problems += crosscheck.national_text(doc, resolved)
     if region is not None:

@@ -9,22 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from assembler.cardformats import CARD_FORMATS, DEFAULT_CARD_FORMAT, choices_text
-from assembler.national import PRACTICES, STEPS
+
+# AUDIENCES: the card audiences are the professions of templates/content/beroepen.yaml, in its order.
+from assembler.national import AUDIENCES, PRACTICES, STEPS
 from assembler.national.handvatten import HANDVATTEN, STATUSES
 
 SCHEMA_VERSION = 1
 PRIORITIES = ("hoog", "gemiddeld", "laag")
 DOCUMENT_STATUSES = ("concept", "vastgesteld")
 REGIE = ("gemeente", "veilig_thuis", "zorg_en_veiligheidshuis")
-AUDIENCES = (
-    "onderwijs",
-    "huisartsen",
-    "jeugdgezondheidszorg",
-    "sociaal_wijkteam",
-    "kinderopvang",
-    "jongerenwerk",
-    "politie",
-)
 PARTNER_TYPES = (
     "politie",
     "jeugdgezondheidszorg",
@@ -165,6 +158,15 @@ PARTNER = {
             "datum": _date("Datum van het akkoord.", "2026-09-20") | {"required": True},
             "door": _name("Wie namens de partner akkoord gaf.", "J. Jansen, teamleider", required=True),
         },
+    ),
+    "aanspreekpunt_voor": _choices(
+        "Voor welke beroepsgroepen van de zakkaarten deze partner bereikbaar is met vragen van "
+        "professionals; 'alle' voor elke beroepsgroep. Alleen dan staat de partner op hun kaarten: op "
+        "de kaart van elke praktijk in 'praktijken', als de partner ook een rol heeft in de stap "
+        "signaleren_en_melden (in 'stappen' of bij die ketenstap genoemd). Een Zorg- en "
+        "Veiligheidshuis of de politie staat nooit als contact op een kaart.",
+        (*AUDIENCES, ALL),
+        ["onderwijs", "huisartsen"],
     ),
 }
 
@@ -467,7 +469,7 @@ REGIO: dict[str, Any] = {
         },
     ),
     "site": _dict(
-        "De regionale website die `assembler batch --site` maakt (map site/ in de uitvoermap).",
+        "De regionale website die `assembler regio --site` maakt (map site/ in de uitvoermap).",
         SITE,
     ),
     "gemeenten": _d(

@@ -127,7 +127,7 @@ def _suggest(word: str, options: list[str]) -> str:
     if not close and len(word) >= 4:
         # A shortened name ('preventie') is too far off for difflib but still clear.
         close = sorted(o for o in options if o.startswith(word.lower()))[:1]
-    return f"; bedoelde je '{close[0]}'?" if close else ""
+    return f"; bedoelde u '{close[0]}'?" if close else ""
 
 
 def _allowed_text(options: list[Any]) -> str:

@@ -61,5 +61,5 @@ def color_warning(text: str) -> str | None:
     return (
         f"de huiskleur {colour} is te licht voor witte tekst (contrast {ratio}:1, nodig 4,5:1); "
         f"koppen en kaarten gebruiken daarom de donkerdere tint {darken_for(colour, WHITE)}. "
-        "Kies een donkerdere hoofdkleur als je dat niet wilt"
+        "Kies een donkerdere hoofdkleur als u dat niet wilt"
     )

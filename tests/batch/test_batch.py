@@ -131,7 +131,7 @@ def _tally(stdout: str) -> tuple[int, int]:
 def test_overview_spreadsheet_has_the_gaps_table_and_every_problem(built) -> None:  # type: ignore[no-untyped-def]
     out, proc = built
     workbook = load_workbook(out / OVERVIEW)
-    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Problemen", "Wijzigingen"]
+    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Kaarten", "Problemen", "Wijzigingen"]
     sheet = workbook["Overzicht"]
     assert sheet.freeze_panes == "B3"
     header = [c.value for c in sheet[2]]

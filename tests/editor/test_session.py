@@ -33,7 +33,7 @@ def test_a_bad_number_is_named_at_its_field_in_validates_words(brugstad: Path) -
     _change(session, partners__0__telefoon="0123-78")
     errors = [p for p in session.outcome.problems if p.is_error]
     assert [p.path for p in errors] == ["partners.0.telefoon"]
-    # The same message `assembler validate` gives for the same file.
+    # The same message `assembler controleer` gives for the same file.
     brugstad.write_text(brugstad.read_text(encoding="utf-8").replace('"0123-780789"', '"0123-78"', 2), encoding="utf-8")
     validate = [p for p in check_paths([brugstad]) if p.is_error]
     assert errors[0].message == validate[0].message
@@ -138,3 +138,29 @@ def test_the_check_is_validates_own_cards_included(brugstad: Path) -> None:
 
     assert seen(session.outcome.problems) == seen(check_paths([brugstad], extra=card_problems))
     assert any(p.is_error and p.path == "partners.0.telefoon" for p in session.outcome.problems)
+
+
+def test_each_card_number_says_why_the_contact_rule_put_it_there(brugstad: Path) -> None:
+    """The editor shows, per card, the reason the contact rule gives and the field the number came from."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from assembler.editor.view import card_contacts
+    from assembler.resources import templates_dir
+
+    session = _session(brugstad)
+    cards = session.outcome.cards
+    assert cards
+    shown = [(card, card_contacts(card)) for card in cards]
+    for card, contacts in shown:
+        for contact in contacts:
+            assert contact.reason, (card.titel, contact.label)
+            assert contact.field, (card.titel, contact.label)
+    reasons = {contact.reason for _, contacts in shown for contact in contacts}
+    assert "advies en melden" in reasons and "acuut gevaar" in reasons
+    page = Environment(loader=FileSystemLoader(templates_dir() / "editor")).get_template("contacten.html")
+    html = page.render(contacts=shown)
+    assert "Waarom: advies en melden." in html
+    left_out = [skip for card in cards for skip in card.weggelaten]
+    assert left_out  # Brugstad's case conference and VGV-only team stay off the cards, with the reason
+    for skip in left_out:
+        assert f"{skip.naam}: {skip.reden}" in html

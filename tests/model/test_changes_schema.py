@@ -70,6 +70,8 @@ def other(pattern: str, rule: dict[str, Any], value: Any) -> Any:
         return "https://www.ander.example/pagina"
     if check == "color":
         return "#2A6041"
+    if check == "tooi_code":
+        return "gm0599"
     if pattern == "ketenaanpak.coordinator":
         return "tweede-partner"
     if pattern.endswith("id"):

@@ -102,9 +102,16 @@ def test_overview_rows_match_the_fixture_region(model: RegionModel) -> None:
     rows = {r[0]: r for r in table.rijen}
     assert list(rows) == ["Brugstad", "Dijkmond", "'s-Molenwaard", "Wâldterp", "Kapotstad"]
     assert rows["Dijkmond"][5:8] == ("geen lokale partner",) * 3
-    # The fourth: Dijkmond was adopted before the national text changed.
-    assert rows["Dijkmond"][-1] == "4 waarschuwingen, waaronder 3 gaten in de keten"
-    assert rows["Wâldterp"][5:8] == ("Gebiedsteam Wâldterp",) * 3
+    # The fourth: Dijkmond was adopted before the national text changed; two more say whom its cards
+    # name (an audience without a marked partner; the three practices whose cards name no local
+    # contact, in one warning).
+    assert rows["Dijkmond"][-1] == "6 waarschuwingen, waaronder 3 gaten in de keten"
+    # Wâldterp's Veilig Thuis team (the schools' contact, on the national number) signals only.
+    assert rows["Wâldterp"][5:8] == (
+        "Gebiedsteam Wâldterp; Veilig Thuis Oeverland, team Wâldterp",
+        "Gebiedsteam Wâldterp",
+        "Gebiedsteam Wâldterp",
+    )
     assert rows["Kapotstad"][-1] == "mislukt: profiel <ongeldig> & leeg"
     places = [p.plek for p in model.problemen]
     assert "gemeenten/brugstad.yaml:70" in places and "regio.yaml:49" in places

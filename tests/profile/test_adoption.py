@@ -10,7 +10,7 @@ import pytest
 
 from assembler.errors import ProfileError
 from assembler.profile.reading import load_profile
-from tests.conftest import CONTRACT
+from tests.conftest import CONTRACT, needs_contract
 
 AKKOORD = "    akkoord:\n      datum: 2026-09-20\n      door: J. Jansen, teamleider\n"
 WIJKTEAM_MAIL = "    email: wijkteam@testdam.example\n"
@@ -83,7 +83,7 @@ def test_bad_akkoord_is_an_error_with_its_line(profile: Callable[..., Path]) -> 
     assert any(p.path == "partners.0.akkoord.datum" for p in caught.value.problems)
 
 
-@pytest.mark.skipif(not CONTRACT.is_dir(), reason="contract region not available on this machine")
+@needs_contract
 def test_contract_profiles_are_adopted_and_quiet_about_akkoord() -> None:
     for path in sorted((CONTRACT / "gemeenten").glob("*.yaml")):
         loaded = load_profile(path)

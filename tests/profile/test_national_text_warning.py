@@ -5,12 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from assembler.dutch import dutch_date
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
-from tests.conftest import BASE_PROFILE, CONTRACT, NATIONAL_TEXT_CHANGED, Invoke, WriteFile, edit
+from tests.conftest import (
+    BASE_PROFILE,
+    CONTRACT,
+    NATIONAL_TEXT_CHANGED,
+    Invoke,
+    WriteFile,
+    edit,
+    needs_contract,
+)
 
 
 def _adopted(day: dt.date, text: str = BASE_PROFILE) -> str:
@@ -58,7 +64,7 @@ def test_validate_and_build_print_the_warning_and_still_succeed(
     assert NATIONAL_TEXT_CHANGED in built.output
 
 
-@pytest.mark.skipif(not CONTRACT.exists(), reason="het contract (../shared) ontbreekt in deze checkout")
+@needs_contract
 def test_the_contract_region_still_validates(run: Invoke) -> None:
     result = run("validate", CONTRACT / "regio.yaml")
     assert result.exit_code == 0, result.output

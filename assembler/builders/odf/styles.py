@@ -34,6 +34,7 @@ PARAGRAPH = {
     "List Number": "List_20_Number",
     "Caption": "Caption",
     "Omslaggegevens": "Omslaggegevens",
+    "Omslagregel": "Omslagregel",
     "Waarschuwing": "Waarschuwing",
     "Contactlijst": "Contactlijst",
     "Tabelnoot": "Tabelnoot",
@@ -178,6 +179,16 @@ def common_styles(colour: str) -> list[str]:
         _paragraph(FOOTER, _spacing(0, 0, 240), _font(8, grey), extra=_right_tab()),
         _paragraph("Caption", _spacing(60, 200), _font(8.5, grey, italic=True), nxt="Standard"),
         _paragraph("Omslaggegevens", _spacing(0, 60), _font(10.5, "#404040"), nxt="Omslaggegevens"),
+        # A row of the cover's details: bold label, a tab to the hanging indent, the value, a thin
+        # line under every row (Word's between-border; join-border off draws one per paragraph).
+        _paragraph(
+            "Omslagregel",
+            f'{_spacing(0, 40)} fo:margin-left="{2608 / _PT:g}pt" fo:text-indent="-{2608 / _PT:g}pt" '
+            f'fo:margin-right="{1701 / _PT:g}pt" fo:border-bottom="0.5pt solid #D0D0D0" '
+            'fo:padding-bottom="3pt" style:join-border="false"',
+            _font(10, "#262626"),
+            nxt="Omslagregel",
+        ),
         _paragraph(
             "Waarschuwing",
             f'{_spacing(120, 240)} fo:keep-together="always" fo:border-left="3pt solid #B3261E" '

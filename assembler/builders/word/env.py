@@ -264,7 +264,7 @@ HELPERS: dict[str, tuple[Any, str]] = {
 }
 
 
-def _properties(cls: type) -> dict[str, Any]:
+def properties(cls: type) -> dict[str, Any]:
     found = {}
     for name, member in vars(cls).items():
         if isinstance(member, property) and member.fget is not None:
@@ -275,14 +275,14 @@ def _properties(cls: type) -> dict[str, Any]:
 def model_names() -> dict[str, Any]:
     """Every top-level name a template may use, with its type (for the template check)."""
     names: dict[str, Any] = dict(typing.get_type_hints(Routekaart))
-    names.update(_properties(Routekaart))
+    names.update(properties(Routekaart))
     names.update({name: kind for name, (kind, _) in HELPERS.items()})
     return names
 
 
 def model_values(model: Routekaart) -> dict[str, Any]:
     values = {f.name: getattr(model, f.name) for f in dataclasses.fields(model)}
-    values.update({name: getattr(model, name) for name in _properties(Routekaart)})
+    values.update({name: getattr(model, name) for name in properties(Routekaart)})
     return values
 
 

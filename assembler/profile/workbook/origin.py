@@ -23,7 +23,7 @@ ORIGIN_SHEET = "Over deze werkmap"
 HEADER = ("Bestand", "Controlegetal (SHA-256)", "Inhoud bij de export (ingepakt)")
 ABOUT = (
     "Dit blad onthoudt van welk profiel deze werkmap is gemaakt en wat er toen in stond. Zo ziet "
-    "'assembler import' wat er sinds de export in het YAML-bestand is veranderd, en gaat er bij het "
+    "'assembler importeer' wat er sinds de export in het YAML-bestand is veranderd, en gaat er bij het "
     "inlezen niets verloren. Verander dit blad niet; het is beveiligd en wordt niet ingelezen als profiel."
 )
 FIRST_ROW = 4  # title, explanation, header, then one row per file

@@ -46,7 +46,12 @@ def read_docx(path: Path) -> Edition:
             levels[style.get(qn("w:styleId"))] = int(found.get(qn("w:val"))) + 1
     headings, paragraphs = [], []
     for p in body.iter(qn("w:p")):
-        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        # As a reader sees it: a tab (the cover's label and value) or a line break is white space.
+        text = "".join(
+            " " if t.tag in (qn("w:tab"), qn("w:br")) else t.text or ""
+            for t in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"))
+            if t.getparent().tag == qn("w:r")
+        )
         style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         level = levels.get(style.get(qn("w:val"))) if style is not None else None
         if level is not None and text.strip():

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from tests.builders.site.helpers import build, make_region
-from tests.builders.web.test_html_browser import DESKTOP, PHONE, open_page, run_axe
-from tests.conftest import CONTRACT, FIXTURE_REGION
+from tests.builders.web.test_html_browser import DESKTOP, PHONE, open_page, page_url, run_axe
+from tests.conftest import CONTRACT, CONTRACT_MISSING, FIXTURE_REGION
 
 pytestmark = pytest.mark.slow
 PAGES = [
@@ -67,7 +67,7 @@ def _history(browser: Any) -> list[str]:
 @pytest.fixture
 def tab(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, str, str]]:
     """A fresh tab with a history of its own that starts on a neutral page; the exit target is a
-    page on disk as well (the test has no network: the script reads the link's href when used)."""
+    served page as well (the test has no network: the script reads the link's href when used)."""
     start, away = tmp_path / "start.html", tmp_path / "weg.html"
     for page, title in ((start, "Start"), (away, "Weg")):
         page.write_text(
@@ -75,9 +75,9 @@ def tab(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, str, str]]:
         )
     original = browser.current_window_handle
     browser.switch_to.new_window("tab")
-    browser.get(start.as_uri())
+    browser.get(page_url(browser, start))
     try:
-        yield browser, start.as_uri(), away.as_uri()
+        yield browser, page_url(browser, start), page_url(browser, away)
     finally:
         browser.close()
         browser.switch_to.window(original)
@@ -87,9 +87,9 @@ def _through_the_site(browser: Any, site: Path, away: str) -> None:
     """Open the index, follow a link to a municipality and one to a heading in its contents."""
     from selenium.webdriver.common.by import By
 
-    browser.get((site / "index.html").as_uri())
+    browser.get(page_url(browser, site / "index.html"))
     browser.find_element(By.CSS_SELECTOR, ".gemeentelijst a[href*='testdam']").click()
-    _wait_for(browser, (site / "testdam" / "index.html").as_uri())
+    _wait_for(browser, page_url(browser, site / "testdam" / "index.html"))
     heading = browser.find_element(By.CSS_SELECTOR, "nav a[href^='#']")
     fragment = heading.get_attribute("href")
     heading.click()
@@ -119,7 +119,7 @@ def test_quick_exit_is_second_tab_stop_and_leaves_no_site_page_in_the_history(
     _wait_for(browser, away)
     history = _history(browser)
     assert history[-2:] == [start, away]
-    assert not [url for url in history if url.startswith(site.as_uri())], history
+    assert not [url for url in history if url.startswith(page_url(browser, site) + "/")], history
     browser.back()
     _wait_for(browser, start)  # Back goes to the page before the visit, not into the site
 
@@ -134,7 +134,7 @@ def test_esc_pressed_once_leaves_the_site_the_same_way(tab: tuple[Any, str, str]
     _wait_for(browser, away)
     history = _history(browser)
     assert history[-2:] == [start, away]
-    assert not [url for url in history if url.startswith(site.as_uri())], history
+    assert not [url for url in history if url.startswith(page_url(browser, site) + "/")], history
     browser.back()
     _wait_for(browser, start)
 
@@ -197,7 +197,7 @@ def test_whole_region_pages_have_no_violations(
     from tests.builders.site.helpers import TODAY
 
     if not (folder / "regio.yaml").is_file():
-        pytest.skip(f"het contract ontbreekt ({folder}); ASSEMBLER_CONTRACT wijst een andere map aan")
+        pytest.skip(CONTRACT_MISSING)
     out = tmp_path_factory.mktemp("regio")
     result = run_batch(
         folder / "regio.yaml",
