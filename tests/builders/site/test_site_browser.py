@@ -97,6 +97,17 @@ def _through_the_site(browser: Any, site: Path, away: str) -> None:
     browser.execute_script("document.querySelector('a.verlaten').href = arguments[0];", away)
 
 
+def _left_without_a_trace(browser: Any, site: Path, start: str, away: str) -> None:
+    """The exit replaced the site's one history entry: no site page is left, and Back goes to the
+    page before the visit, not into the site."""
+    _wait_for(browser, away)
+    history = _history(browser)
+    assert history[-2:] == [start, away]
+    assert not [url for url in history if url.startswith(page_url(browser, site) + "/")], history
+    browser.back()
+    _wait_for(browser, start)
+
+
 def test_quick_exit_is_second_tab_stop_and_leaves_no_site_page_in_the_history(
     tab: tuple[Any, str, str], site: Path
 ) -> None:
@@ -116,12 +127,7 @@ def test_quick_exit_is_second_tab_stop_and_leaves_no_site_page_in_the_history(
     )
     assert focused == ["verlaten", "Deze site direct verlaten", True]
     ActionChains(browser).send_keys(Keys.ENTER).perform()
-    _wait_for(browser, away)
-    history = _history(browser)
-    assert history[-2:] == [start, away]
-    assert not [url for url in history if url.startswith(page_url(browser, site) + "/")], history
-    browser.back()
-    _wait_for(browser, start)  # Back goes to the page before the visit, not into the site
+    _left_without_a_trace(browser, site, start, away)
 
 
 def test_esc_pressed_once_leaves_the_site_the_same_way(tab: tuple[Any, str, str], site: Path) -> None:
@@ -131,12 +137,7 @@ def test_esc_pressed_once_leaves_the_site_the_same_way(tab: tuple[Any, str, str]
     browser, start, away = tab
     _through_the_site(browser, site, away)
     ActionChains(browser).send_keys(Keys.ESCAPE).perform()
-    _wait_for(browser, away)
-    history = _history(browser)
-    assert history[-2:] == [start, away]
-    assert not [url for url in history if url.startswith(page_url(browser, site) + "/")], history
-    browser.back()
-    _wait_for(browser, start)
+    _left_without_a_trace(browser, site, start, away)
 
 
 def test_the_page_says_what_the_exit_does_and_does_not_hide(browser: Any, site: Path) -> None:
