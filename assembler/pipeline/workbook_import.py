@@ -21,7 +21,6 @@ from assembler.pipeline.output import atomic_write, held_interrupts
 from assembler.problems import Problem, sort_problems
 from assembler.profile.loader import Document, Path_, dotted, load_document, parse_document
 from assembler.profile.reading import Profile, Region, load_profile, load_region
-from assembler.profile.workbook.export import get
 from assembler.profile.workbook.layout import REGIO_SHEETS, municipality_sheets, sheets_for
 from assembler.profile.workbook.members import region_members
 from assembler.profile.workbook.origin import Origin, digest
@@ -182,8 +181,7 @@ def _merge(
         )
         problems.append(problem)
     kept += [
-        FieldChange(str(now.path), "", dotted(p), get(exported.data, p), get(now.data, p))
-        for p in result.kept
+        FieldChange(str(now.path), "", dotted(k.path), k.old, k.new) for k in result.kept
     ]
     doc.data = result.data
     return problems

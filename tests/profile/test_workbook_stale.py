@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from assembler.errors import ProfileError
-from assembler.pipeline.workbook_import import import_workbook
+from assembler.pipeline.workbook_import import describe, import_workbook
 from assembler.profile.loader import load_document
 from assembler.profile.workbook.origin import ORIGIN_SHEET
 from tests.conftest import EXAMPLE_REGION, Invoke
@@ -70,6 +70,28 @@ def test_an_unedited_old_workbook_changes_nothing(kreekmonde: Path) -> None:
     result = import_workbook(workbook, kreekmonde)
     assert result.changes == () and kreekmonde.read_bytes() == before
     assert [c.path for c in result.kept] == ["partners.1.telefoon"]
+
+
+def test_a_partner_added_or_removed_in_the_yaml_is_named_as_a_whole(kreekmonde: Path) -> None:
+    workbook = export(kreekmonde)
+    # Since the export: a partner is inserted first, another removed (with its place in a step).
+    text = kreekmonde.read_text(encoding="utf-8")
+    text = text.replace("jongerenwerk-kreekmonde, politie-lindeland", "politie-lindeland")
+    start = text.index("  - id: jongerenwerk-kreekmonde")
+    end = text.index("aanspreekpunt_voor: [onderwijs]\n", start)
+    removed = text[start : end + len("aanspreekpunt_voor: [onderwijs]\n")]
+    added = removed.replace("jongerenwerk-kreekmonde", "buurtwerk-kreekmonde").replace("De Kade", "De Brug")
+    text = text.replace(removed, "").replace("partners:\n  - id: wijkteam", f"partners:\n{added}  - id: wijkteam")
+    kreekmonde.write_text(text, encoding="utf-8")
+
+    result = import_workbook(workbook, kreekmonde)
+
+    kept = {describe(c) for c in result.kept}
+    assert "partners.0: toegevoegd ('Jongerenwerk De Brug')" in kept
+    assert "partners.jongerenwerk-kreekmonde: verwijderd ('Jongerenwerk De Kade')" in kept
+    # The partners after the new one are matched by id, not by place: none of them reads as changed.
+    assert not [line for line in kept if "Wijkteam" in line or "Leerplicht" in line], kept
+    assert result.changes == ()
 
 
 def test_a_field_changed_on_both_sides_is_refused_with_both_values(kreekmonde: Path, run: Invoke) -> None:

@@ -35,12 +35,22 @@ class Conflict:
     yaml: Any
 
 
+@dataclass(frozen=True)
+class Kept:
+    """A field changed in the YAML file since the export: its path in the file now, before and after
+    (None where it was or is not there: a partner added or removed as a whole)."""
+
+    path: Path_
+    old: Any
+    new: Any
+
+
 @dataclass
 class Merge:
     data: dict[str, Any]
     conflicts: list[Conflict] = field(default_factory=list)
     # Fields changed in the YAML file since the export and kept, though the workbook has the old value.
-    kept: list[Path_] = field(default_factory=list)
+    kept: list[Kept] = field(default_factory=list)
 
 
 def merge(base: dict[str, Any], book: dict[str, Any], yaml: dict[str, Any], book_wins: bool = False) -> Merge:
@@ -143,8 +153,9 @@ def _lists(
     return merged
 
 
-def _differences(old: Any, new: Any, path: Path_) -> list[Path_]:
-    """The single fields that differ between two editions (list items by their place in ``new``)."""
+def _differences(old: Any, new: Any, path: Path_) -> list[Kept]:
+    """The single fields that differ between two editions (list items by their place in ``new``, a
+    removed item by its name), each with its value in both."""
     if _same(old, new):
         return []
     if isinstance(old, dict) and isinstance(new, dict):
@@ -162,5 +173,5 @@ def _differences(old: Any, new: Any, path: Path_) -> list[Path_]:
             for n, name in enumerate(after)
             for p in _differences(before.get(name, MISSING), new[n], (*path, n))
         ]
-        return found + [(*path, name) for name in before if name not in after]
-    return [path]
+        return found + [Kept((*path, name), item, None) for name, item in before.items() if name not in after]
+    return [Kept(path, None if old is MISSING else old, None if new is MISSING else new)]
