@@ -21,7 +21,21 @@ _MONTHS = (
     "november",
     "december",
 )
-_NUMBERS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+_NUMBERS = (
+    "nul",
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+)
 
 
 def dutch_date(value: dt.date) -> str:

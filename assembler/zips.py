@@ -19,7 +19,9 @@ OFFICE_FIRST = ("[Content_Types].xml", "_rels/.rels")
 class ZipWriter:
     """Writes members one by one, each with the same date (the day of `when`) and mode."""
 
-    def __init__(self, when: dt.datetime = ZIP_EPOCH, system: int = UNIX, stored: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, when: dt.datetime = ZIP_EPOCH, system: int = UNIX, stored: tuple[str, ...] = ()
+    ) -> None:
         self.stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
         self.system = system
         self.stored = stored
@@ -28,7 +30,9 @@ class ZipWriter:
 
     def add(self, name: str, data: bytes) -> None:
         info = zipfile.ZipInfo(name, date_time=self.stamp)
-        info.compress_type = zipfile.ZIP_STORED if name.lower().endswith(self.stored) else zipfile.ZIP_DEFLATED
+        info.compress_type = (
+            zipfile.ZIP_STORED if name.lower().endswith(self.stored) else zipfile.ZIP_DEFLATED
+        )
         info.create_system = self.system
         info.external_attr = 0o644 << 16
         self.zip.writestr(info, data, compresslevel=6)

@@ -199,6 +199,19 @@ USAGE_ERRORS = [
     ),
     pytest.param(["regio", "x.yaml", "-j", "twee"], "'twee' is geen geldig geheel getal.", id="geen-getal"),
     pytest.param(["validate", "--strict"], "Ontbrekend argument 'PAD...'.", id="engelse-namen"),
+    pytest.param(
+        ["maak", "x.yaml", "--formaat", "word"], "onbekend formaat: word; kies uit docx", id="onbekend-formaat"
+    ),
+    pytest.param(
+        ["exporteer", "x.yaml", "-o", "x.csv"],
+        "Ongeldige waarde voor '-o' / '--uitvoer': x.csv: een werkmap krijgt de extensie .xlsx of .ods",
+        id="werkmap-extensie",
+    ),
+    pytest.param(
+        ["wijzigingen", "a.yaml", "b.yaml", "-o", "x.pdf"],
+        "x.pdf: kies een bestand dat eindigt op .docx of .html",
+        id="wijzigingen-extensie",
+    ),
 ]
 
 

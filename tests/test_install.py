@@ -112,7 +112,7 @@ def test_installed_package_validates_the_fixture_region_from_another_folder(tmp_
     assembler = venv / "bin" / "assembler"
     validated = _run([assembler, "validate", FIXTURE_REGION / "regio.yaml"], cwd=work)
     assert validated.returncode == 0, validated.stdout + validated.stderr
-    assert "Geldig: 1 bestand gecontroleerd, 0 fouten" in validated.stdout
+    assert "Geldig: 5 bestanden gecontroleerd, 0 fouten" in validated.stdout
 
     reference = _run([assembler, "schema", "--markdown"], cwd=work)
     assert reference.returncode == 0

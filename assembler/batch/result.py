@@ -30,6 +30,8 @@ class BatchResult:
     regio_melding: str | None = None
     regio_fout: str | None = None  # the regional outputs could not be made; the previous ones stay
     wijzigingen: int = 0  # changes since the previous run, listed on the overview's "Wijzigingen" sheet
+    fouten: int = 0  # errors in the region and its profiles, as listed on the overview
+    waarschuwingen: int = 0
     site_melding: str | None = None
     seconden: float = 0.0
     regio_seconden: dict[str, float] = field(default_factory=dict)  # per regional output made this run
@@ -44,7 +46,10 @@ class BatchResult:
         lines = [
             f"Regio {self.regio}: {plural(len(self.gemaakt), 'gemeente', 'gemeenten')} gemaakt, "
             f"{len(self.overgeslagen)} overgeslagen (ongewijzigd), {len(self.mislukt)} mislukt "
-            f"in {seconds_text(self.seconden)}."
+            f"in {seconds_text(self.seconden)}.",
+            f"{plural(self.fouten, 'fout', 'fouten')}, "
+            f"{plural(self.waarschuwingen, 'waarschuwing', 'waarschuwingen')} in de profielen"
+            + ("; zie het blad Problemen in het overzicht." if self.fouten or self.waarschuwingen else "."),
         ]
         if self.mislukt:
             lines.append("Mislukt:")

@@ -185,6 +185,7 @@ class _Run:
         self.changes = change_rows(self.previous, self.records, self.built, items)
         result.wijzigingen = len(self.changes)
         self._finish(items, result)
+        self._tally(items, result)
         return result
 
     # -- the municipalities -----------------------------------------------------------------------
@@ -293,6 +294,16 @@ class _Run:
         )
         path = self.outdir / MANIFEST_NAME
         result.bestanden.append(("Manifest", path, write_owned(self.outdir, MANIFEST_NAME, dumps(data))))
+
+    def _tally(self, items: list[Item], result: BatchResult) -> None:
+        """Errors and warnings of the region and every municipality, built, skipped or failed."""
+        found = [p.is_error for p in self.region.warnings]
+        for item in items:
+            if item.display in self.failures:
+                found += [p.is_error for p in self.failures[item.display].problemen] or [True]
+            elif item.display in self.records:
+                found += [f["soort"] == "fout" for f in self.records[item.display].gegevens["bevindingen"]]
+        result.fouten, result.waarschuwingen = sum(found), len(found) - sum(found)
 
     def _regional(
         self, items: list[Item], state: RegionState, result: BatchResult

@@ -25,6 +25,7 @@ class Kind(StrEnum):
     REGION = "regio"  # the RegionModel: `batch`, after every municipality
     SITE = "site"  # the SiteModel: `batch --site`
     CHANGES = "wijzigingen"  # a Redline of two editions: `wijzigingen -o`
+    REGION_CHANGES = "regio-wijzigingen"  # a RegionRedline of two region files: `wijzigingen -o`
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,20 @@ OUTPUTS = (
         Kind.CHANGES,
         "assembler.builders.web.redline:RedlineHtmlBuilder",
         ("wijzigingen-{slug}.html",),
+    ),
+    Entry(
+        "regio-wijzigingen-docx",
+        "bijgehouden wijzigingen in Word, een deel per gemeente",
+        Kind.REGION_CHANGES,
+        "assembler.builders.word.combine:RegionRedlineDocxBuilder",
+        ("wijzigingen-regio-{slug}.docx",),
+    ),
+    Entry(
+        "regio-wijzigingen-html",
+        "doorgehaald en onderstreept, een deel per gemeente",
+        Kind.REGION_CHANGES,
+        "assembler.builders.web.redline:RegionRedlineHtmlBuilder",
+        ("wijzigingen-regio-{slug}.html",),
     ),
 )
 REGISTRY = {entry.name: entry for entry in OUTPUTS}

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from assembler import __version__
-from assembler.builders.registry import DEFAULT_FORMATS, Kind, of_kind
+from assembler.builders.registry import DEFAULT_FORMATS, Kind, of_kind, suffixes
 from assembler.cli import catalogue
 from assembler.cli.group import Count, Group
 from assembler.dutch import enumeration, plural
@@ -103,8 +103,14 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def file_option(metavar: str, help: str, default: Path | None = None) -> Callable[[F], F]:
-    """-o/--uitvoer for a command that writes one file."""
+def file_option(
+    metavar: str,
+    help: str,
+    default: Path | None = None,
+    check: Callable[[click.Context, click.Parameter, Path | None], Path | None] | None = None,
+) -> Callable[[F], F]:
+    """-o/--uitvoer for a command that writes one file; `check` refuses a wrong kind of file before
+    any work (a usage error, exit 2)."""
     return click.option(
         "-o",
         "--uitvoer",
@@ -112,6 +118,7 @@ def file_option(metavar: str, help: str, default: Path | None = None) -> Callabl
         default=default,
         show_default=default is not None,
         metavar=metavar,
+        callback=check,
         help=help,
     )
 
@@ -128,9 +135,11 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
     bestand, regel, kolom en veld.
     """
     from assembler.pipeline.preflight import card_problems
-    from assembler.profile.reading import check_paths
+    from assembler.profile.reading import check_files
 
-    problems = check_paths(list(paths), extra=card_problems)
+    checked = check_files(list(paths), extra=card_problems)
+    problems = checked.problems
+    count = len(checked.files)
     failed = any(p.is_error for p in problems) or (strict and bool(problems))
     if as_json:
         click.echo(
@@ -146,7 +155,7 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
             click.echo(f"Niet geldig: {_summary(problems)}.", err=True)
         else:
             click.echo(
-                f"Geldig: {plural(len(paths), 'bestand', 'bestanden')} gecontroleerd, {_summary(problems)}."
+                f"Geldig: {plural(count, 'bestand', 'bestanden')} gecontroleerd, {_summary(problems)}."
             )
     sys.exit(1 if failed else 0)
 
@@ -187,6 +196,36 @@ def schema(as_markdown: bool) -> None:
     click.echo(schema_markdown(), nl=False)
 
 
+def _formats(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    """--formaat checked before any work: an unknown format is a usage error (exit 2)."""
+    from assembler.pipeline.municipality import parse_formats
+
+    try:
+        return parse_formats(value)
+    except AssemblerError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+def _changes_target(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """wijzigingen -o: a file of a kind the registry has no changes document for is a usage error
+    (exit 2), before anything is compared."""
+    allowed = dict.fromkeys(suffixes(Kind.CHANGES) + suffixes(Kind.REGION_CHANGES))
+    if value is not None and value.suffix.lower() not in allowed:
+        choices = enumeration(allowed, voegwoord="of")
+        raise click.BadParameter(f"{value}: kies een bestand dat eindigt op {choices}", ctx, param)
+    return value
+
+
+def _workbook_target(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """export -o: a workbook is .xlsx or .ods; anything else is a usage error (exit 2)."""
+    from assembler.profile.workbook import SUFFIXES
+
+    if value is not None and value.suffix.lower() not in SUFFIXES:
+        choices = enumeration(SUFFIXES, voegwoord="of")
+        raise click.BadParameter(f"{value}: een werkmap krijgt de extensie {choices}", ctx, param)
+    return value
+
+
 # -o for every command that writes into an output folder.
 output_option = click.option(
     "-o",
@@ -212,7 +251,9 @@ def _report_build(result: Any) -> None:
 @output_option
 @click.option(
     "--formaat",
+    "formats",
     default=None,
+    callback=_formats,
     metavar="FORMATEN",
     help=f"Komma-gescheiden: {FORMATS} (standaard alle).",
 )
@@ -226,12 +267,11 @@ def _report_build(result: Any) -> None:
 @click.option("--streng", "--strict", "strict", is_flag=True, help="Stop bij waarschuwingen.")
 @friendly
 def build(
-    profile: Path, outdir: Path | None, formaat: str | None, sjabloon: Path | None, strict: bool
+    profile: Path, outdir: Path | None, formats: tuple[str, ...], sjabloon: Path | None, strict: bool
 ) -> None:
     """Maak de routekaart (en zakkaarten) van één gemeente."""
-    from assembler.pipeline.municipality import build_profile, parse_formats
+    from assembler.pipeline.municipality import build_profile
 
-    formats = parse_formats(formaat)
     _refuse_warnings(profile, strict)
     result = build_profile(profile, outdir or DEFAULT_OUTPUT, formats, template=sjabloon, lock=True)
     _report_build(result)
@@ -355,7 +395,9 @@ def sjabloon(uitvoer: Path, overschrijven: bool, as_markdown: bool) -> None:
 )
 @click.option(
     "--formaat",
+    "formats",
     default=None,
+    callback=_formats,
     metavar="FORMATEN",
     help=(
         f"Komma-gescheiden: {FORMATS} (standaard alle). Het regiodocument komt mee als "
@@ -375,7 +417,7 @@ def batch(
     alleen: tuple[str, ...],
     force: bool,
     fail_fast: bool,
-    formaat: str | None,
+    formats: tuple[str, ...],
     site: bool,
 ) -> None:
     """Maak alles voor alle gemeenten van een regio, plus het regiodocument (Word en PDF) en een overzicht.
@@ -384,9 +426,7 @@ def batch(
     gemeente is veranderd sinds de vorige run.
     """
     from assembler.batch.run import run_batch
-    from assembler.pipeline.municipality import parse_formats
 
-    formats = parse_formats(formaat)
     result = run_batch(
         region,
         outdir or DEFAULT_OUTPUT,
@@ -404,24 +444,27 @@ def batch(
 
 @main.dutch_command("exporteer", english="export")
 @click.argument("profile", type=click.Path(path_type=Path), metavar="PROFIEL")
-@file_option("WERKMAP", "Werkmap om te schrijven (standaard <profiel>.xlsx naast het profiel).")
+@file_option(
+    "WERKMAP",
+    "Werkmap om te schrijven: .xlsx (Excel) of .ods (LibreOffice) (standaard <profiel>.xlsx naast het "
+    "profiel).",
+    check=_workbook_target,
+)
 @click.option("--overschrijven", is_flag=True, help="Een bestaande werkmap vervangen.")
 @friendly
 def export_command(profile: Path, uitvoer: Path | None, overschrijven: bool) -> None:
-    """Zet een gemeenteprofiel of regiobestand in een Excel-werkmap om in te vullen.
+    """Zet een gemeenteprofiel of regiobestand in een werkmap om in te vullen (Excel of LibreOffice).
 
     Elk blad heeft uitleg per cel en keuzelijsten waar de keuze vastligt. De werkmap van een
-    regio heeft ook een set bladen per gemeente.
+    regio heeft ook een set bladen per gemeente. Met -o x.ods wordt het een ODF-rekenblad.
     """
     from assembler.pipeline.output import atomic_write
     from assembler.profile.workbook import export_workbook
 
     target = uitvoer or profile.with_suffix(".xlsx")
-    if target.suffix.lower() != ".xlsx":
-        raise AssemblerError(f"{target}: een werkmap krijgt de extensie .xlsx")
     if target.exists() and not overschrijven:
         raise AssemblerError(f"{target} bestaat al; kies een andere naam of gebruik --overschrijven")
-    atomic_write(target, export_workbook(profile))
+    atomic_write(target, export_workbook(profile, target.suffix.lower()))
     click.echo(
         f"Werkmap geschreven: {target}. Vul hem in en lees hem terug met 'assembler importeer {target} {profile}'."
     )
@@ -430,18 +473,36 @@ def export_command(profile: Path, uitvoer: Path | None, overschrijven: bool) -> 
 @main.dutch_command("importeer", english="import")
 @click.argument("workbook", type=click.Path(path_type=Path), metavar="WERKMAP")
 @click.argument("profile", type=click.Path(path_type=Path), metavar="PROFIEL")
+@click.option(
+    "--werkmap-wint",
+    "book_wins",
+    is_flag=True,
+    help="Bij een veld dat sinds de export zowel in de werkmap als in het profiel is gewijzigd, "
+    "de waarde uit de werkmap nemen.",
+)
+@click.option(
+    "--ander-profiel",
+    "other_profile",
+    is_flag=True,
+    help="De werkmap met opzet inlezen in een ander profielbestand dan waarvan hij is gemaakt.",
+)
 @friendly
-def import_command(workbook: Path, profile: Path) -> None:
+def import_command(workbook: Path, profile: Path, book_wins: bool, other_profile: bool) -> None:
     """Lees een ingevulde werkmap terug in het profiel (YAML).
 
-    Opmerkingen, volgorde en ongewijzigde waarden in het profiel blijven staan. Bij een
-    fout wordt niets geschreven en staan blad en cel in de melding. De werkmap van een regio
-    werkt ook elk gemeenteprofiel bij.
+    Opmerkingen, volgorde en ongewijzigde waarden in het profiel blijven staan. Wat sinds de
+    export in het profiel is veranderd, blijft staan; een veld dat in beide is veranderd, wordt
+    geweigerd met beide waarden. Bij een fout wordt niets geschreven en staan blad en cel in de
+    melding. De werkmap van een regio werkt ook elk gemeenteprofiel bij.
     """
     from assembler.pipeline.workbook_import import describe, import_workbook
 
-    result = import_workbook(workbook, profile)
+    result = import_workbook(workbook, profile, book_wins=book_wins, other_profile=other_profile)
     _echo_problems(result.warnings)
+    if result.kept:
+        click.echo("Sinds de export in het profiel gewijzigd en bewaard:")
+        for change in result.kept:
+            click.echo(f"  {change.file}: {describe(change)}")
     if not result.changes:
         click.echo(f"Geen wijzigingen: {profile} is niet aangeraakt.")
         return
@@ -488,17 +549,22 @@ def bewerk(profile: Path, outdir: Path | None, poort: int, geen_browser: bool) -
 @main.dutch_command("wijzigingen")
 @click.argument("oud", type=click.Path(path_type=Path), metavar="OUD")
 @click.argument("nieuw", type=click.Path(path_type=Path), metavar="NIEUW")
-@file_option("BESTAND", f"Schrijf ook de nieuwe routekaart met de wijzigingen erin: {CHANGES}.")
+@file_option(
+    "BESTAND", f"Schrijf ook de nieuwe routekaart met de wijzigingen erin: {CHANGES}.", check=_changes_target
+)
 @friendly
 def wijzigingen(oud: Path, nieuw: Path, uitvoer: Path | None) -> None:
     """Wat is er veranderd tussen twee edities?
 
     Vergelijk twee gemeenteprofielen of twee regiobestanden (na het samenvoegen met de regio)
     en noem elke wijziging: partners, telefoonnummers en e-mailadressen (oud en nieuw),
-    prioriteit, regie, coördinator, praktijken en lokale teksten.
+    prioriteit, regie, coördinator, praktijken, handvatten en lokale teksten. Van twee
+    regiobestanden wordt -o een webpagina met een deel per gemeente.
     """
-    from assembler.pipeline.compare import compare_files, write_changes_document
+    from assembler.pipeline.compare import check_target, compare_files, write_changes_document
 
+    if uitvoer is not None:
+        check_target(nieuw, uitvoer)
     comparison = compare_files(oud, nieuw)
     _echo_changes(comparison)
     if uitvoer is not None:

@@ -9,11 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from typing import Any
 
 from assembler.dutch import dutch_date
 from assembler.model.routekaart import Routekaart
+from assembler.naming import slug as slug_of
 from assembler.national import PRACTICES, STEPS, NationalContent
+from assembler.national.handvatten import HANDVATTEN, national_handvatten
+from assembler.profile.schema import ALL, GEMEENTE, REGIO, leaf_patterns
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,20 @@ class Redline:
     @property
     def slug(self) -> str:
         return self.nieuw.slug
+
+
+@dataclass(frozen=True)
+class RegionRedline:
+    """Two editions of a region: every change, grouped under the region and each municipality, and
+    the redline of each municipality in both editions (in the region file's order)."""
+
+    naam: str
+    gemeenten: tuple[tuple[str, Redline], ...]  # the municipality's name and its redline
+    groepen: tuple[tuple[str, tuple[str, ...]], ...]  # a heading and its changes
+
+    @property
+    def slug(self) -> str:
+        return slug_of(self.naam)
 
 
 Labels = Callable[[str, str], str]
@@ -68,6 +86,9 @@ _DOCUMENT_FIELDS = (
 )
 
 
+_AKKOORD_FIELDS = ("datum", "door")
+
+
 def _fallback_label(group: str, key: str) -> str:
     return key.replace("_", " ")
 
@@ -80,6 +101,11 @@ def content_labels(content: NationalContent) -> Labels:
             return content.praktijken[key].naam
         if group == "stap" and key in content.stappen:
             return content.stappen[key].naam
+        if group == "handvat":
+            names = {h.id: h.naam for h in national_handvatten().handvatten}
+            return names.get(key, _fallback_label(group, key))
+        if group == "handvat_status":
+            return national_handvatten().statussen.get(key, _fallback_label(group, key))
         return content.label(group, key)
 
     return label
@@ -195,6 +221,14 @@ def _partner(old: Mapping[str, Any], new: Mapping[str, Any], label: Labels) -> l
         new.get("stappen") or [],
         lambda k: label("stap", k),
     )
+    changes += _set(
+        subject,
+        "nu aanspreekpunt op de zakkaarten voor",
+        "geen aanspreekpunt meer op de zakkaarten voor",
+        old.get("aanspreekpunt_voor") or [],
+        new.get("aanspreekpunt_voor") or [],
+        lambda k: "alle beroepsgroepen" if k == ALL else label("doelgroep", k).lower(),
+    )
     changes += _field(
         subject, "contactgegevens gecontroleerd op", old.get("gecontroleerd_op"), new.get("gecontroleerd_op")
     )
@@ -204,7 +238,7 @@ def _partner(old: Mapping[str, Any], new: Mapping[str, Any], label: Labels) -> l
 
 def _akkoord(subject: str, old: Any, new: Any) -> list[Change]:
     old, new = old or {}, new or {}
-    if old == new:
+    if all(old.get(k) == new.get(k) for k in _AKKOORD_FIELDS):
         return []
     if not new:
         return [Change(subject, f"{subject}: akkoord ingetrokken (was {_show_akkoord(old)}).")]
@@ -216,7 +250,7 @@ def _akkoord(subject: str, old: Any, new: Any) -> list[Change]:
 
 
 def _show_akkoord(value: Mapping[str, Any]) -> str:
-    parts = [_show(value[k]) for k in ("datum", "door") if value.get(k)]
+    parts = [_show(value[k]) for k in _AKKOORD_FIELDS if value.get(k)]
     return ", ".join(parts) or "zonder gegevens"
 
 
@@ -250,6 +284,7 @@ def _veilig_thuis(old: Any, new: Any) -> list[Change]:
     changes: list[Change] = []
     for key, what in _CONTACT_FIELDS:
         changes += _field(subject, what, old.get(key), new.get(key))
+    changes += _field(subject, "sleutel (id)", old.get("id"), new.get("id"))
     changes += _person(
         f"{subject}, aandachtsfunctionaris VGV",
         old.get("aandachtsfunctionaris_vgv"),
@@ -362,12 +397,27 @@ def _cards(old: Any, new: Any, label: Labels) -> list[Change]:
 
 
 def _history(old: Any, new: Any) -> list[Change]:
-    known = {(str(e.get("versie")), _show(e.get("datum"))) for e in old or [] if isinstance(e, Mapping)}
-    return [
-        Change("Document", f"Document: versiegeschiedenis aangevuld met versie {e.get('versie')}.")
-        for e in new or []
-        if isinstance(e, Mapping) and (str(e.get("versie")), _show(e.get("datum"))) not in known
+    """Earlier editions, matched by their version: added, removed, or with another date or summary."""
+    before = {str(e.get("versie")): e for e in old or [] if isinstance(e, Mapping)}
+    after = {str(e.get("versie")): e for e in new or [] if isinstance(e, Mapping)}
+    changes = [
+        Change("Document", f"Document: versiegeschiedenis aangevuld met versie {versie}.")
+        for versie in after
+        if versie not in before
     ]
+    changes += [
+        Change("Document", f"Document: versie {versie} uit de versiegeschiedenis gehaald.")
+        for versie in before
+        if versie not in after
+    ]
+    for versie, edition in after.items():
+        if versie in before:
+            subject = f"Versiegeschiedenis, versie {versie}"
+            changes += _field(subject, "datum", before[versie].get("datum"), edition.get("datum"))
+            changes += _text(
+                subject, "samenvatting", before[versie].get("samenvatting"), edition.get("samenvatting")
+            )
+    return changes
 
 
 def _document(old: Any, new: Any) -> list[Change]:
@@ -384,6 +434,42 @@ def _document(old: Any, new: Any) -> list[Change]:
     return changes
 
 
+def _handvatten(old: Any, new: Any, label: Labels) -> list[Change]:
+    """Per handvat: its status (geregeld, in ontwikkeling, ...), what is said about it and who does it."""
+    old, new = old or {}, new or {}
+    changes: list[Change] = []
+    for key in HANDVATTEN:
+        before, after = old.get(key) or {}, new.get(key) or {}
+        subject = f"Handvat {label('handvat', key)}"
+        changes += _field(
+            subject,
+            "status",
+            before.get("status"),
+            after.get("status"),
+            show=lambda v: label("handvat_status", str(v)).lower(),
+        )
+        changes += _text(subject, "toelichting", before.get("toelichting"), after.get("toelichting"))
+        changes += _field(subject, "wie het regelt", before.get("wie"), after.get("wie"))
+    return changes
+
+
+_SITE_FIELDS = (
+    ("url", "adres van de site"),
+    ("verantwoordelijk", "verantwoordelijke voor de toegankelijkheid"),
+    ("email", "e-mailadres voor de toegankelijkheid"),
+    ("gecontroleerd_op", "datum van de laatste eigen toegankelijkheidscontrole"),
+    ("verlaten_naar", "bestemming van de knop 'Deze site direct verlaten'"),
+)
+
+
+def _site(old: Any, new: Any) -> list[Change]:
+    old, new = old or {}, new or {}
+    changes: list[Change] = []
+    for key, what in _SITE_FIELDS:
+        changes += _field("Regionale website", what, old.get(key), new.get(key))
+    return changes
+
+
 def compare_profiles(
     old: Mapping[str, Any],
     new: Mapping[str, Any],
@@ -394,6 +480,7 @@ def compare_profiles(
     subject = str(new.get("naam") or "Gemeente")
     changes = _field(subject, "naam", old.get("naam"), new.get("naam"))
     changes += _field(subject, "regio", old.get("regio_naam"), new.get("regio_naam"))
+    changes += _field(subject, "regiobestand", old.get("regio"), new.get("regio"))
     changes += _document(old.get("document"), new.get("document"))
     changes += _practices(old.get("praktijken"), new.get("praktijken"), label)
     changes += _veilig_thuis(old.get("veilig_thuis"), new.get("veilig_thuis"))
@@ -401,6 +488,9 @@ def compare_profiles(
     changes += _chain(old.get("ketenaanpak"), new.get("ketenaanpak"), partners_old, partners_new, label)
     changes += _partners(old, new, label)
     changes += _field(subject, "website", old.get("website"), new.get("website"))
+    changes += _field(
+        subject, "TOOI-code (de uitgever in de Woo-metadata)", old.get("tooi_code"), new.get("tooi_code")
+    )
     changes += _field(subject, "logo", old.get("logo"), new.get("logo"))
     changes += _field(
         subject,
@@ -409,15 +499,22 @@ def compare_profiles(
         (new.get("huisstijl") or {}).get("hoofdkleur"),
     )
     changes += _cards(old.get("kaarten"), new.get("kaarten"), label)
-    return changes
+    changes += _handvatten(old.get("handvatten"), new.get("handvatten"), label)
+    changes += _field(subject, "eigen Word-sjabloon", old.get("sjabloon"), new.get("sjabloon"))
+    return changes + unclaimed(old, new, GEMEENTE_FIELDS, subject)
 
 
 def compare_regions(
     old: Mapping[str, Any],
     new: Mapping[str, Any],
     labels: NationalContent | Labels | None = None,
+    members: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> list[Change]:
-    """Every change from one region file to the next: Veilig Thuis, regional partners, defaults, municipalities."""
+    """Every change from one region file to the next: Veilig Thuis, regional partners, defaults, municipalities.
+
+    ``members``, the names of the municipalities before and after, names joined and departed
+    municipalities; without it they are named by their file.
+    """
     label = _labels(labels)
     subject = f"Regio {new.get('naam') or ''}".strip()
     changes = _field(subject, "naam", old.get("naam"), new.get("naam"))
@@ -435,13 +532,29 @@ def compare_regions(
         changes.append(
             Change(change.subject, f"Standaard voor de regio: {change.text[0].lower()}{change.text[1:]}")
         )
+    for change in _handvatten(old_std.get("handvatten"), new_std.get("handvatten"), label):
+        changes.append(
+            Change(change.subject, f"Standaard voor de regio: {change.text[0].lower()}{change.text[1:]}")
+        )
     changes += _field(
         subject,
         "standaard huiskleur",
         (old_std.get("huisstijl") or {}).get("hoofdkleur"),
         (new_std.get("huisstijl") or {}).get("hoofdkleur"),
     )
-    return changes
+    changes += _site(old.get("site"), new.get("site"))
+    if members is not None:
+        changes += compare_municipality_sets(members[0], members[1], str(new.get("naam") or ""))
+    else:
+        changes += _set(
+            subject,
+            "gemeentebestand toegevoegd:",
+            "gemeentebestand vervallen:",
+            old.get("gemeenten") or [],
+            new.get("gemeenten") or [],
+            str,
+        )
+    return changes + unclaimed(old, new, REGIO_FIELDS, subject)
 
 
 def compare_municipality_sets(old: Sequence[str], new: Sequence[str], region: str) -> list[Change]:
@@ -471,3 +584,107 @@ def _labels(labels: NationalContent | Labels | None) -> Labels:
     if isinstance(labels, NationalContent):
         return content_labels(labels)
     return labels
+
+
+# The fields the comparisons above describe in a policy officer's words, as schema paths ('*': any
+# list item or any practice, step or handvat). Every other field of the schema, such as one added
+# later, is still reported, by its name (unclaimed below); tests/model/test_changes_schema.py
+# changes each field of the schema in turn and holds that every change is seen.
+_CONTACT_CLAIMS = (*(k for k, _ in _CONTACT_FIELDS), "id", "gecontroleerd_op")
+_PARTNER_CLAIMS = (
+    *_CONTACT_CLAIMS,
+    "type",
+    "rol",
+    "praktijken",
+    "stappen",
+    "aanspreekpunt_voor",
+    *(f"akkoord.{k}" for k in _AKKOORD_FIELDS),
+)
+_CHAIN_CLAIMS = (
+    "regie",
+    "coordinator",
+    "sleutelpersonen",
+    "deskundigheidsbevordering",
+    "*.afspraken",
+    "*.partners",
+)
+_CARD_CLAIMS = ("formaat", "doelgroepen", "qr")
+_HANDVAT_CLAIMS = ("*.status", "*.toelichting", "*.wie")
+
+
+def _claims(prefix: str, names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(f"{prefix}.{name}" for name in names)
+
+
+# schema_versie and soort are the same in any two files compared: the schema allows one version,
+# and `wijzigingen` refuses a municipality against a region.
+_SHARED_CLAIMS = (
+    "schema_versie",
+    "soort",
+    "naam",
+    *_claims("veilig_thuis", _CONTACT_CLAIMS),
+    *_claims("veilig_thuis.aandachtsfunctionaris_vgv", (k for k, _ in _PERSON_FIELDS)),
+    *_claims("partners.*", _PARTNER_CLAIMS),
+)
+_GEMEENTE_CLAIMS = (
+    *_SHARED_CLAIMS,
+    "regio",
+    "website",
+    "tooi_code",
+    "logo",
+    "sjabloon",
+    "huisstijl.hoofdkleur",
+    *_claims("document", (k for k, _ in _DOCUMENT_FIELDS)),
+    *_claims("document.eigenaar", (k for k, _ in _PERSON_FIELDS)),
+    "document.inleiding",
+    *_claims("document.geschiedenis.*", ("versie", "datum", "samenvatting")),
+    *_claims("praktijken.*", ("prioriteit", "lokale_situatie")),
+    *_claims("ketenaanpak", _CHAIN_CLAIMS),
+    *_claims("kaarten", _CARD_CLAIMS),
+    *_claims("handvatten", _HANDVAT_CLAIMS),
+)
+_REGIO_CLAIMS = (
+    *_SHARED_CLAIMS,
+    *_claims("standaard.ketenaanpak", _CHAIN_CLAIMS),
+    *_claims("standaard.kaarten", _CARD_CLAIMS),
+    "standaard.huisstijl.hoofdkleur",
+    *_claims("standaard.handvatten", _HANDVAT_CLAIMS),
+    *_claims("site", (k for k, _ in _SITE_FIELDS)),
+    "gemeenten",
+)
+
+
+def _unclaimed(schema: dict[str, Any], claims: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f for f in leaf_patterns(schema) if not any(fnmatchcase(f, claim) for claim in claims))
+
+
+GEMEENTE_FIELDS = _unclaimed(GEMEENTE, _GEMEENTE_CLAIMS)
+REGIO_FIELDS = _unclaimed(REGIO, _REGIO_CLAIMS)
+_ITEM_KEYS = ("id", "versie")  # what names a partner or an earlier edition in a list
+
+
+def _values_at(data: Any, parts: list[str], label: str = "") -> dict[str, Any]:
+    """The values at a schema path ('*' for each list item, named by its id or version)."""
+    if not parts:
+        return {label: data}
+    head, rest = parts[0], parts[1:]
+    if head == "*":
+        found: dict[str, Any] = {}
+        for i, item in enumerate(data if isinstance(data, list) else []):
+            key = next((item[k] for k in _ITEM_KEYS if isinstance(item, Mapping) and item.get(k)), i + 1)
+            found.update(_values_at(item, rest, f"{label}[{key}]"))
+        return found
+    child = data.get(head) if isinstance(data, Mapping) else None
+    return _values_at(child, rest, f"{label}.{head}" if label else head)
+
+
+def unclaimed(
+    old: Mapping[str, Any], new: Mapping[str, Any], fields: Sequence[str], subject: str
+) -> list[Change]:
+    """Changes to the fields no comparison above describes, named by their place in the profile."""
+    changes: list[Change] = []
+    for pattern in fields:
+        before, after = _values_at(old, pattern.split(".")), _values_at(new, pattern.split("."))
+        for place in [*before, *(p for p in after if p not in before)]:
+            changes += _field(subject, f"veld {place}", before.get(place), after.get(place))
+    return changes

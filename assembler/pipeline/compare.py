@@ -6,15 +6,18 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from assembler.dutch import enumeration
 from assembler.errors import AssemblerError, ProfileError
-from assembler.model.changes import Change, compare_municipality_sets, compare_profiles, compare_regions
+from assembler.model.changes import Change, compare_profiles, compare_regions
 from assembler.national import national_content
 from assembler.problems import Problem
 from assembler.profile.loader import load_document
 from assembler.profile.reading import Profile, Region, load_profile, load_region
+
+if TYPE_CHECKING:
+    from assembler.builders.registry import Entry
 
 T = TypeVar("T")
 
@@ -56,10 +59,10 @@ def compare_files(old: Path, new: Path, today: dt.date | None = None) -> Compari
         return Comparison(((after.naam, tuple(compare_profiles(before.data, after.data, labels))),))
     region_old, region_new = _both(lambda p: load_region(p, today=today), old, new)
     groups: list[tuple[str, tuple[Change, ...]]] = []
-    region_changes = compare_regions(region_old.data, region_new.data, labels)
     profiles_old = _municipalities(region_old)
     profiles_new = _municipalities(region_new)
-    region_changes += compare_municipality_sets(list(profiles_old), list(profiles_new), region_new.naam)
+    members = (list(profiles_old), list(profiles_new))
+    region_changes = compare_regions(region_old.data, region_new.data, labels, members)
     groups.append((f"Regio {region_new.naam}", tuple(region_changes)))
     for name, profile in profiles_new.items():
         if name in profiles_old:
@@ -100,34 +103,70 @@ def _municipalities(region: Region) -> dict[str, Profile]:
     return profiles
 
 
-def write_changes_document(old: Path, new: Path, target: Path, today: dt.date | None = None) -> int:
-    """Write the new routekaart marked up against the old one, in the format target's suffix names
-    (the registry's outputs of kind `wijzigingen`: .docx with tracked changes, .html).
+def _target(new: Path, target: Path) -> Entry:
+    """The registered output that writes target for this kind of file, or a usage error."""
+    from assembler.builders.registry import Kind, for_suffix, suffixes
 
-    Returns the number of changes listed. Both files must be municipality profiles.
+    kind = Kind.REGION_CHANGES if _kind(new) == "regio" else Kind.CHANGES
+    output = for_suffix(kind, target.suffix)
+    if output is None:
+        what = "twee regiobestanden" if kind is Kind.REGION_CHANGES else "twee gemeenteprofielen"
+        choices = enumeration(suffixes(kind), voegwoord="of")
+        raise AssemblerError(f"{target}: van {what} schrijft de toolkit een bestand dat eindigt op {choices}")
+    return output
+
+
+def check_target(new: Path, target: Path) -> None:
+    """Refuse, before anything is compared, a changes document the toolkit cannot make of these files."""
+    try:
+        _target(new, target)
+    except ProfileError:
+        return  # compare_files names the problems of both files
+
+
+def write_changes_document(old: Path, new: Path, target: Path, today: dt.date | None = None) -> int:
+    """Write the new edition marked up against the old one, in the format target's suffix names: the
+    registry's outputs of kind `wijzigingen` for two municipality profiles (.docx with tracked
+    changes, .html), of kind `regio-wijzigingen` for two region files (a section per municipality).
+
+    Returns the number of changes listed.
     """
     from assembler.builders.base import BuildContext
-    from assembler.builders.registry import Kind, for_suffix, suffixes
-    from assembler.model.changes import Redline
+    from assembler.model.changes import Redline, RegionRedline
     from assembler.model.tailor import tailor
     from assembler.pipeline.output import atomic_write
     from assembler.pipeline.produce import produce
 
-    output = for_suffix(Kind.CHANGES, target.suffix)
-    if output is None:
-        choices = enumeration(suffixes(Kind.CHANGES), voegwoord="of")
-        raise AssemblerError(f"{target}: kies een bestand dat eindigt op {choices}")
+    output = _target(new, target)
     comparison = compare_files(old, new, today)
-    if len(comparison.groups) != 1 or _kind(new) != "gemeente":
-        raise AssemblerError(
-            "een document met wijzigingen kan alleen van twee gemeenteprofielen; "
-            "geef twee profielen van dezelfde gemeente"
-        )
     content = national_content()
-    before, after = _both(lambda p: load_profile(p, today=today), old, new)
-    model = Redline(tailor(before, content), tailor(after, content), tuple(c.text for c in comparison.changes))
-    context = BuildContext(content=content, template=after.file("sjabloon"), roots=(after.source.parent,))
+    model: Redline | RegionRedline
+    if _kind(new) == "regio":
+        region_old, region_new = _both(lambda p: load_region(p, today=today), old, new)
+        profiles_old, profiles_new = _municipalities(region_old), _municipalities(region_new)
+        by_name = dict(comparison.groups)
+        model = RegionRedline(
+            region_new.naam,
+            tuple(
+                (
+                    name,
+                    Redline(
+                        tailor(profiles_old[name], content),
+                        tailor(profile, content),
+                        tuple(c.text for c in by_name.get(name, ())),
+                    ),
+                )
+                for name, profile in profiles_new.items()
+                if name in profiles_old
+            ),
+            tuple((heading, tuple(c.text for c in changes)) for heading, changes in comparison.groups),
+        )
+        folders = [region_new.source.parent] + [p.source.parent for p in profiles_new.values()]
+        context = BuildContext(content=content, roots=tuple(dict.fromkeys(folders)))
+    else:
+        before, after = _both(lambda p: load_profile(p, today=today), old, new)
+        model = Redline(tailor(before, content), tailor(after, content), tuple(c.text for c in comparison.changes))
+        context = BuildContext(content=content, template=after.file("sjabloon"), roots=(after.source.parent,))
     (data,) = produce([output.name], model, context)[output.name].files.values()
     atomic_write(target, data)
     return len(comparison.changes)
-

@@ -19,11 +19,13 @@ from assembler.national import national_content
 from assembler.pipeline.compare import Comparison
 from assembler.pipeline.output import atomic_write, held_interrupts
 from assembler.problems import Problem, sort_problems
-from assembler.profile.loader import Document, Path_, dotted, load_document
+from assembler.profile.loader import Document, Path_, dotted, load_document, parse_document
 from assembler.profile.reading import Profile, Region, load_profile, load_region
-from assembler.profile.workbook.layout import REGIO_SHEETS, municipality_sheets
+from assembler.profile.workbook.layout import REGIO_SHEETS, municipality_sheets, sheets_for
 from assembler.profile.workbook.members import region_members
-from assembler.profile.workbook.read import WorkbookDocument, read_parts, read_workbook
+from assembler.profile.workbook.origin import Origin, digest
+from assembler.profile.workbook.read import WorkbookDocument, open_book, read_origins, read_parts
+from assembler.profile.workbook.threeway import MISSING, merge
 from assembler.profile.workbook.update import updated_text
 
 
@@ -45,26 +47,86 @@ class ImportResult:
     warnings: tuple[Problem, ...]
     # The change report between the files before and after; None when the old files did not validate.
     report: Comparison | None = None
+    # Fields changed in a YAML file since the export, kept though the workbook still had the old value.
+    kept: tuple[FieldChange, ...] = ()
 
 
-def import_workbook(workbook: Path, target: Path, today: dt.date | None = None) -> ImportResult:
+def import_workbook(
+    workbook: Path,
+    target: Path,
+    today: dt.date | None = None,
+    book_wins: bool = False,
+    other_profile: bool = False,
+) -> ImportResult:
     """Bring target (a gemeente or regio YAML, and a region's municipalities) in line with workbook.
 
-    Raises ProfileError, with every problem named by sheet and cell, and writes nothing, on any error.
+    A file changed since the export is merged field by field with the workbook; a field changed
+    in both is a conflict, unless ``book_wins``. A workbook exported from another file is refused
+    unless ``other_profile``. Raises ProfileError, with every problem named by sheet and cell, and
+    writes nothing, on any error.
     """
-    if target.suffix.lower() in (".xlsx", ".xlsm", ".xls") and workbook.suffix.lower() in (".yaml", ".yml"):
+    if target.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods") and workbook.suffix.lower() in (
+        ".yaml",
+        ".yml",
+    ):
         raise AssemblerError(f"eerst de werkmap, dan het profiel: assembler importeer {target} {workbook}")
     base = load_document(target)
     display = str(workbook)
+    book = open_book(workbook, display)
+    made_from = book.properties.identifier
+    if made_from and made_from != target.name and not other_profile:
+        raise ProfileError(
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    f"deze werkmap is gemaakt van '{made_from}', niet van '{target.name}'; lees hem terug in "
+                    f"het bestand waarvan hij is gemaakt, of gebruik --ander-profiel om hem met opzet in "
+                    f"{target.name} in te lezen",
+                )
+            ]
+        )
+    origins = read_origins(book, display)
+    if origins is None and not book_wins:
+        raise ProfileError(
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    "deze werkmap zegt niet wat het profiel bij de export bevatte (hij is gemaakt met een "
+                    "oudere versie van de toolkit), dus wijzigingen in het profiel sinds de export zijn niet "
+                    "te herkennen; exporteer opnieuw en neem uw wijzigingen over, of lees hem in met "
+                    "--werkmap-wint (dan geldt overal wat de werkmap zegt)",
+                )
+            ]
+        )
     if base.data.get("soort") == "regio":
         members = region_members(target, base.data)
         parts = [(base, REGIO_SHEETS), *((m, municipality_sheets(label)) for label, m in members)]
-        bases = [base, *(m for _, m in members)]
-        docs = read_parts(workbook, parts, display)
+    else:
+        parts = [(base, sheets_for("gemeente"))]
+    bases = [doc for doc, _ in parts]
+    exported = [_exported(doc, target, origins, i == 0) for i, doc in enumerate(bases)]
+    docs = read_parts(
+        book,
+        workbook,
+        [(old or doc, sheets) for old, (doc, sheets) in zip(exported, parts, strict=True)],
+        display,
+    )
+    conflicts: list[Problem] = []
+    kept: list[FieldChange] = []
+    for old, now, doc in zip(exported, bases, docs, strict=True):
+        if old is not None:
+            conflicts += _merge(old, now, doc, book_wins, kept)
+    if conflicts:
+        raise ProfileError(sort_problems(conflicts))
+    if base.data.get("soort") == "regio":
         warnings, region, profiles = _check_region(docs, today)
     else:
-        bases = [base]
-        docs = [read_workbook(workbook, base, display)]
         warnings, profile = _check_profile(docs[0], today)
         region, profiles = None, [profile]
     changed: list[tuple[Path, str]] = []
@@ -82,7 +144,47 @@ def import_workbook(workbook: Path, target: Path, today: dt.date | None = None) 
     with held_interrupts():
         for path, text in changed:
             atomic_write(path, text.encode("utf-8"))
-    return ImportResult(tuple(p for p, _ in changed), tuple(changes), tuple(sort_problems(warnings)), report)
+    return ImportResult(
+        tuple(p for p, _ in changed), tuple(changes), tuple(sort_problems(warnings)), report, tuple(kept)
+    )
+
+
+def _value(value: Any) -> Any:
+    return None if value is MISSING else value
+
+
+def _exported(doc: Document, target: Path, origins: list[Origin] | None, main: bool) -> Document | None:
+    """The file as it was at the export, when it has changed since; None when it has not (or is unknown)."""
+    if origins is None:
+        return None
+    # The main file is the first one recorded, whatever its name (--ander-profiel); a region's
+    # municipalities are known by their path from the region's folder.
+    name = os.path.relpath(doc.path, target.parent).replace(os.sep, "/")
+    origin = origins[0] if main else next((o for o in origins[1:] if o.name == name), None)
+    if origin is None or origin.sha256 == digest(doc.path.read_bytes()):
+        return None
+    return parse_document(origin.text, doc.path, doc.display)
+
+
+def _merge(
+    exported: Document, now: Document, doc: WorkbookDocument, book_wins: bool, kept: list[FieldChange]
+) -> list[Problem]:
+    """Lay the workbook's changes over the file as it is now; the conflicts, by cell."""
+    result = merge(exported.data, doc.data, now.data, book_wins)
+    problems = []
+    for conflict in result.conflicts:
+        problem = doc.origin(conflict.path).problem(
+            f"sinds de export zowel in de werkmap als in {now.display} gewijzigd: in de werkmap "
+            f"{_shown(_value(conflict.book))}, in het profiel {_shown(_value(conflict.yaml))} (bij de export "
+            f"{_shown(_value(conflict.base))}); typ in de werkmap de waarde die moet blijven, of lees in met "
+            "--werkmap-wint om overal de waarde uit de werkmap te nemen",
+        )
+        problems.append(problem)
+    kept += [
+        FieldChange(str(now.path), "", dotted(k.path), k.old, k.new) for k in result.kept
+    ]
+    doc.data = result.data
+    return problems
 
 
 def _report(

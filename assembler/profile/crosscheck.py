@@ -133,7 +133,11 @@ def route_partners(resolved: dict[str, Any]) -> list[dict[str, Any]]:
     """The partners that act in at least one chain step: named for it, or with the step among their own."""
     keten = resolved.get("ketenaanpak") or {}
     named = {pid for step in STEPS for pid in ((keten.get(step) or {}).get("partners") or [])}
-    return [p for p in resolved.get("partners") or [] if p["id"] in named or set(p.get("stappen") or []) & set(STEPS)]
+    return [
+        p
+        for p in resolved.get("partners") or []
+        if p["id"] in named or set(p.get("stappen") or []) & set(STEPS)
+    ]
 
 
 def existing_file(doc: Document, field: str, what: str) -> tuple[Path | None, list[Problem]]:

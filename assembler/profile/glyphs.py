@@ -30,9 +30,13 @@ def _name(char: str) -> str:
 def _hint(chars: list[str]) -> str:
     hints = []
     if any(unicodedata.name(c, "").startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL")) for c in chars):
-        hints.append("Chinees, Japans en Koreaans schrift kan de toolkit niet drukken; schrijf die tekst in een ander schrift")
+        hints.append(
+            "Chinees, Japans en Koreaans schrift kan de toolkit niet drukken; schrijf die tekst in een ander schrift"
+        )
     if any(ord(c) >= 0x1F000 for c in chars):
-        hints.append("deze emoji kan de toolkit niet drukken; laat ze weg of schrijf in woorden wat ze betekenen")
+        hints.append(
+            "deze emoji kan de toolkit niet drukken; laat ze weg of schrijf in woorden wat ze betekenen"
+        )
     return "; ".join(hints) or "laat de tekens weg of vervang ze"
 
 

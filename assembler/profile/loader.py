@@ -53,6 +53,21 @@ _INT_RE = re.compile(r"^[-+]?\d+$")
 _CODE_RE = re.compile(r"^(\+|-?0\d)")
 
 
+class YamlFloat(float):
+    """A number YAML read with a decimal point, keeping how it was typed: 2027.10 is the float
+    2027.1, and validation refuses it where text belongs, quoting the value as the user wrote it."""
+
+    text: str
+
+    def __new__(cls, text: str) -> YamlFloat:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (YamlFloat, (self.text,))
+
+
 @dataclass
 class Document:
     """A loaded YAML file: its data and, per key path, where the value and the key stood."""
@@ -166,7 +181,8 @@ def load_document(path: Path | str, display: str | None = None) -> Document:
 
 
 def parse_document(text: str, path: Path, display: str) -> Document:
-    """YAML text read as if it stood in the file at path: the editor checks what it is about to save."""
+    """YAML text read as if it stood in the file at path: the editor checks what it is about to save, a
+    workbook import reads a profile as it was when the workbook was exported."""
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise _fail(display, "bestand is leeg; begin met 'soort: gemeente' of 'soort: regio'")
     # Raw control characters are not allowed in YAML; treat them as the reader would.
@@ -383,8 +399,10 @@ class _Builder:
                 return value
             return int(value.replace("_", ""))
         if tag.endswith(":float"):
+            if _CODE_RE.match(value):
+                return value  # 020.1234567: a phone number with a dot, not a quantity
             try:
-                number = float(value)
+                number = YamlFloat(value.replace("_", ""))
             except ValueError:
                 return value
             return value if math.isnan(number) or math.isinf(number) else number

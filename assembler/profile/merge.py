@@ -57,7 +57,9 @@ def origins(gemeente: dict[str, Any], region: dict[str, Any] | None) -> dict[str
     `standaard` or to the schema's default; its own choices are not listed."""
     found: dict[str, str] = {}
     regional = (region or {}).get("standaard") or {}
-    sections = {section for section, _ in defaults()} | {k for k, v in regional.items() if isinstance(v, dict)}
+    sections = {section for section, _ in defaults()} | {
+        k for k, v in regional.items() if isinstance(v, dict)
+    }
     for section in sorted(sections):
         own = gemeente.get(section)
         own = own if isinstance(own, dict) else {}

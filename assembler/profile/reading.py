@@ -176,23 +176,35 @@ def _relative_display(base: str, rel: str) -> str:
 Extra = Callable[["Profile"], list[Problem]]
 
 
-def check_paths(
-    paths: list[Path], today: dt.date | None = None, extra: Extra | None = None
-) -> list[Problem]:
-    """Every problem in the given files; a region brings its municipalities along. Never raises ProfileError."""
-    problems: list[Problem] = []
-    for path in paths:
-        problems += _check_one(path, today, extra)
-    return sort_problems(problems)
-
-
 @dataclass(frozen=True)
 class Checked:
-    """What checking a file found: every problem, and what loaded cleanly on the way."""
+    """What checking a file found: every problem, what loaded cleanly on the way, and each file
+    checked (a region's municipalities too: the count `validate` reports is the count it checked)."""
 
     problems: list[Problem]
     profiles: tuple[Profile, ...] = ()  # the municipalities that loaded (one for a profile)
     region: Region | None = None
+    files: tuple[str, ...] = ()  # as the user named them
+
+
+def check_paths(paths: list[Path], today: dt.date | None = None, extra: Extra | None = None) -> list[Problem]:
+    """Every problem in the given files; a region brings its municipalities along. Never raises ProfileError."""
+    return check_files(paths, today, extra).problems
+
+
+def check_files(paths: list[Path], today: dt.date | None = None, extra: Extra | None = None) -> Checked:
+    """check_paths, and the files it read (the profiles and region are left out: several paths)."""
+    problems: list[Problem] = []
+    files: list[str] = []
+    for path in paths:
+        one = _check_one(path, today, extra)
+        problems += one.problems
+        files += one.files
+    # A municipality named on its own and through its region is one file checked.
+    unique: dict[str, str] = {}
+    for name in files:
+        unique.setdefault(os.path.realpath(name), name)
+    return Checked(sort_problems(problems), files=tuple(unique.values()))
 
 
 def check_municipality(
@@ -205,11 +217,12 @@ def check_municipality(
     document: Document | None = None,
 ) -> Checked:
     """A municipality checked as `validate` checks it (``document`` stands in for the file's content)."""
+    files = (display or str(path),)
     try:
         profile = load_profile(path, display, region=region, today=today, document=document)
     except ProfileError as exc:
-        return Checked(exc.problems, (), region)
-    return Checked(list(profile.warnings) + (extra or _nothing)(profile), (profile,), profile.region)
+        return Checked(exc.problems, (), region, files)
+    return Checked(list(profile.warnings) + (extra or _nothing)(profile), (profile,), profile.region, files)
 
 
 def check_region(
@@ -219,9 +232,10 @@ def check_region(
     try:
         region = load_region(path, today=today, document=document)
     except ProfileError as exc:
-        return Checked(exc.problems)
+        return Checked(exc.problems, files=(str(path),))
     problems = list(region.warnings)
     profiles: list[Profile] = []
+    files = [str(path)]
     base = path.parent
     for municipality in region.municipalities:
         # The region's folder as the user named it plus the entry as written: no link is followed,
@@ -230,18 +244,19 @@ def check_region(
         one = check_municipality(municipality, today, extra, display=display, region=region)
         problems += one.problems
         profiles += one.profiles
-    return Checked(problems, tuple(profiles), region)
+        files += one.files
+    return Checked(problems, tuple(profiles), region, tuple(files))
 
 
 def _nothing(profile: Profile) -> list[Problem]:
     return []
 
 
-def _check_one(path: Path, today: dt.date | None, extra: Extra | None) -> list[Problem]:
+def _check_one(path: Path, today: dt.date | None, extra: Extra | None) -> Checked:
     try:
         doc = load_document(path)
     except ProfileError as exc:
-        return exc.problems
+        return Checked(exc.problems, files=(str(path),))
     if doc.data.get("soort") != "regio":
-        return check_municipality(path, today, extra).problems
-    return check_region(path, today, extra).problems
+        return check_municipality(path, today, extra)
+    return check_region(path, today, extra)

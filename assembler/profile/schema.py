@@ -81,7 +81,9 @@ def _date(description: str, example: str) -> dict[str, Any]:
     return _d(description, example, type="date", coerce="to_date")
 
 
-def _choice(description: str, options: tuple[str, ...], example: str, default: str | None = None) -> dict[str, Any]:
+def _choice(
+    description: str, options: tuple[str, ...], example: str, default: str | None = None
+) -> dict[str, Any]:
     return _d(description, example, default=default, type="string", allowed=list(options))
 
 
@@ -466,7 +468,9 @@ SITE = {
         "staat in de toegankelijkheidsverklaring.",
         "Veilig Thuis Regio, team communicatie",
     ),
-    "email": _email("Adres voor vragen en meldingen over de toegankelijkheid van de site.", "web@regio.example"),
+    "email": _email(
+        "Adres voor vragen en meldingen over de toegankelijkheid van de site.", "web@regio.example"
+    ),
     "gecontroleerd_op": _date(
         "Datum waarop iemand de site voor het laatst zelf op toegankelijkheid heeft gecontroleerd; "
         "zonder dit veld meldt de verklaring alleen de automatische controle.",
@@ -561,3 +565,18 @@ def defaults() -> dict[tuple[str, str], Any]:
             if isinstance(field, dict) and "standaard" in field.get("meta", {}):
                 found[(section, name)] = field["meta"]["standaard"]
     return found
+
+
+def leaf_patterns(schema: dict[str, Any], prefix: str = "") -> tuple[str, ...]:
+    """Every single value a document of this schema can hold, as a dotted path with '*' for a list
+    item ('partners.*.telefoon'): what a change report or a generated test walks."""
+    found: list[str] = []
+    for key, rule in schema.items():
+        path = f"{prefix}{key}"
+        if rule.get("type") == "dict":
+            found += leaf_patterns(rule["schema"], f"{path}.")
+        elif rule.get("type") == "list" and rule.get("schema", {}).get("type") == "dict":
+            found += leaf_patterns(rule["schema"]["schema"], f"{path}.*.")
+        else:
+            found.append(path)
+    return tuple(found)

@@ -292,6 +292,9 @@ assembler exporteer kreekmonde.yaml -o kreekmonde.xlsx
 assembler importeer kreekmonde.xlsx kreekmonde.yaml
 ```
 
+In LibreOffice kiest u `-o kreekmonde.ods`: een ODF-rekenblad met dezelfde bladen,
+keuzelijsten en uitleg, dat net zo terugleest.
+
 De import controleert de werkmap met dezelfde controles en meldingen als
 `assembler controleer`, maar noemt blad en cel, zoals `Partners!G3`. Bij een fout wordt
 niets geschreven. Anders wordt het YAML-bestand bijgewerkt: opmerkingen, volgorde en
@@ -302,7 +305,7 @@ bladen (zoals "Kreekmonde Partners"); de import werkt dan het regiobestand en el
 gemeenteprofiel bij.
 
 Spelregels: voeg geen bladen of kolommen toe, voeg geen cellen samen, gebruik geen formules
-(ze worden niet uitgerekend maar geweigerd) en sla op als `.xlsx` zonder macro's.
+(ze worden niet uitgerekend maar geweigerd) en sla op als `.xlsx` of `.ods` zonder macro's.
 Telefoonnummers zijn tekst; lijsten (praktijken, stappen, partners) scheidt u met komma's;
 ja en nee kiest u uit de lijst in de cel. Datums zijn datumcellen die Excel en Calc tonen als
 DD-MM-JJJJ; typ 15-10-2026 of 2026-10-15. Een lege cel laat het veld weg. Bij

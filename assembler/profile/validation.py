@@ -53,7 +53,10 @@ class _Validator(cerberus.Validator):
     def _normalize_coerce_to_text(self, value: Any) -> Any:
         if isinstance(value, bool):
             return value
-        return str(value) if isinstance(value, int | float) else value
+        if isinstance(value, float):
+            # YAML reads 2027.10 as the number 2027.1: the text the user meant is gone, so refuse it.
+            raise ValueError(value)
+        return str(value) if isinstance(value, int) else value
 
     def _normalize_coerce_to_date(self, value: Any) -> Any:
         if isinstance(value, str):
@@ -185,6 +188,13 @@ def _translate(doc: Document, schema: dict[str, Any], error: cerr.ValidationErro
     if error.rule == "check_with" or code == cerr.CUSTOM.code:
         message = error.info[0] if error.info else str(error.constraint)
         return doc.problem(path, str(message))
+    if error.rule == "coerce" and isinstance(error.value, float) and not isinstance(error.value, bool):
+        typed = getattr(error.value, "text", str(error.value))
+        return doc.problem(
+            path,
+            f"{typed} leest YAML als het getal {error.value:g}, niet als tekst; zet de waarde tussen "
+            f'aanhalingstekens: {field}: "{typed}"',
+        )
     if error.rule == "coerce":
         return doc.problem(path, f"waarde {_describe(error.value)} kan niet worden gelezen")
     return doc.problem(path, f"ongeldige waarde {_describe(error.value)} (regel {error.rule})")
@@ -212,7 +222,11 @@ def validate_document(doc: Document) -> tuple[dict[str, Any], list[Problem]]:
     ok = validator.validate(doc.data)
     problems = [doc.problem(path, msg, warning=True) for path, msg in validator.warnings]
     if not ok:
-        problems.extend(_translate(doc, schema, e) for e in _leaf_errors(list(validator._errors)))
+        errors = _leaf_errors(list(validator._errors))
+        # A value that could not be coerced is named for that; its type is the same complaint again.
+        uncoerced = {tuple(e.document_path) for e in errors if e.rule == "coerce"}
+        errors = [e for e in errors if e.rule != "type" or tuple(e.document_path) not in uncoerced]
+        problems.extend(_translate(doc, schema, e) for e in errors)
     data = _carried(doc, validator.document, validator.phones) if ok else doc.data
     return data, problems
 

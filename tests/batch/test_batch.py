@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -120,8 +121,15 @@ def test_regional_document_names_the_region_veilig_thuis_and_every_municipality(
     assert [r.cells[0].text for r in overview.rows[1:]] == NAMES
 
 
+def _tally(stdout: str) -> tuple[int, int]:
+    """The errors and warnings the batch summary names."""
+    found = re.search(r"^(\d+) fout(?:en)?, (\d+) waarschuwing(?:en)? in de profielen", stdout, re.M)
+    assert found, stdout
+    return int(found.group(1)), int(found.group(2))
+
+
 def test_overview_spreadsheet_has_the_gaps_table_and_every_problem(built) -> None:  # type: ignore[no-untyped-def]
-    out, _ = built
+    out, proc = built
     workbook = load_workbook(out / OVERVIEW)
     assert workbook.sheetnames == ["Overzicht", "Handvatten", "Kaarten", "Problemen", "Wijzigingen"]
     sheet = workbook["Overzicht"]
@@ -141,6 +149,10 @@ def test_overview_spreadsheet_has_the_gaps_table_and_every_problem(built) -> Non
     places = {p[1] for p in problems}
     assert "gemeenten/brugstad.yaml:70" in places  # the wijkteam's 0123 number
     assert any(p[0] == "regio Oeverland" and p[1].startswith("regio.yaml:") for p in problems)
+    # The terminal's summary counts what the Problemen sheet lists, and points there.
+    kinds = [p[2] for p in problems]
+    assert _tally(proc.stdout) == (kinds.count("fout"), kinds.count("waarschuwing"))
+    assert kinds.count("waarschuwing") > 5 and "zie het blad Problemen in het overzicht" in proc.stdout
 
 
 def test_manifest_lists_every_output_and_input_with_hashes(built) -> None:  # type: ignore[no-untyped-def]
@@ -168,6 +180,8 @@ def test_rerun_without_changes_skips_all_and_changes_no_file(built) -> None:  # 
     assert proc.returncode == 0, proc.stderr
     assert "0 gemeenten gemaakt, 4 overgeslagen (ongewijzigd), 0 mislukt" in proc.stdout
     assert "bijgewerkt" not in proc.stdout
+    # Skipped municipalities still count: their warnings stand in the overview as before.
+    assert _tally(proc.stdout) == _tally(built[1].stdout)
     assert mtimes(out) == before
 
 
@@ -234,6 +248,7 @@ def test_one_broken_municipality_fails_alone(tmp_path: Path) -> None:
     assert "3 gemeenten gemaakt, 0 overgeslagen (ongewijzigd), 1 mislukt" in proc.stdout
     assert "Dijkmond (gemeenten/dijkmond.yaml): gemeenten/dijkmond.yaml:9" in proc.stdout
     assert "vastgesteld_op" in proc.stdout
+    assert _tally(proc.stdout)[0] == 1
     for slug in ("brugstad", "s-molenwaard", "waldterp"):
         assert (out / slug / f"routekaart-{slug}.pdf").is_file() and (out / f"{slug}.zip").is_file()
     assert not (out / "dijkmond").exists()

@@ -112,5 +112,7 @@ def test_regional_editions_follow_the_formats(region: Path, tmp_path: Path) -> N
 
 def test_batch_refuses_an_unknown_format(region: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["batch", str(region), "-o", str(tmp_path / "uit"), "--formaat", "rtf"])
-    assert result.exit_code == 1
+    # A usage error, refused before any work: exit 2 and no output folder.
+    assert result.exit_code == 2
     assert "onbekend formaat: rtf" in result.output
+    assert not (tmp_path / "uit").exists()

@@ -115,7 +115,7 @@ def test_build_writes_exactly_the_formats_asked(
     expected = {name for n in ("docx", "html") for name in registry.entry(n).filenames("testdam")}
     assert {p.name for p in (tmp_path / "testdam").iterdir() if not p.name.startswith(".")} == expected
     wrong = run("build", profile, "--formaat", "rtf", "-o", tmp_path)
-    assert wrong.exit_code == 1
+    assert wrong.exit_code == 2  # a usage error, before any work
     assert f"kies uit {', '.join(DEFAULT_FORMATS)}" in wrong.output
 
 
@@ -140,7 +140,7 @@ def test_wijzigingen_writes_each_change_document_the_registry_offers(
             page = text.decode("utf-8")
             assert "<ins>" in page and "<del>" in page and "2026.2" in page
     wrong = run("wijzigingen", old, new, "-o", tmp_path / "wijzigingen.pdf")
-    assert wrong.exit_code == 1
+    assert wrong.exit_code == 2  # a usage error, before anything is compared
     assert "kies een bestand dat eindigt op .docx of .html" in wrong.output
 
 

@@ -66,7 +66,7 @@ def test_history_and_adopted_by_validate(profile: Callable[..., Path]) -> None:
         (
             "  vastgesteld_op: 2026-10-15\n",
             "  vastgesteld_op: 2026-10-15\n  vastgesteld_door: college van burgemeester en wethouders\n"
-            "  geschiedenis:\n    - versie: 2025.1\n      datum: 2025-10-01\n      samenvatting: Eerste editie.\n",
+            "  geschiedenis:\n    - versie: \"2025.1\"\n      datum: 2025-10-01\n      samenvatting: Eerste editie.\n",
         )
     )
     document = load_profile(path).data["document"]

@@ -22,7 +22,7 @@ pytestmark = [
 
 
 def through_calc(workbook: Path, tmp_path: Path) -> Path:
-    """soffice --headless --convert-to xlsx: Calc opens the workbook and saves it as its own."""
+    """soffice --headless --convert-to xlsx (or ods): Calc opens the workbook and saves it as its own."""
     outdir = tmp_path / "calc"
     result = subprocess.run(
         [
@@ -31,7 +31,7 @@ def through_calc(workbook: Path, tmp_path: Path) -> Path:
             "--headless",
             "--norestore",
             "--convert-to",
-            "xlsx",
+            workbook.suffix.lstrip("."),
             "--outdir",
             str(outdir),
             str(workbook),
@@ -64,11 +64,12 @@ def test_calc_round_trip_keeps_yaml_and_carries_an_edit(tmp_path: Path) -> None:
     assert str(partners["wijkteam-kreekmonde"]["telefoon"]) == "0123-451199"
 
 
-def test_calc_round_trip_of_a_region_changes_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["werkmap.xlsx", "werkmap.ods"])
+def test_calc_round_trip_of_a_region_changes_nothing(tmp_path: Path, name: str) -> None:
     folder = copy_region(EXAMPLE_REGION, tmp_path)
     before = {p: p.read_bytes() for p in folder.rglob("*.yaml")}
 
-    result = import_workbook(through_calc(export(folder / "regio.yaml"), tmp_path), folder / "regio.yaml")
+    result = import_workbook(through_calc(export(folder / "regio.yaml", name), tmp_path), folder / "regio.yaml")
 
     assert result.changes == () and result.written == ()
     assert {p: p.read_bytes() for p in folder.rglob("*.yaml")} == before
@@ -94,3 +95,34 @@ def test_calc_round_trip_keeps_the_history_and_carries_a_new_edition(tmp_path: P
         "      samenvatting: Eerste editie.\n",
         "      samenvatting: Eerste editie.\n    - versie: '2024.1'\n      datum: 2024-10-01\n",
     )
+
+
+def test_calc_keeps_an_ods_as_the_toolkit_wrote_it_and_carries_an_edit(tmp_path: Path) -> None:
+    """The .ods through Calc: its record, dropdowns, help, protection and text formats survive, and
+    an edit made before Calc saved it arrives in the YAML as the only change."""
+    from odfdo import Cell, Document
+
+    target = copy_region(EXAMPLE_REGION, tmp_path) / "gemeenten" / "kreekmonde.yaml"
+    before = target.read_text(encoding="utf-8")
+    workbook = export(target, "kreekmonde.ods")
+    doc = Document(workbook)
+    partners = doc.body.get_table(name="Partners")
+    phone = [partners.get_cell((x, 0)).value for x in range(12)].index("telefoon")
+    partners.set_cell((phone, 1), Cell("0123-451199"))
+    doc.save(workbook)
+
+    converted = through_calc(workbook, tmp_path)
+    saved = Document(converted)
+    assert saved.meta.get_user_defined_metadata_of_name("assembler-bron")["value"] == "kreekmonde.yaml"
+    record = saved.body.get_tables()[-1]
+    assert record.name == "Over deze werkmap" and record.get_attribute_string("table:protected") == "true"
+    content = saved.get_part("content")
+    conditions = [v.get_attribute_string("table:condition") for v in content.get_elements("//table:content-validation")]
+    assert 'of:cell-content-is-in-list("ja";"nee")' in conditions
+    assert content.get_elements("//table:help-message")
+    result = import_workbook(converted, target)
+
+    assert [(c.cell, c.new) for c in result.changes] == [("Partners!G2", "0123-451199")]
+    after = target.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
+    assert changed == [('    telefoon: "0123-451100"', '    telefoon: "0123-451199"')]

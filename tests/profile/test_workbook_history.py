@@ -36,7 +36,7 @@ def _history(path: Path) -> list[dict]:
 def test_sheet_shows_each_edition_with_real_dates(brugstad: Path) -> None:
     book = load_workbook(export(brugstad))
     ws = book["Geschiedenis"]
-    assert book.sheetnames[-1] == "Geschiedenis"
+    assert book.sheetnames[-2:] == ["Geschiedenis", "Over deze werkmap"]
     assert [c.value for c in ws[1]] == ["versie", "datum", "samenvatting"]
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=ws.max_row)][:3] == [
         ["2025.2", dt.datetime(2025, 11, 1), "Telefoonnummers bijgewerkt."],
@@ -107,7 +107,7 @@ def test_added_edited_and_deleted_rows_reach_the_yaml(brugstad: Path) -> None:
         k: v for k, v in before.items() if k != "document"
     }
     after_text = brugstad.read_text(encoding="utf-8")
-    assert "  # Eerdere edities, nieuwste eerst.\n  geschiedenis:\n    - versie: 2025.2\n" in after_text
+    assert "  # Eerdere edities, nieuwste eerst.\n  geschiedenis:\n    - versie: '2025.2'\n" in after_text
     changed = [
         line for line in difflib.ndiff(before_text.splitlines(), after_text.splitlines()) if line[:1] in "+-"
     ]

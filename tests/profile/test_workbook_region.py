@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
 
 from assembler.errors import ProfileError
 from assembler.national.handvatten import VT_AFSPRAKEN
 from assembler.pipeline.workbook_import import import_workbook
 from assembler.profile.reading import check_paths
-from assembler.profile.workbook.layout import municipality_label
+from assembler.profile.workbook.layout import municipality_label, municipality_sheets
 from tests.conftest import EXAMPLE_REGION, Invoke
 from tests.profile.workbook_kit import copy_region, edit, export
 
@@ -84,6 +86,63 @@ def test_municipality_labels_fit_and_differ() -> None:
     long = municipality_label("Súdwest-Fryslân en omstreken [test]", taken)
     assert len(f"{long} Veilig Thuis") <= 31 and "[" not in long
     assert municipality_label("s-heerenveld", taken) == "s-heerenveld 2"
+
+
+def test_long_municipality_names_give_readable_unique_sheet_names() -> None:
+    taken: set[str] = set()
+    labels = [
+        municipality_label(name, taken)
+        for name in (
+            "Capelle aan den IJssel",
+            "Capelle aan den Berg",
+            "Alphen aan den Rijn",
+            "Sint-Michielsgestel",
+            "Valkenburg aan de Geul",
+            "Capelle aan den IJssel",
+        )
+    ]
+    assert labels == [
+        "Capelle\u2026IJssel",
+        "Capelle a.d. Berg",
+        "Alphen a.d. Rijn",
+        "St.-Michielsgestel",
+        "Valkenburg\u2026Geul",
+        "Capelle\u2026IJssel 2",
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=60), min_size=1, max_size=8))
+def test_any_names_give_valid_unique_sheet_names(names: list[str]) -> None:
+    taken: set[str] = set()
+    labels = [municipality_label(name, taken) for name in names]
+    assert len({label.lower() for label in labels}) == len(labels)
+    book = Workbook()
+    for label in labels:
+        assert label == label.strip(" '") and "  " not in label and label
+        for sheet in municipality_sheets(label):
+            assert len(sheet.name) <= 31
+            book.create_sheet(sheet.name)  # openpyxl refuses a name Excel would refuse
+
+
+def test_a_region_with_colliding_long_names_round_trips(tmp_path: Path) -> None:
+    folder = copy_region(EXAMPLE_REGION, tmp_path)
+    for path, name in (
+        (folder / "gemeenten" / "kreekmonde.yaml", "Capelle aan den IJssel"),
+        (folder / "gemeenten" / "wilgendaal.yaml", "Capelle aan den Berg"),
+    ):
+        text = path.read_text(encoding="utf-8")
+        old = next(line for line in text.splitlines() if line.startswith("naam: "))
+        path.write_text(text.replace(old, f"naam: {name}", 1), encoding="utf-8")
+    region = folder / "regio.yaml"
+    workbook = export(region)
+    names = load_workbook(workbook).sheetnames
+    assert "Capelle\u2026IJssel Partners" in names and "Capelle a.d. Berg Partners" in names
+    edit(workbook, "Capelle a.d. Berg Partners", 2, "naam", "Wijkteam Capelle aan den Berg")
+    result = import_workbook(workbook, region)
+    assert [(Path(c.file).name, c.cell) for c in result.changes] == [
+        ("wilgendaal.yaml", "'Capelle a.d. Berg Partners'!B2")
+    ]
 
 
 def test_field_of_a_new_group_is_named_by_its_cell(region: Path) -> None:

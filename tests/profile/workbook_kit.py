@@ -6,19 +6,22 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
+from assembler.errors import ProfileError
+from assembler.pipeline.workbook_import import import_workbook
 from assembler.profile.workbook import export_workbook
 from tests.conftest import FIXTURE_REGION
 from tests.conftest import edit as edit_text
 
-# Brugstad's earlier editions: one version written as a YAML number, one quoted, and a comment
+# Brugstad's earlier editions: one version in single quotes, one in double quotes, and a comment
 # above the list that must outlive every import.
 HISTORY = (
     "  herzien_voor: 2027-10-15\n"
     "  # Eerdere edities, nieuwste eerst.\n"
     "  geschiedenis:\n"
-    "    - versie: 2025.2\n"
+    "    - versie: '2025.2'\n"
     "      datum: 2025-11-01\n"
     "      samenvatting: Telefoonnummers bijgewerkt.\n"
     '    - versie: "2025.1"\n'
@@ -43,9 +46,19 @@ def history_region(tmp_path: Path) -> Path:
     return folder
 
 
+def refused(workbook: Path, target: Path) -> list[str]:
+    """The import's problems, as printed; the target file left byte for byte as it was."""
+    before = target.read_bytes()
+    with pytest.raises(ProfileError) as caught:
+        import_workbook(workbook, target)
+    assert target.read_bytes() == before
+    return [p.format() for p in caught.value.problems]
+
+
 def export(profile: Path, name: str = "werkmap.xlsx") -> Path:
+    """The profile's workbook beside it, as .xlsx or .ods by the name's extension."""
     workbook = profile.parent / name
-    workbook.write_bytes(export_workbook(profile))
+    workbook.write_bytes(export_workbook(profile, workbook.suffix))
     return workbook
 
 

@@ -14,7 +14,7 @@ from jinja2 import Environment, StrictUndefined, TemplateError
 from assembler.builders.base import Builder
 from assembler.builders.region.context import context, overview_file
 from assembler.builders.word.bidi import mark_right_to_left
-from assembler.builders.word.finish import apply_house_colour, fill_toc, request_field_update
+from assembler.builders.word.finish import apply_house_colour, core_text, fill_toc, request_field_update
 from assembler.errors import BuildError
 from assembler.errors import TemplateError as AssemblerTemplateError
 from assembler.model.region import RegionModel
@@ -35,11 +35,11 @@ def _moment(model: RegionModel) -> dt.datetime:
 def _core_properties(document: Any, model: RegionModel) -> None:
     props = document.core_properties
     moment = _moment(model)
-    props.title = model.titel
-    props.subject = f"Ketenaanpak schadelijke praktijken in de regio {model.naam}"
-    props.author = model.veilig_thuis.naam
-    props.last_modified_by = model.veilig_thuis.naam
-    props.keywords = "schadelijke praktijken, routekaart, regio, " + model.naam
+    props.title = core_text(model.titel)
+    props.subject = core_text(f"Ketenaanpak schadelijke praktijken in de regio {model.naam}")
+    props.author = core_text(model.veilig_thuis.naam)
+    props.last_modified_by = core_text(model.veilig_thuis.naam)
+    props.keywords = core_text("schadelijke praktijken, routekaart, regio, " + model.naam)
     props.comments = f"Samengesteld uit de routekaarten van {len(model.gemeenten)} gemeenten."
     props.revision = 1
     props.created = props.modified = props.last_printed = moment

@@ -19,13 +19,16 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from assembler.fonts import text_width
-from assembler.model.routekaart import Partner
+from assembler.model.routekaart import Contact, Partner
 
 TEXT_WIDTH = (210 - 2 * 18) * 72 / 25.4  # pt: A4 less the side margins of print.css's @page
 SIZE = 10.0  # pt: print.css sets html at 10pt
 PADDING = 1.0  # em: half an em on either side of a cell (routekaart.css th, td)
 SLACK = 1.5  # pt: the cell's border and rounding
 NAME = 28.0  # % for the name column, as .kol-naam in print.css
+# The contact list (table.contacten in print.css): 9pt, phone numbers in bold; the e-mail column
+# keeps at least a fifth of the table.
+CONTACT_SIZE, CONTACT_NAME, CONTACT_PHONE, CONTACT_EMAIL = 9.0, 46.0, 18.0, 20.0
 
 
 def domein(url: str) -> str:
@@ -44,11 +47,11 @@ def phone_lines(partners: Iterable[Partner]) -> list[str]:
     return lines
 
 
-def share(lines: Iterable[str], least: float, most: float) -> float:
+def share(lines: Iterable[str], least: float, most: float, size: float = SIZE, bold: bool = False) -> float:
     """The percentage of the table a column needs for the widest of these unbroken lines,
     within least and most, rounded up to a tenth."""
-    widest = max((text_width(line, SIZE) for line in lines), default=0.0)
-    need = 100 * (widest + PADDING * SIZE + SLACK) / TEXT_WIDTH
+    widest = max((text_width(line, size, bold) for line in lines), default=0.0)
+    need = 100 * (widest + PADDING * size + SLACK) / TEXT_WIDTH
     return min(most, max(least, math.ceil(10 * need) / 10))
 
 
@@ -59,8 +62,23 @@ class Columns:
     def __init__(self, fixed: bool) -> None:
         self.fixed = fixed
 
+    def contacts(self, contacts: Iterable[Contact]) -> Markup:
+        """The contact list's columns: its phone column (bold, 9pt: print.css) as wide as its widest
+        number needs, from 18% (as print.css set it) up to 40%, taken from the name column."""
+        if not self.fixed:
+            return Markup("")
+        phone = share(
+            [str(c.telefoon) for c in contacts if c.telefoon], CONTACT_PHONE, 40, CONTACT_SIZE, bold=True
+        )
+        name = min(CONTACT_NAME, 100 - phone - CONTACT_EMAIL)
+        return Markup(
+            f'<colgroup><col style="width: {name:g}%"><col style="width: {phone:g}%"><col></colgroup>'
+        )
+
     def partners_short(self, partners: Iterable[Partner]) -> Markup:
         if not self.fixed:
             return Markup("")
         phone = share(phone_lines(partners), 14, 62)
-        return Markup(f'<colgroup><col style="width: {NAME:g}%"><col><col style="width: {phone:g}%"></colgroup>')
+        return Markup(
+            f'<colgroup><col style="width: {NAME:g}%"><col><col style="width: {phone:g}%"></colgroup>'
+        )

@@ -168,7 +168,9 @@ def render_pdf(
     fetcher = LocalFetcher((base, *roots))
     with captured_log() as records:
         try:
-            shared: dict[str, Any] = {"font_config": style.fonts, "stylesheets": list(style.sheets)} if style else {}
+            shared: dict[str, Any] = (
+                {"font_config": style.fonts, "stylesheets": list(style.sheets)} if style else {}
+            )
             document = HTML(string=html, base_url=str(base) + "/", url_fetcher=fetcher).render(
                 pdf_variant=options.get("pdf_variant"), **shared
             )

@@ -306,7 +306,9 @@ def _check_paragraph(report: _Report, part: _Part, p: _Paragraph) -> bool:
             )
         if kind == "r" and re.search(r"\b(routeschema|logo_afbeelding)\b", expression):
             report.add(
-                part, p, f"tag '{shorten(tag)}' voegt een afbeelding of schema in; schrijf die zonder r: '{{{{ ... }}}}'"
+                part,
+                p,
+                f"tag '{shorten(tag)}' voegt een afbeelding of schema in; schrijf die zonder r: '{{{{ ... }}}}'",
             )
     return usable
 

@@ -53,7 +53,7 @@ def _mark_paragraph(text: str, number: int) -> str:
     return (
         f"<w:p {NAMESPACES}>"
         '<w:pPr><w:jc w:val="center"/></w:pPr>'
-        f'<w:r><w:rPr><w:noProof/></w:rPr><w:pict>{shapetype}{shape}</w:pict></w:r>'
+        f"<w:r><w:rPr><w:noProof/></w:rPr><w:pict>{shapetype}{shape}</w:pict></w:r>"
         f'<w:r><w:rPr><w:b/><w:color w:val="{MARK_COLOUR}"/></w:rPr>'
         f"<w:t>{text}</w:t></w:r>"
         "</w:p>"

@@ -195,7 +195,9 @@ def _text(value: Any) -> Any:
 def make_environment() -> Environment:
     """The sandbox with autoescape on, StrictUndefined (a missing name is an error that names it),
     no file loader, and our filters."""
-    return _configured(TemplateSandbox(autoescape=True, undefined=StrictUndefined, finalize=finalize, loader=_NoFiles()))
+    return _configured(
+        TemplateSandbox(autoescape=True, undefined=StrictUndefined, finalize=finalize, loader=_NoFiles())
+    )
 
 
 def _configured(env: TemplateSandbox) -> TemplateSandbox:
@@ -233,7 +235,9 @@ _COMPILED_KEPT = 64  # parts of a few templates: the shipped one and municipalit
 def rendering_environment() -> Environment:
     """One sandbox per process for rendering, configured as make_environment(), that compiles each
     template text once (a batch worker renders hundreds of documents from the same template)."""
-    return _configured(_CompilingOnce(autoescape=True, undefined=StrictUndefined, finalize=finalize, loader=_NoFiles()))
+    return _configured(
+        _CompilingOnce(autoescape=True, undefined=StrictUndefined, finalize=finalize, loader=_NoFiles())
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -252,7 +256,10 @@ class Image:
 HELPERS: dict[str, tuple[Any, str]] = {
     "link": (Helper, "webadres als link: {{r link(adres) }} of {{r link(adres, 'tekst') }}"),
     "mail": (Helper, "e-mailadres als link: {{r mail(adres) }}"),
-    "routeschema": (Helper, "routeschema van een praktijk als tabel: {{ routeschema(praktijk) }} in een eigen alinea"),
+    "routeschema": (
+        Helper,
+        "routeschema van een praktijk als tabel: {{ routeschema(praktijk) }} in een eigen alinea",
+    ),
     "logo_afbeelding": (Image, "het logo van de gemeente als afbeelding, of niets als er geen logo is"),
 }
 

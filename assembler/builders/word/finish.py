@@ -295,20 +295,29 @@ def document_time(model: Routekaart) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
+CORE_MAX = 255  # python-docx (and Word's dialog) hold a document property to 255 characters
+
+
+def core_text(text: str) -> str:
+    """A document property within its 255 characters: a long name is cut with an ellipsis there,
+    as the property is a label; the document itself prints the whole text."""
+    return text if len(text) <= CORE_MAX else text[: CORE_MAX - 1].rstrip(" ,") + "\u2026"
+
+
 def set_properties(document: Document, model: Routekaart) -> None:
     props = document.core_properties
     when = document_time(model)
-    props.title = model.titel_volledig
-    props.subject = f"Ketenaanpak schadelijke praktijken in {model.gemeente}"
-    props.author = model.eigenaar.naam
-    props.last_modified_by = model.eigenaar.naam
+    props.title = core_text(model.titel_volledig)
+    props.subject = core_text(f"Ketenaanpak schadelijke praktijken in {model.gemeente}")
+    props.author = core_text(model.eigenaar.naam)
+    props.last_modified_by = core_text(model.eigenaar.naam)
     props.category = "Routekaart"
     props.language = LANG
-    props.keywords = ", ".join(model.trefwoorden)
-    props.version = model.versie
+    props.keywords = core_text(", ".join(model.trefwoorden))
+    props.version = core_text(model.versie)
     props.revision = 1
-    props.identifier = f"routekaart-{model.slug}-{model.versie}"
-    props.comments = f"Versie {model.versie}. {model.status_tekst}."
+    props.identifier = core_text(f"routekaart-{model.slug}-{model.versie}")
+    props.comments = core_text(f"Versie {model.versie}. {model.status_tekst}.")
     props.created = props.modified = props.last_printed = when
 
 

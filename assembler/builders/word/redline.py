@@ -1,7 +1,9 @@
 """The new routekaart as Word tracked changes (w:ins, w:del) against the old one, for the review pane.
 
-Paragraphs and table rows are matched by their text; a changed paragraph or table cell is
-compared word by word where its runs share one format, else replaced as a whole. Content
+Paragraphs and table rows are matched by their text, a changed paragraph with the most alike
+old one. Within a changed paragraph or table cell a changed number, name or date is one
+deletion and one insertion of that phrase, and a sentence that changed more is deleted and
+inserted whole (builders/phrases.py); the runs keep their format, links and images. Content
 taken from the old edition keeps its text and format but no images or links, since those
 live in the old package.
 """
@@ -22,13 +24,13 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from assembler.builders.base import Builder
+from assembler.builders.phrases import pair_blocks, phrase_ops
 from assembler.builders.word.builder import check_docx, default_template, render_docx
 from assembler.builders.word.finish import document_time, package_bytes
 from assembler.model.changes import Redline
 from assembler.model.routekaart import Routekaart
 
 AUTHOR = "Routekaart toolkit"
-_WORDS = re.compile(r"\s+|[^\s]+")
 
 
 class _Marks:
@@ -140,51 +142,113 @@ def inserted_paragraph(paragraph: Any, marks: _Marks) -> None:
     _mark_paragraph_mark(paragraph, "ins", marks)
 
 
-def _single_format(paragraph: Any) -> bytes | None:
-    """The shared run format when the paragraph is plain runs of one format, else None."""
-    formats = set()
-    for child in paragraph:
-        if child.tag == qn("w:pPr"):
+_TEXT_NODES = (qn("w:t"), qn("w:tab"), qn("w:br"))
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _node_text(node: Any) -> str:
+    if node.tag in (qn("w:t"), qn("w:delText")):
+        return node.text or ""
+    return "\t" if node.tag == qn("w:tab") else "\n"
+
+
+def _live_runs(paragraph: Any) -> list[tuple[Any, int, int]]:
+    """The paragraph's current runs (not those already deleted) with their text's start and end."""
+    found, at = [], 0
+    for run in paragraph.iter(qn("w:r")):
+        if any(a.tag == qn("w:del") for a in run.iterancestors()):
             continue
-        if child.tag != qn("w:r") or any(
-            n.tag not in (qn("w:rPr"), qn("w:t"), qn("w:tab"), qn("w:br")) for n in child
-        ):
-            return None
-        rpr = child.find(qn("w:rPr"))
-        formats.add(etree.tostring(rpr) if rpr is not None else b"")
-    return formats.pop() if len(formats) == 1 else None
+        length = sum(len(_node_text(n)) for n in run if n.tag in _TEXT_NODES)
+        found.append((run, at, at + length))
+        at += length
+    return found
 
 
-def _run(text: str, rpr: bytes, deleted: bool = False) -> Any:
+def _splittable(run: Any) -> bool:
+    return all(n.tag in (qn("w:rPr"), *_TEXT_NODES) for n in run)
+
+
+def _text_run(text: str, rpr: Any, deleted: bool = False) -> Any:
+    """A run holding text with the given format; tabs and line breaks as Word writes them."""
     run = etree.Element(qn("w:r"))
-    if rpr:
-        run.append(etree.fromstring(rpr))
-    node = etree.SubElement(run, qn("w:delText" if deleted else "w:t"))
-    node.text = text
-    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    if rpr is not None:
+        run.append(copy.deepcopy(rpr))
+    for piece in re.split(r"([\t\n])", text):
+        if piece == "\t":
+            etree.SubElement(run, qn("w:tab"))
+        elif piece == "\n":
+            etree.SubElement(run, qn("w:br"))
+        elif piece:
+            node = etree.SubElement(run, qn("w:delText" if deleted else "w:t"))
+            node.text = piece
+            node.set(_SPACE, "preserve")
     return run
 
 
+def _run_text(run: Any) -> str:
+    return "".join(_node_text(n) for n in run if n.tag in _TEXT_NODES)
+
+
+def _split(paragraph: Any, at: int) -> bool:
+    """Make a run boundary at character ``at``; False when a run that cannot be split is in the way."""
+    for run, start, end in _live_runs(paragraph):
+        if start < at < end:
+            if not _splittable(run):
+                return False
+            text, rpr = _run_text(run), run.find(qn("w:rPr"))
+            first, second = _text_run(text[: at - start], rpr), _text_run(text[at - start :], rpr)
+            run.addprevious(first)
+            run.addprevious(second)
+            run.getparent().remove(run)
+            return True
+    return True
+
+
+def _old_slice(old: Any, i1: int, i2: int) -> list[Any]:
+    """The old paragraph's text from i1 to i2 as deleted runs, each in its old format."""
+    runs, at = [], 0
+    for run in _plain_runs(old):
+        text = _run_text(run)
+        start, end = max(i1, at), min(i2, at + len(text))
+        if start < end:
+            runs.append(_text_run(text[start - at : end - at], run.find(qn("w:rPr")), deleted=True))
+        at += len(text)
+    return runs
+
+
 def changed_paragraph(new: Any, old: Any, marks: _Marks) -> None:
-    """Mark what changed inside one paragraph: word by word where possible, else old out and new in."""
-    rpr = _single_format(new)
-    if rpr is not None and _single_format(old) == rpr and "\t" not in _text(new) + _text(old):
-        before, after = _WORDS.findall(_text(old)), _WORDS.findall(_text(new))
-        for child in [c for c in new if c.tag != qn("w:pPr")]:
-            new.remove(child)
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-            if tag == "equal":
-                new.append(_run("".join(after[j1:j2]), rpr))
-                continue
-            if i2 > i1:
-                wrapper = marks.make("del")
-                wrapper.append(_run("".join(before[i1:i2]), rpr, deleted=True))
-                new.append(wrapper)
-            if j2 > j1:
-                wrapper = marks.make("ins")
-                wrapper.append(_run("".join(after[j1:j2]), rpr))
-                new.append(wrapper)
+    """Mark what changed inside one paragraph: the changed phrases or sentences, old out and new in."""
+    ops = [
+        op
+        for op in phrase_ops(_text(old), "".join(_run_text(r) for r, _, _ in _live_runs(new)))
+        if not op.equal
+    ]
+    if not all(_split(new, at) for op in ops for at in (op.j1, op.j2)):
+        _replace_whole(new, old, marks)
         return
+    for op in reversed(ops):
+        runs = _live_runs(new)
+        inside = [run for run, start, end in runs if op.j1 <= start and end <= op.j2 and end > start]
+        for run in inside:
+            wrapper = marks.make("ins")
+            run.addprevious(wrapper)
+            wrapper.append(run)
+        if op.i2 > op.i1:
+            removal = marks.make("del")
+            for run in _old_slice(old, op.i1, op.i2):
+                removal.append(run)
+            after = next((run for run, start, end in runs if start >= op.j1 and end > start), None)
+            anchor = (
+                after.getparent() if after is not None and after.getparent().tag == qn("w:ins") else after
+            )
+            if anchor is not None:
+                anchor.addprevious(removal)
+            else:
+                new.append(removal)
+
+
+def _replace_whole(new: Any, old: Any, marks: _Marks) -> None:
+    """The old paragraph's text out and the new one's in, where the new one cannot be split."""
     _wrap_content(new, "ins", marks)
     removal = marks.make("del")
     for run in _plain_runs(old):
@@ -213,38 +277,31 @@ def _diff_blocks(new: Sequence[Any], old: Sequence[Any], marks: _Marks) -> int:
                 if n.tag == qn("w:tbl"):
                     changes += _diff_table(n, o, marks)
             continue
-        paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-        for k in range(paired):
-            o, n = old[i1 + k], new[j1 + k]
-            if o.tag == n.tag == qn("w:p"):
-                changed_paragraph(n, o, marks)
-            elif o.tag == n.tag == qn("w:tbl"):
-                _diff_table(n, o, marks)
-            else:
-                _insert_block(n, marks)
-                _delete_before(n, o, marks)
+        # Deleted blocks stand after the new block before them, or before the next new one.
+        anchor = new[j1 - 1] if j1 > 0 else None
+        following = new[j2] if j2 < len(new) else None
+        for o, n in pair_blocks(old[i1:i2], new[j1:j2], _signature):
             changes += 1
-        for n in new[j1 + paired : j2]:
-            _insert_block(n, marks)
-            changes += 1
-        anchor = new[j1 + paired - 1] if j1 + paired > 0 else None
-        for o in old[i1 + paired : i2]:
-            removed = _deleted_block(o, marks)
-            if anchor is not None:
-                anchor.addnext(removed)
-            elif j1 < len(new):
-                new[j1].addprevious(removed)
-            elif new:
-                new[-1].addnext(removed)
-            else:
+            if n is None:
+                removed = _deleted_block(o, marks)
+                if anchor is not None:
+                    anchor.addnext(removed)
+                elif following is not None:
+                    following.addprevious(removed)
+                elif new:
+                    new[-1].addnext(removed)
+                else:
+                    continue
+                anchor = removed
                 continue
-            anchor = removed
-            changes += 1
+            if o is None:
+                _insert_block(n, marks)
+            elif n.tag == qn("w:p"):
+                changed_paragraph(n, o, marks)
+            else:
+                _diff_table(n, o, marks)
+            anchor = n
     return changes
-
-
-def _delete_before(new: Any, old: Any, marks: _Marks) -> None:
-    new.addprevious(_deleted_block(old, marks))
 
 
 def _insert_block(block: Any, marks: _Marks) -> None:

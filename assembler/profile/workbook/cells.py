@@ -118,7 +118,13 @@ def _number(field: Field, value: float) -> Any:
             "maak de cel op als tekst en typ het nummer opnieuw"
         )
     if field.rule.get("coerce") == "to_text" and kind == "text":
-        return str(value)
+        if float(value).is_integer():
+            return str(int(value))
+        # A version typed as a number: 2027.10 is stored as 2027.1, the typed text is gone.
+        raise CellTypeError(
+            f"{value:g} staat als getal in de cel, zodat een 0 aan het eind wegvalt "
+            "(2027.10 wordt 2027.1); maak de cel op als tekst en typ de waarde opnieuw"
+        )
     raise CellTypeError(f"getal {value} gevonden waar {_wanted(field)} hoort")
 
 

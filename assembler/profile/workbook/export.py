@@ -26,6 +26,7 @@ from assembler.profile.workbook.layout import (
     municipality_sheets,
     sheets_for,
 )
+from assembler.profile.workbook.origin import FIRST_ROW, ORIGIN_SHEET, Origin, rows
 
 TEXT_FORMAT = "@"
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -48,11 +49,16 @@ def get(data: Any, path: Path_) -> Any:
 
 
 def workbook_bytes(
-    data: dict[str, Any], source_name: str, municipalities: Sequence[tuple[str, dict[str, Any]]] = ()
+    data: dict[str, Any],
+    source_name: str,
+    municipalities: Sequence[tuple[str, dict[str, Any]]] = (),
+    origins: Sequence[Origin] = (),
+    suffix: str = ".xlsx",
 ) -> bytes:
-    """The workbook for one validated profile or region, as .xlsx bytes.
+    """The workbook for one validated profile or region, as .xlsx or .ods bytes (suffix).
 
-    A region's municipalities (label, data) each get their own set of sheets after the region's.
+    A region's municipalities (label, data) each get their own set of sheets after the region's;
+    the last sheet records what each YAML file held at the export (origin.py).
     """
     book = Workbook()
     # Import refuses a workbook made from another file, so that Kreekmonde never overwrites Wilgendaal.
@@ -65,7 +71,7 @@ def workbook_bytes(
     parts = [(data, sheets_for(str(data.get("soort"))))]
     parts += [(mdata, municipality_sheets(label)) for label, mdata in municipalities]
     title = f"{'Regio' if data.get('soort') == 'regio' else 'Gemeente'} {data.get('naam', '')}"
-    _intro(intro, title, parts[0][1], [label for label, _ in municipalities])
+    _intro(intro, title, parts[0][1], [label for label, _ in municipalities], bool(origins))
     for part, sheets in parts:
         for sheet in sheets:
             ws = book.create_sheet(sheet.name)
@@ -75,19 +81,27 @@ def workbook_bytes(
                 _table(ws, sheet, part)
             else:
                 _choices(ws, sheet, part)
+    if origins:
+        _origin(book.create_sheet(ORIGIN_SHEET), list(origins))
+    if suffix == ".ods":
+        from assembler.profile.workbook.ods import ods_bytes
+
+        return ods_bytes(book)
     stream = io.BytesIO()
     book.save(stream)
     return stream.getvalue()
 
 
-def _intro(ws: Worksheet, title: str, sheets: tuple[Sheet, ...], labels: list[str]) -> None:
+def _intro(ws: Worksheet, title: str, sheets: tuple[Sheet, ...], labels: list[str], origin: bool) -> None:
     rows = [
         (title, ""),
         (
             "Zo werkt het",
-            "Vul de bladen in en lees de werkmap terug met 'assembler importeer WERKMAP.xlsx PROFIEL.yaml'. "
+            "Vul de bladen in en lees de werkmap terug met 'assembler importeer WERKMAP PROFIEL.yaml' (een .xlsx- of .ods-bestand). "
             "Het profiel (bij een regio ook elk gemeenteprofiel) wordt dan bijgewerkt; opmerkingen en volgorde in het YAML-bestand blijven staan. "
-            "Bij een fout wordt niets geschreven en noemt de toolkit blad en cel.",
+            "Bij een fout wordt niets geschreven en noemt de toolkit blad en cel. Wat sinds de export in het "
+            "YAML-bestand is veranderd, blijft staan; het blad 'Over deze werkmap' onthoudt daarvoor wat er bij "
+            "de export in stond.",
         ),
         (
             "Regels",
@@ -103,6 +117,16 @@ def _intro(ws: Worksheet, title: str, sheets: tuple[Sheet, ...], labels: list[st
             (f"{label} ...", f"De bladen van gemeente {label}, zoals in de werkmap van een gemeenteprofiel.")
             for label in labels
         ),
+        *(
+            [
+                (
+                    ORIGIN_SHEET,
+                    "Wat het profiel bij de export bevatte, zodat de import niets verliest; niet invullen.",
+                )
+            ]
+            if origin
+            else []
+        ),
     ]
     for values in rows:
         ws.append(values)
@@ -113,6 +137,19 @@ def _intro(ws: Worksheet, title: str, sheets: tuple[Sheet, ...], labels: list[st
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _origin(ws: Worksheet, origins: list[Origin]) -> None:
+    for values in rows(origins):
+        ws.append(values)
+    ws["A1"].font = Font(bold=True, size=14)
+    for cell in ws[FIRST_ROW - 1]:
+        cell.font = Font(bold=True)
+    ws["B2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 100
+    # Typing here would only make the record unreadable: the sheet is protected (without a password).
+    ws.protection.sheet = True
 
 
 def _head(ws: Worksheet, names: tuple[str, ...], widths: list[int]) -> None:

@@ -161,7 +161,7 @@ GEMEENTE_SHEETS: tuple[Sheet, ...] = (
         GEMEENTE,
         "Eén rij per lokale partner, één kolom per gegeven. Het id is een korte vaste sleutel; "
         "praktijken en stappen scheidt u met komma's. Telefoonnummers zijn tekst. In aanspreekpunt_voor "
-        "staan de beroepsgroepen op wier zakkaarten de partner als contact staat."
+        "staan de beroepsgroepen op wier zakkaarten de partner als contact staat.",
     ),
     _veilig_thuis(
         GEMEENTE,
@@ -218,18 +218,52 @@ def header(sheet: Sheet) -> tuple[str, ...]:
 
 
 # Excel allows 31 characters in a sheet name and forbids a few; a municipality's label leaves
-# room for the longest sheet name after it.
+# room for the longest sheet name after it. Names of places shorten the Dutch way ('Capelle a.d.
+# IJssel'); a name still too long keeps its first and last word ('Valkenburg…Geul').
 _SHEET_FORBIDDEN = str.maketrans("", "", "[]:*?/\\")
 LABEL_MAX = 31 - max(len(f" {sheet.name}") for sheet in GEMEENTE_SHEETS)
+_SHORTER = (
+    (" aan den ", " a.d. "),
+    (" aan de ", " a.d. "),
+    (" aan het ", " a.h. "),
+    (" op ", " o. "),
+    ("Sint-", "St.-"),
+)
+ELLIPSIS = "…"
+
+
+def _fits(label: str, taken: set[str]) -> bool:
+    return len(label) <= LABEL_MAX and label.lower() not in taken and label.lower() != INTRO_SHEET.lower()
+
+
+def _candidates(name: str) -> list[str]:
+    """The spellings of a name that fit, shortest last, each still starting with its first word."""
+    short = name
+    for long, abbreviation in _SHORTER:
+        short = short.replace(long, abbreviation)
+    found = [name, short]
+    words = short.split(" ")
+    if len(words) > 1:
+        head, tail = words[0], words[-1]
+        found.append(f"{head}{ELLIPSIS}{tail}")
+        room = LABEL_MAX - len(tail) - 1
+        if room >= 4:
+            found.append(f"{head[:room].rstrip(' -')}{ELLIPSIS}{tail}")
+    fitting = [c for c in dict.fromkeys(found) if len(c) <= LABEL_MAX]
+    return fitting or [f"{short[: LABEL_MAX - 1].rstrip(' -.')}{ELLIPSIS}"]
 
 
 def municipality_label(naam: str, taken: set[str]) -> str:
-    """A short, unique sheet-name prefix for a municipality in a region workbook."""
-    label = str(naam).translate(_SHEET_FORBIDDEN).strip(" '")[:LABEL_MAX].strip() or "Gemeente"
-    base, n = label, 2
-    while label.lower() in taken or label.lower() == INTRO_SHEET.lower():
+    """A readable sheet-name prefix for a municipality in a region workbook, unique among ``taken``."""
+    name = " ".join(str(naam).translate(_SHEET_FORBIDDEN).split()).strip(" '") or "Gemeente"
+    candidates = _candidates(name)
+    label = next((c for c in candidates if _fits(c, taken)), None)
+    n = 2
+    while label is None:
+        # A name taken already (or shortened alike): number it, keeping as much of the name as fits.
         suffix = f" {n}"
-        label = base[: LABEL_MAX - len(suffix)] + suffix
+        cut = candidates[0][: LABEL_MAX - len(suffix)].rstrip(" -.")
+        label = f"{cut}{suffix}" if _fits(f"{cut}{suffix}", taken) else None
         n += 1
     taken.add(label.lower())
     return label

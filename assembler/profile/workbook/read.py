@@ -23,7 +23,7 @@ from assembler.problems import Place, Problem
 from assembler.profile.loader import Document, dotted
 from assembler.profile.workbook.cells import DATE_HINT, CellTypeError, from_cell, is_blank, is_empty, same
 from assembler.profile.workbook.export import get
-from assembler.profile.workbook.guard import check_file, refuse
+from assembler.profile.workbook.guard import MAX_COLUMNS, MAX_ROWS, check_file, refuse
 from assembler.profile.workbook.layout import (
     INTRO_SHEET,
     ChoiceSheet,
@@ -35,9 +35,7 @@ from assembler.profile.workbook.layout import (
     header,
     sheets_for,
 )
-
-MAX_ROWS = 2000
-MAX_COLUMNS = 60
+from assembler.profile.workbook.origin import ORIGIN_SHEET, Origin, OriginError, read_rows
 
 
 @dataclass
@@ -138,7 +136,9 @@ class _Reader:
         width = len(sheet.columns)
         key_col = next(col for col, fld in enumerate(sheet.columns, start=1) if fld.path == (sheet.key,))
         by_key = {
-            str(i.get(sheet.key)): i for i in base_items if isinstance(i, dict) and i.get(sheet.key) is not None
+            str(i.get(sheet.key)): i
+            for i in base_items
+            if isinstance(i, dict) and i.get(sheet.key) is not None
         }
         for row in range(2, ws.max_row + 1):
             if all(is_blank(ws.cell(row, c).value) for c in range(1, width + 1)):
@@ -250,7 +250,7 @@ def _open(path: Path, display: str) -> Any:
 
 def _structure(reader: _Reader, book: Any, sheets: tuple[Sheet, ...]) -> dict[str, Worksheet]:
     """The worksheets by name, after refusing hidden, extra or missing sheets, merges, formulas and extra columns."""
-    expected = {INTRO_SHEET, *(s.name for s in sheets)}
+    expected = {INTRO_SHEET, ORIGIN_SHEET, *(s.name for s in sheets)}
     found: dict[str, Worksheet] = {}
     for ws in book.worksheets + list(getattr(book, "chartsheets", [])):
         if not isinstance(ws, Worksheet):
@@ -274,7 +274,7 @@ def _structure(reader: _Reader, book: Any, sheets: tuple[Sheet, ...]) -> dict[st
             )
             continue
         found[ws.title] = ws
-    optional = {s.name for s in sheets if isinstance(s, TableSheet) and s.optional}
+    optional = {ORIGIN_SHEET} | {s.name for s in sheets if isinstance(s, TableSheet) and s.optional}
     for name in sorted(expected - set(found) - optional):
         if not any(p.cell.startswith(name) or p.cell.startswith(f"'{name}") for p in reader.problems):
             reader.problems.append(
@@ -342,29 +342,51 @@ def _cell_checks(reader: _Reader, ws: Worksheet, cell: Cell | Any, width: int) -
         )
 
 
+def open_book(path: Path, display: str) -> Any:
+    """The workbook (an .ods as an openpyxl workbook in memory, ods.py), after refusing a hostile or
+    unusable file (guard.py); ProfileError otherwise."""
+    check_file(path, display)
+    if path.suffix.lower() == ".ods":
+        from assembler.profile.workbook.ods import read_ods
+
+        return read_ods(path, display)
+    return _open(path, display)
+
+
+def read_origins(book: Any, display: str) -> list[Origin] | None:
+    """What each YAML file held when the workbook was exported; None for a workbook from before
+    the toolkit recorded it. ProfileError when the record is there but cannot be read."""
+    if ORIGIN_SHEET not in book.sheetnames:
+        return None
+    ws = book[ORIGIN_SHEET]
+    if not isinstance(ws, Worksheet) or ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
+        raise refuse(display, f"blad '{ORIGIN_SHEET}' is geen gewoon blad; exporteer de werkmap opnieuw")
+    values = [list(row) for row in ws.iter_rows(values_only=True)]
+    try:
+        return read_rows(values)
+    except OriginError as exc:
+        raise refuse(
+            display,
+            f"blad '{ORIGIN_SHEET}' is niet meer te lezen ({exc}); exporteer de werkmap opnieuw, of lees "
+            "hem in met --werkmap-wint (dan gaan wijzigingen in het profiel sinds de export verloren)",
+        ) from None
+
+
 def read_workbook(path: Path, base: Document, display: str | None = None) -> WorkbookDocument:
     """The profile as the workbook has it, laid over ``base``; unreadable cells are on ``unread``."""
-    return read_parts(path, [(base, sheets_for(str(base.data.get("soort"))))], display)[0]
+    display = display or str(path)
+    book = open_book(path, display)
+    return read_parts(book, path, [(base, sheets_for(str(base.data.get("soort"))))], display)[0]
 
 
 def read_parts(
-    path: Path, parts: Sequence[tuple[Document, tuple[Sheet, ...]]], display: str | None = None
+    book: Any, path: Path, parts: Sequence[tuple[Document, tuple[Sheet, ...]]], display: str
 ) -> list[WorkbookDocument]:
     """Each document as its own sheets in the workbook have it (a region and its municipalities).
 
     ProfileError when the workbook's shape is wrong (sheets, columns, merges, formulas); a cell
     that cannot be read is left on its document's ``unread``, to be reported with validation.
     """
-    display = display or str(path)
-    check_file(path, display)
-    book = _open(path, display)
-    made_from = book.properties.identifier
-    if made_from and parts and made_from != parts[0][0].path.name:
-        raise refuse(
-            display,
-            f"deze werkmap is gemaakt van '{made_from}', niet van '{parts[0][0].path.name}'; "
-            "lees hem terug in het bestand waarvan hij is gemaakt",
-        )
     checker = _Reader(display, {}, WorkbookDocument(path=path, display=display, data={}))
     found = _structure(checker, book, tuple(s for _, sheets in parts for s in sheets))
     if checker.problems:

@@ -18,7 +18,7 @@ AKKOORD = "    akkoord:\n      datum: 2026-09-20\n      door: J. Jansen, teamlei
 HISTORY = (
     "  vastgesteld_door: college van burgemeester en wethouders\n"
     "  geschiedenis:\n"
-    "    - versie: 2025.1\n      datum: 2025-10-01\n      samenvatting: Eerste editie.\n"
+    "    - versie: \"2025.1\"\n      datum: 2025-10-01\n      samenvatting: Eerste editie.\n"
 )
 
 

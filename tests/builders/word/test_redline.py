@@ -125,19 +125,44 @@ def test_phone_number_is_a_tracked_deletion_and_insertion(editions: dict[str, Pa
     assert not set(ids) & {b.get(qn("w:id")) for b in root.iter(qn("w:bookmarkStart"))}
 
 
-def test_a_changed_sentence_is_marked_word_by_word(editions: dict[str, Path]) -> None:
-    root = body(editions["redline"].read_bytes())
+def _marked_paragraphs(root: etree._Element) -> list[tuple[str, list[str], list[str]]]:
+    """Per paragraph with tracked changes: its accepted text, each deletion and each insertion."""
+    found = []
     for paragraph in root.iter(qn("w:p")):
-        plain = ["".join(t.text or "" for t in r.iter(qn("w:t"))) for r in paragraph.findall(qn("w:r"))]
-        if plain and plain[0] == "In Testdam ligt het accent op ":
-            deleted = "".join(t.text or "" for t in paragraph.iter(qn("w:delText")))
-            inserted = "".join(
-                t.text or "" for i in paragraph.findall(qn("w:ins")) for t in i.iter(qn("w:t"))
-            )
-            assert deleted == "preventie."
-            assert inserted == "voorlichting in de wijk."
-            return
-    raise AssertionError("de gewijzigde inleiding staat niet woord voor woord gemarkeerd")
+        deleted = [
+            "".join(t.text or "" for t in d.iter(qn("w:delText"))) for d in paragraph.iter(qn("w:del"))
+        ]
+        inserted = ["".join(t.text or "" for t in i.iter(qn("w:t"))) for i in paragraph.iter(qn("w:ins"))]
+        deleted, inserted = [d for d in deleted if d], [i for i in inserted if i]
+        if deleted or inserted:
+            whole = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+            found.append((whole, deleted, inserted))
+    return found
+
+
+def test_a_changed_sentence_is_deleted_and_inserted_whole(editions: dict[str, Path]) -> None:
+    marked = _marked_paragraphs(body(editions["redline"].read_bytes()))
+    intro = [
+        (d, i)
+        for whole, d, i in marked
+        if "voorlichting in de wijk" in whole and whole.startswith("In Testdam")
+    ]
+    # One deletion of the old sentence and one insertion of the new: no words interleaved.
+    assert intro == [
+        (
+            ["In Testdam ligt het accent op preventie."],
+            ["In Testdam ligt het accent op voorlichting in de wijk."],
+        )
+    ]
+
+
+def test_a_changed_number_is_one_deletion_and_one_insertion_of_the_number(editions: dict[str, Path]) -> None:
+    marked = _marked_paragraphs(body(editions["redline"].read_bytes()))
+    phones = [(whole, d, i) for whole, d, i in marked if "020-7654321" in whole]
+    assert len(phones) >= 3  # the partner tables, the partner's contact cell, the contact list
+    for whole, deleted, inserted in phones:
+        # The number alone goes out and comes in; the rest of the cell or paragraph stays as it was.
+        assert (deleted, inserted) == (["020-1234568"], ["020-7654321"]), whole
 
 
 def test_accepting_gives_the_new_text_and_rejecting_the_old(editions: dict[str, Path]) -> None:
@@ -154,27 +179,82 @@ def test_html_redline(editions: dict[str, Path], tmp_path: Path) -> None:
     assert code == 0, output
     page = lxml_html.fromstring(target.read_bytes())
     assert page.get("lang") == "nl"
+    # The list of changes comes first: right after the skip link, before the cover and the contents.
+    body = [c for c in page.find("body") if isinstance(c.tag, str)]
+    assert "skiplink" in body[0].get("class") and body[1].get("class") == "wijzigingen-uitleg"
     summary = page.xpath('//section[@class="wijzigingen-uitleg"]//li')
     assert "Sociaal wijkteam Testdam: telefoonnummer gewijzigd van 020-1234568 in 020-7654321." in [
         li.text_content() for li in summary
     ]
-    main_part = page.xpath("//main")[0]
-    # htmldiff names a changed link target after the text ("Link: tel:..."), which is Dutch as well.
-    assert any(d.text_content().strip().startswith("020-1234568") for d in main_part.iter("del"))
-    assert any(i.text_content().strip().startswith("020-7654321") for i in main_part.iter("ins"))
+    text = page.find("body").text_content()
+    assert "Link:" not in text and "tel:" not in text  # no diff artefacts in what a reader sees
+    deleted = [d for d in page.iter("del") if d.text_content() == "020-1234568"]
+    inserted = [i for i in page.iter("ins") if i.text_content() == "020-7654321"]
+    assert len(deleted) == len(inserted) >= 3
+    # Each old number stands in the same cell as its new one: the tables keep their structure.
+    for mark in deleted:
+        cell = next(a for a in mark.iterancestors() if a.tag in ("td", "th", "p", "li", "dd"))
+        assert "020-7654321" in cell.text_content(), cell.text_content()
+    for table in page.iter("table"):
+        widths = {
+            sum(int(c.get("colspan", 1)) for c in row if c.tag in ("td", "th")) for row in table.iter("tr")
+        }
+        assert len(widths) <= 2, widths  # a group heading row spans the others; no row sticks out
+    # The changed introduction is one deletion and one insertion of the sentence.
+    intro = [d.text_content() for d in page.iter("del") if "preventie" in d.text_content()]
+    assert intro == ["In Testdam ligt het accent op preventie."]
 
 
-def test_refuses_other_suffixes_and_regions(editions: dict[str, Path], tmp_path: Path) -> None:
+def test_refuses_other_suffixes_for_profiles_and_regions(
+    editions: dict[str, Path], tmp_path: Path
+) -> None:
     output, code = invoke("wijzigingen", editions["oud"], editions["nieuw"], "-o", tmp_path / "x.pdf")
-    assert code == 1 and "kies een bestand dat eindigt op .docx of .html" in output
+    assert code == 2 and "kies een bestand dat eindigt op .docx of .html" in output
     gemeente = edit(BASE_PROFILE, "naam: Testdam\n", "naam: Testdam\nregio: ../regio.yaml\n")
     (tmp_path / "gemeenten").mkdir()
     (tmp_path / "gemeenten" / "testdam.yaml").write_text(gemeente, encoding="utf-8")
     region = tmp_path / "regio.yaml"
     region.write_text(BASE_REGION, encoding="utf-8")
-    output, code = invoke("wijzigingen", region, region, "-o", tmp_path / "x.docx")
-    assert code == 1 and "alleen van twee gemeenteprofielen" in output
-    assert not (tmp_path / "x.docx").exists()
+    output, code = invoke("wijzigingen", region, region, "-o", tmp_path / "x.pdf")
+    assert code == 2 and "kies een bestand dat eindigt op .docx of .html" in output
+    assert "Geen wijzigingen" not in output  # refused before the comparison
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_two_region_files_give_one_page_with_a_section_per_municipality(tmp_path: Path) -> None:
+    gemeente = edit(BASE_PROFILE, "naam: Testdam\n", "naam: Testdam\nregio: ../regio.yaml\n")
+    for folder, text in (("oud", gemeente), ("nieuw", edit(gemeente, OLD_PHONE, NEW_PHONE))):
+        (tmp_path / folder / "gemeenten").mkdir(parents=True)
+        (tmp_path / folder / "gemeenten" / "testdam.yaml").write_text(text, encoding="utf-8")
+        region = (
+            BASE_REGION
+            if folder == "oud"
+            else edit(BASE_REGION, "  naam: Politie Testland", "  naam: Politie Testland-Oost")
+        )
+        (tmp_path / folder / "regio.yaml").write_text(region, encoding="utf-8")
+    target = tmp_path / "regio.html"
+    output, code = invoke(
+        "wijzigingen", tmp_path / "oud" / "regio.yaml", tmp_path / "nieuw" / "regio.yaml", "-o", target
+    )
+    assert code == 0, output
+    page = lxml_html.fromstring(target.read_bytes())
+    # One main landmark: the list of changes first, then a section per municipality.
+    (main,) = page.find("body").iter("main")
+    body = [c for c in main if isinstance(c.tag, str)]
+    assert body[0].get("class") == "wijzigingen-uitleg"
+    summary = body[0].text_content()
+    assert "Partner Politie Testland heet nu Politie Testland-Oost." in summary
+    assert "telefoonnummer gewijzigd van 020-1234568 in 020-7654321" in summary
+    (section,) = page.xpath('//section[@class="gemeente-wijzigingen"]')
+    assert section.get("aria-label") == "Gemeente Testdam"
+    assert any(d.text_content() == "020-1234568" for d in section.iter("del"))
+    # Ids carry the municipality's slug, and every link within the page still finds its place.
+    ids = [e.get("id") for e in page.iter() if isinstance(e.tag, str) and e.get("id")]
+    assert len(ids) == len(set(ids))
+    for link in page.iter("a"):
+        href = link.get("href") or ""
+        if href.startswith("#"):
+            assert href[1:] in ids, href
 
 
 @pytest.mark.slow
