@@ -36,7 +36,10 @@ _PHONE_CHARS = re.compile(r"^[0-9+()\-\s./]+$")
 # digits (0595, 0118). The list of the Nummerplan, held against libphonenumber's metadata in
 # tests/test_phone_display.py.
 TWO_DIGIT_AREAS = frozenset(
-    "10 13 15 20 23 24 26 30 33 35 36 38 40 43 45 46 50 53 55 58 70 71 72 73 74 75 76 77 78 79".split()
+    {
+        "10", "13", "15", "20", "23", "24", "26", "30", "33", "35", "36", "38", "40", "43",
+        "45", "46", "50", "53", "55", "58", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79",
+    }
 )
 # Non-geographic codes of two digits after the 0: VPN 082, personal 084/087, location-free 085/091,
 # company 088, machine-to-machine 097.
@@ -108,7 +111,11 @@ def read_phone(text: str) -> Reading:
     about the same numbers."""
     raw = text.strip()
     compact = re.sub(r"[\s\-./()]", "", raw)
-    if compact in _EMERGENCY or _MUNICIPAL_SHORT.match(raw) or (compact.startswith("140") and len(compact) in (5, 6)):
+    if (
+        compact in _EMERGENCY
+        or _MUNICIPAL_SHORT.match(raw)
+        or (compact.startswith("140") and len(compact) in (5, 6))
+    ):
         return Reading(Phone(text, f"tel:{compact}", Kind.SHORT))
     if not raw or not _PHONE_CHARS.match(raw):
         return Reading(error=f"'{text}' is geen telefoonnummer; {PHONE_HINT}")
@@ -117,7 +124,9 @@ def read_phone(text: str) -> Reading:
     except phonenumbers.NumberParseException:
         return Reading(error=f"'{text}' is geen telefoonnummer; {PHONE_HINT}")
     if not phonenumbers.is_possible_number(number):
-        return Reading(error=f"'{text}' heeft te veel of te weinig cijfers voor een telefoonnummer; {PHONE_HINT}")
+        return Reading(
+            error=f"'{text}' heeft te veel of te weinig cijfers voor een telefoonnummer; {PHONE_HINT}"
+        )
     national = str(number.national_number)
     if number.country_code == 31 and not _dutch_length_ok(national):
         return Reading(
@@ -131,7 +140,9 @@ def read_phone(text: str) -> Reading:
     if phonenumbers.is_valid_number(number):
         return Reading(phone)
     if number.country_code == 31:
-        return Reading(phone, warning=f"'{text}' heeft een onbekend netnummer; controleer of het nummer klopt")
+        return Reading(
+            phone, warning=f"'{text}' heeft een onbekend netnummer; controleer of het nummer klopt"
+        )
     return Reading(phone, warning=f"'{text}' is geen bekend nummer; controleer het")
 
 

@@ -133,7 +133,10 @@ def test_a_number_of_an_unknown_prefix_keeps_its_digits_without_a_guessed_dash()
 _SEPARATORS = st.sampled_from(["", " ", "-", ".", "/", " - "])
 _DUTCH = st.one_of(
     st.tuples(st.sampled_from(sorted(TWO_DIGIT_AREAS)), st.from_regex(r"[1-9][0-9]{6}", fullmatch=True)),
-    st.tuples(st.sampled_from(["595", "118", "123", "475", "299", "511"]), st.from_regex(r"[1-9][0-9]{5}", fullmatch=True)),
+    st.tuples(
+        st.sampled_from(["595", "118", "123", "475", "299", "511"]),
+        st.from_regex(r"[1-9][0-9]{5}", fullmatch=True),
+    ),
     st.tuples(st.just("6"), st.from_regex(r"[1-5][0-9]{7}", fullmatch=True)),
     st.tuples(st.sampled_from(["85", "88", "91"]), st.from_regex(r"[0-9]{7}", fullmatch=True)),
     st.tuples(st.sampled_from(["800", "900", "906", "909"]), st.from_regex(r"[0-9]{4,7}", fullmatch=True)),
@@ -219,6 +222,9 @@ def test_a_number_written_another_way_is_no_change_and_another_number_is() -> No
     old = _profile("+31 (0)20 123 4567", phone("0800 2000"))
     assert compare_profiles(old, _profile("020-1234567", phone("0800-2000"))) == []
     # A previous run's record holds the printed text: still no change.
-    assert compare_profiles(_profile("020-1234567", "0800-2000"), _profile("020 123 45 67", phone("08002000"))) == []
+    assert (
+        compare_profiles(_profile("020-1234567", "0800-2000"), _profile("020 123 45 67", phone("08002000")))
+        == []
+    )
     changed = [c.text for c in compare_profiles(old, _profile("020-1234567", phone("0800-2001")))]
     assert changed == ["Wijkteam: telefoonnummer gewijzigd van 0800-2000 in 0800-2001."]

@@ -489,7 +489,11 @@ def from_data(cls: type[T], data: Any) -> T:
 
 def _build(tp: Any, data: Any) -> Any:
     if tp is Phone:
-        if isinstance(data, Mapping) and isinstance(data.get("geschreven"), str) and isinstance(data.get("vorm"), str):
+        if (
+            isinstance(data, Mapping)
+            and isinstance(data.get("geschreven"), str)
+            and isinstance(data.get("vorm"), str)
+        ):
             return dataclasses.replace(phone(data["geschreven"]), form=data["vorm"])
         if not isinstance(data, str):
             raise TypeError(f"{data!r} is geen telefoonnummer")

@@ -12,8 +12,6 @@ import pdfplumber
 import pytest
 from docx.document import Document
 
-from tests.conftest import Invoke
-
 # As the profile writes them, and as every output must print them.
 MIXED = (
     ('    telefoon: "020-1234567"\n', '    telefoon: "+31 (0)20 123 4567"\n'),  # the owner
@@ -39,7 +37,8 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text = edit(text, old, new)
     (folder / "testdam.yaml").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(
-        main, ["build", str(folder / "testdam.yaml"), "--formaat", "docx,pdf,kaarten", "-o", str(folder / "uit")]
+        main,
+        ["build", str(folder / "testdam.yaml"), "--formaat", "docx,pdf,kaarten", "-o", str(folder / "uit")],
     )
     assert result.exit_code == 0, result.output
     return folder / "uit" / "testdam"
