@@ -17,6 +17,7 @@ from assembler.model.routekaart import Routekaart
 from assembler.naming import slug as slug_of
 from assembler.national import PRACTICES, STEPS, NationalContent
 from assembler.national.handvatten import HANDVATTEN, national_handvatten
+from assembler.profile.cardreach import number_key
 from assembler.profile.schema import ALL, GEMEENTE, REGIO, leaf_patterns
 
 
@@ -77,6 +78,8 @@ _PERSON_FIELDS = (
     ("telefoon", "telefoonnummer"),
     ("email", "e-mailadres"),
 )
+# The phone numbers among them.
+_NUMBER_FIELDS = frozenset({"telefoon", "spoed"})
 _DOCUMENT_FIELDS = (
     ("versie", "versie"),
     ("status", "status"),
@@ -126,16 +129,26 @@ def _blank(value: Any) -> bool:
 
 
 def _field(
-    subject: str, what: str, old: Any, new: Any, *, show: Callable[[Any], str] = _show
+    subject: str, what: str, old: Any, new: Any, *, show: Callable[[Any], str] = _show, number: bool = False
 ) -> list[Change]:
-    """A short value (number, address, date) changed: name it with the old and the new value."""
-    if old == new or (_blank(old) and _blank(new)):
+    """A short value (number, address, date) changed: name it with the old and the new value.
+    ``number``: a phone number, compared by the line it dials."""
+    if _same(old, new, number) or (_blank(old) and _blank(new)):
         return []
     if _blank(old):
         return [Change(subject, f"{subject}: {what} toegevoegd ({show(new)}).")]
     if _blank(new):
         return [Change(subject, f"{subject}: {what} verwijderd (was {show(old)}).")]
     return [Change(subject, f"{subject}: {what} gewijzigd van {show(old)} in {show(new)}.")]
+
+
+def _same(old: Any, new: Any, number: bool) -> bool:
+    # A phone number written another way ("0800 2000", "+31 800 2000") is the same number: it dials the
+    # same line and prints in the same form, so rewriting it is no change. The model holds a Phone, a
+    # previous run's record the text it printed.
+    if number and not _blank(old) and not _blank(new):
+        return number_key(old) == number_key(new)
+    return bool(old == new)
 
 
 def _text(subject: str, what: str, old: Any, new: Any, *, default: str = "") -> list[Change]:
@@ -196,7 +209,7 @@ def _partner(old: Mapping[str, Any], new: Mapping[str, Any], label: Labels) -> l
         if key == "naam" and old.get("naam") != new.get("naam"):
             changes.append(Change(subject, f"Partner {old.get('naam')} heet nu {new.get('naam')}."))
             continue
-        changes += _field(subject, what, old.get(key), new.get(key))
+        changes += _field(subject, what, old.get(key), new.get(key), number=key in _NUMBER_FIELDS)
     changes += _field(
         subject,
         "soort organisatie",
@@ -274,7 +287,7 @@ def _person(subject: str, old: Any, new: Any) -> list[Change]:
     old, new = old or {}, new or {}
     changes: list[Change] = []
     for key, what in _PERSON_FIELDS:
-        changes += _field(subject, what, old.get(key), new.get(key))
+        changes += _field(subject, what, old.get(key), new.get(key), number=key in _NUMBER_FIELDS)
     return changes
 
 
@@ -283,7 +296,7 @@ def _veilig_thuis(old: Any, new: Any) -> list[Change]:
     subject = str(new.get("naam") or old.get("naam") or "Veilig Thuis")
     changes: list[Change] = []
     for key, what in _CONTACT_FIELDS:
-        changes += _field(subject, what, old.get(key), new.get(key))
+        changes += _field(subject, what, old.get(key), new.get(key), number=key in _NUMBER_FIELDS)
     changes += _field(subject, "sleutel (id)", old.get("id"), new.get("id"))
     changes += _person(
         f"{subject}, aandachtsfunctionaris VGV",

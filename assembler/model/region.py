@@ -511,7 +511,8 @@ def to_data(entry: Any) -> Any:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Phone):
-        return value.written
+        # A printed form the national content declares travels with it.
+        return value.written if value.form is None else {"geschreven": value.written, "vorm": value.form}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
@@ -531,6 +532,12 @@ def from_data(cls: type[T], data: Any) -> T:
 
 def _build(tp: Any, data: Any) -> Any:
     if tp is Phone:
+        if (
+            isinstance(data, Mapping)
+            and isinstance(data.get("geschreven"), str)
+            and isinstance(data.get("vorm"), str)
+        ):
+            return dataclasses.replace(phone(data["geschreven"]), form=data["vorm"])
         if not isinstance(data, str):
             raise TypeError(f"{data!r} is geen telefoonnummer")
         return phone(data)

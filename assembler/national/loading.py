@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -159,13 +160,18 @@ NUMBER_FIELDS = {"telefoon": "", "telefoon_zonder_spoed": "_zonder_spoed"}
 
 
 def national_phone(value: Any, where: str) -> Phone | None:
-    """A number of organisaties.yaml as a Phone (None when absent); one that does not read is a packaging fault."""
+    """A number of organisaties.yaml as a Phone (None when absent); one that does not read is a packaging fault.
+
+    The national content types a number as the organisation's own page prints it (someone compared
+    the two): it is printed that way, also where the one display form would write it otherwise.
+    """
     if value is None:
         return None
     reading = read_phone(str(value))
     if reading.phone is None:
         raise ContentError(f"organisaties.yaml, {where}: {reading.error}")
-    return reading.phone
+    typed = str(value).strip()
+    return reading.phone if reading.phone.printed == typed else replace(reading.phone, form=typed)
 
 
 def numbers(organisations: Any) -> dict[str, str]:

@@ -273,7 +273,11 @@ Deze punten houden het profiel niet tegen, maar verdienen aandacht
 
 - Telefoonnummers zoals mensen ze schrijven, bijvoorbeeld 0123-456789, 088-1234567,
   0800-2000, 0900-8844, 14 020 (gemeentenummer), 112 of +31 20 123 4567. Zet ze tussen
-  aanhalingstekens (`"0800-2000"`), dan blijft de voorloopnul staan.
+  aanhalingstekens (`"0800-2000"`), dan blijft de voorloopnul staan. Het profiel houdt het
+  nummer zoals u het typte; elk document drukt het in één vorm: het netnummer met een
+  streepje (020-1234567, 0595-123410, 06-12345678, 0800-2000), 14 020 en 112 zoals ze zijn,
+  een buitenlands nummer als +32 2 555 12 12. Er verandert geen cijfer, en de tel:-link
+  belt precies dat nummer.
 - Webadressen beginnen met `https://` (of `http://`).
 - Datums als JJJJ-MM-DD, bijvoorbeeld `2026-09-01`; de datum moet bestaan.
 - Kleuren als hexadecimale code, bijvoorbeeld `"#1F5C99"` (met aanhalingstekens, want `#`

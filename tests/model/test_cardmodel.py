@@ -241,7 +241,7 @@ def test_credit_card_keeps_a_practice_back_short_and_never_repeats_a_number_of_t
 def test_a6_practice_back_has_acute_line_and_all_numbers() -> None:
     honour = card(cards_of("s-molenwaard"), "onderwijs-eergerelateerd_geweld")
     assert honour.achterkant.acuut is not None and honour.voorkant.acuut is None
-    assert numbers(honour.achterkant) == ["+31 123 780 800", "0800-2000", "112"]
+    assert numbers(honour.achterkant) == ["0123-780800", "0800-2000", "112"]
     assert [e.soort for e in honour.achterkant.bellen] == ["lokaal", "veilig_thuis", "spoed"]
 
 

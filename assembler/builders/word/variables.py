@@ -162,7 +162,8 @@ MEANINGS: dict[str, str] = {
     "aandachtsfunctionaris_vgv": "aandachtsfunctionaris vrouwelijke genitale verminking (een persoon)",
     # A phone number: printed as it is; its parts for a link or a choice.
     "written": "het nummer zoals het profiel of de landelijke inhoud het schreef",
-    "printed": "het nummer zoals elk document het drukt (hetzelfde als het nummer zelf)",
+    "printed": "het nummer zoals elk document het drukt, in één vorm (hetzelfde als het nummer zelf)",
+    "Phone.form": "de vorm die de landelijke inhoud zelf voor het nummer opgeeft; meestal leeg",
     "uri": "het nummer als tel:-link, zoals tel:+31201234567",
     "Phone.kind": "soort nummer: mobiel, vast, gratis, betaald, kort of buitenland",
     "Phone.digits": "alleen de cijfers van het nummer",
