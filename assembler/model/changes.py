@@ -1,7 +1,6 @@
 """What changed between two editions of a profile or region, in the words a policy officer uses.
 
-A pure comparison of two resolved profiles (``Profile.data``, region already merged) or two
-region files (``Region.data``); it returns Dutch sentences and does no I/O.
+Pure: two resolved profiles (``Profile.data``, region merged) or two region files in, Dutch sentences out.
 """
 
 from __future__ import annotations
@@ -143,9 +142,7 @@ def _field(
 
 
 def _same(old: Any, new: Any, number: bool) -> bool:
-    # A phone number written another way ("0800 2000", "+31 800 2000") is the same number: it dials the
-    # same line and prints in the same form, so rewriting it is no change. The model holds a Phone, a
-    # previous run's record the text it printed.
+    # A number written another way dials the same line: no change (a Phone, or a previous run's text).
     if number and not _blank(old) and not _blank(new):
         return number_key(old) == number_key(new)
     return bool(old == new)

@@ -243,7 +243,7 @@ def test_a_handvat_status_change_reads_as_policy_officers_say_it(editions: tuple
     municipality["handvatten"]["nazorg_vgv"]["status"] = "geregeld"
     tree(new, region, municipality)
     texts = [c.text for c in compare_files(old / MUNICIPALITY, new / MUNICIPALITY, TODAY).changes]
-    assert texts == ["Handvat Nazorg na VGV: status gewijzigd van in ontwikkeling in geregeld."]
+    assert texts == ["Handvat Zorg na VGV: status gewijzigd van in ontwikkeling in geregeld."]
 
 
 def test_a_municipality_joining_the_region_is_named_by_its_name(editions: tuple[Path, Path]) -> None:
