@@ -109,8 +109,18 @@ def contents(w: Writer) -> None:
         paragraph._p.append(run)
 
 
+def concept(w: Writer) -> None:
+    """Why this edition is a concept, before anything else is read (CONCEPT is also in every header)."""
+    w.tag("{%p if concept_redenen %}")
+    w.p("{{ concept_uitleg }}", "Waarschuwing", bold_prefix="{{ concept_tekst }}. ")
+    w.p("Waarom dit een concept is:", keep=True)
+    w.bullets("concept_redenen", "{{ reden }}", "reden")
+    w.tag("{%p endif %}")
+
+
 def inleiding(w: Writer) -> None:
     w.h("Inleiding", 1)
+    concept(w)
     w.p(
         "{{ acuut_tekst }} Voor advies of een melding: {{ veilig_thuis.naam }}, telefoon "
         "{{ veilig_thuis.telefoon }} ({{ veilig_thuis.bereikbaarheid }}).",
@@ -132,8 +142,13 @@ def partner_table(w: Writer, expr: str, var: str = "partner") -> None:
             [
                 f"{{{{ {var}.naam }}}}",
                 f"{{{{ {var}.rol or {var}.type_label }}}}",
-                f"{{% if {var}.telefoon %}}{{{{ {var}.telefoon }}}}{{% else %}}{DASH}{{% endif %}}"
-                f"{{% if {var}.spoed %}} (spoed: {{{{ {var}.spoed }}}}){{% endif %}}",
+                [
+                    f"{{{{ {var}.telefoon or '{DASH}' }}}}{{% if {var}.spoed %}} (spoed: {{{{ {var}.spoed }}}})"
+                    "{% endif %}",
+                    f"{{%p if {var}.gecontroleerd_op %}}",
+                    (f"gecontroleerd op {{{{ {var}.gecontroleerd_op|datum }}}}", "Tabelnoot"),
+                    "{%p endif %}",
+                ],
                 f"{{% if {var}.email %}}{{{{r mail({var}.email) }}}}{{% else %}}{DASH}{{% endif %}}",
             ],
         ),
@@ -163,11 +178,11 @@ def organisation_table(w: Writer, expr: str) -> None:
                     "{%p if not org.telefoon and not org.website and not org.email %}",
                     "Via Veilig Thuis of de eigen ketenpartners",
                     "{%p endif %}",
-                    "{%p if org.gecontroleerd_op %}",
-                    ("Gecontroleerd op {{ org.gecontroleerd_op|datum }}", "Tabelnoot"),
-                    "{%p elif org.telefoon %}",
-                    ("Nummer niet gecontroleerd", "Tabelnoot"),
-                    "{%p endif %}",
+                    (
+                        "Bron: {{ org.bron_domein }}{% if org.gecontroleerd_op %}, gecontroleerd op "
+                        "{{ org.gecontroleerd_op|datum }}{% endif %}",
+                        "Tabelnoot",
+                    ),
                 ],
             ],
         ),
@@ -353,6 +368,9 @@ def organisaties(w: Writer) -> None:
         "{{r mail(veilig_thuis.aandachtsfunctionaris_vgv.email) }}{% endif %}",
         bold_prefix="Aandachtsfunctionaris VGV: ",
     )
+    w.tag("{%p endif %}")
+    w.tag("{%p if veilig_thuis.gecontroleerd_op %}")
+    w.p("{{ veilig_thuis.gecontroleerd_op|datum }}", bold_prefix="Gecontroleerd op: ")
     w.tag("{%p endif %}")
     w.h("Regionale partners", 3)
     w.tag("{%p if partners_regionaal %}")
@@ -549,7 +567,7 @@ def keuzes(w: Writer) -> None:
 
 
 def akkoord(w: Writer) -> None:
-    """The sign-off sheet and the version history, on a page of their own."""
+    """The sign-off sheet, the version history and the national changes, on a page of their own."""
     w.tag("{%p if akkoorden %}")
     w.h("Akkoord van de partners", 2, page_break=True)
     w.p("{{ akkoord_inleiding }}")
@@ -559,11 +577,10 @@ def akkoord(w: Writer) -> None:
         Loop(
             "rij in akkoorden",
             [
-                "{{ rij.partner.naam }}{% if not rij.partner.is_lokaal %} (regionaal){% endif %}",
+                "{{ rij.naam }}{% if rij.herkomst == 'regionaal' %} (regionaal){% endif %}",
                 "{{ rij.stappen|join(', ') }}",
                 "{% if rij.praktijken %}{{ rij.praktijken|join(', ') }}{% else %}geen{% endif %}",
-                "{% if rij.akkoord %}{{ rij.datum_tekst }}{% if rij.door %}, {{ rij.door }}{% endif %}"
-                "{% else %}{{ rij.status_tekst }}{% endif %}",
+                "{{ rij.status_tekst|hoofdletter }}",
             ],
         ),
     )
@@ -572,12 +589,27 @@ def akkoord(w: Writer) -> None:
     w.h("Versiegeschiedenis", 2)
     w.p("{{ geschiedenis_inleiding }}")
     w.table(
-        ["Versie", "Datum", "Wat veranderde"],
-        [25, 40, 105],
+        ["Versie", "Vastgesteld", "Landelijke inhoud", "Wat veranderde"],
+        [22, 38, 30, 80],
         Loop(
             "editie in geschiedenis",
-            ["{{ editie.versie }}", "{{ editie.datum_tekst }}", "{{ editie.samenvatting or '' }}"],
+            [
+                "{{ editie.versie }}",
+                "{{ editie.datum_tekst }}",
+                "{% if editie.landelijke_versie %}versie {{ editie.landelijke_versie }}{% else %}onbekend{% endif %}",
+                "{{ editie.samenvatting or '' }}",
+            ],
         ),
+    )
+    w.tag("{%p endif %}")
+    w.tag("{%p if landelijke_wijzigingen %}")
+    w.h("Landelijke wijzigingen", 2)
+    w.p("{{ landelijke_wijzigingen_inleiding }}", keep=True)
+    w.bullets(
+        "landelijke_wijzigingen",
+        "{{ wijziging.samenvatting }}{% if wijziging.hoofdstukken %} Hoofdstukken: "
+        "{{ wijziging.hoofdstukken|join(', ') }}.{% endif %}",
+        "wijziging",
     )
     w.tag("{%p endif %}")
 
@@ -593,16 +625,19 @@ def bijlagen(w: Writer) -> None:
         Loop(
             "contact in contacten",
             [
-                [("{{ contact.naam }}", small)],
+                [
+                    ("{{ contact.naam }}", small),
+                    "{%p if contact.bron and contact.telefoon and not contact.gecontroleerd_op %}",
+                    ("bron: {{ contact.bron_domein }}", small),
+                    "{%p endif %}",
+                ],
                 [("{{ contact.rol|eerste_zin }}", small)],
                 [
                     (
                         f"{{% if contact.telefoon %}}{{{{ contact.telefoon }}}}{{% else %}}{DASH}{{% endif %}}",
                         small,
                     ),
-                    "{%p if contact.niet_gecontroleerd %}",
-                    ("niet gecontroleerd", small),
-                    "{%p elif contact.soort == 'landelijk' and contact.gecontroleerd_op %}",
+                    "{%p if contact.gecontroleerd_op %}",
                     ("gecontroleerd op {{ contact.gecontroleerd_op|datum }}", small),
                     "{%p endif %}",
                 ],
@@ -640,6 +675,7 @@ def bijlagen(w: Writer) -> None:
         "bron",
     )
     w.p("Landelijke inhoud: versie {{ inhoud_versie }} van {{ inhoud_datum_tekst }}.")
+    w.p("{{ controle_tekst }}")
 
 
 ABOUT = About(

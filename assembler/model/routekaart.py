@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assembler.national import (
+    ContentChange,
     Law,
     Meldcode,
     PracticeContent,
@@ -87,7 +88,10 @@ class Organisation:
     website: str | None
     email: str | None
     bron: str
+    # A check someone recorded (in the national content, or in the region or municipality file):
+    # the day the number was compared with the organisation's own page. None: printed with its source only.
     gecontroleerd_op: dt.date | None
+    bron_domein: str = ""
 
 
 @dataclass(frozen=True)
@@ -195,35 +199,45 @@ class Contact:
     bereikbaarheid: str | None
     soort: str  # landelijk, regionaal, lokaal
     gecontroleerd_op: dt.date | None = None
-    # A national number nobody compared with the organisation's own page: printed as "niet gecontroleerd".
-    niet_gecontroleerd: bool = False
+    # A national number's source, its domain printed beside it when no check was recorded.
+    bron: str | None = None
+    bron_domein: str | None = None
 
 
 @dataclass(frozen=True)
 class SignOff:
-    """One row of the sign-off sheet: a partner in the routes, its part, and its akkoord."""
+    """One row of the sign-off sheet: Veilig Thuis or a partner in the routes, its part, and its akkoord.
 
-    partner: Partner
+    ``akkoord`` is true only for an akkoord with this version; ``eerdere_versie`` names the version of
+    an older one, which the sheet shows as such."""
+
+    naam: str
+    herkomst: str  # "Veilig Thuis", "regionaal" or "lokaal"
     stappen: tuple[str, ...]
     praktijken: tuple[str, ...]
     datum: dt.date | None
     datum_tekst: str | None
     door: str | None
+    versie: str | None
+    eerdere_versie: str | None
     status_tekst: str
+    partner: Partner | None = None
 
     @property
     def akkoord(self) -> bool:
-        return self.datum is not None
+        return self.datum is not None and self.eerdere_versie is None
 
 
 @dataclass(frozen=True)
 class Edition:
-    """An earlier edition for the version history."""
+    """A row of the version history: an earlier edition, or the current one (``huidig``)."""
 
     versie: str
-    datum: dt.date
+    datum: dt.date | None
     datum_tekst: str
     samenvatting: str | None
+    landelijke_versie: str | None = None
+    huidig: bool = False
 
 
 @dataclass(frozen=True)
@@ -325,6 +339,18 @@ class Routekaart:
     akkoorden: tuple[SignOff, ...]
     geschiedenis_inleiding: str
     geschiedenis: tuple[Edition, ...]
+    # Why this edition prints as a concept (empty for an adopted one), in the reader's words.
+    concept_redenen: tuple[str, ...] = ()
+    # The national version the edition rests on, and for a revision concept what changed nationally
+    # since the edition it revises (`landelijke_wijzigingen_sinds` names that edition's national version).
+    landelijke_versie: str | None = None
+    landelijke_wijzigingen: tuple[ContentChange, ...] = ()
+    landelijke_wijzigingen_inleiding: str = ""
+    # False when the edition was adopted without the partners' akkoord, which the sign-off sheet says.
+    akkoord_vereist: bool = True
+    # National numbers in this document that nobody recorded a check of: listed in the colophon.
+    ongecontroleerde_nummers: tuple[str, ...] = ()
+    controle_tekst: str = ""
 
     @property
     def is_concept(self) -> bool:

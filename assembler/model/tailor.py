@@ -28,8 +28,16 @@ from assembler.model.routekaart import (
     VeiligThuis,
 )
 from assembler.naming import slug
-from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent
+from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent, host_of, on_domain
+from assembler.national import Organisation as NationalOrganisation
 from assembler.national.handvatten import EMPTY, HandvattenContent, national_handvatten
+from assembler.profile.edition import (
+    VEILIG_THUIS_KEY,
+    Agreement,
+    EditionCheck,
+    check_edition,
+    content_names,
+)
 from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
 from assembler.profile.values import tel_uri
@@ -143,8 +151,35 @@ def _digits(number: str) -> str:
     return "".join(ch for ch in number if ch.isdigit())
 
 
-def _organisations(content: NationalContent, ids: Iterable[str] | None = None) -> tuple[Organisation, ...]:
+def _checked_on(org: NationalOrganisation, checks: Iterable[Mapping[str, Any]]) -> dt.date | None:
+    """The day the organisation's printed numbers were last compared with its own page: the national
+    content's check, or a check the region or municipality recorded of every number it prints; for
+    two numbers, the older of their newest checks. A check of another number does not count."""
+    numbers = [n for n in (org.telefoon, org.telefoon_zonder_spoed) if n]
+    if not numbers:
+        return None
+    newest: list[dt.date] = []
+    for number in numbers:
+        days = [
+            c["datum"]
+            for c in checks
+            if c.get("organisatie") == org.id
+            and _digits(str(c.get("nummer") or "")) == _digits(number)
+            and on_domain(str(c.get("pagina") or ""), org.eigen_domeinen)
+        ]
+        if org.gecontroleerd_op is not None:
+            days.append(org.gecontroleerd_op)
+        if not days:
+            return None
+        newest.append(max(days))
+    return min(newest)
+
+
+def _organisations(
+    content: NationalContent, ids: Iterable[str] | None = None, checks: Iterable[Mapping[str, Any]] = ()
+) -> tuple[Organisation, ...]:
     chosen = [content.organisation(i) for i in ids] if ids is not None else list(content.organisaties)
+    checks = list(checks)
     return tuple(
         Organisation(
             id=o.id,
@@ -156,10 +191,22 @@ def _organisations(content: NationalContent, ids: Iterable[str] | None = None) -
             website=o.website,
             email=o.email,
             bron=o.bron,
-            gecontroleerd_op=o.gecontroleerd_op,
+            gecontroleerd_op=_checked_on(o, checks),
+            bron_domein=host_of(o.bron),
         )
         for o in chosen
     )
+
+
+def _unchecked(orgs: Iterable[Organisation], content: NationalContent) -> tuple[str, ...]:
+    """'Politie (112 en 0900-8844)': each national number printed without a recorded check."""
+    found = []
+    for o in orgs:
+        if o.telefoon and o.gecontroleerd_op is None:
+            raw = content.organisation(o.id)
+            numbers = [n for n in (raw.telefoon, raw.telefoon_zonder_spoed) if n]
+            found.append(f"{o.naam} ({enumeration(numbers)})")
+    return tuple(found)
 
 
 def _step_partners(step: str, keten: Mapping[str, Any], partners: tuple[Partner, ...]) -> tuple[Partner, ...]:
@@ -290,7 +337,8 @@ def _contacts(
             o.telefoon_toelichting,
             "landelijk",
             o.gecontroleerd_op,
-            niet_gecontroleerd=bool(o.telefoon) and o.gecontroleerd_op is None,
+            bron=o.bron,
+            bron_domein=o.bron_domein,
         )
         for o, listed in zip(orgs, on_list, strict=True)
         # The regional Veilig Thuis row already carries the national number.
@@ -412,7 +460,7 @@ def tailor(
                 ),
                 prioriteit=prio,
                 prioriteit_label=content.label("prioriteit", prio) if prio else None,
-                organisaties=_organisations(content, pc.organisaties),
+                organisaties=_organisations(content, pc.organisaties, data.get("controles") or []),
                 lokale_situatie=own or _fill(pc.standaard_lokale_situatie, values),
                 lokale_situatie_eigen=bool(own),
                 partners=relevant,
@@ -422,10 +470,11 @@ def tailor(
             )
         )
     chosen = {p.key for p in practices}
+    checks = data.get("controles") or []
     laws = tuple(w for w in content.wetten if ALL in w.praktijken or chosen & set(w.praktijken))
     chosen_orgs = [
         (o, raw.contactlijst)
-        for o, raw in zip(_organisations(content), content.organisaties, strict=True)
+        for o, raw in zip(_organisations(content, checks=checks), content.organisaties, strict=True)
         if ALL in raw.praktijken or chosen & set(raw.praktijken)
     ]
     orgs = tuple(o for o, _ in chosen_orgs)
@@ -437,11 +486,13 @@ def tailor(
     own_intro = paragraphs(document.get("inleiding"))
     own_training = paragraphs(keten.get("deskundigheidsbevordering"))
     revise = document.get("herzien_voor")
-    adopted = document.get("vastgesteld_op")
-    history = tuple(
-        Edition(str(e["versie"]), e["datum"], dutch_date(e["datum"]), e.get("samenvatting"))
-        for e in sorted(document.get("geschiedenis") or [], key=lambda e: e["datum"], reverse=True)
+    edition = check_edition(
+        data, data, profile.region.data if profile.region else None, profile.herkomst, content.info,
+        content_names(content),
     )
+    adopted = document.get("vastgesteld_op") if edition.adopted else None
+    history = _history(document, edition, content, teksten)
+    unchecked = _unchecked(orgs, content)
     owner = _person(document["eigenaar"])
     assert owner is not None  # required by the schema
     return Routekaart(
@@ -450,14 +501,14 @@ def tailor(
         regio=region_name,
         titel=teksten["titel"],
         versie=str(document["versie"]),
-        status="concept" if _is_concept(document) else "vastgesteld",
-        status_tekst=_status_text(document, teksten),
+        status=edition.status,
+        status_tekst=_status_text(document, edition, teksten),
         concept_tekst=str(teksten["concept"]),
         concept_uitleg=str(teksten["concept_uitleg"]).strip(),
+        # A concept may name its planned or claimed date, but nothing calls it adopted on that date.
         datum=adopted or _latest_date(data, history),
         vastgesteld_op=adopted,
-        # A concept may name its planned date, but nothing calls it adopted on that date yet.
-        vastgesteld_op_tekst=dutch_date(adopted) if adopted and not _is_concept(document) else None,
+        vastgesteld_op_tekst=dutch_date(adopted) if adopted else None,
         vastgesteld_door=document.get("vastgesteld_door"),
         herzien_voor=revise,
         herzien_voor_tekst=dutch_date(revise) if revise else None,
@@ -517,10 +568,21 @@ def tailor(
             name,
             *(p.naam for p in practices),
         ),
-        akkoord_inleiding=_one(teksten["akkoord_inleiding"], values),
-        akkoorden=_sign_offs(data, partners, steps, practices, teksten),
-        geschiedenis_inleiding=str(teksten["geschiedenis_inleiding"]),
+        akkoord_inleiding=_one(teksten["akkoord_inleiding"], values)
+        + ("" if edition.akkoord_vereist else " " + _one(teksten["akkoord_niet_vereist"], values)),
+        akkoorden=_sign_offs(edition, vt, partners, steps, practices, teksten),
+        geschiedenis_inleiding=" ".join(str(teksten["geschiedenis_inleiding"]).split()),
         geschiedenis=history,
+        concept_redenen=tuple(r.tekst for r in edition.reasons) if not edition.adopted else (),
+        landelijke_versie=edition.landelijke_versie,
+        landelijke_wijzigingen=edition.landelijke_wijzigingen,
+        landelijke_wijzigingen_inleiding=_national_changes_intro(edition, teksten),
+        akkoord_vereist=edition.akkoord_vereist,
+        ongecontroleerde_nummers=unchecked,
+        controle_tekst=_one(
+            teksten["controle_colofon"] if unchecked else teksten["controle_colofon_alles"],
+            {"nummers": enumeration(unchecked)},
+        ).strip(),
         inhoud_versie=content.info.versie,
         inhoud_datum=content.info.datum,
         inhoud_datum_tekst=dutch_date(content.info.datum),
@@ -530,54 +592,126 @@ def tailor(
     )
 
 
-def _is_concept(document: Mapping[str, Any]) -> bool:
-    return document.get("status") == "concept" or not document.get("vastgesteld_op")
+def _status_text(document: Mapping[str, Any], edition: EditionCheck, teksten: Mapping[str, Any]) -> str:
+    """'Vastgesteld op 15 oktober 2026 door ...'; for a concept, what it revises or that it is not adopted yet."""
+    if edition.adopted:
+        by = document.get("vastgesteld_door")
+        return f"Vastgesteld op {dutch_date(document['vastgesteld_op'])}" + (f" door {by}" if by else "")
+    if edition.vorige is not None:
+        earlier = edition.vorige
+        return _one(teksten["herziening"], {"versie": earlier.versie, "datum": dutch_date(earlier.datum)})
+    return str(teksten["niet_vastgesteld"])
 
 
-def _status_text(document: Mapping[str, Any], teksten: Mapping[str, Any]) -> str:
-    """'Vastgesteld op 15 oktober 2026 door ...' or, for a concept, that it is not adopted yet."""
-    adopted = document.get("vastgesteld_op")
-    if _is_concept(document) or adopted is None:
-        return str(teksten["niet_vastgesteld"])
-    by = document.get("vastgesteld_door")
-    return f"Vastgesteld op {dutch_date(adopted)}" + (f" door {by}" if by else "")
+def _national_changes_intro(edition: EditionCheck, teksten: Mapping[str, Any]) -> str:
+    earlier = edition.vorige
+    if not edition.landelijke_wijzigingen or earlier is None:
+        return ""
+    if earlier.landelijke_versie is not None:
+        text = _one(teksten["landelijke_wijzigingen"], {"versie": earlier.landelijke_versie})
+    else:
+        text = _one(teksten["landelijke_wijzigingen_zonder_versie"], {"datum": dutch_date(earlier.datum)})
+    return " ".join(text.split())
+
+
+def _history(
+    document: Mapping[str, Any], edition: EditionCheck, content: NationalContent, teksten: Mapping[str, Any]
+) -> tuple[Edition, ...]:
+    """The current edition first, then the earlier ones, newest first, each with its national version."""
+    current = Edition(
+        versie=str(document["versie"]) if edition.adopted else f"{document['versie']} (concept)",
+        datum=document["vastgesteld_op"] if edition.adopted else None,
+        datum_tekst=dutch_date(document["vastgesteld_op"]) if edition.adopted else str(teksten["niet_vastgesteld"]),
+        samenvatting=str(teksten["huidige_versie" if edition.adopted else "huidige_versie_concept"]),
+        landelijke_versie=edition.landelijke_versie if edition.adopted else content.info.versie,
+        huidig=True,
+    )
+    rest = tuple(
+        Edition(
+            str(e["versie"]),
+            e["datum"],
+            dutch_date(e["datum"]),
+            e.get("samenvatting"),
+            str(e["landelijke_versie"]) if e.get("landelijke_versie") else content.info.version_on(e["datum"]),
+        )
+        for e in sorted(document.get("geschiedenis") or [], key=lambda e: e["datum"], reverse=True)
+    )
+    claimed = edition.vorige if edition.claimed and not edition.adopted else None
+    if claimed is not None:
+        # The adoption this concept revises: it happened, on the national text of its day.
+        earlier = (Edition(claimed.versie, claimed.datum, dutch_date(claimed.datum), None, claimed.landelijke_versie),)
+        earlier += tuple(e for e in rest if (e.versie, e.datum) != (claimed.versie, claimed.datum))
+    else:
+        earlier = rest
+    return (current, *earlier)
 
 
 def _latest_date(data: Mapping[str, Any], history: tuple[Edition, ...]) -> dt.date:
     """The date a concept carries: the newest date in its own data, never the build clock."""
-    dates = [e.datum for e in history]
+    dates = [e.datum for e in history if e.datum is not None]
     for raw in [*(data.get("partners") or []), data.get("veilig_thuis") or {}]:
         dates += [d for d in (raw.get("gecontroleerd_op"), (raw.get("akkoord") or {}).get("datum")) if d]
+    dates += [a["datum"] for a in (data["document"].get("akkoorden") or [])]
     return max(dates, default=FALLBACK_DATE)
 
 
+def _sign_off_text(agreement: Agreement | None, version: str, teksten: Mapping[str, Any]) -> str:
+    if agreement is None:
+        return str(teksten["geen_akkoord"])
+    by = f" door {agreement.door}" if agreement.door else ""
+    if agreement.versie != version:
+        return _one(
+            teksten["akkoord_eerdere_versie"],
+            {"datum": dutch_date(agreement.datum), "door": by, "versie": agreement.versie},
+        )
+    return f"akkoord op {dutch_date(agreement.datum)}{by}"
+
+
 def _sign_offs(
-    data: Mapping[str, Any],
+    edition: EditionCheck,
+    vt: VeiligThuis,
     partners: tuple[Partner, ...],
     steps: tuple[ChainStep, ...],
     practices: list[Practice],
     teksten: Mapping[str, Any],
 ) -> tuple[SignOff, ...]:
-    """Every partner that acts in a chain step, regional ones first, with what it agreed to."""
-    raw_by_id = {p["id"]: p for p in data.get("partners") or []}
-    rows = []
+    """Veilig Thuis, then every partner that acts in a chain step, regional ones first, with its akkoord."""
+
+    def row(
+        key: str, naam: str, herkomst: str, stappen: tuple[str, ...], praktijken: tuple[str, ...],
+        partner: Partner | None,
+    ) -> SignOff:
+        agreement = edition.akkoorden.get(key)
+        older = agreement.versie if agreement and agreement.versie != edition.versie else None
+        return SignOff(
+            naam=naam,
+            herkomst=herkomst,
+            stappen=stappen,
+            praktijken=praktijken,
+            datum=agreement.datum if agreement else None,
+            datum_tekst=dutch_date(agreement.datum) if agreement else None,
+            door=agreement.door if agreement else None,
+            versie=agreement.versie if agreement else None,
+            eerdere_versie=older,
+            status_tekst=_sign_off_text(agreement, edition.versie, teksten),
+            partner=partner,
+        )
+
+    # Veilig Thuis stands in every route: advice and reports, and help after a report.
+    rows = [
+        row(
+            VEILIG_THUIS_KEY, vt.naam, "Veilig Thuis", tuple(s.naam for s in steps[:2]),
+            tuple(p.naam for p in practices), None,
+        )
+    ]
     for partner in sorted(partners, key=lambda p: p.is_lokaal):
         own_steps = tuple(s.naam for s in steps if partner in s.partners)
         if not own_steps:
             continue
-        akkoord = raw_by_id.get(partner.id, {}).get("akkoord") or {}
-        day, by = akkoord.get("datum"), akkoord.get("door")
         rows.append(
-            SignOff(
-                partner=partner,
-                stappen=own_steps,
-                praktijken=tuple(p.naam for p in practices if partner in p.partners),
-                datum=day,
-                datum_tekst=dutch_date(day) if day else None,
-                door=by,
-                status_tekst=f"akkoord op {dutch_date(day)}" + (f" door {by}" if by else "")
-                if day
-                else str(teksten["geen_akkoord"]),
+            row(
+                partner.id, partner.naam, "lokaal" if partner.is_lokaal else "regionaal", own_steps,
+                tuple(p.naam for p in practices if partner in p.partners), partner,
             )
         )
     return tuple(rows)

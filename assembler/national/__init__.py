@@ -24,6 +24,7 @@ from assembler.national.checks import (
 from assembler.national.loading import (
     NUMBER_FIELDS,
     NUMBER_PLACEHOLDER,
+    NUMBERED_ORGANISATIONS,
     PRACTICES,
     digest_of,
     load_content,
@@ -35,6 +36,7 @@ from assembler.national.types import (
     CONTENT_FILES,
     STEPS,
     CardText,
+    ContentChange,
     ContentInfo,
     Law,
     Meldcode,
@@ -48,10 +50,12 @@ from assembler.national.types import (
     Term,
     host_of,
     on_domain,
+    version_key,
 )
 
 __all__ = [
     "CONTENT_FILES",
+    "NUMBERED_ORGANISATIONS",
     "NUMBER_FIELDS",
     "NUMBER_PLACEHOLDER",
     "PRACTICES",
@@ -59,6 +63,7 @@ __all__ = [
     "STEPS",
     "CardText",
     "ContactCheck",
+    "ContentChange",
     "ContentInfo",
     "Law",
     "Meldcode",
@@ -84,4 +89,5 @@ __all__ = [
     "report_lines",
     "sources_off_own_domain",
     "unofficial_sources",
+    "version_key",
 ]

@@ -18,6 +18,7 @@ from assembler.national.types import (
     CONTENT_FILES,
     STEPS,
     CardText,
+    ContentChange,
     ContentInfo,
     Law,
     Meldcode,
@@ -109,6 +110,18 @@ def _practice_keys() -> tuple[str, ...]:
 PRACTICES = _practice_keys()
 
 
+def _numbered_organisations() -> tuple[str, ...]:
+    """The national organisations with a printed phone number: those whose number someone can check."""
+    organisations = _shipped("organisaties.yaml")
+    if not isinstance(organisations, list):
+        raise ContentError(f"landelijke inhoud {content_dir() / 'organisaties.yaml'} is geen lijst")
+    return tuple(
+        str(o["id"])
+        for o in organisations
+        if isinstance(o, Mapping) and "id" in o and any(o.get(key) for key in NUMBER_FIELDS)
+    )
+
+
 def digest_of(folder: Path) -> str:
     """A sha256 over every content file, so batch runs notice a changed national text."""
     h = hashlib.sha256()
@@ -121,6 +134,7 @@ def digest_of(folder: Path) -> str:
 # A placeholder for a national number: {nummer_veilig_thuis}, {nummer_politie_zonder_spoed}.
 NUMBER_PLACEHOLDER = re.compile(r"\{(nummer_[a-z0-9_]+)\}")
 NUMBER_FIELDS = {"telefoon": "", "telefoon_zonder_spoed": "_zonder_spoed"}
+NUMBERED_ORGANISATIONS = _numbered_organisations()
 
 
 def numbers(organisations: Any) -> dict[str, str]:
@@ -259,11 +273,37 @@ def _check_references(content: NationalContent) -> None:
                 raise ContentError(f"wet {law.id} noemt onbekende bron '{src}'")
 
 
+def _changes(raw: Any) -> tuple[ContentChange, ...]:
+    """The changelog (`wijzigingen`), newest first as written; each entry names version, date, summary."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ContentError("inhoud.yaml: wijzigingen is geen lijst")
+    changes = []
+    for i, entry in enumerate(raw):
+        where = f"inhoud.yaml wijzigingen[{i}]"
+        if not isinstance(entry, Mapping) or not entry.get("versie") or not entry.get("samenvatting"):
+            raise ContentError(f"{where}: elke wijziging heeft een versie, een datum en een samenvatting")
+        chapters = entry.get("hoofdstukken") or ()
+        changes.append(
+            ContentChange(
+                versie=str(entry["versie"]),
+                datum=_date(entry.get("datum"), where),
+                samenvatting=" ".join(str(entry["samenvatting"]).split()),
+                hoofdstukken=tuple(str(c) for c in chapters),
+            )
+        )
+    if [c.datum for c in changes] != sorted((c.datum for c in changes), reverse=True):
+        raise ContentError("inhoud.yaml: zet de wijzigingen met de nieuwste bovenaan")
+    return tuple(changes)
+
+
 def _info(raw: Mapping[str, Any]) -> ContentInfo:
     return ContentInfo(
         versie=str(raw["versie"]),
         datum=_date(raw["datum"], "inhoud.yaml datum"),
         officiele_domeinen=tuple(raw["officiele_domeinen"]),
+        wijzigingen=_changes(raw.get("wijzigingen")),
     )
 
 

@@ -106,7 +106,8 @@ def outline(model: Routekaart) -> tuple[Chapter, ...]:
             "Afspraken en keuzes",
             [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")]
             + ([("akkoord", "Akkoord van de partners")] if model.akkoorden else [])
-            + ([("versies", "Versiegeschiedenis")] if model.geschiedenis else []),
+            + ([("versies", "Versiegeschiedenis")] if model.geschiedenis else [])
+            + ([("landelijk-gewijzigd", "Landelijke wijzigingen")] if model.landelijke_wijzigingen else []),
         ),
         _chapter(
             8,
