@@ -573,7 +573,7 @@ def akkoord(w: Writer) -> None:
     w.p("{{ akkoord_inleiding }}")
     w.table(
         ["Partner", "Ketenstappen", "Schadelijke praktijken", "Akkoord"],
-        [42, 42, 46, 40],
+        [40, 38, 40, 52],
         Loop(
             "rij in akkoorden",
             [
@@ -596,7 +596,7 @@ def akkoord(w: Writer) -> None:
             [
                 "{{ editie.versie }}",
                 "{{ editie.datum_tekst }}",
-                "{% if editie.landelijke_versie %}versie {{ editie.landelijke_versie }}{% else %}onbekend{% endif %}",
+                "{% if editie.landelijke_versie %}versie {{ editie.landelijke_versie }}{% else %}niet vastgelegd{% endif %}",
                 "{{ editie.samenvatting or '' }}",
             ],
         ),

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assembler.dutch import dutch_date
-from assembler.national import PRACTICES, STEPS, NationalContent
+from assembler.dutch import dutch_date, enumeration
+from assembler.national import PRACTICES, STEPS, ContentInfo, NationalContent, version_key
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,12 @@ _PERSON_FIELDS = (
 )
 _DOCUMENT_FIELDS = (
     ("versie", "versie"),
+    ("landelijke_versie", "versie van de landelijke inhoud"),
     ("status", "status"),
     ("vastgesteld_op", "datum van vaststelling"),
     ("vastgesteld_door", "vastgesteld door"),
     ("herzien_voor", "datum voor herziening"),
+    ("akkoord_vereist", "akkoord van de partners nodig"),
 )
 
 
@@ -202,7 +204,24 @@ def _akkoord(subject: str, old: Any, new: Any) -> list[Change]:
 
 def _show_akkoord(value: Mapping[str, Any]) -> str:
     parts = [_show(value[k]) for k in ("datum", "door") if value.get(k)]
+    if value.get("versie"):
+        parts.append(f"voor versie {value['versie']}")
     return ", ".join(parts) or "zonder gegevens"
+
+
+def _akkoorden(old: Any, new: Any, names: Mapping[str, str]) -> list[Change]:
+    """The municipality's own list of akkoorden for partners from elsewhere, compared per partner."""
+    before = {str(a.get("partner")): a for a in old or [] if isinstance(a, Mapping)}
+    after = {str(a.get("partner")): a for a in new or [] if isinstance(a, Mapping)}
+    changes: list[Change] = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        subject = names.get(key, "Veilig Thuis" if key == "veilig_thuis" else key)
+        changes += _akkoord(subject, _without_partner(before.get(key)), _without_partner(after.get(key)))
+    return changes
+
+
+def _without_partner(value: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {k: v for k, v in (value or {}).items() if k != "partner"}
 
 
 def _partners(old: Mapping[str, Any], new: Mapping[str, Any], label: Labels) -> list[Change]:
@@ -243,6 +262,7 @@ def _veilig_thuis(old: Any, new: Any) -> list[Change]:
     changes += _field(
         subject, "contactgegevens gecontroleerd op", old.get("gecontroleerd_op"), new.get("gecontroleerd_op")
     )
+    changes += _akkoord(subject, old.get("akkoord"), new.get("akkoord"))
     return changes
 
 
@@ -380,6 +400,11 @@ def compare_profiles(
     changes = _field(subject, "naam", old.get("naam"), new.get("naam"))
     changes += _field(subject, "regio", old.get("regio_naam"), new.get("regio_naam"))
     changes += _document(old.get("document"), new.get("document"))
+    names = {str(p["id"]): str(p["naam"]) for p in (new.get("partners") or []) if isinstance(p, Mapping)}
+    names["veilig_thuis"] = str((new.get("veilig_thuis") or {}).get("naam") or "Veilig Thuis")
+    changes += _akkoorden(
+        (old.get("document") or {}).get("akkoorden"), (new.get("document") or {}).get("akkoorden"), names
+    )
     changes += _practices(old.get("praktijken"), new.get("praktijken"), label)
     changes += _veilig_thuis(old.get("veilig_thuis"), new.get("veilig_thuis"))
     partners_old, partners_new = _partners_by_id(old), _partners_by_id(new)
@@ -448,6 +473,37 @@ def compare_content(old_digest: str | None, new_digest: str | None) -> list[Chan
             "lees de landelijke hoofdstukken opnieuw na.",
         )
     ]
+
+
+def compare_national(old: str | None, new: str | None, info: ContentInfo) -> list[Change]:
+    """What changed in the national content between the version an old edition rests on and the one the
+    new edition rests on, from the changelog; an unknown version is said so rather than guessed."""
+    if old == new or new is None:
+        return []
+    subject = "Landelijke inhoud"
+    if old is None:
+        return [
+            Change(
+                subject,
+                f"Landelijke inhoud: de nieuwe editie rust op versie {new}; op welke versie de oude rustte, "
+                "is niet vastgelegd.",
+            )
+        ]
+    upper = version_key(new)
+    between = [
+        c for c in info.changes_since(old) if upper is None or (version_key(c.versie) or ()) <= upper
+    ]
+    changes = [Change(subject, f"Landelijke inhoud: van versie {old} naar versie {new}.")]
+    for entry in reversed(between):
+        chapters = f" (hoofdstukken: {enumeration(entry.hoofdstukken)})" if entry.hoofdstukken else ""
+        changes.append(
+            Change(
+                subject,
+                f"Landelijke inhoud versie {entry.versie} van {dutch_date(entry.datum)}: "
+                f"{entry.samenvatting}{chapters}",
+            )
+        )
+    return changes
 
 
 def _labels(labels: NationalContent | Labels | None) -> Labels:

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from assembler.cardformats import CARD_FORMATS
 from assembler.dutch import dutch_date
+from assembler.model.checks import CheckRow, NumberCheck, check_rows, numbers_of
 from assembler.model.routekaart import ChainStep, Partner, Routekaart, VeiligThuis
 from assembler.naming import slug
 from assembler.national import PRACTICES, NationalContent
@@ -129,6 +130,10 @@ class MunicipalityEntry:
     regie_herkomst: str | None = None
     # The same for working with key persons: then `sleutelpersonen` is a standard choice, not its own.
     sleutelpersonen_herkomst: str | None = None
+    # Why the routekaart prints as a concept; empty for an adopted one.
+    concept_redenen: tuple[str, ...] = ()
+    # Every number the routekaart prints with its last check, judged on the day the overview is made.
+    nummers: tuple[NumberCheck, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,6 +191,7 @@ class RegionModel:
     handvat_namen: tuple[str, ...]
     handvat_legenda: tuple[tuple[str, str], ...]  # (code, label), so the gap map reads without colour
     wijzigingen: tuple[ChangeRow, ...] = ()
+    controles: tuple[CheckRow, ...] = ()  # what still needs checking, for the overview's sheet
 
     @property
     def titel(self) -> str:
@@ -335,6 +341,8 @@ def entry_from(
         ),
         regie_herkomst=model.regie_herkomst,
         sleutelpersonen_herkomst=model.sleutelpersonen_herkomst,
+        concept_redenen=model.concept_redenen,
+        nummers=numbers_of(model, content),
     )
 
 
@@ -355,11 +363,8 @@ def stale_checks(entry: MunicipalityEntry, today: dt.date) -> tuple[int, int]:
 
 def fresh_until(entry: MunicipalityEntry, today: dt.date) -> dt.date | None:
     """The last day on which the stale-or-not verdict on the entry's contacts stays as it is today."""
-    limits = [
-        dt.date.fromisoformat(c.gecontroleerd_op) + STALE_AFTER
-        for c in entry.contacten
-        if c.gecontroleerd_op is not None
-    ]
+    checked = [c.gecontroleerd_op for c in entry.contacten] + [n.gecontroleerd_op for n in entry.nummers]
+    limits = [dt.date.fromisoformat(c) + STALE_AFTER for c in checked if c is not None]
     return min((d for d in limits if d >= today), default=None)
 
 
@@ -478,6 +483,7 @@ def region_model(
         handvat_namen=tuple(h.naam for h in hv.handvatten),
         handvat_legenda=tuple((hv.codes[k], hv.statussen[k]) for k in (*STATUSES, EMPTY)),
         wijzigingen=tuple(changes),
+        controles=check_rows([(e.naam, e.nummers) for e in entries], today),
     )
 
 

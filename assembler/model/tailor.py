@@ -639,7 +639,9 @@ def _history(
     claimed = edition.vorige if edition.claimed and not edition.adopted else None
     if claimed is not None:
         # The adoption this concept revises: it happened, on the national text of its day.
-        earlier = (Edition(claimed.versie, claimed.datum, dutch_date(claimed.datum), None, claimed.landelijke_versie),)
+        earlier: tuple[Edition, ...] = (
+            Edition(claimed.versie, claimed.datum, dutch_date(claimed.datum), None, claimed.landelijke_versie),
+        )
         earlier += tuple(e for e in rest if (e.versie, e.datum) != (claimed.versie, claimed.datum))
     else:
         earlier = rest

@@ -36,7 +36,7 @@ def test_policy_changes_in_dutch(write) -> None:
     text = edit(
         text, "  gedwongen_achterlating: {}", "  gedwongen_achterlating:\n    lokale_situatie: Nieuw."
     )
-    text = edit(text, "    email: wijkteam@testdam.example\n", "    email: team@testdam.example\n")
+    text = edit(text, "    email: wijkteam@testdam.test\n", "    email: team@testdam.test\n")
     text = edit(
         text,
         "kaarten:\n",
@@ -51,7 +51,7 @@ def test_policy_changes_in_dutch(write) -> None:
     assert "Praktijk vervallen: Eergerelateerd geweld." in texts
     assert "Gedwongen achterlating: lokale situatie toegevoegd." in texts
     assert (
-        "Sociaal wijkteam Testdam: e-mailadres gewijzigd van wijkteam@testdam.example in team@testdam.example."
+        "Sociaal wijkteam Testdam: e-mailadres gewijzigd van wijkteam@testdam.test in team@testdam.test."
         in texts
     )
     assert "Partner toegevoegd: Jongerenwerk Testdam." in texts

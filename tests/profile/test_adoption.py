@@ -13,7 +13,7 @@ from assembler.profile.reading import load_profile
 from tests.conftest import CONTRACT
 
 AKKOORD = "    akkoord:\n      datum: 2026-09-20\n      door: J. Jansen, teamleider\n"
-WIJKTEAM_MAIL = "    email: wijkteam@testdam.example\n"
+WIJKTEAM_MAIL = "    email: wijkteam@testdam.test\n"
 NO_DATE = ("  vastgesteld_op: 2026-10-15\n", "")
 
 

@@ -71,8 +71,8 @@ BAD_PROFILES = [
         "onbekend-veld-aandachtsfunctionaris",
         [
             (
-                "  website: https://www.veiligthuistestland.example\n",
-                "  website: https://www.veiligthuistestland.example\n"
+                "  website: https://www.veiligthuistestland.test\n",
+                "  website: https://www.veiligthuistestland.test\n"
                 "  aandachtsfunctionaris_vgv:\n    naam: R. Abdi\n    telefon: '0800-2000'\n",
             )
         ],
@@ -235,14 +235,14 @@ BAD_PROFILES = [
     ),
     case(
         "email",
-        [("email: wijkteam@testdam.example", "email: wijkteam@")],
+        [("email: wijkteam@testdam.test", "email: wijkteam@")],
         "partners.0.email",
         "wijkteam@",
         "geen geldig e-mailadres; schrijf het als naam@organisatie.nl",
     ),
     case(
         "email-eigenaar",
-        [("email: f.bakker@testdam.example", "email: f.bakker bij testdam")],
+        [("email: f.bakker@testdam.test", "email: f.bakker bij testdam")],
         "document.eigenaar.email",
         "f.bakker bij testdam",
         "geen geldig e-mailadres",
@@ -251,8 +251,8 @@ BAD_PROFILES = [
         "website-ftp",
         [
             (
-                NAAM_WEBSITE + " https://www.testdam.example/schadelijke-praktijken",
-                NAAM_WEBSITE + " ftp://testdam.example",
+                NAAM_WEBSITE + " https://www.testdam.test/schadelijke-praktijken",
+                NAAM_WEBSITE + " ftp://testdam.test",
             )
         ],
         "website",
@@ -261,14 +261,14 @@ BAD_PROFILES = [
     ),
     case(
         "qr-zonder-https",
-        [("qr: https://www.testdam.example/qr", "qr: www.testdam.example/qr")],
+        [("qr: https://www.testdam.test/qr", "qr: www.testdam.test/qr")],
         "kaarten.qr",
         "qr:",
         "begin met https://",
     ),
     case(
         "qr-javascript",
-        [("qr: https://www.testdam.example/qr", "qr: 'javascript:alert(1)'")],
+        [("qr: https://www.testdam.test/qr", "qr: 'javascript:alert(1)'")],
         "kaarten.qr",
         "javascript",
         "begin met https://",
@@ -366,7 +366,7 @@ BAD_PROFILES = [
         [
             (
                 "kaarten:\n  formaat: creditcard\n  doelgroepen: [onderwijs, huisartsen]\n"
-                "  qr: https://www.testdam.example/qr\n",
+                "  qr: https://www.testdam.test/qr\n",
                 "kaarten: creditcard\n",
             )
         ],
@@ -733,7 +733,7 @@ def test_inheritance_through_files(write: WriteFile) -> None:
         "politie-testdam",
     ]
     # The municipality's own Veilig Thuis block wins over the region's.
-    assert profile.data["veilig_thuis"]["email"] == "info@veiligthuistestland.example"
+    assert profile.data["veilig_thuis"]["email"] == "info@veiligthuistestland.test"
 
 
 # --- values --------------------------------------------------------------------------

@@ -24,6 +24,8 @@ PROBLEMS_SHEET = "Problemen"
 CHANGES_SHEET = "Wijzigingen"
 CHANGES_HEADER = ("Gemeente", "Onderwerp", "Wijziging")
 HANDVATTEN_SHEET = "Handvatten"
+CHECKS_SHEET = "Controles"
+CHECKS_HEADER = ("Contact", "Soort", "Nummer", "Waarom", "Vergelijk met", "Staat in de routekaart van", "Vastleggen in")
 # A light fill per status helps the eye; the cell always says the status in words.
 STATUS_FILLS = {
     "Geregeld": PatternFill("solid", fgColor="E2EFDA"),
@@ -93,6 +95,22 @@ def handvatten_rows(model: RegionModel) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+def check_rows(model: RegionModel) -> tuple[tuple[str, ...], ...]:
+    """What still needs checking: one row per number, with the page to compare it against."""
+    return tuple(
+        (
+            row.nummer.naam,
+            row.nummer.soort,
+            row.nummer.nummers,
+            row.reden,
+            row.nummer.vergelijk_met or "bel de organisatie zelf",
+            ", ".join(row.gemeenten),
+            row.nummer.vastleggen,
+        )
+        for row in model.controles
+    )
+
+
 def render(model: RegionModel) -> bytes:
     """The workbook as bytes; fixed document dates and zip timestamps, so equal models give equal bytes."""
     workbook = Workbook()
@@ -112,6 +130,14 @@ def render(model: RegionModel) -> bytes:
             fill = STATUS_FILLS.get(str(cell.value))
             if fill is not None:
                 cell.fill = fill
+    checks = workbook.create_sheet(CHECKS_SHEET)
+    _fill_sheet(
+        checks,
+        CHECKS_HEADER,
+        check_rows(model),
+        ((f"Nog na te kijken op {model.peildatum.strftime('%d-%m-%Y')}" if model.controles
+          else "Alle nummers zijn in de afgelopen twaalf maanden nagekeken", len(CHECKS_HEADER)),),
+    )
     problems = workbook.create_sheet(PROBLEMS_SHEET)
     rows = tuple((p.gemeente, p.plek, p.soort, p.veld, p.melding) for p in model.problemen)
     _fill_sheet(problems, PROBLEM_HEADER, rows)
@@ -147,7 +173,7 @@ def check(data: bytes, model: RegionModel) -> None:
         workbook = load_workbook(io.BytesIO(data), read_only=True)
     except Exception as exc:  # openpyxl raises several kinds on a broken package
         raise BuildError(f"het overzicht is geen geldig Excel-bestand: {exc}") from exc
-    if workbook.sheetnames != [OVERVIEW_SHEET, HANDVATTEN_SHEET, PROBLEMS_SHEET, CHANGES_SHEET]:
+    if workbook.sheetnames != [OVERVIEW_SHEET, HANDVATTEN_SHEET, CHECKS_SHEET, PROBLEMS_SHEET, CHANGES_SHEET]:
         raise BuildError(f"het overzicht heeft de bladen {workbook.sheetnames}")
     rows = list(workbook[OVERVIEW_SHEET].iter_rows(values_only=True))
     if len(rows) < HEADER_ROWS or tuple(rows[HEADER_ROWS - 1]) != model.overzicht.kop:

@@ -97,7 +97,7 @@ def test_statement_is_filled_from_the_region_file(built: tuple[Path, Path]) -> N
     text = " ".join(" ".join(reader.text).split())
     assert "Team communicatie Veilig Thuis Testland" in text
     assert "20 november 2026" in text
-    assert "web@veiligthuistestland.example" in text
+    assert "web@veiligthuistestland.test" in text
     assert "in orde op alle 4 pagina's" in text
 
 

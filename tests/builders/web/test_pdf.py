@@ -350,8 +350,8 @@ def test_the_fit_check_finds_text_running_out_of_its_column_or_off_the_page() ->
 
 def test_a_long_address_in_the_phone_column_stands_on_one_line(profile: Callable[..., Path], tmp_path: Path) -> None:
     # Fixed table layout: the phone column is measured for its longest line (columns.py).
-    address = "aanmelding.schadelijke.praktijken@testdam.example"
-    path = profile(('    telefoon: "020-1234568"\n    email: wijkteam@testdam.example', f"    email: {address}"))
+    address = "aanmelding.schadelijke.praktijken@testdam.test"
+    path = profile(('    telefoon: "020-1234568"\n    email: wijkteam@testdam.test', f"    email: {address}"))
     output, code = build(path, tmp_path, "pdf")
     assert code == 0, output
     with pdfplumber.open(tmp_path / "testdam" / "routekaart-testdam.pdf") as doc:
@@ -368,7 +368,7 @@ def test_an_address_too_long_for_the_page_stops_the_build_with_the_page_and_text
         ".gemeente-testdam-en-alle-omliggende-kernen.example"
     )
     path = profile(
-        ('    telefoon: "020-1234568"\n    email: wijkteam@testdam.example', f"    email: {address}"),
+        ('    telefoon: "020-1234568"\n    email: wijkteam@testdam.test', f"    email: {address}"),
     )
     output, code = build(path, tmp_path, "pdf")
     assert code == 1, output

@@ -29,7 +29,7 @@ def concept_text() -> str:
 def adopted_text() -> str:
     text = edit(BASE_PROFILE, "  herzien_voor: 2027-10-15\n", "  herzien_voor: 2027-10-15\n" + HISTORY)
     return edit(
-        text, "    email: wijkteam@testdam.example\n", "    email: wijkteam@testdam.example\n" + AKKOORD
+        text, "    email: wijkteam@testdam.test\n", "    email: wijkteam@testdam.test\n" + AKKOORD
     )
 
 

@@ -630,7 +630,7 @@ def test_a_good_own_template_is_used(run: Invoke, profile, tmp_path: Path) -> No
     written = docx.Document(str(tmp_path / "uitvoer" / "testdam" / "routekaart-testdam.docx"))
     texts = [p.text for p in written.paragraphs]
     assert texts[0] == "Routekaart Testdam"
-    assert "Sociaal wijkteam Testdam: 020-1234568 wijkteam@testdam.example" in texts
+    assert "Sociaal wijkteam Testdam: 020-1234568 wijkteam@testdam.test" in texts
     assert written.core_properties.title == "Routekaart schadelijke praktijken Testdam"
 
 
