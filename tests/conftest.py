@@ -58,7 +58,7 @@ document:
 praktijken:
   vrouwelijke_genitale_verminking:
     prioriteit: hoog
-    lokale_situatie: De jeugdgezondheidszorg bespreekt meisjesbesnijdenis bij elk huisbezoek.
+    lokale_situatie: De jeugdgezondheidszorg bespreekt VGV bij elk huisbezoek.
   huwelijksdwang:
     prioriteit: gemiddeld
     lokale_situatie: Scholen in Testdam bespreken vrije partnerkeuze in de bovenbouw.
@@ -152,15 +152,6 @@ def edit(text: str, old: str, new: str) -> str:
     """text with ``old`` replaced once; fails loudly when the base no longer holds ``old``."""
     assert text.count(old) == 1, f"{old!r} staat {text.count(old)} keer in de basis"
     return text.replace(old, new)
-
-
-# The warning every profile adopted before the national content's date gets (crosscheck.national_text).
-NATIONAL_TEXT_CHANGED = "maar de landelijke tekst is daarna veranderd"
-
-
-def without_national_text(found: Any) -> list[Any]:
-    """Problems (or output lines) but the one saying the national text changed after adoption."""
-    return [p for p in found if NATIONAL_TEXT_CHANGED not in str(getattr(p, "message", p))]
 
 
 def line_of(text: str, needle: str, nth: int = 0) -> int:

@@ -607,7 +607,8 @@ def akkoord(w: Writer) -> None:
     w.p("{{ landelijke_wijzigingen_inleiding }}", keep=True)
     w.bullets(
         "landelijke_wijzigingen",
-        "{{ wijziging.samenvatting }}{% if wijziging.hoofdstukken %} Hoofdstukken: "
+        "Versie {{ wijziging.versie }} ({{ wijziging.datum|datum }}). {{ wijziging.samenvatting }}"
+        "{% if wijziging.hoofdstukken %} Hoofdstukken: "
         "{{ wijziging.hoofdstukken|join(', ') }}.{% endif %}",
         "wijziging",
     )

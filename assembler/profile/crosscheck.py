@@ -60,6 +60,16 @@ def references(doc: Document, resolved: dict[str, Any]) -> list[Problem]:
                 problems.append(
                     doc.problem(("ketenaanpak", step, "partners", i), f"partner '{pid}' bestaat niet; {hint}")
                 )
+    vt_id = (resolved.get("veilig_thuis") or {}).get("id")
+    for i, entry in enumerate((doc.data.get("document") or {}).get("akkoorden") or []):
+        pid = entry.get("partner") if isinstance(entry, dict) else None
+        if isinstance(pid, str) and pid not in known and pid not in ("veilig_thuis", vt_id):
+            problems.append(
+                doc.problem(
+                    ("document", "akkoorden", i, "partner"),
+                    f"partner '{pid}' bestaat niet; {hint}, of 'veilig_thuis' voor Veilig Thuis",
+                )
+            )
     return problems
 
 
@@ -119,7 +129,7 @@ def placeholders(doc: Document) -> list[Problem]:
     return [
         doc.problem(
             path,
-            f"open invulplek {', '.join(repr(t) for t in found)} in de tekst; vul de echte tekst in (een "
+            f"open invulplek {', '.join(repr(t) for t in found)} in de tekst; schrijf daar de eigen tekst (een "
             "gemeente met deze tekst kan niet als vastgesteld worden gedrukt)",
             warning=True,
         )

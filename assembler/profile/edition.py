@@ -348,7 +348,7 @@ def _placeholders(
         findings.append(
             Finding(
                 place,
-                f"open invulplek {shown} in de tekst; vul de echte tekst in (in een vastgestelde routekaart "
+                f"open invulplek {shown} in de tekst; schrijf daar de eigen tekst (in een vastgestelde routekaart "
                 "kan geen invulplek staan)",
                 in_region,
             )

@@ -48,8 +48,8 @@ def example_values(doc: Document) -> list[Problem]:
             problems.append(
                 doc.problem(
                     path,
-                    f"'{value}' is een voorbeeldadres (het domein .example bestaat niet); vul het echte "
-                    "adres in of laat het veld weg",
+                    f"'{value}' is een voorbeeldadres (het domein .example bestaat niet); vul het adres "
+                    "van de organisatie zelf in of laat het veld weg",
                     warning=True,
                 )
             )
@@ -57,8 +57,8 @@ def example_values(doc: Document) -> list[Problem]:
             problems.append(
                 doc.problem(
                     path,
-                    f"'{value}' is een voorbeeldwaarde uit het startprofiel; vervang haar door de echte "
-                    "gegevens",
+                    f"'{value}' is een voorbeeldwaarde uit het startprofiel; vervang haar door de "
+                    "gegevens van uw gemeente",
                     warning=True,
                 )
             )

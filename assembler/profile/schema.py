@@ -128,7 +128,7 @@ PERSON = {
 
 AKKOORD = {
     "datum": _date("Datum van het akkoord.", "2026-09-20") | {"required": True},
-    "door": _name("Wie akkoord gaf.", f"J. Jansen, teamleider {EXAMPLE_MARK}", required=True),
+    "door": _name("Wie akkoord gaf.", f"naam en functie {EXAMPLE_MARK}", required=True),
     "versie": _d(
         "Voor welke versie van de routekaart het akkoord geldt (document.versie). Zonder dit veld leidt "
         "de toolkit de versie af uit de datum en de versiegeschiedenis. Alleen een akkoord voor de versie "
@@ -201,7 +201,7 @@ CONTROLES = _d(
             | {"required": True},
             "nummer": _phone("Het nummer dat is vergeleken, zoals het in de routekaart staat.", "0800-2000")
             | {"required": True},
-            "datum": _date("Dag van de vergelijking met de pagina.", "2026-12-01") | {"required": True},
+            "datum": _date("Dag van de vergelijking met de pagina.", "2026-09-01") | {"required": True},
             "door": _name(
                 "Wie het nummer vergeleek (naam en organisatie).", f"A. de Vries, gemeente {EXAMPLE_MARK}"
             )
@@ -387,7 +387,7 @@ DOCUMENT = {
             "schema": {
                 "partner": _d(
                     "Id van de partner, of 'veilig_thuis' voor Veilig Thuis.",
-                    "politie-regio",
+                    "veilig_thuis",
                     type="string",
                     required=True,
                     regex=r"^[a-z0-9][a-z0-9_-]{0,62}$",
@@ -405,15 +405,16 @@ DOCUMENT = {
             "schema": {
                 "versie": _version("Versie van die editie.", "2025.1", required=True),
                 "datum": _date("Datum van die editie.", "2025-10-01") | {"required": True},
-                "landelijke_versie": _version(
-                    "Versie van de landelijke inhoud waarop die editie rustte; zonder dit veld leidt de "
-                    "toolkit haar af uit de datum.",
-                    "2025.2",
-                ),
                 "samenvatting": _text(
                     "Wat er in die editie veranderde, in één of twee zinnen.",
                     "Eerste editie.",
                     maxlength=600,
+                ),
+                # Last, so that a workbook made before this column existed still reads (read.py).
+                "landelijke_versie": _version(
+                    "Versie van de landelijke inhoud waarop die editie rustte; zonder dit veld leidt de "
+                    "toolkit haar af uit de datum.",
+                    "2025.2",
                 ),
             },
         },

@@ -306,7 +306,31 @@ Na het erven wordt ook gecontroleerd:
 - `document.herzien_voor` ligt na `document.vastgesteld_op`;
 - de paden in `regio`, `logo`, `sjabloon` en `gemeenten` bestaan, gezien vanaf de map van
   het bestand dat ze noemt;
-- het logo is echt een PNG- of JPEG-afbeelding (gekeken naar de inhoud, niet naar de naam).
+- het logo is echt een PNG- of JPEG-afbeelding (gekeken naar de inhoud, niet naar de naam);
+- elke `document.akkoorden[].partner` is een bekende partner of `veilig_thuis`;
+- een controle onder `controles` is gedaan op een eigen website van de organisatie
+  (`pagina`), en niet in de toekomst;
+- een routekaart met `status: vastgesteld` bevat geen open invulplek zoals `<naam>`.
+
+## Vastgesteld of concept
+
+Een routekaart wordt alleen als vastgesteld gedrukt als alle drie gelden:
+
+1. `document.landelijke_versie` (of, zonder dat veld, de versie die op `vastgesteld_op` gold)
+   is de versie van de landelijke inhoud die de toolkit afdrukt, en `vastgesteld_op` ligt niet
+   vóór die versie;
+2. er staat geen standaardtekst meer in (eigen `afspraken` bij elke ketenstap, een eigen
+   `lokale_situatie` bij elke praktijk, eigen `deskundigheidsbevordering`, een keuze voor
+   `sleutelpersonen`, en een regie die de gemeente of de regio koos) en geen open invulplek
+   (`<…>`);
+3. Veilig Thuis en elke partner in de routes gaven akkoord voor deze `document.versie`
+   (`akkoord` bij de partner of bij `veilig_thuis`, of een rij in `document.akkoorden`), of
+   `document.akkoord_vereist: false` zegt dat de vaststelling dat niet vroeg.
+
+Anders is het een concept: CONCEPT op elke pagina en kaart, de status "Concept: herziening van
+versie X (vastgesteld op …)" en de redenen in het document; bij een herziening ook de landelijke
+wijzigingen sinds de versie waarop de vorige vaststelling rustte. `validate` noemt elke reden
+met bestand en regel als waarschuwing; `--strict` laat ze als fout tellen.
 
 ## Waarschuwingen
 
@@ -316,7 +340,13 @@ Deze punten houden het profiel niet tegen, maar verdienen aandacht
 - `gecontroleerd_op` ontbreekt of is ouder dan twaalf maanden;
 - een ketenstap heeft geen lokale partner;
 - een praktijk met `prioriteit: hoog` heeft geen lokale partner;
-- een telefoonnummer met een onbekend netnummer, zoals het verzonnen 0123.
+- een telefoonnummer met een onbekend netnummer, zoals het verzonnen 0123;
+- een voorbeeldwaarde die er nog staat: een adres op het niet-bestaande domein `.example` of
+  een naam met "(voorbeeld)" uit `assembler init`;
+- een reden waarom een routekaart die vastgesteld heet, als concept wordt gedrukt (zie
+  hierboven), en een open invulplek in een concept;
+- een controle onder `controles` van een ander nummer dan de landelijke inhoud afdrukt, of
+  ouder dan twaalf maanden.
 
 ## Waarden
 

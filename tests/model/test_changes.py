@@ -32,9 +32,16 @@ def test_policy_changes_in_dutch(write) -> None:
     text = edit(text, "    prioriteit: hoog", "    prioriteit: laag")
     text = edit(text, "  regie: gemeente", "  regie: veilig_thuis")
     text = edit(text, "  coordinator: wijkteam-testdam", "  coordinator: politie-testdam")
-    text = edit(text, "  eergerelateerd_geweld:\n    prioriteit: laag\n", "")
     text = edit(
-        text, "  gedwongen_achterlating: {}", "  gedwongen_achterlating:\n    lokale_situatie: Nieuw."
+        text,
+        "  eergerelateerd_geweld:\n    prioriteit: laag\n"
+        "    lokale_situatie: Het wijkteam werkt samen met de politie bij eergerelateerd geweld.\n",
+        "",
+    )
+    text = edit(
+        text,
+        "    lokale_situatie: Leerplicht belt na elke zomervakantie de scholen na.",
+        "    lokale_situatie: Nieuw.",
     )
     text = edit(text, "    email: wijkteam@testdam.test\n", "    email: team@testdam.test\n")
     text = edit(
@@ -49,7 +56,7 @@ def test_policy_changes_in_dutch(write) -> None:
     assert "Ketenaanpak: regie gewijzigd van de gemeente in Veilig Thuis." in texts
     assert "Ketenaanpak: coördinator gewijzigd van Sociaal wijkteam Testdam in Politie Testdam." in texts
     assert "Praktijk vervallen: Eergerelateerd geweld." in texts
-    assert "Gedwongen achterlating: lokale situatie toegevoegd." in texts
+    assert "Gedwongen achterlating: lokale situatie gewijzigd." in texts
     assert (
         "Sociaal wijkteam Testdam: e-mailadres gewijzigd van wijkteam@testdam.test in team@testdam.test."
         in texts

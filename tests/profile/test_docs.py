@@ -117,7 +117,10 @@ def test_every_field_of_the_starter_has_a_comment_above_it() -> None:
 def test_switched_off_fields_are_valid_when_switched_on(run: Invoke, tmp_path: Path) -> None:
     # Every '# veld: waarde' line sits at the right depth: removing '# ' gives a valid profile
     # once the files that regio, logo and sjabloon point to exist.
-    text = re.sub(r"^(\s*)# ([a-z_]+: )", r"\1\2", starter_profile("Testdam"), flags=re.MULTILINE)
+    # Groups switched off (with their fields) are switched on the same way, line by line.
+    text = re.sub(
+        r"^(\s*)# ((- )?[a-z_]+:( |$))", r"\1\2", starter_profile("Testdam"), flags=re.MULTILINE
+    )
     assert "\nregio: " in text and "\n  inleiding: " in text and "    lokale_situatie: " in text
     folder = tmp_path / "gemeenten"
     folder.mkdir()

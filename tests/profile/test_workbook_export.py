@@ -24,6 +24,8 @@ def test_municipality_workbook(write: WriteFile) -> None:
         "Partners",
         "Veilig Thuis",
         "Geschiedenis",
+        "Akkoorden",
+        "Controles",
     ]
     assert all(ws.sheet_state == "visible" for ws in book.worksheets)
     intro = [row[0] for row in book["Toelichting"].iter_rows(min_row=6, max_col=1, values_only=True)]
@@ -66,7 +68,7 @@ def test_region_workbook(tmp_path: Path) -> None:
     region.mkdir()
     (region / "regio.yaml").write_bytes((EXAMPLE_REGION / "regio.yaml").read_bytes())
     book = load_workbook(export(region / "regio.yaml"))
-    assert book.sheetnames == ["Toelichting", "Regio", "Veilig Thuis", "Partners", "Standaard"]
+    assert book.sheetnames == ["Toelichting", "Regio", "Veilig Thuis", "Partners", "Standaard", "Controles"]
     assert book["Partners"].max_row >= 4
     assert book["Partners"]["A2"].value == "politie-lindeland"
     standard = book["Standaard"]

@@ -174,7 +174,7 @@ def test_phone_numbers_never_break_and_the_text_holds_no_field_paths(
     text = "\n".join(p.text for p in pages)
     assert not LEAKS.findall(text), LEAKS.findall(text)
     assert (
-        "het profiel heeft 1 fout; elke fout staat met de plek in het profiel op het blad Problemen"
+        "de gegevens bevatten 1 fout; elke fout staat met haar plek op het blad Problemen"
         in text.replace("\n", " ")
     )
     # Every local number stands whole on one line, wherever it is printed.
