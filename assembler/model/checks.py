@@ -10,12 +10,18 @@ last check date rather than a verdict, so a batch can store it and judge it on a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from assembler.dutch import dutch_date, enumeration
-from assembler.model.routekaart import Routekaart
-from assembler.national import STALE_AFTER, NationalContent
+from assembler.model.routekaart import Organisation, Routekaart
+from assembler.national import STALE_AFTER, NationalContent, on_domain
+from assembler.national import Organisation as NationalOrganisation
+
+
+def digits(number: str) -> str:
+    return "".join(ch for ch in number if ch.isdigit())
 
 NATIONAL = "landelijk"
 REGIONAL = "regionaal"
@@ -58,6 +64,41 @@ class CheckRow:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def checked_on(org: NationalOrganisation, checks: Iterable[Mapping[str, Any]]) -> dt.date | None:
+    """The day the organisation's printed numbers were last compared with its own page: the national
+    content's check, or a check the region or municipality recorded of every number it prints; for
+    two numbers, the older of their newest checks. A check of another number does not count."""
+    numbers = [n for n in (org.telefoon, org.telefoon_zonder_spoed) if n]
+    if not numbers:
+        return None
+    newest: list[dt.date] = []
+    for number in numbers:
+        days = [
+            c["datum"]
+            for c in checks
+            if c.get("organisatie") == org.id
+            and digits(str(c.get("nummer") or "")) == digits(number)
+            and on_domain(str(c.get("pagina") or ""), org.eigen_domeinen)
+        ]
+        if org.gecontroleerd_op is not None:
+            days.append(org.gecontroleerd_op)
+        if not days:
+            return None
+        newest.append(max(days))
+    return min(newest)
+
+
+def unchecked_numbers(orgs: Iterable[Organisation], content: NationalContent) -> tuple[str, ...]:
+    """'Politie (112 en 0900-8844)': each national number printed without a recorded check."""
+    found = []
+    for o in orgs:
+        if o.telefoon and o.gecontroleerd_op is None:
+            raw = content.organisation(o.id)
+            numbers = [n for n in (raw.telefoon, raw.telefoon_zonder_spoed) if n]
+            found.append(f"{o.naam} ({enumeration(numbers)})")
+    return tuple(found)
 
 
 def numbers_of(model: Routekaart, content: NationalContent) -> tuple[NumberCheck, ...]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
 from assembler.dutch import dutch_date, enumeration, number_word
 from assembler.errors import ContentError
+from assembler.model.checks import checked_on, unchecked_numbers
 from assembler.model.routekaart import (
     PRIORITY_ORDER,
     CardSettings,
@@ -24,17 +24,15 @@ from assembler.model.routekaart import (
     Route,
     Routekaart,
     RouteStage,
-    SignOff,
     VeiligThuis,
 )
+from assembler.model.sheets import history as edition_history
+from assembler.model.sheets import national_changes_intro, sign_offs, status_text
+from assembler.model.wording import fill, one, paragraphs
 from assembler.naming import slug
-from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent, host_of, on_domain
-from assembler.national import Organisation as NationalOrganisation
+from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent, host_of
 from assembler.national.handvatten import EMPTY, HandvattenContent, national_handvatten
 from assembler.profile.edition import (
-    VEILIG_THUIS_KEY,
-    Agreement,
-    EditionCheck,
     check_edition,
     content_names,
 )
@@ -45,32 +43,6 @@ from assembler.profile.values import tel_uri
 # What the regional Veilig Thuis says about its hours when it gives none and uses the national line.
 NATIONAL_VT_HOURS = "dag en nacht, ook in het weekend"
 FALLBACK_DATE = dt.date(2000, 1, 1)
-
-
-class _Fill(dict[str, str]):
-    """Placeholders in national texts; an unknown one stays as written."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def paragraphs(text: str | None) -> tuple[str, ...]:
-    """A profile's free text as paragraphs: blank lines split, single line breaks join."""
-    if not text:
-        return ()
-    parts = re.split(r"\n\s*\n", text.strip())
-    return tuple(
-        " ".join(line.strip() for line in part.splitlines() if line.strip()) for part in parts if part.strip()
-    )
-
-
-def _fill(texts: Iterable[str], values: Mapping[str, str]) -> tuple[str, ...]:
-    fill = _Fill(values)
-    return tuple(t.format_map(fill) for t in texts)
-
-
-def _one(text: str, values: Mapping[str, str]) -> str:
-    return text.format_map(_Fill(values))
 
 
 def _person(raw: Mapping[str, Any] | None) -> Person | None:
@@ -151,30 +123,6 @@ def _digits(number: str) -> str:
     return "".join(ch for ch in number if ch.isdigit())
 
 
-def _checked_on(org: NationalOrganisation, checks: Iterable[Mapping[str, Any]]) -> dt.date | None:
-    """The day the organisation's printed numbers were last compared with its own page: the national
-    content's check, or a check the region or municipality recorded of every number it prints; for
-    two numbers, the older of their newest checks. A check of another number does not count."""
-    numbers = [n for n in (org.telefoon, org.telefoon_zonder_spoed) if n]
-    if not numbers:
-        return None
-    newest: list[dt.date] = []
-    for number in numbers:
-        days = [
-            c["datum"]
-            for c in checks
-            if c.get("organisatie") == org.id
-            and _digits(str(c.get("nummer") or "")) == _digits(number)
-            and on_domain(str(c.get("pagina") or ""), org.eigen_domeinen)
-        ]
-        if org.gecontroleerd_op is not None:
-            days.append(org.gecontroleerd_op)
-        if not days:
-            return None
-        newest.append(max(days))
-    return min(newest)
-
-
 def _organisations(
     content: NationalContent, ids: Iterable[str] | None = None, checks: Iterable[Mapping[str, Any]] = ()
 ) -> tuple[Organisation, ...]:
@@ -191,22 +139,11 @@ def _organisations(
             website=o.website,
             email=o.email,
             bron=o.bron,
-            gecontroleerd_op=_checked_on(o, checks),
+            gecontroleerd_op=checked_on(o, checks),
             bron_domein=host_of(o.bron),
         )
         for o in chosen
     )
-
-
-def _unchecked(orgs: Iterable[Organisation], content: NationalContent) -> tuple[str, ...]:
-    """'Politie (112 en 0900-8844)': each national number printed without a recorded check."""
-    found = []
-    for o in orgs:
-        if o.telefoon and o.gecontroleerd_op is None:
-            raw = content.organisation(o.id)
-            numbers = [n for n in (raw.telefoon, raw.telefoon_zonder_spoed) if n]
-            found.append(f"{o.naam} ({enumeration(numbers)})")
-    return tuple(found)
 
 
 def _step_partners(step: str, keten: Mapping[str, Any], partners: tuple[Partner, ...]) -> tuple[Partner, ...]:
@@ -381,7 +318,7 @@ def site_page(base: str | None, name: str) -> str | None:
 def _regie_note(profile: Profile, teksten: Mapping[str, Any], values: Mapping[str, str]) -> str | None:
     """Says so when the regie sentence rests on the region's or the schema's standard choice."""
     origin = profile.herkomst.get("ketenaanpak.regie")
-    return _one(teksten["regie_herkomst"][origin], values) if origin else None
+    return one(teksten["regie_herkomst"][origin], values) if origin else None
 
 
 def _key_persons_text(
@@ -391,11 +328,11 @@ def _key_persons_text(
     itself (left to the region, or not recorded at all) first that it is a standard text or choice,
     then only what key persons are, never whether they work there."""
     if origin is None and chosen is not None:
-        return _one(teksten["sleutelpersonen"]["ja" if chosen else "nee"], values)
+        return one(teksten["sleutelpersonen"]["ja" if chosen else "nee"], values)
     key = origin or "standaard"
     keuze = "niet vastgelegd" if chosen is None else ("ja" if chosen else "nee")
-    note = _one(teksten["sleutelpersonen_herkomst"][key], {**values, "keuze": keuze})
-    return f"{note} {_one(teksten['sleutelpersonen_uitleg'], values)}"
+    note = one(teksten["sleutelpersonen_herkomst"][key], {**values, "keuze": keuze})
+    return f"{note} {one(teksten['sleutelpersonen_uitleg'], values)}"
 
 
 def tailor(
@@ -429,16 +366,16 @@ def tailor(
         ChainStep(
             key=s,
             naam=content.stappen[s].naam,
-            doel=_fill(content.stappen[s].doel, values),
-            aandachtspunten=_fill(content.stappen[s].aandachtspunten, values),
+            doel=fill(content.stappen[s].doel, values),
+            aandachtspunten=fill(content.stappen[s].aandachtspunten, values),
             afspraken=paragraphs((keten.get(s) or {}).get("afspraken"))
-            or _fill(content.stappen[s].standaard_afspraken, values),
+            or fill(content.stappen[s].standaard_afspraken, values),
             afspraken_eigen=bool((keten.get(s) or {}).get("afspraken")),
             partners=steps_partners[s],
             lokale_partners=tuple(p for p in steps_partners[s] if p.is_lokaal),
             geen_lokale_partner=None
             if any(p.is_lokaal for p in steps_partners[s])
-            else _one(teksten["geen_lokale_partner"], values),
+            else one(teksten["geen_lokale_partner"], values),
         )
         for s in STEPS
     )
@@ -455,13 +392,13 @@ def tailor(
             Practice(
                 landelijk=replace(
                     pc,
-                    omschrijving=_fill(pc.omschrijving, values),
-                    standaard_lokale_situatie=_fill(pc.standaard_lokale_situatie, values),
+                    omschrijving=fill(pc.omschrijving, values),
+                    standaard_lokale_situatie=fill(pc.standaard_lokale_situatie, values),
                 ),
                 prioriteit=prio,
                 prioriteit_label=content.label("prioriteit", prio) if prio else None,
                 organisaties=_organisations(content, pc.organisaties, data.get("controles") or []),
-                lokale_situatie=own or _fill(pc.standaard_lokale_situatie, values),
+                lokale_situatie=own or fill(pc.standaard_lokale_situatie, values),
                 lokale_situatie_eigen=bool(own),
                 partners=relevant,
                 lokale_partners=tuple(p for p in relevant if p.is_lokaal),
@@ -491,8 +428,8 @@ def tailor(
         content_names(content),
     )
     adopted = document.get("vastgesteld_op") if edition.adopted else None
-    history = _history(document, edition, content, teksten)
-    unchecked = _unchecked(orgs, content)
+    history = edition_history(document, edition, content, teksten)
+    unchecked = unchecked_numbers(orgs, content)
     owner = _person(document["eigenaar"])
     assert owner is not None  # required by the schema
     return Routekaart(
@@ -502,7 +439,7 @@ def tailor(
         titel=teksten["titel"],
         versie=str(document["versie"]),
         status=edition.status,
-        status_tekst=_status_text(document, edition, teksten),
+        status_tekst=status_text(document, edition, teksten),
         concept_tekst=str(teksten["concept"]),
         concept_uitleg=str(teksten["concept_uitleg"]).strip(),
         # A concept may name its planned or claimed date, but nothing calls it adopted on that date.
@@ -517,42 +454,42 @@ def tailor(
         logo=profile.file("logo"),
         kleur=data["huisstijl"]["hoofdkleur"].upper(),
         # The national framing is always printed; a local introduction follows it.
-        inleiding=_fill(_texts(teksten["inleiding"]), values)
-        + (own_intro or _fill(_texts(teksten["inleiding_standaard"]), values)),
+        inleiding=fill(_texts(teksten["inleiding"]), values)
+        + (own_intro or fill(_texts(teksten["inleiding_standaard"]), values)),
         inleiding_eigen=bool(own_intro),
-        maatwerk=_fill(_texts(teksten["maatwerk"]), values),
-        leeswijzer=_fill(_texts(teksten["leeswijzer"]), values),
+        maatwerk=fill(_texts(teksten["maatwerk"]), values),
+        leeswijzer=fill(_texts(teksten["leeswijzer"]), values),
         praktijken=tuple(practices),
-        wetgeving_inleiding=_fill(_texts(teksten["wetgeving_inleiding"]), values),
+        wetgeving_inleiding=fill(_texts(teksten["wetgeving_inleiding"]), values),
         wetten=laws,
-        organisaties_inleiding_landelijk=_one(teksten["organisaties_inleiding"]["landelijk"], values),
-        organisaties_inleiding_regionaal=_one(teksten["organisaties_inleiding"]["regionaal"], values),
-        organisaties_inleiding_lokaal=_one(teksten["organisaties_inleiding"]["lokaal"], values),
+        organisaties_inleiding_landelijk=one(teksten["organisaties_inleiding"]["landelijk"], values),
+        organisaties_inleiding_regionaal=one(teksten["organisaties_inleiding"]["regionaal"], values),
+        organisaties_inleiding_lokaal=one(teksten["organisaties_inleiding"]["lokaal"], values),
         organisaties=orgs,
         veilig_thuis=vt,
         partners=partners,
         partners_regionaal=tuple(p for p in partners if not p.is_lokaal),
         partners_lokaal=tuple(p for p in partners if p.is_lokaal),
-        ketenaanpak_inleiding=_fill(_texts(teksten["ketenaanpak_inleiding"]), values),
+        ketenaanpak_inleiding=fill(_texts(teksten["ketenaanpak_inleiding"]), values),
         regie=regie,
         regie_label=content.label("regie", regie),
-        regie_tekst=_one(teksten["regie"][regie], values),
+        regie_tekst=one(teksten["regie"][regie], values),
         regie_herkomst=profile.herkomst.get("ketenaanpak.regie"),
         regie_noot=_regie_note(profile, teksten, values),
         coordinator=coordinator,
-        coordinator_tekst=_one(
+        coordinator_tekst=one(
             teksten["coordinator"] if coordinator else teksten["geen_coordinator"], values
         ),
         sleutelpersonen=sleutel,
         sleutelpersonen_herkomst=sleutel_origin,
         sleutelpersonen_tekst=_key_persons_text(sleutel, sleutel_origin, teksten, values),
-        deskundigheidsbevordering=own_training or _fill(_texts(teksten["deskundigheidsbevordering"]), values),
+        deskundigheidsbevordering=own_training or fill(_texts(teksten["deskundigheidsbevordering"]), values),
         deskundigheidsbevordering_eigen=bool(own_training),
         stappen=steps,
         meldcode=content.meldcode,
-        contactlijst_inleiding=_one(teksten["contactlijst_inleiding"], values),
+        contactlijst_inleiding=one(teksten["contactlijst_inleiding"], values),
         contacten=_contacts(vt, partners, orgs, listed),
-        acuut_tekst=_one(teksten["acuut"], values),
+        acuut_tekst=one(teksten["acuut"], values),
         begrippen=tuple(sorted(content.begrippen, key=lambda t: t.term.lower())),
         bronnen=content.bronnen,
         kaarten=CardSettings(
@@ -568,84 +505,28 @@ def tailor(
             name,
             *(p.naam for p in practices),
         ),
-        akkoord_inleiding=_one(teksten["akkoord_inleiding"], values)
-        + ("" if edition.akkoord_vereist else " " + _one(teksten["akkoord_niet_vereist"], values)),
-        akkoorden=_sign_offs(edition, vt, partners, steps, practices, teksten),
+        akkoord_inleiding=one(teksten["akkoord_inleiding"], values)
+        + ("" if edition.akkoord_vereist else " " + one(teksten["akkoord_niet_vereist"], values)),
+        akkoorden=sign_offs(edition, vt, partners, steps, practices, teksten),
         geschiedenis_inleiding=" ".join(str(teksten["geschiedenis_inleiding"]).split()),
         geschiedenis=history,
         concept_redenen=tuple(r.tekst for r in edition.reasons) if not edition.adopted else (),
         landelijke_versie=edition.landelijke_versie,
         landelijke_wijzigingen=edition.landelijke_wijzigingen,
-        landelijke_wijzigingen_inleiding=_national_changes_intro(edition, teksten),
+        landelijke_wijzigingen_inleiding=national_changes_intro(edition, teksten),
         akkoord_vereist=edition.akkoord_vereist,
         ongecontroleerde_nummers=unchecked,
-        controle_tekst=_one(
+        controle_tekst=one(
             teksten["controle_colofon"] if unchecked else teksten["controle_colofon_alles"],
             {"nummers": enumeration(unchecked)},
         ).strip(),
         inhoud_versie=content.info.versie,
         inhoud_datum=content.info.datum,
         inhoud_datum_tekst=dutch_date(content.info.datum),
-        handvatten_inleiding=_fill(hv.inleiding, values),
+        handvatten_inleiding=fill(hv.inleiding, values),
         handvatten=_handvatten(data.get("handvatten"), content, hv),
-        handvatten_veilig_thuis=_fill(hv.veilig_thuis, values),
+        handvatten_veilig_thuis=fill(hv.veilig_thuis, values),
     )
-
-
-def _status_text(document: Mapping[str, Any], edition: EditionCheck, teksten: Mapping[str, Any]) -> str:
-    """'Vastgesteld op 15 oktober 2026 door ...'; for a concept, what it revises or that it is not adopted yet."""
-    if edition.adopted:
-        by = document.get("vastgesteld_door")
-        return f"Vastgesteld op {dutch_date(document['vastgesteld_op'])}" + (f" door {by}" if by else "")
-    if edition.vorige is not None:
-        earlier = edition.vorige
-        return _one(teksten["herziening"], {"versie": earlier.versie, "datum": dutch_date(earlier.datum)})
-    return str(teksten["niet_vastgesteld"])
-
-
-def _national_changes_intro(edition: EditionCheck, teksten: Mapping[str, Any]) -> str:
-    earlier = edition.vorige
-    if not edition.landelijke_wijzigingen or earlier is None:
-        return ""
-    if earlier.landelijke_versie is not None:
-        text = _one(teksten["landelijke_wijzigingen"], {"versie": earlier.landelijke_versie})
-    else:
-        text = _one(teksten["landelijke_wijzigingen_zonder_versie"], {"datum": dutch_date(earlier.datum)})
-    return " ".join(text.split())
-
-
-def _history(
-    document: Mapping[str, Any], edition: EditionCheck, content: NationalContent, teksten: Mapping[str, Any]
-) -> tuple[Edition, ...]:
-    """The current edition first, then the earlier ones, newest first, each with its national version."""
-    current = Edition(
-        versie=str(document["versie"]) if edition.adopted else f"{document['versie']} (concept)",
-        datum=document["vastgesteld_op"] if edition.adopted else None,
-        datum_tekst=dutch_date(document["vastgesteld_op"]) if edition.adopted else str(teksten["niet_vastgesteld"]),
-        samenvatting=str(teksten["huidige_versie" if edition.adopted else "huidige_versie_concept"]),
-        landelijke_versie=edition.landelijke_versie if edition.adopted else content.info.versie,
-        huidig=True,
-    )
-    rest = tuple(
-        Edition(
-            str(e["versie"]),
-            e["datum"],
-            dutch_date(e["datum"]),
-            e.get("samenvatting"),
-            str(e["landelijke_versie"]) if e.get("landelijke_versie") else content.info.version_on(e["datum"]),
-        )
-        for e in sorted(document.get("geschiedenis") or [], key=lambda e: e["datum"], reverse=True)
-    )
-    claimed = edition.vorige if edition.claimed and not edition.adopted else None
-    if claimed is not None:
-        # The adoption this concept revises: it happened, on the national text of its day.
-        earlier: tuple[Edition, ...] = (
-            Edition(claimed.versie, claimed.datum, dutch_date(claimed.datum), None, claimed.landelijke_versie),
-        )
-        earlier += tuple(e for e in rest if (e.versie, e.datum) != (claimed.versie, claimed.datum))
-    else:
-        earlier = rest
-    return (current, *earlier)
 
 
 def _latest_date(data: Mapping[str, Any], history: tuple[Edition, ...]) -> dt.date:
@@ -655,68 +536,6 @@ def _latest_date(data: Mapping[str, Any], history: tuple[Edition, ...]) -> dt.da
         dates += [d for d in (raw.get("gecontroleerd_op"), (raw.get("akkoord") or {}).get("datum")) if d]
     dates += [a["datum"] for a in (data["document"].get("akkoorden") or [])]
     return max(dates, default=FALLBACK_DATE)
-
-
-def _sign_off_text(agreement: Agreement | None, version: str, teksten: Mapping[str, Any]) -> str:
-    if agreement is None:
-        return str(teksten["geen_akkoord"])
-    by = f" door {agreement.door}" if agreement.door else ""
-    if agreement.versie != version:
-        return _one(
-            teksten["akkoord_eerdere_versie"],
-            {"datum": dutch_date(agreement.datum), "door": by, "versie": agreement.versie},
-        )
-    return f"akkoord op {dutch_date(agreement.datum)}{by}"
-
-
-def _sign_offs(
-    edition: EditionCheck,
-    vt: VeiligThuis,
-    partners: tuple[Partner, ...],
-    steps: tuple[ChainStep, ...],
-    practices: list[Practice],
-    teksten: Mapping[str, Any],
-) -> tuple[SignOff, ...]:
-    """Veilig Thuis, then every partner that acts in a chain step, regional ones first, with its akkoord."""
-
-    def row(
-        key: str, naam: str, herkomst: str, stappen: tuple[str, ...], praktijken: tuple[str, ...],
-        partner: Partner | None,
-    ) -> SignOff:
-        agreement = edition.akkoorden.get(key)
-        older = agreement.versie if agreement and agreement.versie != edition.versie else None
-        return SignOff(
-            naam=naam,
-            herkomst=herkomst,
-            stappen=stappen,
-            praktijken=praktijken,
-            datum=agreement.datum if agreement else None,
-            datum_tekst=dutch_date(agreement.datum) if agreement else None,
-            door=agreement.door if agreement else None,
-            versie=agreement.versie if agreement else None,
-            eerdere_versie=older,
-            status_tekst=_sign_off_text(agreement, edition.versie, teksten),
-            partner=partner,
-        )
-
-    # Veilig Thuis stands in every route: advice and reports, and help after a report.
-    rows = [
-        row(
-            VEILIG_THUIS_KEY, vt.naam, "Veilig Thuis", tuple(s.naam for s in steps[:2]),
-            tuple(p.naam for p in practices), None,
-        )
-    ]
-    for partner in sorted(partners, key=lambda p: p.is_lokaal):
-        own_steps = tuple(s.naam for s in steps if partner in s.partners)
-        if not own_steps:
-            continue
-        rows.append(
-            row(
-                partner.id, partner.naam, "lokaal" if partner.is_lokaal else "regionaal", own_steps,
-                tuple(p.naam for p in practices if partner in p.partners), partner,
-            )
-        )
-    return tuple(rows)
 
 
 def _texts(value: Any) -> tuple[str, ...]:

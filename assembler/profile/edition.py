@@ -106,6 +106,13 @@ def content_names(content: NationalContent) -> dict[str, str]:
     return {**{k: p.naam for k, p in content.praktijken.items()}, **{k: s.naam for k, s in content.stappen.items()}}
 
 
+def _listed(items: list[str]) -> str:
+    """'a, b en c'; with semicolons when an item holds a comma or 'en' itself ('GGD, jeugdgezondheidszorg')."""
+    if len(items) > 1 and any("," in i or " en " in i for i in items):
+        return "; ".join(items[:-1]) + " en " + items[-1]
+    return enumeration(items)
+
+
 def route_partners(resolved: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The partners that act in at least one chain step: named for it, or with the step among their own."""
     keten = resolved.get("ketenaanpak") or {}
@@ -322,7 +329,7 @@ def _stand_ins(resolved: Mapping[str, Any], herkomst: Mapping[str, str], names: 
         return None
     return Reason(
         STANDAARDTEKST,
-        f"Er staan nog standaardteksten in plaats van eigen keuzes en afspraken: {enumeration(t for t, _ in found)}.",
+        f"Er staan nog standaardteksten in plaats van eigen keuzes en afspraken: {_listed([t for t, _ in found])}.",
         tuple(f for _, f in found),
     )
 
@@ -410,9 +417,9 @@ def _sign_off(
         return None
     parts = []
     if missing:
-        parts.append(f"Nog geen akkoord voor versie {version} van {enumeration(missing)}.")
+        parts.append(f"Nog geen akkoord voor versie {version} van {_listed(missing)}.")
     if older:
-        parts.append(f"Alleen een akkoord voor een eerdere versie van {enumeration(older)}.")
+        parts.append(f"Alleen een akkoord voor een eerdere versie van {_listed(older)}.")
     return Reason(AKKOORD, " ".join(parts), tuple(findings))
 
 
