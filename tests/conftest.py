@@ -140,12 +140,17 @@ partners:
     stappen: [preventie_veiligheid_hulp]
     telefoon: "0900-8844"
     gecontroleerd_op: @CHECKED@
+    # Every municipality of Testland is at version 2026.1, so this one akkoord holds for each.
+    akkoord:
+      datum: @ADOPTED@
+      door: R. de Boer, teamchef
+      versie: "2026.1"
 standaard:
   kaarten:
     formaat: a6
 gemeenten:
   - gemeenten/testdam.yaml
-""".replace("@CHECKED@", CHECKED)
+""".replace("@CHECKED@", CHECKED).replace("@ADOPTED@", ADOPTED)
 
 
 def edit(text: str, old: str, new: str) -> str:

@@ -61,7 +61,13 @@ def history(
     if claimed is not None:
         # The adoption this concept revises: it happened, on the national text of its day.
         earlier: tuple[Edition, ...] = (
-            Edition(claimed.versie, claimed.datum, dutch_date(claimed.datum), None, claimed.landelijke_versie),
+            Edition(
+                claimed.versie,
+                claimed.datum,
+                dutch_date(claimed.datum),
+                str(teksten["herziene_versie"]),
+                claimed.landelijke_versie,
+            ),
         )
         earlier += tuple(e for e in rest if (e.versie, e.datum) != (claimed.versie, claimed.datum))
     else:

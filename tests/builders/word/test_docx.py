@@ -365,12 +365,11 @@ def test_document_properties(built: dict[str, Built], name: str) -> None:
     assert props.version == m.versie
     assert m.gemeente in props.keywords
     assert all(p.naam in props.keywords for p in m.praktijken)
-    assert props.created.date() == m.vastgesteld_op
-    assert props.modified.date() == m.vastgesteld_op
+    # The document's own date: its adoption, or for a concept the newest date in its data.
+    assert props.created.date() == m.datum
+    assert props.modified.date() == m.datum
     with zipfile.ZipFile(b.path) as package:
-        assert {i.date_time[:3] for i in package.infolist()} == {
-            (m.vastgesteld_op.year, m.vastgesteld_op.month, m.vastgesteld_op.day)
-        }
+        assert {i.date_time[:3] for i in package.infolist()} == {(m.datum.year, m.datum.month, m.datum.day)}
 
 
 @pytest.mark.parametrize("name", MUNICIPALITIES)
@@ -457,8 +456,8 @@ def test_hostile_text_appears_literally(profile, tmp_path: Path, case: str) -> N
     path = profile(
         ("inleiding: In Testdam ligt het accent op preventie.", f"inleiding: {quoted}"),
         (
-            "  huwelijksdwang:\n    prioriteit: gemiddeld",
-            f"  huwelijksdwang:\n    prioriteit: gemiddeld\n    lokale_situatie: {quoted}",
+            "    lokale_situatie: Scholen in Testdam bespreken vrije partnerkeuze in de bovenbouw.",
+            f"    lokale_situatie: {quoted}",
         ),
         ("    afspraken: Het wijkteam voert de casusregie.", f"    afspraken: {quoted}"),
     )
