@@ -15,12 +15,18 @@ from typing import Any, TypeVar
 import click
 
 from assembler import __version__
+from assembler.builders.registry import DEFAULT_FORMATS, Kind, of_kind
+from assembler.dutch import enumeration
 from assembler.errors import AssemblerError, ProfileError
 from assembler.problems import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_OUTPUT = Path("output")
+# The --formaat choices: every municipal output in the registry (builders/registry.py).
+FORMATS = ",".join(DEFAULT_FORMATS)
+# What `wijzigingen -o` can write: the registry's outputs of that kind, by the file's extension.
+CHANGES = enumeration((f"{e.suffix} ({e.label})" for e in of_kind(Kind.CHANGES)), voegwoord="of")
 
 
 def _echo_problems(problems: Iterable[Problem]) -> None:
@@ -186,7 +192,7 @@ def _report_build(result: Any) -> None:
 @main.command()
 @click.argument("profile", type=click.Path(path_type=Path))
 @output_option
-@click.option("--formaat", default=None, help="Komma-gescheiden: docx,pdf,html,kaarten (standaard alle).")
+@click.option("--formaat", default=None, help=f"Komma-gescheiden: {FORMATS} (standaard alle).")
 @click.option(
     "--sjabloon",
     type=click.Path(path_type=Path),
@@ -290,7 +296,7 @@ def check_template(template: Path) -> None:
     "--formaat",
     default=None,
     help=(
-        "Komma-gescheiden: docx,pdf,html,kaarten (standaard alle). Het regiodocument komt mee als "
+        f"Komma-gescheiden: {FORMATS} (standaard alle). Het regiodocument komt mee als "
         "Word-bestand bij docx en als PDF bij pdf; het overzicht wordt altijd gemaakt."
     ),
 )
@@ -409,8 +415,7 @@ def import_command(workbook: Path, profile: Path) -> None:
     "--uitvoer",
     type=click.Path(path_type=Path),
     default=None,
-    help="Schrijf ook de nieuwe routekaart met de wijzigingen erin: .docx (bijgehouden wijzigingen "
-    "in Word) of .html (doorgehaald en onderstreept).",
+    help=f"Schrijf ook de nieuwe routekaart met de wijzigingen erin: {CHANGES}.",
 )
 @friendly
 def wijzigingen(oud: Path, nieuw: Path, uitvoer: Path | None) -> None:

@@ -28,14 +28,20 @@ def dutch_date(value: dt.date) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
-def enumeration(items: Iterable[Any], klein: bool = False) -> str:
-    """'a', 'a en b', 'a, b en c'; with klein=True every item after the first starts in lower case."""
+def enumeration(items: Iterable[Any], klein: bool = False, voegwoord: str = "en") -> str:
+    """'a', 'a en b', 'a, b en c' (or 'a, b of c' with voegwoord="of"); with klein=True every item
+    after the first starts in lower case."""
     words = [str(i) for i in items]
     if klein:
         words = words[:1] + [w[:1].lower() + w[1:] for w in words[1:]]
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} en {words[-1]}"
+    return f"{', '.join(words[:-1])} {voegwoord} {words[-1]}"
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """'1 gemeente', '3 gemeenten': a count with the noun in the form it takes."""
+    return f"{count} {one if count == 1 else many}"
 
 
 def number_word(value: int) -> str:

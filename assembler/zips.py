@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # The earliest time a zip can hold; any fixed value would do, this one says "no real date".
 ZIP_EPOCH = dt.datetime(1980, 1, 1)
@@ -55,3 +55,12 @@ def rezip_office(data: bytes, when: dt.datetime) -> bytes:
         for name in first + sorted(n for n in names if n not in first):
             writer.add(name, source.read(name))
     return writer.close()
+
+
+def office_package(write: Callable[[zipfile.ZipFile], None], when: dt.datetime) -> bytes:
+    """An Office package from a writer that fills a zip archive itself (openpyxl's ExcelWriter),
+    made deterministic as rezip_office makes it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        write(archive)
+    return rezip_office(buffer.getvalue(), when)

@@ -26,14 +26,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from assembler.batch.run import BatchResult, run_batch
-from assembler.builders import DEFAULT_FORMATS, get_builder
 from assembler.builders.base import BuildContext
+from assembler.builders.registry import DEFAULT_FORMATS, make
 from assembler.model.tailor import tailor
 from assembler.national import national_content
-from assembler.profile.reading import load_profile, load_region
+from assembler.pipeline.municipality import BuildResult
+from assembler.profile.reading import Region, load_profile, load_region
 
 COUNTRY = 342
 PREFIXES = (
@@ -194,10 +196,17 @@ OUTPUT_SIZES = {
 }
 
 
-def stand_in(path, outdir, formats, template=None, region=None, today=None, display=None):  # type: ignore[no-untyped-def]
+def stand_in(
+    path: Path,
+    outdir: Path,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    template: Path | None = None,
+    region: Region | None = None,
+    today: dt.date | None = None,
+    display: str | None = None,
+    lock: bool = False,
+) -> BuildResult:
     """Loads and tailors for real, then writes random files of the real outputs' sizes."""
-    from assembler.pipeline.municipality import BuildResult
-
     profile = load_profile(path, display=display, region=region, today=today)
     model = tailor(profile, national_content())
     folder = outdir / model.slug
@@ -248,7 +257,7 @@ def per_format(region: Path, samples: int = 3) -> dict[str, float | None]:
         profile = load_profile(path, region=loaded)
         model = tailor(profile, content)
         for name in DEFAULT_FORMATS:
-            builder = get_builder(name)(BuildContext(profile=profile, content=content))
+            builder = make(name, BuildContext(content=content, roots=(profile.source.parent,)))
             started = time.perf_counter()
             try:
                 builder.produce(model)

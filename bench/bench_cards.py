@@ -25,6 +25,7 @@ from assembler.builders.cards.builder import CardsBuilder
 from assembler.builders.cards.fit import check_fit
 from assembler.builders.cards.imposition import choose_layout
 from assembler.builders.cards.pages import CardRenderer, face_items
+from assembler.model.routekaart import Routekaart
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
@@ -61,41 +62,42 @@ class Row:
     rss_mb: float
 
 
-def _stages(builder: CardsBuilder, model: object) -> tuple[dict[str, float], int]:
+def _stages(builder: CardsBuilder, model: Routekaart) -> tuple[dict[str, float], int]:
     """One build split into its steps, to see where the time goes; also how many faces differ."""
     with collector_paused():  # as Builder.produce runs them
         return _timed_stages(builder, model)
 
 
-def _timed_stages(builder: CardsBuilder, model: object) -> tuple[dict[str, float], int]:
+def _timed_stages(builder: CardsBuilder, model: Routekaart) -> tuple[dict[str, float], int]:
     times: dict[str, float] = {}
     start = time.perf_counter()
-    builder.prepare(model)  # type: ignore[arg-type]
+    builder.prepare(model)
+    spec = builder._spec(model)
     renderer = CardRenderer(
-        builder.spec,
+        spec,
         builder.colour,
-        str(builder.context.content.kaarten["koppen"]["qr"]),
-        [builder.context.profile.source.parent],
+        str(builder.context.national().kaarten["koppen"]["qr"]),
+        list(builder.context.roots),
         builder.context.warnings,
     )
     items = face_items(builder.cards, "QR")
     times["model"] = time.perf_counter() - start
     start = time.perf_counter()
-    laid_out = renderer.layout_faces(items, builder._info(model, ""))  # type: ignore[arg-type]
+    laid_out = renderer.layout_faces(items, builder._info(model, ""))
     times["opmaak"] = time.perf_counter() - start
     start = time.perf_counter()
-    check_fit(laid_out, builder.spec, lambda face, key: renderer.retry(laid_out, face, key))
+    check_fit(laid_out, spec, lambda face, key: renderer.retry(laid_out, face, key))
     times["pascontrole"] = time.perf_counter() - start
     start = time.perf_counter()
     single = renderer.faces_pdf(laid_out)
     times["pdf los"] = time.perf_counter() - start
     start = time.perf_counter()
-    layout = choose_layout(builder.spec.width, builder.spec.height)
-    sheets = renderer.sheets_pdf(laid_out, layout, builder._info(model, " (A4-vellen)"))  # type: ignore[arg-type]
+    layout = choose_layout(spec.width, spec.height)
+    sheets = renderer.sheets_pdf(laid_out, layout, builder._info(model, " (A4-vellen)"))
     times["pdf A4"] = time.perf_counter() - start
     start = time.perf_counter()
-    builder.check("los.pdf", single)
-    builder.check("x-a4.pdf", sheets)
+    builder.check(model, "los.pdf", single)
+    builder.check(model, "x-a4.pdf", sheets)
     times["controle"] = time.perf_counter() - start
     return times, len(laid_out.items)
 
@@ -111,20 +113,24 @@ def measure(path: Path, runs: int) -> Row:
     profile = load_profile(path)
     content = national_content()
     model = tailor(profile, content)
+
+    def context() -> BuildContext:
+        return BuildContext(content=content, roots=(profile.source.parent,))
+
     # A warm-up build loads fonts and templates once, as a batch run would.
-    CardsBuilder(BuildContext(profile=profile, content=content)).produce(model)
+    CardsBuilder(context()).produce(model)
     walls, cpus = [], []
-    builder = CardsBuilder(BuildContext(profile=profile, content=content))
+    builder = CardsBuilder(context())
     for _ in range(runs):
-        builder = CardsBuilder(BuildContext(profile=profile, content=content))
+        builder = CardsBuilder(context())
         gc.collect()
         wall, cpu = time.perf_counter(), _cpu()
         builder.produce(model)
         walls.append(time.perf_counter() - wall)
         cpus.append(_cpu() - cpu)
-    stages, unique = _stages(CardsBuilder(BuildContext(profile=profile, content=content)), model)
+    stages, unique = _stages(CardsBuilder(context()), model)
     tracemalloc.start()
-    CardsBuilder(BuildContext(profile=profile, content=content)).produce(model)
+    CardsBuilder(context()).produce(model)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     faces = 2 * len(builder.cards)

@@ -115,10 +115,10 @@ def main() -> None:
         )
 
     raw_wall, raw_cpu = rows[0][1]
-    load = os.getloadavg()
+    busy = os.getloadavg()
     print(
         f"Word-routekaart {model.gemeente}: mediaan van {args.runs} runs (eerste, koude build: {cold:.3f} s; "
-        f"belasting {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})"
+        f"belasting {busy[0]:.2f} {busy[1]:.2f} {busy[2]:.2f})"
     )
     print(f"{'stap':40} {'wand (s)':>9} {'× vloer':>8} {'cpu (s)':>9} {'× vloer':>8}")
     for label, (wall, cpu) in rows:

@@ -94,7 +94,7 @@ def in_process(profile_path: Path, runs: int) -> tuple[Timing, Timing, int]:
     profile = load_profile(profile_path)
     content = national_content()
     model = tailor(profile, content)
-    builder = PdfBuilder(BuildContext(profile=profile, content=content))
+    builder = PdfBuilder(BuildContext(content=content, roots=(profile.source.parent,)))
     times = []
     data = b""
     for _ in range(runs + 1):

@@ -22,8 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_batch import write_region
 
 from assembler.batch.manifest import StateStore
+from assembler.batch.regional import regional_model
 from assembler.batch.run import run_batch
 from assembler.batch.site import members_of, write_site
+from assembler.model.region import MunicipalityEntry, from_data
 from assembler.profile.reading import load_region
 
 
@@ -33,7 +35,9 @@ def timed_site(region_path: Path, out: Path, today: dt.date) -> tuple[float, boo
     base = region.source.parent
     entries = [(p, records[str(p.relative_to(base))]) for p in region.municipalities]
     started = time.perf_counter()
-    _, changed = write_site(region, out, members_of(region, out, entries, today), today)
+    # As the batch does: the regional model from the records, then the site.
+    model = regional_model(region, [from_data(MunicipalityEntry, r.gegevens) for _, r in entries], [], today)
+    _, changed, _ = write_site(region, model, out, members_of(region, out, entries, today), today)
     return time.perf_counter() - started, changed
 
 

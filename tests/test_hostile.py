@@ -706,7 +706,15 @@ def test_an_interrupt_during_a_build_leaves_the_previous_outputs(tmp_path: Path,
         shutil.rmtree(out, ignore_errors=True)
         shutil.copytree(tmp_path / "vorige", out)
         before = files_under(out)
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            # A shell's background job inherits SIGINT ignored, and Python then installs no handler
+            # for it: give the build the default a user's terminal gives it.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
         time.sleep(delay)
         process.send_signal(signum)
         _, stderr = process.communicate(timeout=120)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx.document import Document
@@ -224,7 +225,7 @@ def failures(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def _landscape_widths(table: Table, widths_mm: list[float]) -> None:
+def _landscape_widths(table: Table, widths_mm: Sequence[float]) -> None:
     twips = [w * 1440 / 25.4 for w in widths_mm]
     scale = LANDSCAPE_WIDTH / sum(twips)
     ints = [round(t * scale) for t in twips]

@@ -9,12 +9,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assembler.batch.manifest import STATE_DIR, Record
-from assembler.builders.site.builder import Member, SiteBuilder, SiteState
+from assembler.builders.base import BuildContext
+from assembler.builders.registry import Kind, of_kind
 from assembler.errors import OutputError
+from assembler.model.region import RegionModel
 from assembler.model.routekaart import Routekaart
-from assembler.model.tailor import tailor, tailor_region
+from assembler.model.site import SiteFile, SiteMember, SiteState, site_model
+from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.pipeline.output import atomic_write, remove_temp_files, safe_child
+from assembler.pipeline.produce import produce
 from assembler.profile.reading import Region, load_profile
 
 SITE_DIR = "site"
@@ -28,19 +32,27 @@ def _model_loader(path: Path, display: str, region: Region, today: dt.date) -> C
     return load
 
 
+def offered(outdir: Path, record: Record) -> tuple[SiteFile, ...]:
+    """The files of a municipality's build the site offers, in the registry's order, with the words the
+    registry gives each."""
+    files = []
+    for output in of_kind(Kind.MUNICIPALITY):
+        for name, offer in zip(output.filenames(record.map), output.offers, strict=True):
+            rel = f"{record.map}/{name}"
+            if offer is not None and rel in record.uitvoer:
+                files.append(SiteFile(outdir / rel, offer.label, offer.soort))
+    return tuple(files)
+
+
 def members_of(
     region: Region, outdir: Path, entries: list[tuple[Path, Record]], today: dt.date
-) -> list[Member]:
+) -> list[SiteMember]:
     """The municipalities with a current build: their records say which files they have."""
     members = []
     for path, record in entries:
-        downloads = tuple(
-            outdir / rel
-            for rel in sorted(record.uitvoer)
-            if rel.startswith(f"{record.map}/") and not rel.endswith(".html")
-        )
+        downloads = offered(outdir, record)
         members.append(
-            Member(
+            SiteMember(
                 naam=record.gemeente,
                 slug=record.map,
                 sleutel=record.inhoud,
@@ -52,7 +64,7 @@ def members_of(
 
 
 def write_site(
-    region: Region, outdir: Path, members: list[Member], today: dt.date
+    region: Region, model: RegionModel, outdir: Path, members: list[SiteMember], today: dt.date
 ) -> tuple[Path, bool, dict[str, bytes]]:
     """Build and write outdir/site; returns its folder, whether any file changed, and every file of
     the site by its path under that folder (for the manifest)."""
@@ -62,7 +74,7 @@ def write_site(
         old = SiteState.from_json(state_path.read_bytes())
     except OSError:
         old = SiteState.from_json(None)
-    ours = {rel for page in old.paginas.values() for rel in (page.get("bestanden") or {})}
+    ours = old.files()
 
     def existing(rel: str) -> bytes | None:
         try:
@@ -70,10 +82,10 @@ def write_site(
         except OSError:
             return None
 
-    vt, _partners = tailor_region(region.data, national_content())
-    files, state = SiteBuilder(region.data, vt, today, old, existing).build(members)
-    ours |= set(_shared(old))
-    state.paginas["_gedeeld"] = {"bestanden": {rel: "" for rel in files if _is_shared(rel)}}
+    site = site_model(model, region.data.get("site"), national_content(), tuple(members), old, today)
+    context = BuildContext(existing=existing)
+    files = produce(["site"], site, context)["site"].files
+    state = context.kept or SiteState({}).dumps()
     todo = {}
     for rel, data in sorted(files.items()):
         current = existing(rel)
@@ -88,7 +100,7 @@ def write_site(
     try:
         # The state first: whatever a killed run already wrote is then known to be ours.
         state_path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(state_path, state.dumps())
+        atomic_write(state_path, state)
         folder.mkdir(exist_ok=True)
         remove_temp_files(folder)
         changed = bool(todo)
@@ -107,10 +119,3 @@ def write_site(
         raise OutputError(f"kan de site niet schrijven in {folder}: {exc.strerror or exc}") from exc
     return folder, changed, files
 
-
-def _is_shared(rel: str) -> bool:
-    return "/" not in rel or rel.startswith(("assets/", "toegankelijkheid/"))
-
-
-def _shared(state: SiteState) -> list[str]:
-    return list((state.paginas.get("_gedeeld") or {}).get("bestanden") or {})

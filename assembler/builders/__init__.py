@@ -1,25 +1,11 @@
-"""Builders turn the content model into files; each declares a name, a format and its outputs.
+"""Builders turn a model into files; every output is declared once, in builders/registry.py.
 
-Only modules in this package import docxtpl or weasyprint.
+Only modules in this package import docxtpl or weasyprint; none of them is imported until
+an output is made (registry.make).
 """
 
 from __future__ import annotations
 
-import importlib
+from assembler.builders.registry import DEFAULT_FORMATS, REGISTRY, Kind, make
 
-from assembler.builders.base import Builder
-
-# name -> module:class; imported on demand so `validate` never loads weasyprint.
-REGISTRY = {
-    "docx": "assembler.builders.word.builder:DocxBuilder",
-    "pdf": "assembler.builders.web.pdf:PdfBuilder",
-    "html": "assembler.builders.web.html:HtmlBuilder",
-    "kaarten": "assembler.builders.cards.builder:CardsBuilder",
-}
-DEFAULT_FORMATS = ("docx", "pdf", "html", "kaarten")
-
-
-def get_builder(name: str) -> type[Builder]:
-    module_name, class_name = REGISTRY[name].split(":")
-    builder: type[Builder] = getattr(importlib.import_module(module_name), class_name)
-    return builder
+__all__ = ["DEFAULT_FORMATS", "REGISTRY", "Kind", "make"]

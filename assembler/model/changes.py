@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assembler.dutch import dutch_date, enumeration
+from assembler.model.routekaart import Routekaart
 from assembler.national import PRACTICES, STEPS, ContentInfo, NationalContent, version_key
 
 
@@ -24,6 +25,20 @@ class Change:
 
     def __str__(self) -> str:
         return self.text
+
+
+@dataclass(frozen=True)
+class Redline:
+    """Two editions of one municipality's routekaart and what changed between them: the model of
+    the documents that show the new edition marked up against the old one."""
+
+    oud: Routekaart
+    nieuw: Routekaart
+    wijzigingen: tuple[str, ...]
+
+    @property
+    def slug(self) -> str:
+        return self.nieuw.slug
 
 
 Labels = Callable[[str, str], str]

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from assembler.cardformats import CARD_FORMATS
 from assembler.dutch import dutch_date
 from assembler.model.checks import CheckRow, NumberCheck, check_rows, numbers_of
-from assembler.model.routekaart import ChainStep, Partner, Routekaart, VeiligThuis
+from assembler.model.routekaart import DEFAULT_COLOUR, ChainStep, Partner, Routekaart, VeiligThuis
 from assembler.naming import slug
 from assembler.national import PRACTICES, NationalContent
 from assembler.national.handvatten import EMPTY, STATUSES, HandvattenContent, national_handvatten
@@ -179,6 +179,7 @@ class RegionModel:
     slug: str
     datum: dt.date
     datum_tekst: str
+    kleur: str  # the region's house colour (#RRGGBB): every regional output takes its palette from it
     veilig_thuis: VeiligThuis
     partners: tuple[Partner, ...]
     gemeenten: tuple[MunicipalityEntry, ...]
@@ -198,34 +199,10 @@ class RegionModel:
         return f"Regionale routekaart schadelijke praktijken {self.naam}"
 
 
-def document_name(region_slug: str) -> str:
-    """Where the regional document goes, relative to the batch's output folder."""
-    return f"regio-{region_slug}/routekaart-regio-{region_slug}.docx"
-
-
-def pdf_document_name(region_slug: str) -> str:
-    """Where the regional document's PDF edition goes: beside the Word file."""
-    return f"regio-{region_slug}/routekaart-regio-{region_slug}.pdf"
-
-
-def overview_name(region_slug: str) -> str:
-    return f"overzicht-{region_slug}.xlsx"
-
-
-def regional_outputs(region_slug: str, formats: Sequence[str]) -> list[tuple[str, str]]:
-    """(label, path relative to the batch folder) of the regional outputs a batch makes.
-
-    The editions of the regional routekaart follow the formats asked: the Word file with
-    docx, the PDF with pdf. The overview is always made: it is where a region sees what
-    went wrong.
-    """
-    files = []
-    if "docx" in formats:
-        files.append(("Regiodocument (Word)", document_name(region_slug)))
-    if "pdf" in formats:
-        files.append(("Regiodocument (PDF)", pdf_document_name(region_slug)))
-    files.append(("Overzicht", overview_name(region_slug)))
-    return files
+def region_colour(region: Mapping[str, Any]) -> str:
+    """The region's house colour: its standard `huisstijl.hoofdkleur`, else the schema's."""
+    standard = ((region.get("standaard") or {}).get("huisstijl") or {}).get("hoofdkleur")
+    return str(standard or DEFAULT_COLOUR).upper()
 
 
 def finding(problem: Problem) -> Finding:
@@ -454,6 +431,7 @@ def region_date(entries: Sequence[MunicipalityEntry], veilig_thuis: VeiligThuis)
 
 def region_model(
     naam: str,
+    kleur: str,
     veilig_thuis: VeiligThuis,
     partners: Sequence[Partner],
     entries: Sequence[MunicipalityEntry],
@@ -471,6 +449,7 @@ def region_model(
         slug=slug(naam),
         datum=date,
         datum_tekst=dutch_date(date),
+        kleur=kleur,
         veilig_thuis=veilig_thuis,
         partners=tuple(partners),
         gemeenten=tuple(entries),

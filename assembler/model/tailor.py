@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -32,10 +32,7 @@ from assembler.model.wording import fill, one, paragraphs
 from assembler.naming import slug
 from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent, host_of
 from assembler.national.handvatten import EMPTY, HandvattenContent, national_handvatten
-from assembler.profile.edition import (
-    check_edition,
-    content_names,
-)
+from assembler.profile.edition import EditionCheck, check_edition, content_names
 from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
 from assembler.profile.values import tel_uri
@@ -126,6 +123,8 @@ def _digits(number: str) -> str:
 def _organisations(
     content: NationalContent, ids: Iterable[str] | None = None, checks: Iterable[Mapping[str, Any]] = ()
 ) -> tuple[Organisation, ...]:
+    """The national organisations; a number's check is the national content's own or one the region or
+    municipality recorded (`controles`)."""
     chosen = [content.organisation(i) for i in ids] if ids is not None else list(content.organisaties)
     checks = list(checks)
     return tuple(
@@ -338,130 +337,43 @@ def _key_persons_text(
 def tailor(
     profile: Profile, content: NationalContent, handvatten: HandvattenContent | None = None
 ) -> Routekaart:
+    """The routekaart of one municipality: national content with its name filled in, and its own choices."""
     data = profile.data
     hv = handvatten or national_handvatten()
-    name = data["naam"]
-    region_name = data.get("regio_naam")
-    vt = _veilig_thuis(data.get("veilig_thuis"), content)
-    keten = data["ketenaanpak"]
-    partners = tuple(_partner(p, content) for p in data.get("partners", []))
-    by_id = {p.id: p for p in partners}
-    coordinator = by_id.get(keten.get("coordinator", ""))
-    values = {
-        "gemeente": name,
-        "regio": region_name or name,
-        "veilig_thuis": vt.naam,
-        "coordinator": coordinator.naam if coordinator else "",
-        "praktijken": _practices_phrase(
-            [content.praktijken[k].naam for k in _practice_order(data["praktijken"])]
-        ),
-    }
     teksten = content.teksten
-    document = data["document"]
-    cards = data["kaarten"]
-    audiences = tuple(a for a in AUDIENCES if a in cards["doelgroepen"])
-
+    name = data["naam"]
+    vt = _veilig_thuis(data.get("veilig_thuis"), content)
+    partners = tuple(_partner(p, content) for p in data.get("partners", []))
+    keten = data["ketenaanpak"]
+    coordinator = {p.id: p for p in partners}.get(keten.get("coordinator", ""))
+    values = _placeholders(data, vt, coordinator, content)
+    audiences = tuple(a for a in AUDIENCES if a in data["kaarten"]["doelgroepen"])
     steps_partners = {s: _step_partners(s, keten, partners) for s in STEPS}
-    steps = tuple(
-        ChainStep(
-            key=s,
-            naam=content.stappen[s].naam,
-            doel=fill(content.stappen[s].doel, values),
-            aandachtspunten=fill(content.stappen[s].aandachtspunten, values),
-            afspraken=paragraphs((keten.get(s) or {}).get("afspraken"))
-            or fill(content.stappen[s].standaard_afspraken, values),
-            afspraken_eigen=bool((keten.get(s) or {}).get("afspraken")),
-            partners=steps_partners[s],
-            lokale_partners=tuple(p for p in steps_partners[s] if p.is_lokaal),
-            geen_lokale_partner=None
-            if any(p.is_lokaal for p in steps_partners[s])
-            else one(teksten["geen_lokale_partner"], values),
-        )
-        for s in STEPS
-    )
-
-    selected = data["praktijken"]
-    practices = []
-    for key in _practice_order(selected):
-        pc = content.praktijken[key]
-        choice = selected[key] or {}
-        own = paragraphs(choice.get("lokale_situatie"))
-        prio = choice.get("prioriteit")
-        relevant = tuple(p for p in partners if key in p.praktijken)
-        practices.append(
-            Practice(
-                landelijk=replace(
-                    pc,
-                    omschrijving=fill(pc.omschrijving, values),
-                    standaard_lokale_situatie=fill(pc.standaard_lokale_situatie, values),
-                ),
-                prioriteit=prio,
-                prioriteit_label=content.label("prioriteit", prio) if prio else None,
-                organisaties=_organisations(content, pc.organisaties, data.get("controles") or []),
-                lokale_situatie=own or fill(pc.standaard_lokale_situatie, values),
-                lokale_situatie_eigen=bool(own),
-                partners=relevant,
-                lokale_partners=tuple(p for p in relevant if p.is_lokaal),
-                bronnen=tuple(content.source(s) for s in pc.bronnen),
-                route=_route(pc, relevant, steps_partners, vt, audiences, content),
-            )
-        )
-    chosen = {p.key for p in practices}
+    steps = _chain(keten, steps_partners, content, values)
     checks = data.get("controles") or []
-    laws = tuple(w for w in content.wetten if ALL in w.praktijken or chosen & set(w.praktijken))
-    chosen_orgs = [
-        (o, raw.contactlijst)
-        for o, raw in zip(_organisations(content, checks=checks), content.organisaties, strict=True)
-        if ALL in raw.praktijken or chosen & set(raw.praktijken)
-    ]
-    orgs = tuple(o for o, _ in chosen_orgs)
-    listed = tuple(flag for _, flag in chosen_orgs)
-    regie = keten["regie"]
-    sleutel = keten.get("sleutelpersonen")
-    # None when the municipality chose itself, and when it recorded nothing (then `sleutel` is None).
-    sleutel_origin = profile.herkomst.get("ketenaanpak.sleutelpersonen") if sleutel is not None else None
-    own_intro = paragraphs(document.get("inleiding"))
-    own_training = paragraphs(keten.get("deskundigheidsbevordering"))
-    revise = document.get("herzien_voor")
+    practices = _chosen_practices(
+        data["praktijken"], partners, steps_partners, vt, audiences, content, values, checks
+    )
+    chosen = {p.key for p in practices}
+    orgs, listed = _chosen_organisations(content, chosen, checks)
     edition = check_edition(
         data, data, profile.region.data if profile.region else None, profile.herkomst, content.info,
         content_names(content),
     )
-    adopted = document.get("vastgesteld_op") if edition.adopted else None
-    history = edition_history(document, edition, content, teksten)
     unchecked = unchecked_numbers(orgs, content)
-    owner = _person(document["eigenaar"])
-    assert owner is not None  # required by the schema
     return Routekaart(
         gemeente=name,
         slug=slug(name),
-        regio=region_name,
+        regio=data.get("regio_naam"),
         titel=teksten["titel"],
-        versie=str(document["versie"]),
-        status=edition.status,
-        status_tekst=status_text(document, edition, teksten),
-        concept_tekst=str(teksten["concept"]),
-        concept_uitleg=str(teksten["concept_uitleg"]).strip(),
-        # A concept may name its planned or claimed date, but nothing calls it adopted on that date.
-        datum=adopted or _latest_date(data, history),
-        vastgesteld_op=adopted,
-        vastgesteld_op_tekst=dutch_date(adopted) if adopted else None,
-        vastgesteld_door=document.get("vastgesteld_door"),
-        herzien_voor=revise,
-        herzien_voor_tekst=dutch_date(revise) if revise else None,
-        eigenaar=owner,
+        **_edition(data, edition, content, teksten),
         website=data.get("website"),
         logo=profile.file("logo"),
         kleur=data["huisstijl"]["hoofdkleur"].upper(),
-        # The national framing is always printed; a local introduction follows it.
-        inleiding=fill(_texts(teksten["inleiding"]), values)
-        + (own_intro or fill(_texts(teksten["inleiding_standaard"]), values)),
-        inleiding_eigen=bool(own_intro),
-        maatwerk=fill(_texts(teksten["maatwerk"]), values),
-        leeswijzer=fill(_texts(teksten["leeswijzer"]), values),
-        praktijken=tuple(practices),
+        **_introduction(data["document"], teksten, values),
+        praktijken=practices,
         wetgeving_inleiding=fill(_texts(teksten["wetgeving_inleiding"]), values),
-        wetten=laws,
+        wetten=tuple(w for w in content.wetten if ALL in w.praktijken or chosen & set(w.praktijken)),
         organisaties_inleiding_landelijk=one(teksten["organisaties_inleiding"]["landelijk"], values),
         organisaties_inleiding_regionaal=one(teksten["organisaties_inleiding"]["regionaal"], values),
         organisaties_inleiding_lokaal=one(teksten["organisaties_inleiding"]["lokaal"], values),
@@ -470,21 +382,7 @@ def tailor(
         partners=partners,
         partners_regionaal=tuple(p for p in partners if not p.is_lokaal),
         partners_lokaal=tuple(p for p in partners if p.is_lokaal),
-        ketenaanpak_inleiding=fill(_texts(teksten["ketenaanpak_inleiding"]), values),
-        regie=regie,
-        regie_label=content.label("regie", regie),
-        regie_tekst=one(teksten["regie"][regie], values),
-        regie_herkomst=profile.herkomst.get("ketenaanpak.regie"),
-        regie_noot=_regie_note(profile, teksten, values),
-        coordinator=coordinator,
-        coordinator_tekst=one(
-            teksten["coordinator"] if coordinator else teksten["geen_coordinator"], values
-        ),
-        sleutelpersonen=sleutel,
-        sleutelpersonen_herkomst=sleutel_origin,
-        sleutelpersonen_tekst=_key_persons_text(sleutel, sleutel_origin, teksten, values),
-        deskundigheidsbevordering=own_training or fill(_texts(teksten["deskundigheidsbevordering"]), values),
-        deskundigheidsbevordering_eigen=bool(own_training),
+        **_approach(profile, keten, coordinator, teksten, values, content),
         stappen=steps,
         meldcode=content.meldcode,
         contactlijst_inleiding=one(teksten["contactlijst_inleiding"], values),
@@ -492,12 +390,7 @@ def tailor(
         acuut_tekst=one(teksten["acuut"], values),
         begrippen=tuple(sorted(content.begrippen, key=lambda t: t.term.lower())),
         bronnen=content.bronnen,
-        kaarten=CardSettings(
-            formaat=cards["formaat"],
-            doelgroepen=audiences,
-            doelgroep_namen=tuple(content.label("doelgroep", a) for a in audiences),
-            qr=cards.get("qr") or site_page(data.get("regio_site_url"), name) or data.get("website"),
-        ),
+        kaarten=_card_settings(data, audiences, content),
         trefwoorden=(
             "schadelijke praktijken",
             "routekaart",
@@ -507,9 +400,7 @@ def tailor(
         ),
         akkoord_inleiding=one(teksten["akkoord_inleiding"], values)
         + ("" if edition.akkoord_vereist else " " + one(teksten["akkoord_niet_vereist"], values)),
-        akkoorden=sign_offs(edition, vt, partners, steps, practices, teksten),
-        geschiedenis_inleiding=" ".join(str(teksten["geschiedenis_inleiding"]).split()),
-        geschiedenis=history,
+        akkoorden=sign_offs(edition, vt, partners, steps, list(practices), teksten),
         concept_redenen=tuple(r.tekst for r in edition.reasons) if not edition.adopted else (),
         landelijke_versie=edition.landelijke_versie,
         landelijke_wijzigingen=edition.landelijke_wijzigingen,
@@ -526,6 +417,192 @@ def tailor(
         handvatten_inleiding=fill(hv.inleiding, values),
         handvatten=_handvatten(data.get("handvatten"), content, hv),
         handvatten_veilig_thuis=fill(hv.veilig_thuis, values),
+    )
+
+
+def _placeholders(
+    data: Mapping[str, Any], vt: VeiligThuis, coordinator: Partner | None, content: NationalContent
+) -> dict[str, str]:
+    """What the national texts' {placeholders} say for this municipality."""
+    name = data["naam"]
+    return {
+        "gemeente": name,
+        "regio": data.get("regio_naam") or name,
+        "veilig_thuis": vt.naam,
+        "coordinator": coordinator.naam if coordinator else "",
+        "praktijken": _practices_phrase(
+            [content.praktijken[k].naam for k in _practice_order(data["praktijken"])]
+        ),
+    }
+
+
+def _chain(
+    keten: Mapping[str, Any],
+    steps_partners: Mapping[str, tuple[Partner, ...]],
+    content: NationalContent,
+    values: Mapping[str, str],
+) -> tuple[ChainStep, ...]:
+    """The chain steps in order: the national aims with the local agreements and partners."""
+    no_partner = one(content.teksten["geen_lokale_partner"], values)
+    steps = []
+    for s in STEPS:
+        own = (keten.get(s) or {}).get("afspraken")
+        partners = steps_partners[s]
+        steps.append(
+            ChainStep(
+                key=s,
+                naam=content.stappen[s].naam,
+                doel=fill(content.stappen[s].doel, values),
+                aandachtspunten=fill(content.stappen[s].aandachtspunten, values),
+                afspraken=paragraphs(own) or fill(content.stappen[s].standaard_afspraken, values),
+                afspraken_eigen=bool(own),
+                partners=partners,
+                lokale_partners=tuple(p for p in partners if p.is_lokaal),
+                geen_lokale_partner=None if any(p.is_lokaal for p in partners) else no_partner,
+            )
+        )
+    return tuple(steps)
+
+
+def _chosen_practices(
+    selected: Mapping[str, Any],
+    partners: tuple[Partner, ...],
+    steps_partners: Mapping[str, tuple[Partner, ...]],
+    vt: VeiligThuis,
+    audiences: tuple[str, ...],
+    content: NationalContent,
+    values: Mapping[str, str],
+    checks: Sequence[Mapping[str, Any]] = (),
+) -> tuple[Practice, ...]:
+    """The chosen practices by priority: national text, the local situation, partners and route."""
+    practices = []
+    for key in _practice_order(selected):
+        pc = content.praktijken[key]
+        choice = selected[key] or {}
+        own = paragraphs(choice.get("lokale_situatie"))
+        prio = choice.get("prioriteit")
+        relevant = tuple(p for p in partners if key in p.praktijken)
+        practices.append(
+            Practice(
+                landelijk=replace(
+                    pc,
+                    omschrijving=fill(pc.omschrijving, values),
+                    standaard_lokale_situatie=fill(pc.standaard_lokale_situatie, values),
+                ),
+                prioriteit=prio,
+                prioriteit_label=content.label("prioriteit", prio) if prio else None,
+                organisaties=_organisations(content, pc.organisaties, checks),
+                lokale_situatie=own or fill(pc.standaard_lokale_situatie, values),
+                lokale_situatie_eigen=bool(own),
+                partners=relevant,
+                lokale_partners=tuple(p for p in relevant if p.is_lokaal),
+                bronnen=tuple(content.source(s) for s in pc.bronnen),
+                route=_route(pc, relevant, steps_partners, vt, audiences, content),
+            )
+        )
+    return tuple(practices)
+
+
+def _chosen_organisations(
+    content: NationalContent, chosen: set[str], checks: Sequence[Mapping[str, Any]] = ()
+) -> tuple[tuple[Organisation, ...], tuple[bool, ...]]:
+    """The national organisations for the chosen practices, and which the contact list names even
+    without a phone number."""
+    pairs = [
+        (o, raw.contactlijst)
+        for o, raw in zip(_organisations(content, checks=checks), content.organisaties, strict=True)
+        if ALL in raw.praktijken or chosen & set(raw.praktijken)
+    ]
+    return tuple(o for o, _ in pairs), tuple(flag for _, flag in pairs)
+
+
+def _edition(
+    data: Mapping[str, Any], edition: EditionCheck, content: NationalContent, teksten: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Version, status, dates, owner and history of this edition; adopted only when it holds up."""
+    document = data["document"]
+    revise = document.get("herzien_voor")
+    # A concept may name a planned or claimed date, but nothing calls it adopted on that date.
+    adopted = document.get("vastgesteld_op") if edition.adopted else None
+    history = edition_history(document, edition, content, teksten)
+    owner = _person(document["eigenaar"])
+    assert owner is not None  # required by the schema
+    return {
+        "versie": str(document["versie"]),
+        "status": edition.status,
+        "status_tekst": status_text(document, edition, teksten),
+        "concept_tekst": str(teksten["concept"]),
+        "concept_uitleg": str(teksten["concept_uitleg"]).strip(),
+        "datum": adopted or _latest_date(data, history),
+        "vastgesteld_op": adopted,
+        "vastgesteld_op_tekst": dutch_date(adopted) if adopted else None,
+        "vastgesteld_door": document.get("vastgesteld_door"),
+        "herzien_voor": revise,
+        "herzien_voor_tekst": dutch_date(revise) if revise else None,
+        "eigenaar": owner,
+        "geschiedenis_inleiding": " ".join(str(teksten["geschiedenis_inleiding"]).split()),
+        "geschiedenis": history,
+    }
+
+
+def _introduction(
+    document: Mapping[str, Any], teksten: Mapping[str, Any], values: Mapping[str, str]
+) -> dict[str, Any]:
+    """The opening chapter: the national framing always, then the municipality's own introduction."""
+    own = paragraphs(document.get("inleiding"))
+    return {
+        "inleiding": fill(_texts(teksten["inleiding"]), values)
+        + (own or fill(_texts(teksten["inleiding_standaard"]), values)),
+        "inleiding_eigen": bool(own),
+        "maatwerk": fill(_texts(teksten["maatwerk"]), values),
+        "leeswijzer": fill(_texts(teksten["leeswijzer"]), values),
+    }
+
+
+def _approach(
+    profile: Profile,
+    keten: Mapping[str, Any],
+    coordinator: Partner | None,
+    teksten: Mapping[str, Any],
+    values: Mapping[str, str],
+    content: NationalContent,
+) -> dict[str, Any]:
+    """Who leads the chain approach, whether it works with key persons, and how it trains."""
+    regie = keten["regie"]
+    sleutel = keten.get("sleutelpersonen")
+    # None when the municipality chose itself, and when it recorded nothing (then `sleutel` is None).
+    sleutel_origin = profile.herkomst.get("ketenaanpak.sleutelpersonen") if sleutel is not None else None
+    own_training = paragraphs(keten.get("deskundigheidsbevordering"))
+    return {
+        "ketenaanpak_inleiding": fill(_texts(teksten["ketenaanpak_inleiding"]), values),
+        "regie": regie,
+        "regie_label": content.label("regie", regie),
+        "regie_tekst": one(teksten["regie"][regie], values),
+        "regie_herkomst": profile.herkomst.get("ketenaanpak.regie"),
+        "regie_noot": _regie_note(profile, teksten, values),
+        "coordinator": coordinator,
+        "coordinator_tekst": one(
+            teksten["coordinator"] if coordinator else teksten["geen_coordinator"], values
+        ),
+        "sleutelpersonen": sleutel,
+        "sleutelpersonen_herkomst": sleutel_origin,
+        "sleutelpersonen_tekst": _key_persons_text(sleutel, sleutel_origin, teksten, values),
+        "deskundigheidsbevordering": own_training
+        or fill(_texts(teksten["deskundigheidsbevordering"]), values),
+        "deskundigheidsbevordering_eigen": bool(own_training),
+    }
+
+
+def _card_settings(
+    data: Mapping[str, Any], audiences: tuple[str, ...], content: NationalContent
+) -> CardSettings:
+    """The pocket cards: format, audiences and where the QR code leads."""
+    cards = data["kaarten"]
+    return CardSettings(
+        formaat=cards["formaat"],
+        doelgroepen=audiences,
+        doelgroep_namen=tuple(content.label("doelgroep", a) for a in audiences),
+        qr=cards.get("qr") or site_page(data.get("regio_site_url"), data["naam"]) or data.get("website"),
     )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from assembler.dutch import enumeration
 from assembler.errors import AssemblerError, ProfileError
 from assembler.model.changes import (
     Change,
@@ -123,16 +124,22 @@ def _municipalities(region: Region) -> dict[str, Profile]:
 
 
 def write_changes_document(old: Path, new: Path, target: Path, today: dt.date | None = None) -> int:
-    """Write the new routekaart marked up against the old one: .docx with tracked changes or .html.
+    """Write the new routekaart marked up against the old one, in the format target's suffix names
+    (the registry's outputs of kind `wijzigingen`: .docx with tracked changes, .html).
 
     Returns the number of changes listed. Both files must be municipality profiles.
     """
+    from assembler.builders.base import BuildContext
+    from assembler.builders.registry import Kind, for_suffix, suffixes
+    from assembler.model.changes import Redline
     from assembler.model.tailor import tailor
     from assembler.pipeline.output import atomic_write
+    from assembler.pipeline.produce import produce
 
-    suffix = target.suffix.lower()
-    if suffix not in (".docx", ".html"):
-        raise AssemblerError(f"{target}: kies een bestand dat eindigt op .docx of .html")
+    output = for_suffix(Kind.CHANGES, target.suffix)
+    if output is None:
+        choices = enumeration(suffixes(Kind.CHANGES), voegwoord="of")
+        raise AssemblerError(f"{target}: kies een bestand dat eindigt op {choices}")
     comparison = compare_files(old, new, today)
     if len(comparison.groups) != 1 or _kind(new) != "gemeente":
         raise AssemblerError(
@@ -141,17 +148,9 @@ def write_changes_document(old: Path, new: Path, target: Path, today: dt.date | 
         )
     content = national_content()
     before, after = _both(lambda p: load_profile(p, today=today), old, new)
-    old_model, new_model = tailor(before, content), tailor(after, content)
-    if suffix == ".docx":
-        from assembler.builders.word.builder import check_docx, default_template
-        from assembler.builders.word.redline import redline_docx
-
-        template = after.file("sjabloon") or default_template()
-        data = redline_docx(old_model, new_model, template)
-        check_docx(target.name, data)
-    else:
-        from assembler.builders.web.redline import redline_html
-
-        data = redline_html(old_model, new_model, [c.text for c in comparison.changes]).encode("utf-8")
+    model = Redline(tailor(before, content), tailor(after, content), tuple(c.text for c in comparison.changes))
+    context = BuildContext(content=content, template=after.file("sjabloon"), roots=(after.source.parent,))
+    (data,) = produce([output.name], model, context)[output.name].files.values()
     atomic_write(target, data)
     return len(comparison.changes)
+

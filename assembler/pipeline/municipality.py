@@ -8,16 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assembler.builders import DEFAULT_FORMATS, REGISTRY, get_builder
 from assembler.builders.base import BuildContext
+from assembler.builders.registry import DEFAULT_FORMATS, Kind, of_kind
 from assembler.errors import AssemblerError, FitError, OutputError
-from assembler.forked import Forked
 from assembler.model.routekaart import Routekaart
 from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.pipeline.blame import placed
 from assembler.pipeline.output import folder_lock, held_interrupts, remove_temp_files, safe_child, write_files
 from assembler.pipeline.ownership import announce, check_writable, record_written
+from assembler.pipeline.produce import files_of, produce
 from assembler.problems import Problem
 from assembler.profile.reading import Profile, Region, load_profile
 
@@ -36,16 +36,16 @@ class BuildResult:
 
 
 def parse_formats(text: str | None) -> tuple[str, ...]:
-    """'docx,pdf' to ('docx', 'pdf'); None gives every format."""
+    """'docx,pdf' to ('docx', 'pdf'); None gives every format (the registry's municipal outputs)."""
+    choices = [e.name for e in of_kind(Kind.MUNICIPALITY)]
     if not text:
-        return DEFAULT_FORMATS
+        return tuple(choices)
     wanted = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
-    unknown = [w for w in wanted if w not in REGISTRY]
+    unknown = [w for w in wanted if w not in choices]
     if unknown or not wanted:
-        raise AssemblerError(
-            f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies uit {', '.join(REGISTRY)}"
-        )
+        raise AssemblerError(f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies uit {', '.join(choices)}")
     return wanted
+
 
 
 def build_profile(
@@ -64,7 +64,9 @@ def build_profile(
     content = national_content()
     model = tailor(profile, content)
     folder = safe_child(outdir, model.slug)
-    context = BuildContext(profile=profile, content=content, template=template or profile.file("sjabloon"))
+    context = BuildContext(
+        content=content, template=template or profile.file("sjabloon"), roots=(profile.source.parent,)
+    )
     result = BuildResult(profile=profile, model=model, folder=folder)
     # Render and check everything first, so a failing format leaves every old output in place.
     try:
@@ -78,34 +80,9 @@ def build_profile(
     return result
 
 
-# The slowest format; with others to make it gets a core of its own (assembler/forked.py).
-ASIDE = "pdf"
-
-
 def render_all(context: BuildContext, model: Routekaart, formats: Sequence[str]) -> dict[str, bytes]:
     """Every format rendered and checked, in the order asked; warnings in that order too."""
-
-    def produce(name: str) -> tuple[dict[str, bytes], list[str]]:
-        before = len(context.warnings)
-        files = get_builder(name)(context).produce(model)
-        added = context.warnings[before:]
-        del context.warnings[before:]
-        return files, added
-
-    done: dict[str, tuple[dict[str, bytes], list[str]]] = {}
-    aside = ASIDE if ASIDE in formats and len(formats) > 1 else None
-    with Forked(lambda: produce(ASIDE)) if aside else contextlib.nullcontext() as pending:
-        for name in formats:
-            if name != aside:
-                done[name] = produce(name)
-        if pending is not None:
-            done[ASIDE] = pending.result()
-    rendered: dict[str, bytes] = {}
-    for name in formats:
-        files, warnings = done[name]
-        rendered.update(files)
-        context.warnings.extend(w for w in warnings if w not in context.warnings)
-    return rendered
+    return files_of(produce(formats, model, context))
 
 
 def commit(folder: Path, rendered: dict[str, bytes]) -> list[Path]:

@@ -67,3 +67,20 @@ def record_written(folder: Path, written: Mapping[str, bytes]) -> None:
     record = read_record(folder)
     record.update({name: [sha256(data)] for name, data in written.items()})
     _save(folder, record)
+
+
+def write_owned(outdir: Path, rel: str, data: bytes) -> bool:
+    """Write outdir/rel unless it already holds exactly data; never over a file someone else made.
+    Returns whether it wrote."""
+    target = outdir / rel
+    try:
+        if target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    folder, name = target.parent, target.name
+    check_writable(folder, [name])
+    announce(folder, {name: data})
+    atomic_write(target, data)
+    record_written(folder, {name: data})
+    return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assembler.builders.base import BuildContext
-from assembler.builders.cards.builder import CardsBuilder
+from assembler.builders.registry import make
 from assembler.errors import AssemblerError
 from assembler.model.tailor import tailor
 from assembler.national import national_content
@@ -23,9 +23,9 @@ def card_problems(profile: Profile) -> list[Problem]:
     validate accepts, the cards build can make.
     """
     content = national_content()
-    builder = CardsBuilder(BuildContext(profile=profile, content=content))
+    builder = make("kaarten", BuildContext(content=content, roots=(profile.source.parent,)))
     try:
-        builder.lay_out(tailor(profile, content))
+        builder.preflight(tailor(profile, content))
     except AssemblerError as exc:
         return [_placed(profile, str(exc))]
     return []

@@ -523,7 +523,11 @@ REGIO: dict[str, Any] = {
         {
             "kaarten": _dict("Standaard voor de zakkaarten.", KAARTEN),
             "ketenaanpak": _dict("Standaard voor de ketenaanpak.", KETENAANPAK),
-            "huisstijl": _dict("Standaard huisstijl.", HUISSTIJL),
+            "huisstijl": _dict(
+                "Standaard huisstijl van de gemeenten. De hoofdkleur is ook de kleur van het regiodocument, "
+                "het overzicht en de regionale website.",
+                HUISSTIJL,
+            ),
             "handvatten": HANDVATTEN_SECTIE,
         },
     ),

@@ -57,7 +57,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     profile = load_profile(path)
     model = tailor(profile, content)
     assert model.is_concept
-    return render_all(BuildContext(profile=profile, content=content), model, ("docx", "pdf", "html"))
+    return render_all(BuildContext(content=content, roots=(folder,)), model, ("docx", "pdf", "html"))
 
 
 def test_the_changelog_is_read_newest_first(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from assembler.model.region import (
     failed_entry,
     fresh_until,
     from_data,
+    region_colour,
     region_model,
     to_data,
 )
@@ -52,7 +53,15 @@ def model(entries: dict[str, MunicipalityEntry]) -> RegionModel:
     vt, partners = tailor_region(region.data, content)
     failed = [failed_entry("Kapotstad", "gemeenten/kapotstad.yaml", "profiel <ongeldig> & leeg")]
     return region_model(
-        region.naam, vt, partners, list(entries.values()), failed, content, TODAY, region.warnings
+        region.naam,
+        region_colour(region.data),
+        vt,
+        partners,
+        list(entries.values()),
+        failed,
+        content,
+        TODAY,
+        region.warnings,
     )
 
 
@@ -142,6 +151,7 @@ def test_regional_document_check_refuses_a_missing_municipality(model: RegionMod
     data = region_docx.render(model, "overzicht-oeverland.xlsx")
     other = region_model(
         model.naam,
+        model.kleur,
         model.veilig_thuis,
         model.partners,
         (*model.gemeenten, _renamed(model.gemeenten[0], "Nergenshuizen")),

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import pypdfium2 as pdfium
 
 from assembler.builders.art.colours import house_palette
-from assembler.builders.base import Builder
+from assembler.builders.base import BuildContext, Builder
 from assembler.builders.cards.fit import check_fit
 from assembler.builders.cards.imposition import choose_layout
 from assembler.builders.cards.pages import (
@@ -27,18 +25,21 @@ from assembler.model.routekaart import Routekaart
 PT_PER_MM = 72 / 25.4
 
 
-class CardsBuilder(Builder):
-    name: ClassVar[str] = "kaarten"
-    label: ClassVar[str] = "zakkaarten"
-
-    def filenames(self, model: Routekaart) -> list[str]:
-        return [f"zakkaarten-{model.slug}.pdf", f"zakkaarten-{model.slug}-a4.pdf"]
+class CardsBuilder(Builder[Routekaart]):
+    def __init__(self, context: BuildContext) -> None:
+        super().__init__(context)
+        self.spec: FormatSpec | None = None
+        self.cards: tuple[Card, ...] = ()
+        self.colour = ""
 
     def prepare(self, model: Routekaart) -> None:
-        self.spec: FormatSpec = SPECS[model.kaarten.formaat]
-        self.cards: tuple[Card, ...] = cards_for(model, self.context.content)
+        self.spec = SPECS[model.kaarten.formaat]
+        self.cards = cards_for(model, self.context.national())
         # White text stands on the card band; validate warns when this shade differs from the colour.
         self.colour = house_palette(model.kleur).band
+
+    def preflight(self, model: Routekaart) -> None:
+        self.lay_out(model)
 
     def _info(self, model: Routekaart, what: str) -> DocumentInfo:
         return DocumentInfo(
@@ -55,21 +56,28 @@ class CardsBuilder(Builder):
     def lay_out(self, model: Routekaart) -> tuple[CardRenderer, LaidOut]:
         """Every face laid out and checked to fit; raises CardOverflowError naming the text to shorten.
 
-        `validate` calls this too (pipeline/preflight.py), so a card that cannot fit is found there.
+        `validate` calls this too (preflight, from pipeline/preflight.py), so a card that cannot fit
+        is found there.
         """
-        if not hasattr(self, "cards"):
-            self.prepare(model)
-        qr_label = str(self.context.content.kaarten["koppen"]["qr"])
-        roots = [self.context.profile.source.parent]
-        renderer = CardRenderer(self.spec, self.colour, qr_label, roots, self.context.warnings)
+        spec = self._spec(model)
+        qr_label = str(self.context.national().kaarten["koppen"]["qr"])
+        roots = list(self.context.roots)
+        renderer = CardRenderer(spec, self.colour, qr_label, roots, self.context.warnings)
         items: list[FaceItem] = face_items(self.cards, qr_label)
         laid_out = renderer.layout_faces(items, self._info(model, ""))
-        check_fit(laid_out, self.spec, lambda face, key: renderer.retry(laid_out, face, key))
+        check_fit(laid_out, spec, lambda face, key: renderer.retry(laid_out, face, key))
         return renderer, laid_out
+
+    def _spec(self, model: Routekaart) -> FormatSpec:
+        if self.spec is None:
+            self.prepare(model)
+        assert self.spec is not None
+        return self.spec
 
     def render(self, model: Routekaart) -> dict[str, bytes]:
         renderer, laid_out = self.lay_out(model)
-        layout = choose_layout(self.spec.width, self.spec.height)
+        spec = self._spec(model)
+        layout = choose_layout(spec.width, spec.height)
         info = self._info(model, " (A4-vellen)")
 
         def sheets_pdf() -> tuple[bytes, list[str]]:
@@ -85,7 +93,7 @@ class CardsBuilder(Builder):
         loose, a4 = self.filenames(model)
         return {loose: single, a4: sheets}
 
-    def check(self, name: str, data: bytes) -> None:
+    def check(self, model: Routekaart, name: str, data: bytes) -> None:
         """Read the PDF back: it opens, has the right number of pages, and every loose face the card's trim box.
 
         pdfium reads a tagged PDF far faster than a pure-Python reader, which matters with
@@ -111,6 +119,7 @@ class CardsBuilder(Builder):
             pdf.close()
 
     def _check_trim(self, name: str, pdf: pdfium.PdfDocument, count: int) -> None:
+        assert self.spec is not None  # set by prepare
         width, height = self.spec.width * PT_PER_MM, self.spec.height * PT_PER_MM
         for number in range(count):
             left, bottom, right, top = pdf[number].get_trimbox()

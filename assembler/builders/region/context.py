@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from assembler.builders.registry import entry
 from assembler.dutch import dutch_date, enumeration
 from assembler.model.attention import points, region_points
 from assembler.model.region import NO_LOCAL_PARTNER, FailedEntry, MunicipalityEntry, RegionModel, StepChoice
@@ -20,6 +21,11 @@ KEY_PERSONS = {
     "niet vastgelegd": "nog niet vastgelegd",
 }
 NO_NUMBER = "geen nummer vastgelegd"
+
+
+def overview_file(model: RegionModel) -> str:
+    """The overview workbook's name, as both editions refer to it."""
+    return entry("overzicht").filenames(model.slug)[0]
 
 
 def _or_dash(value: str | None) -> str:

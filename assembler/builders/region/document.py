@@ -11,16 +11,20 @@ import docx
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
-from assembler.builders.region.context import context
+from assembler.builders.base import Builder
+from assembler.builders.region.context import context, overview_file
 from assembler.builders.word.bidi import mark_right_to_left
-from assembler.builders.word.finish import fill_toc, request_field_update
+from assembler.builders.word.finish import apply_house_colour, fill_toc, request_field_update
 from assembler.errors import BuildError
 from assembler.errors import TemplateError as AssemblerTemplateError
 from assembler.model.region import RegionModel
+from assembler.model.routekaart import DEFAULT_COLOUR
 from assembler.resources import template_path
 from assembler.zips import rezip_office
 
 TEMPLATE = "routekaart-regio.docx"
+# The colour the template is drawn in (tools/docx_kit.py): a region with this colour needs no change.
+TEMPLATE_COLOUR = DEFAULT_COLOUR
 
 
 def _moment(model: RegionModel) -> dt.datetime:
@@ -50,6 +54,8 @@ def render(model: RegionModel, overview_name: str, template: Path | None = None)
     except TemplateError as exc:
         raise AssemblerTemplateError(f"regiosjabloon {TEMPLATE}: {exc}") from exc
     document = tpl.docx
+    if model.kleur != TEMPLATE_COLOUR:
+        apply_house_colour(document, model.kleur)
     mark_right_to_left(document)  # a local text in Arabic or Hebrew reads from the right
     if not fill_toc(document):
         raise BuildError(f"het regiosjabloon {TEMPLATE} heeft geen inhoudsopgave (TOC-veld)")
@@ -77,3 +83,11 @@ def check(data: bytes, model: RegionModel) -> None:
         missing.insert(0, f"regio {model.naam}")
     if missing:
         raise BuildError(f"het regiodocument mist: {', '.join(missing)}")
+
+
+class RegionDocxBuilder(Builder[RegionModel]):
+    def render(self, model: RegionModel) -> dict[str, bytes]:
+        return {self.filenames(model)[0]: render(model, overview_file(model))}
+
+    def check(self, model: RegionModel, name: str, data: bytes) -> None:
+        check(data, model)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
+from dataclasses import dataclass
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
@@ -14,10 +14,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from assembler.builders.art.colours import house_palette
+from assembler.builders.base import Builder
 from assembler.errors import BuildError
 from assembler.model.region import FAILED, NO_LOCAL_PARTNER, RegionModel
-from assembler.model.routekaart import DEFAULT_COLOUR
-from assembler.zips import rezip_office
+from assembler.zips import office_package
 
 OVERVIEW_SHEET = "Overzicht"
 PROBLEMS_SHEET = "Problemen"
@@ -33,8 +34,6 @@ STATUS_FILLS = {
     "Niet geregeld": PatternFill("solid", fgColor="F8CBAD"),
 }
 PROBLEM_HEADER = ("Gemeente", "Plek (bestand:regel)", "Soort", "Veld", "Melding")
-HEADER_FILL = PatternFill("solid", fgColor=DEFAULT_COLOUR.lstrip("#"))
-HEADER_FONT = Font(bold=True, color="FFFFFF")
 GAP_FILL = PatternFill("solid", fgColor="FCE4D6")
 FAILED_FILL = PatternFill("solid", fgColor="F8CBAD")
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -42,15 +41,32 @@ MAX_WIDTH = 60
 HEADER_ROWS = 2  # the group row, then the column labels
 
 
-def _style_header(cells: tuple[Cell, ...] | list[Cell]) -> None:
+@dataclass(frozen=True)
+class HeaderStyle:
+    """The header rows in the region's colour, their text readable on it (as the Word tables' header row)."""
+
+    fill: PatternFill
+    font: Font
+
+    @classmethod
+    def of(cls, colour: str) -> HeaderStyle:
+        palette = house_palette(colour)
+        return cls(
+            PatternFill("solid", fgColor=palette.colour.lstrip("#").upper()),
+            Font(bold=True, color=palette.colour_text.lstrip("#").upper()),
+        )
+
+
+def _style_header(cells: tuple[Cell, ...] | list[Cell], style: HeaderStyle) -> None:
     for cell in cells:
-        cell.fill = HEADER_FILL
-        cell.font = HEADER_FONT
+        cell.fill = style.fill
+        cell.font = style.font
         cell.alignment = WRAP
 
 
 def _fill_sheet(
     sheet: Worksheet,
+    style: HeaderStyle,
     header: tuple[str, ...],
     rows: tuple[tuple[str, ...], ...],
     groups: tuple[tuple[str, int], ...] = (),
@@ -63,10 +79,10 @@ def _fill_sheet(
             if span > 1:
                 sheet.merge_cells(start_row=1, start_column=column, end_row=1, end_column=column + span - 1)
             column += span
-        _style_header(sheet[1])
+        _style_header(sheet[1], style)
     sheet.append(list(header))
     header_row = sheet.max_row
-    _style_header(sheet[header_row])
+    _style_header(sheet[header_row], style)
     for row in rows:
         sheet.append(list(row))
     for column in range(1, len(header) + 1):
@@ -95,6 +111,12 @@ def handvatten_rows(model: RegionModel) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+def _checks_title(model: RegionModel) -> str:
+    if not model.controles:
+        return "Alle nummers zijn in de afgelopen twaalf maanden nagekeken"
+    return f"Nog na te kijken op {model.peildatum.strftime('%d-%m-%Y')}"
+
+
 def check_rows(model: RegionModel) -> tuple[tuple[str, ...], ...]:
     """What still needs checking: one row per number, with the page to compare it against."""
     return tuple(
@@ -114,9 +136,10 @@ def check_rows(model: RegionModel) -> tuple[tuple[str, ...], ...]:
 def render(model: RegionModel) -> bytes:
     """The workbook as bytes; fixed document dates and zip timestamps, so equal models give equal bytes."""
     workbook = Workbook()
+    style = HeaderStyle.of(model.kleur)
     overview = workbook.active
     overview.title = OVERVIEW_SHEET
-    _fill_sheet(overview, model.overzicht.kop, model.overzicht.rijen, model.overzicht.groepen)
+    _fill_sheet(overview, style, model.overzicht.kop, model.overzicht.rijen, model.overzicht.groepen)
     for line in overview.iter_rows(min_row=HEADER_ROWS + 1):
         for cell in line:
             if cell.value == NO_LOCAL_PARTNER:
@@ -124,7 +147,7 @@ def render(model: RegionModel) -> bytes:
             elif isinstance(cell.value, str) and cell.value.startswith(f"{FAILED}:"):
                 cell.fill = FAILED_FILL
     statuses = workbook.create_sheet(HANDVATTEN_SHEET)
-    _fill_sheet(statuses, handvatten_header(model), handvatten_rows(model))
+    _fill_sheet(statuses, style, handvatten_header(model), handvatten_rows(model))
     for line in statuses.iter_rows(min_row=2, min_col=2):
         for cell in line:
             fill = STATUS_FILLS.get(str(cell.value))
@@ -133,14 +156,14 @@ def render(model: RegionModel) -> bytes:
     checks = workbook.create_sheet(CHECKS_SHEET)
     _fill_sheet(
         checks,
+        style,
         CHECKS_HEADER,
         check_rows(model),
-        ((f"Nog na te kijken op {model.peildatum.strftime('%d-%m-%Y')}" if model.controles
-          else "Alle nummers zijn in de afgelopen twaalf maanden nagekeken", len(CHECKS_HEADER)),),
+        ((_checks_title(model), len(CHECKS_HEADER)),),
     )
     problems = workbook.create_sheet(PROBLEMS_SHEET)
     rows = tuple((p.gemeente, p.plek, p.soort, p.veld, p.melding) for p in model.problemen)
-    _fill_sheet(problems, PROBLEM_HEADER, rows)
+    _fill_sheet(problems, style, PROBLEM_HEADER, rows)
     changes = workbook.create_sheet(CHANGES_SHEET)
     title = (
         "Wijzigingen sinds de vorige run in deze map"
@@ -149,6 +172,7 @@ def render(model: RegionModel) -> bytes:
     )
     _fill_sheet(
         changes,
+        style,
         CHANGES_HEADER,
         tuple((c.gemeente, c.onderwerp, c.wijziging) for c in model.wijzigingen),
         ((title, len(CHANGES_HEADER)),),
@@ -161,10 +185,7 @@ def render(model: RegionModel) -> bytes:
     props.creator = model.veilig_thuis.naam
     props.lastModifiedBy = model.veilig_thuis.naam
     # openpyxl's save() stamps the current time into docProps/core.xml; its writer alone does not.
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()
-    return rezip_office(buffer.getvalue(), moment)
+    return office_package(lambda archive: ExcelWriter(workbook, archive).save(), moment)
 
 
 def check(data: bytes, model: RegionModel) -> None:
@@ -182,3 +203,11 @@ def check(data: bytes, model: RegionModel) -> None:
     expected = [r[0] for r in model.overzicht.rijen]
     if names != expected:
         raise BuildError(f"het overzicht noemt {names}, verwacht {expected}")
+
+
+class OverviewBuilder(Builder[RegionModel]):
+    def render(self, model: RegionModel) -> dict[str, bytes]:
+        return {self.filenames(model)[0]: render(model)}
+
+    def check(self, model: RegionModel, name: str, data: bytes) -> None:
+        check(data, model)

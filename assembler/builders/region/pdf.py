@@ -16,14 +16,14 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from assembler.builders.region.context import context
+from assembler.builders.base import Builder
+from assembler.builders.region.context import context, overview_file
 from assembler.builders.web.pdf import check_accessible, is_a4, read_pdf
 from assembler.builders.web.pdffit import check_fit
 from assembler.builders.web.render import environment, palette
 from assembler.builders.web.weasy import render_pdf, shared_style
 from assembler.errors import BuildError
 from assembler.model.region import RegionModel
-from assembler.model.routekaart import DEFAULT_COLOUR
 from assembler.resources import templates_dir
 
 TEMPLATE = "regio.html.j2"
@@ -97,7 +97,7 @@ def render_html(model: RegionModel, overview_name: str) -> str:
             **ctx,
             inhoud=headings,
             koppen={h.id: h for h in (*headings, Heading("inhoud", 1, "Inhoud"))},
-            kleuren=palette(DEFAULT_COLOUR),
+            kleuren=palette(model.kleur),
         )
     )
 
@@ -139,3 +139,11 @@ def check(data: bytes, model: RegionModel, name: str = WHAT) -> None:
     ]
     if missing:
         raise BuildError(f"{name} mist: {', '.join(missing)}")
+
+
+class RegionPdfBuilder(Builder[RegionModel]):
+    def render(self, model: RegionModel) -> dict[str, bytes]:
+        return {self.filenames(model)[0]: render(model, overview_file(model))}
+
+    def check(self, model: RegionModel, name: str, data: bytes) -> None:
+        check(data, model, name.rsplit("/", 1)[-1])

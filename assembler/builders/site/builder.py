@@ -10,15 +10,12 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from assembler.builders.base import Builder
 from assembler.builders.site.assets import site_assets
 from assembler.builders.site.audit import audit, checks
 from assembler.builders.site.pages import (
-    DEFAULT_COLOUR,
-    DEFAULT_EXIT,
     Download,
     IndexEntry,
     SitePage,
@@ -28,40 +25,11 @@ from assembler.builders.site.pages import (
 )
 from assembler.builders.site.sitemap import absolute, sitemap
 from assembler.errors import BuildError
-from assembler.model.routekaart import Routekaart
+from assembler.model.site import SHARED, SiteMember, SiteModel, SiteState
 from assembler.naming import sort_key
 
 INDEX = "index.html"
 STATEMENT = "toegankelijkheid/index.html"
-
-
-@dataclass(frozen=True)
-class Member:
-    """A built municipality as the site sees it."""
-
-    naam: str
-    slug: str
-    sleutel: str  # changes whenever anything its page is made from changes
-    bestanden: tuple[Path, ...]  # its Word, PDF and card files, offered for download
-    model: Callable[[], Routekaart]  # loads and tailors the profile; called only when the page is redone
-
-
-@dataclass
-class SiteState:
-    """Per page the key it was made from, the date it last changed and the hashes of its files."""
-
-    paginas: dict[str, dict[str, Any]]
-
-    @classmethod
-    def from_json(cls, data: bytes | None) -> SiteState:
-        try:
-            raw = json.loads(data) if data else {}
-            return cls(dict(raw.get("paginas", {})))
-        except (ValueError, AttributeError):
-            return cls({})
-
-    def dumps(self) -> bytes:
-        return json.dumps({"paginas": self.paginas}, sort_keys=True, ensure_ascii=False, indent=1).encode()
 
 
 def _sha(data: bytes) -> str:
@@ -74,52 +42,41 @@ def _size(n: int) -> str:
     )
 
 
-def _label(name: str) -> tuple[str, str]:
-    if name.endswith(".docx"):
-        return "Routekaart als Word-bestand", "Word"
-    if name.startswith("zakkaarten-") and name.endswith("-a4.pdf"):
-        return "Zakkaarten op A4-vellen, om zelf te printen en te snijden", "PDF"
-    if name.startswith("zakkaarten-"):
-        return "Zakkaarten, één kaart per pagina", "PDF"
-    return "Routekaart als PDF-bestand", "PDF"
+def _is_shared(rel: str) -> bool:
+    """A file every page uses (stylesheet, fonts, the index, the statement), not a municipality's."""
+    return "/" not in rel or rel.startswith(("assets/", "toegankelijkheid/"))
 
 
-def _order(path: Path) -> tuple[int, str]:
-    """The routekaart (Word, PDF) first, then the cards, the loose ones before the A4 sheets."""
-    name = path.name
-    rank = 2 if name.endswith("-a4.pdf") else 1 if name.startswith("zakkaarten-") else 0
-    return rank, name
+class SiteBuilder(Builder[SiteModel]):
+    """Renders the site of one region; an unchanged municipality's page is taken from the previous
+    site (context.existing) when its files there are intact."""
+
+    def render(self, model: SiteModel) -> dict[str, bytes]:
+        files, state = _Site(model, self.context.existing).build()
+        self.context.kept = state.dumps()
+        return files
+
+    def check(self, model: SiteModel, name: str, data: bytes) -> None:
+        """The site is checked as a whole, links between its pages too, before anything is returned."""
 
 
-class SiteBuilder:
-    """Renders the site of one region; `existing` reads a file of the current site, or None."""
-
-    def __init__(
-        self,
-        region: dict[str, Any],
-        vt: Any,
-        today: dt.date,
-        state: SiteState,
-        existing: Callable[[str], bytes | None],
-    ) -> None:
-        self.region = region
-        self.settings = region.get("site") or {}
-        self.vt = vt
-        self.today = today
-        self.state = state
+class _Site:
+    def __init__(self, model: SiteModel, existing: Callable[[str], bytes | None]) -> None:
+        self.model = model
+        self.state = model.vorige
+        self.today = model.vandaag
         self.existing = existing
-        self.base: str | None = self.settings.get("url")
-        self.exit = self.settings.get("verlaten_naar") or DEFAULT_EXIT
-        standard = (region.get("standaard") or {}).get("huisstijl") or {}
-        self.kleur = standard.get("hoofdkleur") or DEFAULT_COLOUR
+        self.base = model.url
 
     def page(self, root: str, huidige: str, gewijzigd: dt.date, path: str, **values: Any) -> SitePage:
         return SitePage(
             root=root,
             huidige=huidige,
-            regio=self.region["naam"],
-            vt_naam=self.vt.naam,
-            verlaten_naar=self.exit,
+            regio=self.model.regio,
+            vt_naam=self.model.veilig_thuis.naam,
+            vt_telefoon=self.model.landelijk_telefoon,
+            vt_telefoon_uri=self.model.landelijk_telefoon_uri,
+            verlaten_naar=self.model.verlaten_naar,
             gewijzigd=gewijzigd,
             url=absolute(self.base, path) if self.base else None,
             **values,
@@ -145,7 +102,7 @@ class SiteBuilder:
             files[rel] = data
         return files or None
 
-    def member_files(self, member: Member) -> tuple[dict[str, bytes], IndexEntry, dt.date]:
+    def member_files(self, member: SiteMember) -> tuple[dict[str, bytes], IndexEntry, dt.date]:
         reused = self._reuse(member.slug, member.sleutel)
         old = self.state.paginas.get(member.slug) or {}
         if reused is not None and "versie" in old:
@@ -161,14 +118,14 @@ class SiteBuilder:
         gewijzigd = self._dated(member.slug, member.sleutel)
         files: dict[str, bytes] = {}
         downloads = []
-        for path in sorted(member.bestanden, key=_order):
+        for offered in member.bestanden:
+            path = offered.path
             try:
                 data = path.read_bytes()
             except OSError as exc:
                 raise BuildError(f"{path} kan niet worden gelezen: {exc.strerror or exc}") from exc
             files[f"{member.slug}/{path.name}"] = data
-            label, soort = _label(path.name)
-            downloads.append(Download(label, path.name, soort, _size(len(data))))
+            downloads.append(Download(offered.label, path.name, offered.soort, _size(len(data))))
         logo_name = None
         if model.logo is not None:
             try:
@@ -188,8 +145,9 @@ class SiteBuilder:
         entry = IndexEntry(model.gemeente, member.slug, model.versie, model.datum, model.is_concept)
         return files, entry, gewijzigd
 
-    def build(self, members: list[Member]) -> tuple[dict[str, bytes], SiteState]:
+    def build(self) -> tuple[dict[str, bytes], SiteState]:
         """Every file of the site and the state to keep for next time."""
+        members = self.model.gemeenten
         files = site_assets()
         state: dict[str, dict[str, Any]] = {}
         entries, dates = [], []
@@ -207,10 +165,10 @@ class SiteBuilder:
                 "bestanden": {rel: _sha(data) for rel, data in own.items()},
             }
         entries.sort(key=lambda e: (sort_key(e.naam), e.slug))
-        regio = self.region["naam"]
+        regio = self.model.regio
         # The index changes with the list and with every page's date; the statement only with the
         # region's settings and the number of pages.
-        index_key = _sha(json.dumps([self.region, [vars(e) for e in entries], dates], default=str).encode())
+        index_key = _sha(json.dumps([self.model.sleutel, [vars(e) for e in entries], dates], default=str).encode())
         index_date = max([self._dated("_index", index_key), *(d for _, d in dates)])
         files[INDEX] = index_page(
             self.page(
@@ -224,15 +182,14 @@ class SiteBuilder:
                     "met Veilig Thuis en de zakkaarten."
                 ),
             ),
-            self.kleur,
-            self.vt,
+            self.model.kleur,
+            self.model.veilig_thuis,
             entries,
             any(m.bestanden for m in members),
         )
         count = len(members) + 2
-        statement_key = _sha(json.dumps([self.region, count], default=str).encode())
+        statement_key = _sha(json.dumps([self.model.sleutel, count], default=str).encode())
         statement_date = self._dated("_toegankelijkheid", statement_key)
-        checked = self.settings.get("gecontroleerd_op")
         files[STATEMENT] = accessibility_page(
             self.page(
                 "../",
@@ -242,10 +199,10 @@ class SiteBuilder:
                 titel=f"Toegankelijkheidsverklaring, regio {regio}",
                 beschrijving=f"Hoe toegankelijk de site met routekaarten van regio {regio} is en waar u terecht kunt.",
             ),
-            self.kleur,
-            self.settings.get("verantwoordelijk") or self.vt.naam,
-            self.settings.get("email"),
-            checked if isinstance(checked, dt.date) else None,
+            self.model.kleur,
+            self.model.verantwoordelijk,
+            self.model.email,
+            self.model.gecontroleerd_op,
             checks(count),
             count,
         )
@@ -254,5 +211,6 @@ class SiteBuilder:
         if self.base:
             pages = [("", index_date), *dates, ("toegankelijkheid/", statement_date)]
             files["sitemap.xml"] = sitemap(self.base, pages)
-        audit(files, self.exit)
+        state[SHARED] = {"bestanden": {rel: "" for rel in files if _is_shared(rel)}}
+        audit(files, self.model.verlaten_naar)
         return files, SiteState(state)

@@ -10,14 +10,6 @@ from markupsafe import Markup
 
 from assembler.builders.web.render import environment, palette, render_page
 from assembler.model.routekaart import Routekaart, VeiligThuis
-from assembler.model.tailor import national_vt_phone
-from assembler.national import national_content
-from assembler.profile.values import tel_uri
-
-# The national Veilig Thuis number (organisaties.yaml): free and answered day and night, whatever the region.
-VT_NUMBER = national_vt_phone(national_content())
-DEFAULT_EXIT = "https://www.google.nl/"
-DEFAULT_COLOUR = "#1F5C99"
 
 
 @dataclass(frozen=True)
@@ -36,20 +28,15 @@ class SitePage:
     huidige: str  # "index", "gemeente" or "toegankelijkheid"
     regio: str
     vt_naam: str
+    # The national Veilig Thuis number (organisaties.yaml): free and answered day and night.
+    vt_telefoon: str
+    vt_telefoon_uri: str
     verlaten_naar: str
     gewijzigd: dt.date
     titel: str = ""
     beschrijving: str = ""
     url: str | None = None  # the page's address online, when the region gives site.url
     downloads: tuple[Download, ...] = ()
-
-    @property
-    def vt_telefoon(self) -> str:
-        return VT_NUMBER
-
-    @property
-    def vt_telefoon_uri(self) -> str:
-        return tel_uri(VT_NUMBER) or f"tel:{''.join(ch for ch in VT_NUMBER if ch.isdigit())}"
 
 
 @dataclass(frozen=True)

@@ -35,35 +35,34 @@ class _Inspector(HTMLParser):
             self.external.append(source)
 
 
-class HtmlBuilder(Builder):
-    name = "html"
-    label = "routekaart (HTML)"
-
-    def filenames(self, model: Routekaart) -> list[str]:
-        return [f"routekaart-{model.slug}.html"]
-
+class HtmlBuilder(Builder[Routekaart]):
     def render(self, model: Routekaart) -> dict[str, bytes]:
         html = render_html(model, "html", web_font_css(), read_logo(model.logo))
         return {self.filenames(model)[0]: html.encode("utf-8")}
 
-    def check(self, name: str, data: bytes) -> None:
-        if len(data) > MAX_BYTES:
-            raise BuildError(
-                f"{name} is {len(data) // 1024} kB; hooguit {MAX_BYTES // 1024} kB (is het logo te groot?)"
-            )
-        inspector = _Inspector()
-        try:
-            inspector.feed(data.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise BuildError(f"{name} is geen geldige UTF-8-tekst: {exc}") from exc
-        if inspector.lang != "nl":
-            raise BuildError(f'{name} mist lang="nl"')
-        missing = [t for t in LANDMARKS if t not in inspector.tags]
-        if missing:
-            raise BuildError(f"{name} mist de onderdelen {', '.join(missing)}")
-        if "script" in inspector.tags:
-            raise BuildError(f"{name} bevat een script; de pagina moet zonder werken")
-        if inspector.external:
-            raise BuildError(
-                f"{name} verwijst naar bestanden buiten de pagina: {', '.join(inspector.external[:3])}"
-            )
+    def check(self, model: Routekaart, name: str, data: bytes) -> None:
+        check_page(name, data)
+
+
+def check_page(name: str, data: bytes) -> None:
+    """A page that works on its own: Dutch, with its landmarks, no script and nothing from outside."""
+    if len(data) > MAX_BYTES:
+        raise BuildError(
+            f"{name} is {len(data) // 1024} kB; hooguit {MAX_BYTES // 1024} kB (is het logo te groot?)"
+        )
+    inspector = _Inspector()
+    try:
+        inspector.feed(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{name} is geen geldige UTF-8-tekst: {exc}") from exc
+    if inspector.lang != "nl":
+        raise BuildError(f'{name} mist lang="nl"')
+    missing = [t for t in LANDMARKS if t not in inspector.tags]
+    if missing:
+        raise BuildError(f"{name} mist de onderdelen {', '.join(missing)}")
+    if "script" in inspector.tags:
+        raise BuildError(f"{name} bevat een script; de pagina moet zonder werken")
+    if inspector.external:
+        raise BuildError(
+            f"{name} verwijst naar bestanden buiten de pagina: {', '.join(inspector.external[:3])}"
+        )

@@ -17,13 +17,7 @@ A4_POINTS = (595.28, 841.89)
 WHAT = "PDF-routekaart"
 
 
-class PdfBuilder(Builder):
-    name = "pdf"
-    label = "routekaart (PDF)"
-
-    def filenames(self, model: Routekaart) -> list[str]:
-        return [f"routekaart-{model.slug}.pdf"]
-
+class PdfBuilder(Builder[Routekaart]):
     def render(self, model: Routekaart) -> dict[str, bytes]:
         # The stylesheet is the same for every municipality: parsed once per process, with the
         # fonts; the page itself carries only its colours and running header and footer.
@@ -34,7 +28,7 @@ class PdfBuilder(Builder):
         data = render_pdf(
             html,
             WHAT,
-            roots=(self.context.profile.source.parent,),
+            roots=self.context.roots,
             warnings=self.context.warnings,
             check=lambda pages: check_fit(pages, WHAT),
             style=shared_style(css),
@@ -43,7 +37,7 @@ class PdfBuilder(Builder):
         )
         return {self.filenames(model)[0]: data}
 
-    def check(self, name: str, data: bytes) -> None:
+    def check(self, model: Routekaart, name: str, data: bytes) -> None:
         facts = read_pdf(name, data)
         if len(facts.sizes) < 2:
             raise BuildError(f"{name} heeft maar {len(facts.sizes)} pagina; er ontbreekt inhoud")

@@ -11,9 +11,12 @@ import re
 from lxml.html.diff import htmldiff
 from markupsafe import escape
 
+from assembler.builders.base import Builder
+from assembler.builders.web.html import check_page
 from assembler.builders.web.render import read_logo, render_html
 from assembler.builders.web.webfonts import web_font_css
 from assembler.errors import BuildError
+from assembler.model.changes import Redline
 from assembler.model.routekaart import Routekaart
 
 _MAIN = re.compile(r"(<main\b[^>]*>)(.*)(</main>)", re.S)
@@ -48,3 +51,13 @@ def redline_html(old: Routekaart, new: Routekaart, changes: list[str]) -> str:
     )
     page = after[: new_main.start(2)] + summary + marked + after[new_main.end(2) :]
     return page.replace("</style>", _STYLE + "</style>", 1)
+
+
+class RedlineHtmlBuilder(Builder[Redline]):
+    def render(self, model: Redline) -> dict[str, bytes]:
+        page = redline_html(model.oud, model.nieuw, list(model.wijzigingen))
+        return {self.filenames(model)[0]: page.encode("utf-8")}
+
+    def check(self, model: Redline, name: str, data: bytes) -> None:
+        # The same page as the routekaart in HTML, with marks in it: the same checks hold.
+        check_page(name, data)

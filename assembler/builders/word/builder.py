@@ -8,7 +8,7 @@ import zipfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import jinja2
 from docx import Document
@@ -19,7 +19,7 @@ from markupsafe import Markup
 from assembler.builders.art.routestyle import alt_text
 from assembler.builders.base import Builder
 from assembler.builders.word.check import check_template_file
-from assembler.builders.word.env import ContextMaker, rendering_environment
+from assembler.builders.word.env import ContextMaker, patcher, rendering_environment
 from assembler.builders.word.finish import document_time, finish, package_bytes
 from assembler.builders.word.route import route_block
 from assembler.errors import AssemblerError, BuildError, TemplateError
@@ -53,10 +53,7 @@ def _patched(src_xml: str) -> str:
     """docxtpl's clean-up of a part's XML before Jinja sees it (tags split over runs joined again):
     a pure function of the text, so each part of a template is cleaned once per process, and the
     same text object comes back, which the compiled-template cache then finds at once."""
-    return DocxTemplate.patch_xml(_CLEANER, src_xml)
-
-
-_CLEANER = DocxTemplate(io.BytesIO())  # patch_xml reads nothing of its instance
+    return DocxTemplate.patch_xml(patcher(), src_xml)
 
 
 def diagram_for(model: Routekaart) -> Callable[[Practice], Markup]:
@@ -160,13 +157,7 @@ def check_docx(name: str, data: bytes) -> None:
         raise BuildError(f"{name}: het gemaakte Word-bestand bevat geen tekst")
 
 
-class DocxBuilder(Builder):
-    name: ClassVar[str] = "docx"
-    label: ClassVar[str] = "routekaart (Word)"
-
-    def filenames(self, model: Routekaart) -> list[str]:
-        return [f"routekaart-{model.slug}.docx"]
-
+class DocxBuilder(Builder[Routekaart]):
     def template(self) -> Path:
         return self.context.template or default_template()
 
@@ -186,5 +177,5 @@ class DocxBuilder(Builder):
     def render(self, model: Routekaart) -> dict[str, bytes]:
         return {self.filenames(model)[0]: render_docx(model, self.template())}
 
-    def check(self, name: str, data: bytes) -> None:
+    def check(self, model: Routekaart, name: str, data: bytes) -> None:
         check_docx(name, data)

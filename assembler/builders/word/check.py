@@ -22,7 +22,6 @@ from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
 from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree
@@ -33,12 +32,11 @@ from assembler.builders.word.env import (
     allowed_owner,
     make_environment,
     model_names,
+    patcher,
     unsafe_name,
 )
 from assembler.builders.word.package import package_issues, shorten
 
-# Only patch_xml is used here; nothing renders, so autoescape does not apply.
-_PATCHER = DocxTemplate(None)  # patch_xml uses no state; one instance serves every call
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _MARKERS = ("{{", "{%", "{#", "}}", "%}", "#}")
 _CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
@@ -249,7 +247,7 @@ def _unescape(xml: str) -> str:
 
 def _repaired_tags(paragraph_xml: str) -> tuple[list[str], list[str]]:
     """Tags as docxtpl will see them after its own clean-up: (clean tags, tags still holding markup)."""
-    patched = _PATCHER.patch_xml(paragraph_xml)
+    patched = patcher().patch_xml(paragraph_xml)
     clean: list[str] = []
     broken: list[str] = []
     for match in _TAG.finditer(patched):

@@ -43,6 +43,13 @@ _CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
 LOGO_BOX_MM = (60.0, 30.0)
 
 
+@cache
+def patcher() -> DocxTemplate:
+    """An instance for docxtpl's patch_xml (tags split over runs joined again), which reads nothing
+    of its instance: one serves every call, the template checker's and the builder's."""
+    return DocxTemplate(None)
+
+
 def clean_text(value: str) -> str:
     """Text as Word can store it: no control characters, line breaks as \\n."""
     text = value.replace("\r\n", "\n").replace("\r", "\n")

@@ -21,8 +21,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from assembler.builders.word.builder import render_docx
+from assembler.builders.base import Builder
+from assembler.builders.word.builder import check_docx, default_template, render_docx
 from assembler.builders.word.finish import document_time, package_bytes
+from assembler.model.changes import Redline
 from assembler.model.routekaart import Routekaart
 
 AUTHOR = "Routekaart toolkit"
@@ -357,3 +359,14 @@ def redline_docx(
     """Render both editions with the same template and mark the new one up against the old."""
     data, _ = redline(render(old, template), render(new, template), document_time(new))
     return data
+
+
+class RedlineDocxBuilder(Builder[Redline]):
+    """Both editions rendered with the municipality's template (context.template) or the shipped one."""
+
+    def render(self, model: Redline) -> dict[str, bytes]:
+        template = self.context.template or default_template()
+        return {self.filenames(model)[0]: redline_docx(model.oud, model.nieuw, template)}
+
+    def check(self, model: Redline, name: str, data: bytes) -> None:
+        check_docx(name, data)

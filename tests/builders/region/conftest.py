@@ -13,6 +13,7 @@ from assembler.model.region import (
     RegionModel,
     entry_from,
     from_data,
+    region_colour,
     region_model,
     to_data,
 )
@@ -34,7 +35,9 @@ def model_of(entries: list[MunicipalityEntry], failed: list[FailedEntry]) -> Reg
     region = fixture_region()
     content = national_content()
     vt, partners = tailor_region(region.data, content)
-    return region_model(region.naam, vt, partners, entries, failed, content, TODAY, region.warnings)
+    return region_model(
+        region.naam, region_colour(region.data), vt, partners, entries, failed, content, TODAY, region.warnings
+    )
 
 
 def renamed(entry: MunicipalityEntry, name: str) -> MunicipalityEntry:

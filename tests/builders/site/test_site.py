@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from assembler.builders.art.colours import house_palette
 from assembler.dutch import dutch_date
+from assembler.model.routekaart import DEFAULT_COLOUR
 from tests.builders.site.helpers import (
     EXIT_URL,
     SITE_URL,
@@ -101,6 +103,14 @@ def test_statement_is_filled_from_the_region_file(built: tuple[Path, Path]) -> N
     assert "20 november 2026" in text
     assert "web@veiligthuistestland.test" in text
     assert "in orde op alle 4 pagina's" in text
+
+
+def test_a_region_without_a_colour_has_the_house_colour_of_its_documents(built: tuple[Path, Path]) -> None:
+    """Testland names no colour: its site takes the schema's house colour, as its regional documents do."""
+    palette = house_palette(DEFAULT_COLOUR)
+    for page in ("index.html", "toegankelijkheid/index.html"):
+        html = (built[1] / "site" / page).read_text(encoding="utf-8")
+        assert f"--kop: {palette.heading};" in html and f"--licht: {palette.tint};" in html, page
 
 
 def test_sitemap_lists_every_page_under_the_base_url(built: tuple[Path, Path]) -> None:

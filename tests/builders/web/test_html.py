@@ -13,9 +13,7 @@ from assembler.builders.base import BuildContext
 from assembler.builders.web.html import HtmlBuilder
 from assembler.errors import BuildError
 from assembler.model.routekaart import Routekaart
-from assembler.national import national_content
 from assembler.pipeline.municipality import build_profile
-from assembler.profile.reading import load_profile
 from tests.conftest import FIXTURE_REGION, Invoke
 
 MUNICIPALITIES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
@@ -207,19 +205,15 @@ def test_cli_builds_html(run: Invoke, tmp_path: Path) -> None:
 def test_check_refuses_a_page_with_a_script_or_outside_resource(
     pages: dict[str, tuple[Routekaart, bytes]],
 ) -> None:
-    _, data = pages["dijkmond"]
+    model, data = pages["dijkmond"]
 
-    builder = HtmlBuilder(
-        BuildContext(
-            profile=load_profile(FIXTURE_REGION / "gemeenten" / "dijkmond.yaml"), content=national_content()
-        )
-    )
-    builder.check("ok.html", data)
+    builder = HtmlBuilder(BuildContext())
+    builder.check(model, "ok.html", data)
     with pytest.raises(BuildError, match="script"):
-        builder.check("x.html", data.replace(b"</body>", b"<script>alert(1)</script></body>"))
+        builder.check(model, "x.html", data.replace(b"</body>", b"<script>alert(1)</script></body>"))
     with pytest.raises(BuildError, match="buiten de pagina"):
         builder.check(
-            "x.html", data.replace(b"</body>", b'<img src="https://example.org/x.png" alt=""></body>')
+            model, "x.html", data.replace(b"</body>", b'<img src="https://example.org/x.png" alt=""></body>')
         )
     with pytest.raises(BuildError, match="lang"):
-        builder.check("x.html", data.replace(b'<html lang="nl">', b"<html>"))
+        builder.check(model, "x.html", data.replace(b'<html lang="nl">', b"<html>"))
