@@ -16,7 +16,7 @@ import click
 
 from assembler import __version__
 from assembler.builders.registry import DEFAULT_FORMATS, Kind, of_kind
-from assembler.dutch import enumeration
+from assembler.dutch import enumeration, plural
 from assembler.errors import AssemblerError, ProfileError
 from assembler.problems import Problem
 
@@ -37,7 +37,7 @@ def _echo_problems(problems: Iterable[Problem]) -> None:
 def _summary(problems: list[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    return f"{errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
+    return f"{plural(errors, 'fout', 'fouten')}, {plural(warnings, 'waarschuwing', 'waarschuwingen')}"
 
 
 def friendly(func: F) -> F:
@@ -123,7 +123,7 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
             click.echo(f"Niet geldig: {_summary(problems)}.", err=True)
         else:
             click.echo(
-                f"Geldig: {len(paths)} {'bestand' if len(paths) == 1 else 'bestanden'} gecontroleerd, {_summary(problems)}."
+                f"Geldig: {plural(len(paths), 'bestand', 'bestanden')} gecontroleerd, {_summary(problems)}."
             )
     sys.exit(1 if failed else 0)
 
@@ -272,7 +272,7 @@ def check_template(template: Path) -> None:
         click.echo(issue, err=True)
     if issues:
         click.echo(
-            f"Sjabloon niet bruikbaar: {len(issues)} {'probleem' if len(issues) == 1 else 'problemen'}.",
+            f"Sjabloon niet bruikbaar: {plural(len(issues), 'probleem', 'problemen')}.",
             err=True,
         )
         sys.exit(1)
@@ -402,8 +402,7 @@ def import_command(workbook: Path, profile: Path) -> None:
     count = len(result.changes)
     files = len(result.written)
     click.echo(
-        f"Bijgewerkt: {count} {'wijziging' if count == 1 else 'wijzigingen'} in "
-        f"{files} {'bestand' if files == 1 else 'bestanden'}."
+        f"Bijgewerkt: {plural(count, 'wijziging', 'wijzigingen')} in {plural(files, 'bestand', 'bestanden')}."
     )
 
 
@@ -445,7 +444,7 @@ def _echo_changes(comparison: Any) -> None:
     if total == 0:
         click.echo("Geen wijzigingen.")
     else:
-        click.echo(f"{total} {'wijziging' if total == 1 else 'wijzigingen'}.")
+        click.echo(f"{plural(total, 'wijziging', 'wijzigingen')}.")
 
 
 if __name__ == "__main__":  # pragma: no cover

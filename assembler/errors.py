@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assembler.problems import Problem
+    from assembler.problems import Place, Problem
 
 
 class AssemblerError(Exception):
@@ -36,19 +36,28 @@ class BuildError(AssemblerError):
 
 
 class FitError(BuildError):
-    """Raised when laid-out text runs out of its column; carries the texts, so the build can name their fields."""
+    """Raised when laid-out text runs out of its column; carries each text with the place its value
+    was written (None for text that is not a profile's value), so the build can name the field."""
 
-    def __init__(self, message: str, texts: Sequence[str] = ()) -> None:
+    def __init__(self, message: str, overflows: Sequence[tuple[str, Place | None]] = ()) -> None:
         super().__init__(message)
-        self.texts = tuple(texts)
+        self.overflows = tuple(overflows)
 
-    def __reduce__(self) -> tuple[type[FitError], tuple[str, tuple[str, ...]]]:
-        # A PDF is rendered in a forked child; the texts must survive the trip back.
-        return (type(self), (str(self), self.texts))
+    def __reduce__(self) -> tuple[type[FitError], tuple[str, tuple[tuple[str, Place | None], ...]]]:
+        # A PDF is rendered in a forked child; the places must survive the trip back.
+        return (type(self), (str(self), self.overflows))
 
 
 class CardOverflowError(BuildError):
-    """Raised when a pocket-card face does not fit; names the card and the field that is too long."""
+    """Raised when a pocket-card face does not fit; names the card and the field that is too long,
+    and carries where that field's value was written (none for national text)."""
+
+    def __init__(self, message: str, places: Sequence[Place] = ()) -> None:
+        super().__init__(message)
+        self.places = tuple(places)
+
+    def __reduce__(self) -> tuple[type[CardOverflowError], tuple[str, tuple[Place, ...]]]:
+        return (type(self), (str(self), self.places))
 
 
 class OutputError(AssemblerError):

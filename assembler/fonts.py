@@ -1,8 +1,13 @@
-"""The shipped fonts: Noto Sans with its fallbacks per script, and the characters they print together."""
+"""The shipped fonts, declared once: Noto Sans by style, its fallbacks per script, and what they print.
+
+Every place that names a font file or writes an @font-face rule (the PDF's WeasyPrint fonts,
+the web pages' subset WOFF2, the site's font files, the measured columns) reads this table.
+"""
 
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 
 from fontTools.ttLib import TTFont
@@ -10,6 +15,25 @@ from fontTools.ttLib import TTFont
 from assembler.resources import fonts_dir
 
 FAMILY = "Noto Sans"
+
+
+@dataclass(frozen=True)
+class Face:
+    """One face of Noto Sans: its style name, file, and CSS weight and style."""
+
+    style: str  # regular, bold, italic, bolditalic
+    file: str
+    weight: str
+    slant: str
+
+
+FACES: tuple[Face, ...] = (
+    Face("regular", "NotoSans-Regular.ttf", "normal", "normal"),
+    Face("bold", "NotoSans-Bold.ttf", "bold", "normal"),
+    Face("italic", "NotoSans-Italic.ttf", "normal", "italic"),
+    Face("bolditalic", "NotoSans-BoldItalic.ttf", "bold", "italic"),
+)
+FACE = {face.style: face for face in FACES}
 # Scripts Noto Sans lacks that a Dutch municipality may well print (names, a local text in
 # Arabic or Hebrew), and monochrome symbols for the emoji people paste. Each family maps a
 # weight to its file; a missing weight is made bold by the renderer.
@@ -50,7 +74,7 @@ def _cmap(name: str) -> frozenset[int]:
 @cache
 def printable() -> frozenset[int]:
     """Every code point some shipped font has a glyph for."""
-    codes: set[int] = set(_cmap("NotoSans-Regular.ttf"))
+    codes: set[int] = set(_cmap(FACE["regular"].file))
     for name in fallback_files():
         codes |= _cmap(name)
     return frozenset(codes)
@@ -89,9 +113,15 @@ def _advances(name: str) -> tuple[dict[int, int], int]:
     return widths, units
 
 
+def in_noto_sans(text: str, bold: bool = False) -> bool:
+    """Whether Noto Sans itself (no fallback) has a glyph for every character of text."""
+    widths, _ = _advances(FACE["bold" if bold else "regular"].file)
+    return all(ord(char) in widths for char in text)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """How wide text sets in Noto Sans at `size` (in the unit of size), from the glyphs' advance
     widths: no kerning, which only ever narrows it; a character Noto Sans lacks counts as 0.6 em."""
-    widths, units = _advances("NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf")
+    widths, units = _advances(FACE["bold" if bold else "regular"].file)
     missing = 0.6 * units
     return sum(widths.get(ord(char), missing) for char in text) * size / units

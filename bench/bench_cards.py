@@ -22,9 +22,10 @@ from pathlib import Path
 from assembler import forked
 from assembler.builders.base import BuildContext, collector_paused
 from assembler.builders.cards.builder import CardsBuilder
+from assembler.builders.cards.faces import face_items
 from assembler.builders.cards.fit import check_fit
 from assembler.builders.cards.imposition import choose_layout
-from assembler.builders.cards.pages import CardRenderer, face_items
+from assembler.builders.cards.pages import CardRenderer
 from assembler.model.routekaart import Routekaart
 from assembler.model.tailor import tailor
 from assembler.national import national_content

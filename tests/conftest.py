@@ -26,6 +26,13 @@ CONTRACT = (
 )
 EXAMPLE_REGION = ROOT / "profiles" / "regio-voorbeeld"
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The card faces a test run finds fitting are remembered for that run only (builders/cards/fitcache.py),
+    in a folder of its own, never in the user's ~/.cache; CLI runs in child processes inherit it."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
 # Contact details checked a month ago, so that the base stays free of warnings over time.
 CHECKED = (dt.date.today() - dt.timedelta(days=30)).isoformat()
 # The national content a build prints now: the base is adopted on it, on the day it appeared.

@@ -250,6 +250,11 @@ ESCAPES = {
         "'{0.__class__}' is afgeschermd",
         "'__class__' is afgeschermd",
     ),
+    "origin": (
+        "{{ veilig_thuis.telefoon.origin }}",
+        "'veilig_thuis.telefoon.origin' is afgeschermd",
+        "'origin' is afgeschermd",
+    ),
     "read-file": (
         "{{ logo.read_text() }}",
         "'logo.read_text' is afgeschermd: een sjabloon kan geen bestanden lezen of schrijven",

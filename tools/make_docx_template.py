@@ -33,6 +33,8 @@ from docx_kit import (
     simple_field,
 )
 
+from assembler.model.routekaart import CHAPTERS  # docx_kit has put the repository on the path
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "templates" / "routekaart.docx"
 
@@ -119,7 +121,7 @@ def concept(w: Writer) -> None:
 
 
 def inleiding(w: Writer) -> None:
-    w.h("Inleiding", 1)
+    w.h(CHAPTERS["inleiding"], 1)
     concept(w)
     w.p(
         "{{ acuut_tekst }} Voor advies of een melding: {{ veilig_thuis.naam }}, telefoon "
@@ -190,7 +192,7 @@ def organisation_table(w: Writer, expr: str) -> None:
 
 
 def praktijken(w: Writer) -> None:
-    w.h("De schadelijke praktijken", 1)
+    w.h(CHAPTERS["praktijken"], 1)
     w.p(
         "Dit hoofdstuk beschrijft {% if praktijken|length == 1 %}de schadelijke praktijk{% else %}"
         "de {{ praktijken|length|getal }} schadelijke praktijken{% endif %} waarop {{ gemeente }} zich richt: "
@@ -311,7 +313,7 @@ def praktijken(w: Writer) -> None:
 
 
 def wetgeving(w: Writer) -> None:
-    w.h("Wet- en regelgeving", 1)
+    w.h(CHAPTERS["wetgeving"], 1)
     w.paras("wetgeving_inleiding")
     w.tag("{%p for wet in wetten %}")
     w.h("{{ wet.naam }}", 2)
@@ -329,7 +331,7 @@ def wetgeving(w: Writer) -> None:
 
 
 def organisaties(w: Writer) -> None:
-    w.h("Betrokken organisaties", 1)
+    w.h(CHAPTERS["organisaties"], 1)
     w.p(
         "Bij de aanpak van schadelijke praktijken werken landelijke, regionale en lokale organisaties samen. "
         "Dit hoofdstuk zet ze op een rij, met hun rol en hoe u ze bereikt."
@@ -397,7 +399,7 @@ def organisaties(w: Writer) -> None:
 
 
 def ketenaanpak(w: Writer) -> None:
-    w.h("De ketenaanpak", 1)
+    w.h(CHAPTERS["ketenaanpak"], 1)
     w.paras("ketenaanpak_inleiding")
     w.h("Regie en coördinatie", 2)
     w.p("{{ regie_tekst }}")
@@ -455,7 +457,7 @@ def ketenaanpak(w: Writer) -> None:
 
 
 def handvatten(w: Writer) -> None:
-    w.h("Wat regelt de gemeente", 1)
+    w.h(CHAPTERS["handvatten"], 1)
     w.paras("handvatten_inleiding")
     w.h("Checklist per ketenstap", 2)
     w.table(
@@ -477,7 +479,7 @@ def handvatten(w: Writer) -> None:
 
 
 def keuzes(w: Writer) -> None:
-    w.h("Afspraken en keuzes", 1)
+    w.h(CHAPTERS["afspraken"], 1)
     w.p(
         "Dit overzicht vat de keuzes samen die {{ gemeente }} voor deze routekaart heeft gemaakt. De "
         "eigenaar van het document bewaakt dat ze actueel blijven."
@@ -616,7 +618,7 @@ def akkoord(w: Writer) -> None:
 
 
 def bijlagen(w: Writer) -> None:
-    w.h("Bijlagen", 1)
+    w.h(CHAPTERS["bijlagen"], 1)
     w.h("Contactlijst", 2)
     w.p("{{ contactlijst_inleiding }}")
     small = "Contactlijst"  # a smaller paragraph style, so the whole list fits on one page

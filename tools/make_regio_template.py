@@ -3,7 +3,7 @@
 Run `python tools/make_regio_template.py` after changing its layout or fixed Dutch text.
 It shares the styles of the municipal template (tools/make_docx_template.py), so both
 documents look alike and a communications officer restyles them the same way in Word.
-Every sentence comes worded from assembler/pipelineers/region/context.py, which the PDF
+Every sentence comes worded from assembler/builders/region/context.py, which the PDF
 edition (templates/html/regio.html.j2) reads too, so the two editions say the same.
 The table of contents is a real TOC field: the builder fills in the headings, and Word
 refreshes it with page numbers on opening (updateFields).
@@ -36,6 +36,8 @@ from docx_kit import (
     package,
     simple_field,
 )
+
+from assembler.builders.region.context import HEADINGS  # docx_kit has put the repository on the path
 
 TARGET = ROOT / "templates" / "routekaart-regio.docx"
 LANDSCAPE_WIDTH = round((297 - 2 * 20) * 1440 / 25.4)  # twips between the landscape margins
@@ -115,8 +117,8 @@ def contents(w: Writer) -> None:
 
 def introduction(w: Writer) -> None:
     # Follows the table of contents on the same page: the first portrait page is not left empty.
-    w.h("Veilig Thuis en de regio", 1).paragraph_format.page_break_before = False
-    w.h("Over dit document", 2)
+    w.h(HEADINGS["regio"], 1).paragraph_format.page_break_before = False
+    w.h(HEADINGS["over"], 2)
     w.paras("teksten.over")
 
 
@@ -129,7 +131,7 @@ def veilig_thuis(w: Writer) -> None:
 
 
 def regional_partners(w: Writer) -> None:
-    w.h("Regionale partners", 2)
+    w.h(HEADINGS["partners"], 2)
     w.tag("{%p if partners %}")
     w.p("{{ teksten.partners }}")
     w.table(
@@ -156,7 +158,7 @@ def regional_partners(w: Writer) -> None:
 
 
 def contact_list(w: Writer) -> None:
-    w.h("Contactlijst per gemeente", 2)
+    w.h(HEADINGS["contactlijst"], 2)
     w.p("{{ teksten.contactlijst }}")
     w.table(
         ["Gemeente", "Organisatie", "Rol", "Telefoon", "E-mail"],
@@ -169,7 +171,7 @@ def contact_list(w: Writer) -> None:
 
 
 def municipalities(w: Writer) -> None:
-    w.h("De gemeenten", 1)
+    w.h(HEADINGS["gemeenten"], 1)
     w.p("{{ teksten.gemeenten }}")
     w.tag("{%p for g in gemeenten %}")
     w.h("{{ g.naam }}", 2)
@@ -215,7 +217,7 @@ def municipalities(w: Writer) -> None:
 
 def failures(w: Writer) -> None:
     w.tag("{%p if mislukt %}")
-    w.h("Niet opgenomen", 2)
+    w.h(HEADINGS["niet-opgenomen"], 2)
     w.p("{{ teksten.mislukt }}")
     w.table(
         ["Gemeente", "Bestand", "Reden"],
@@ -258,7 +260,7 @@ def _small(table: Table, size: float = 7.5) -> None:
 
 def overview(w: Writer) -> None:
     # Right under the title on the first page: not a page of its own.
-    heading = w.h("Overzicht van de regio", 1)
+    heading = w.h(HEADINGS["overzicht"], 1)
     heading.paragraph_format.page_break_before = False
     heading.paragraph_format.space_after = Pt(4)
     w.p("{{ teksten.matrix }}")
@@ -270,7 +272,7 @@ def overview(w: Writer) -> None:
     )
     _landscape_widths(table, widths)
     _small(table)
-    w.h("Handvatten per gemeente", 2).paragraph_format.space_before = Pt(8)
+    w.h(HEADINGS["handvatten"], 2).paragraph_format.space_before = Pt(8)
     gap_widths = [22, *([26] * HANDVATTEN_COLUMNS)]
     gaps = w.table(
         [f"{{{{ kaart_kop[{i}] }}}}" for i in range(len(gap_widths))],

@@ -20,6 +20,7 @@ from typing import Any
 
 from assembler import __version__
 from assembler.national import digest_of, load_content_info
+from assembler.phone import Phone
 from assembler.pipeline.output import atomic_write, safe_child
 from assembler.resources import content_dir, templates_dir
 
@@ -214,7 +215,10 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def jsonable(value: Any) -> Any:
-    """Profile data as JSON: dates become ISO text (see ``dated`` for the way back)."""
+    """Profile data as JSON: dates become ISO text (see ``dated`` for the way back), phone numbers
+    the text they print (what a change report compares and shows)."""
+    if isinstance(value, Phone):
+        return str(value)
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

@@ -21,6 +21,7 @@ from typing import Any
 from assembler import forked
 from assembler.batch.manifest import Output, jsonable, relative, sha256_bytes, sha256_file
 from assembler.builders import DEFAULT_FORMATS
+from assembler.dutch import plural
 from assembler.errors import AssemblerError, ProfileError
 from assembler.model.region import entry_from, fresh_until, to_data
 from assembler.national import national_content
@@ -108,7 +109,7 @@ def profile_reason(exc: ProfileError) -> str:
     first = errors[0].format()
     more = len(errors) - 1
     if more:
-        return f"{first} (en nog {more} {'fout' if more == 1 else 'fouten'})"
+        return f"{first} (en nog {plural(more, 'fout', 'fouten')})"
     return first
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from assembler.dutch import enumeration, plural
 from assembler.model.region import Finding, MunicipalityEntry, ProblemRow, stale_checks
 
 # Lower weighs more: a concept before a missing partner, a missing partner before an unusual area code.
@@ -21,12 +22,6 @@ REGIE_ORIGIN = {"regio": "de standaardkeuze van de regio", "standaard": "de stan
 class Point:
     gewicht: int
     zin: str
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
 def _lower(name: str) -> str:
@@ -55,10 +50,6 @@ def _kind(f: Finding | ProblemRow) -> int:
     return OTHER
 
 
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
     name = entry.naam
     found: list[Point] = []
@@ -66,7 +57,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
         found.append(Point(CONCEPT, f"De routekaart van {name} is nog een concept. {' '.join(entry.concept_redenen)}"))
     missing = [_lower(s.naam) for s in entry.stappen if not s.lokale_partners]
     if missing:
-        found.append(Point(GAP, f"{name} heeft voor {_join(missing)} nog geen lokale partner."))
+        found.append(Point(GAP, f"{name} heeft voor {enumeration(missing)} nog geen lokale partner."))
     for p in entry.praktijken:
         if p.gekozen and p.prioriteit == "hoog" and not p.lokale_partners:
             found.append(
@@ -78,7 +69,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
             )
     not_arranged = [_lower(h.naam) for h in entry.handvatten if h.status == "niet_geregeld"]
     if not_arranged:
-        found.append(Point(NOT_ARRANGED, f"{name} heeft {_join(not_arranged)} nog niet geregeld."))
+        found.append(Point(NOT_ARRANGED, f"{name} heeft {enumeration(not_arranged)} nog niet geregeld."))
     if entry.coordinator is None:
         found.append(Point(COORDINATOR, f"{name} heeft nog geen coördinator voor de ketenaanpak aangewezen."))
     if entry.regie_herkomst in REGIE_ORIGIN:
@@ -106,7 +97,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
         found.append(
             Point(
                 CHECKS,
-                f"Bij {_n(unchecked, 'lokaal contact', 'lokale contacten')} van {name} staat niet "
+                f"Bij {plural(unchecked, 'lokaal contact', 'lokale contacten')} van {name} staat niet "
                 "wanneer de gegevens voor het laatst zijn nagekeken.",
             )
         )
@@ -114,7 +105,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
         found.append(
             Point(
                 CHECKS,
-                f"De gegevens van {_n(stale, 'lokaal contact', 'lokale contacten')} van {name} zijn "
+                f"De gegevens van {plural(stale, 'lokaal contact', 'lokale contacten')} van {name} zijn "
                 "langer dan twaalf maanden niet nagekeken.",
             )
         )
@@ -124,7 +115,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
         found.append(
             Point(
                 PHONES,
-                f"{name} noemt {_n(phones, 'telefoonnummer', 'telefoonnummers')} met een ongebruikelijk "
+                f"{name} noemt {plural(phones, 'telefoonnummer', 'telefoonnummers')} met een ongebruikelijk "
                 "netnummer; het is goed die na te bellen.",
             )
         )
@@ -133,7 +124,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
         found.append(
             Point(
                 EXAMPLES,
-                f"Bij {name} staan nog {_n(examples, 'voorbeeldwaarde', 'voorbeeldwaarden')}, zoals adressen "
+                f"Bij {name} staan nog {plural(examples, 'voorbeeldwaarde', 'voorbeeldwaarden')}, zoals adressen "
                 "op het niet-bestaande domein .example; vervang ze door de echte gegevens.",
             )
         )
@@ -151,7 +142,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
         found.append(
             Point(
                 OTHER,
-                f"Voor {name} is er nog {_n(other, 'andere waarschuwing', 'andere waarschuwingen')}; "
+                f"Voor {name} is er nog {plural(other, 'andere waarschuwing', 'andere waarschuwingen')}; "
                 "die staan op het blad Problemen van het overzicht.",
             )
         )
@@ -166,7 +157,7 @@ def region_points(findings: Iterable[Finding | ProblemRow], region: str) -> tupl
         found.append(
             Point(
                 CHECKS,
-                f"Bij {_n(kinds.count(CHECKS), 'regionaal contact', 'regionale contacten')} is de "
+                f"Bij {plural(kinds.count(CHECKS), 'regionaal contact', 'regionale contacten')} is de "
                 "controle van de gegevens verouderd of niet vastgelegd.",
             )
         )
@@ -175,7 +166,7 @@ def region_points(findings: Iterable[Finding | ProblemRow], region: str) -> tupl
             Point(
                 PHONES,
                 f"De regionale gegevens van {region} noemen "
-                f"{_n(kinds.count(PHONES), 'telefoonnummer', 'telefoonnummers')} met een ongebruikelijk "
+                f"{plural(kinds.count(PHONES), 'telefoonnummer', 'telefoonnummers')} met een ongebruikelijk "
                 "netnummer; het is goed die na te bellen.",
             )
         )
@@ -184,7 +175,7 @@ def region_points(findings: Iterable[Finding | ProblemRow], region: str) -> tupl
             Point(
                 EXAMPLES,
                 f"In de regionale gegevens van {region} staan nog "
-                f"{_n(kinds.count(EXAMPLES), 'voorbeeldwaarde', 'voorbeeldwaarden')}, zoals adressen op het "
+                f"{plural(kinds.count(EXAMPLES), 'voorbeeldwaarde', 'voorbeeldwaarden')}, zoals adressen op het "
                 "niet-bestaande domein .example.",
             )
         )
@@ -193,7 +184,7 @@ def region_points(findings: Iterable[Finding | ProblemRow], region: str) -> tupl
         found.append(
             Point(
                 OTHER,
-                f"Voor de regio is er nog {_n(rest, 'andere waarschuwing', 'andere waarschuwingen')}; "
+                f"Voor de regio is er nog {plural(rest, 'andere waarschuwing', 'andere waarschuwingen')}; "
                 "die staan op het blad Problemen van het overzicht.",
             )
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -11,6 +10,8 @@ from assembler.cardformats import CARD_FORMATS
 from assembler.errors import ContentError
 from assembler.model.routekaart import Partner, Practice, Routekaart
 from assembler.national import NationalContent
+from assembler.phone import NUMBER, Phone, digits
+from assembler.problems import Place, origin_of
 
 # Partners of these types only help the named audiences: a GP does not call the
 # school-attendance officer, a teacher does.
@@ -27,10 +28,12 @@ FGM = "vrouwelijke_genitale_verminking"
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a text on a card comes from, in words the user recognises; local texts come from the profile."""
+    """Where a text on a card comes from, in words the user recognises; local texts come from the
+    profile, and `plek` is where the value stands in it (None for national text and composed lines)."""
 
     veld: str
     lokaal: bool
+    plek: Place | None = None
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,7 @@ class CallEntry:
     soort: str  # intern, lokaal, vgv, veilig_thuis, landelijk, spoed
     label: str
     wie: str | None
-    telefoon: str | None
-    telefoon_uri: str | None
+    telefoon: Phone | None
     wanneer: str | None
     herkomst: Origin
     telefoon_herkomst: Origin | None = None
@@ -116,9 +118,14 @@ def _national(what: str, file: str = "kaarten.yaml") -> Origin:
     return Origin(f"landelijke kaarttekst '{what}' ({file})", lokaal=False)
 
 
+def _local(veld: str, value: object) -> Origin:
+    """A text the profile or its region wrote: named in words, and placed where the value stands."""
+    return Origin(veld, True, origin_of(value))
+
+
 def _partner_origin(partner: Partner, field: str) -> Origin:
     where = "profiel" if partner.is_lokaal else "regiobestand"
-    return Origin(f"{field} van partner '{partner.id}' ({where}, partners)", lokaal=True)
+    return _local(f"{field} van partner '{partner.id}' ({where}, partners)", getattr(partner, field))
 
 
 def _usable(partner: Partner, audience: str) -> bool:
@@ -162,7 +169,6 @@ def _partner_entry(partner: Partner) -> CallEntry:
         label=partner.naam,
         wie=None,
         telefoon=partner.telefoon,
-        telefoon_uri=partner.telefoon_uri,
         wanneer=partner.bereikbaarheid,
         herkomst=_partner_origin(partner, "naam"),
         telefoon_herkomst=_partner_origin(partner, "telefoon"),
@@ -170,7 +176,7 @@ def _partner_entry(partner: Partner) -> CallEntry:
     )
 
 
-def _emergency_number(content: NationalContent) -> str:
+def _emergency_number(content: NationalContent) -> Phone:
     police = content.organisation("politie")
     if not police.telefoon:
         raise ContentError("organisaties.yaml: de politie heeft geen alarmnummer")
@@ -196,7 +202,6 @@ def _calls(
                 label=_text(koppen, "intern", "koppen"),
                 wie=str(group["aanspreekpunt"]).strip(),
                 telefoon=None,
-                telefoon_uri=None,
                 wanneer=None,
                 herkomst=_national(f"doelgroepen.{audience}.aanspreekpunt"),
             )
@@ -210,32 +215,29 @@ def _calls(
                 label=_text(koppen, "vgv", "koppen"),
                 wie=vgv.naam,
                 telefoon=vgv.telefoon,
-                telefoon_uri=vgv.telefoon_uri,
                 wanneer=None,
-                herkomst=Origin(
-                    "naam van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)", True
+                herkomst=_local(
+                    "naam van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)", vgv.naam
                 ),
-                telefoon_herkomst=Origin(
-                    "telefoon van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)", True
+                telefoon_herkomst=_local(
+                    "telefoon van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)", vgv.telefoon
                 ),
             )
         )
-    vt_origin = Origin("naam van Veilig Thuis (veilig_thuis.naam)", True)
     entries.append(
         CallEntry(
             soort="veilig_thuis",
             label=_text(koppen, "veilig_thuis", "koppen"),
             wie=vt.naam,
             telefoon=vt.telefoon,
-            telefoon_uri=vt.telefoon_uri,
             wanneer=vt.bereikbaarheid,
-            herkomst=vt_origin,
-            telefoon_herkomst=Origin("telefoon van Veilig Thuis (veilig_thuis.telefoon)", True),
-            wanneer_herkomst=Origin("bereikbaarheid van Veilig Thuis (veilig_thuis.bereikbaarheid)", True),
+            herkomst=_local("naam van Veilig Thuis (veilig_thuis.naam)", vt.naam),
+            telefoon_herkomst=_local("telefoon van Veilig Thuis (veilig_thuis.telefoon)", vt.telefoon),
+            wanneer_herkomst=_local("bereikbaarheid van Veilig Thuis (veilig_thuis.bereikbaarheid)", vt.bereikbaarheid),
         )
     )
     national = content.organisation("veilig-thuis")
-    if national.telefoon and _digits(national.telefoon) != _digits(vt.telefoon):
+    if national.telefoon and not national.telefoon.same_number(vt.telefoon):
         # A regional direct line is fine, but the free national number must stay on the card.
         entries.append(
             CallEntry(
@@ -243,7 +245,6 @@ def _calls(
                 label=_text(koppen, "landelijk", "koppen"),
                 wie=national.naam,
                 telefoon=national.telefoon,
-                telefoon_uri=None,
                 wanneer=national.telefoon_toelichting,
                 herkomst=_national("veilig-thuis", "organisaties.yaml"),
                 wanneer_herkomst=_national("veilig-thuis", "organisaties.yaml"),
@@ -255,7 +256,6 @@ def _calls(
             label=_text(koppen, "acuut", "koppen"),
             wie=_text(koppen, "politie", "koppen"),
             telefoon=_emergency_number(content),
-            telefoon_uri=None,
             wanneer=None,
             herkomst=_national("koppen.acuut"),
         )
@@ -263,13 +263,9 @@ def _calls(
     return tuple(entries)
 
 
-def _digits(number: str) -> str:
-    return "".join(ch for ch in number if ch.isdigit())
-
-
 def _numbers_in(text: str) -> set[str]:
     """The phone numbers a sentence prints, as digits: '0800-2000 of 112' gives {'08002000', '112'}."""
-    return {_digits(m) for m in re.findall(r"\+?\d[\d -]*\d|\d", text)}
+    return {digits(m) for m in NUMBER.findall(text)}
 
 
 def _band(model: Routekaart, set_name: str) -> str:
@@ -291,7 +287,7 @@ def _compact_calls(
     chosen += [
         e
         for e in entries
-        if e.soort in ("veilig_thuis", "spoed") and e.telefoon and _digits(e.telefoon) not in printed
+        if e.soort in ("veilig_thuis", "spoed") and e.telefoon and e.telefoon.digits not in printed
     ]
     return tuple(chosen)
 

@@ -15,13 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from assembler.dutch import dutch_date, enumeration
-from assembler.model.routekaart import Organisation, Routekaart
-from assembler.national import STALE_AFTER, NationalContent, on_domain
-from assembler.national import Organisation as NationalOrganisation
-
-
-def digits(number: str) -> str:
-    return "".join(ch for ch in number if ch.isdigit())
+from assembler.model.routekaart import Routekaart
+from assembler.national import STALE_AFTER, Organisation, on_domain
+from assembler.phone import Phone
 
 NATIONAL = "landelijk"
 REGIONAL = "regionaal"
@@ -66,11 +62,15 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def checked_on(org: NationalOrganisation, checks: Iterable[Mapping[str, Any]]) -> dt.date | None:
+def _numbers(org: Organisation) -> list[Phone]:
+    return [n for n in (org.telefoon, org.telefoon_zonder_spoed) if n]
+
+
+def checked_on(org: Organisation, checks: Iterable[Mapping[str, Any]]) -> dt.date | None:
     """The day the organisation's printed numbers were last compared with its own page: the national
     content's check, or a check the region or municipality recorded of every number it prints; for
     two numbers, the older of their newest checks. A check of another number does not count."""
-    numbers = [n for n in (org.telefoon, org.telefoon_zonder_spoed) if n]
+    numbers = _numbers(org)
     if not numbers:
         return None
     newest: list[dt.date] = []
@@ -79,7 +79,8 @@ def checked_on(org: NationalOrganisation, checks: Iterable[Mapping[str, Any]]) -
             c["datum"]
             for c in checks
             if c.get("organisatie") == org.id
-            and digits(str(c.get("nummer") or "")) == digits(number)
+            and isinstance(c.get("nummer"), Phone)
+            and c["nummer"].same_number(number)
             and on_domain(str(c.get("pagina") or ""), org.eigen_domeinen)
         ]
         if org.gecontroleerd_op is not None:
@@ -90,32 +91,27 @@ def checked_on(org: NationalOrganisation, checks: Iterable[Mapping[str, Any]]) -
     return min(newest)
 
 
-def unchecked_numbers(orgs: Iterable[Organisation], content: NationalContent) -> tuple[str, ...]:
+def unchecked_numbers(orgs: Iterable[Organisation]) -> tuple[str, ...]:
     """'Politie (112 en 0900-8844)': each national number printed without a recorded check."""
-    found = []
-    for o in orgs:
-        if o.telefoon and o.gecontroleerd_op is None:
-            raw = content.organisation(o.id)
-            numbers = [n for n in (raw.telefoon, raw.telefoon_zonder_spoed) if n]
-            found.append(f"{o.naam} ({enumeration(numbers)})")
-    return tuple(found)
+    return tuple(
+        f"{o.naam} ({enumeration(_numbers(o))})" for o in orgs if o.telefoon and o.gecontroleerd_op is None
+    )
 
 
-def numbers_of(model: Routekaart, content: NationalContent) -> tuple[NumberCheck, ...]:
+def numbers_of(model: Routekaart) -> tuple[NumberCheck, ...]:
     """Every number the routekaart prints with its last check: national, then regional, then local."""
     found: list[NumberCheck] = []
     for org in model.organisaties:
         if not org.telefoon:
             continue
-        raw = content.organisation(org.id)
-        numbers = enumeration(n for n in (raw.telefoon, raw.telefoon_zonder_spoed) if n)
+        numbers = enumeration(_numbers(org))
         found.append(NumberCheck(NATIONAL, org.naam, numbers, _iso(org.gecontroleerd_op), org.bron, RECORD_NATIONAL))
     vt = model.veilig_thuis
     found.append(
         NumberCheck(
             REGIONAL if model.regio else LOCAL,
             vt.naam,
-            vt.telefoon,
+            str(vt.telefoon),
             _iso(vt.gecontroleerd_op),
             vt.website,
             RECORD_VEILIG_THUIS,

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from assembler.cardformats import CARD_FORMATS
-from assembler.dutch import dutch_date
+from assembler.dutch import dutch_date, plural
 from assembler.model.checks import CheckRow, NumberCheck, check_rows, numbers_of
 from assembler.model.routekaart import DEFAULT_COLOUR, ChainStep, Partner, Routekaart, VeiligThuis
 from assembler.naming import slug
-from assembler.national import PRACTICES, NationalContent
+from assembler.national import PRACTICES, STALE_AFTER, NationalContent
 from assembler.national.handvatten import EMPTY, STATUSES, HandvattenContent, national_handvatten
+from assembler.phone import Phone, phone
 from assembler.problems import Problem
-from assembler.profile.crosscheck import STALE_AFTER
 
 # Used for document dates when no municipality could be built; any fixed value keeps bytes stable.
 FALLBACK_DATE = dt.date(2000, 1, 1)
@@ -58,7 +58,7 @@ class Owner:
     naam: str
     functie: str | None
     email: str | None
-    telefoon: str | None
+    telefoon: Phone | None
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class LocalContact:
     naam: str
     soort: str
     rol: str
-    telefoon: str | None
+    telefoon: Phone | None
     email: str | None
     bereikbaarheid: str | None
     praktijken: str
@@ -91,7 +91,7 @@ class StepChoice:
     lokale_partners: tuple[str, ...]
     afspraken: tuple[str, ...]  # only the municipality's own words
     hoofdpartner: str | None  # the first local partner of the step, else the first regional one
-    hoofdpartner_telefoon: str | None
+    hoofdpartner_telefoon: Phone | None
 
 
 @dataclass(frozen=True)
@@ -319,7 +319,7 @@ def entry_from(
         regie_herkomst=model.regie_herkomst,
         sleutelpersonen_herkomst=model.sleutelpersonen_herkomst,
         concept_redenen=model.concept_redenen,
-        nummers=numbers_of(model, content),
+        nummers=numbers_of(model),
     )
 
 
@@ -345,10 +345,6 @@ def fresh_until(entry: MunicipalityEntry, today: dt.date) -> dt.date | None:
     return min((d for d in limits if d >= today), default=None)
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def attention_text(entry: MunicipalityEntry, today: dt.date) -> str:
     """'3 waarschuwingen, waaronder 2 gaten in de keten': all warnings, with the kinds a region acts on."""
     warnings = sum(f.soort == "waarschuwing" for f in entry.bevindingen)
@@ -357,12 +353,12 @@ def attention_text(entry: MunicipalityEntry, today: dt.date) -> str:
     stale, missing = stale_checks(entry, today)
     details = []
     if entry.gaten:
-        details.append(_plural(len(entry.gaten), "gat", "gaten") + " in de keten")
+        details.append(plural(len(entry.gaten), "gat", "gaten") + " in de keten")
     if stale:
-        details.append(_plural(stale, "verouderd contact", "verouderde contacten"))
+        details.append(plural(stale, "verouderd contact", "verouderde contacten"))
     if missing:
-        details.append(_plural(missing, "contact", "contacten") + " zonder controledatum")
-    text = _plural(warnings, "waarschuwing", "waarschuwingen")
+        details.append(plural(missing, "contact", "contacten") + " zonder controledatum")
+    text = plural(warnings, "waarschuwing", "waarschuwingen")
     return text + (", waaronder " + ", ".join(details) if details else "")
 
 
@@ -467,16 +463,21 @@ def region_model(
 
 
 def to_data(entry: Any) -> Any:
-    """A dataclass as plain JSON data (dicts, lists, strings, numbers)."""
-    return _plain(dataclasses.asdict(entry))
+    """A dataclass as plain JSON data (dicts, lists, strings, numbers); a phone number as written,
+    without the place it was written (a record must not depend on how a path was typed)."""
+    return _plain(entry)
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Phone):
+        return value.written
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    return value
+    return str(value) if isinstance(value, str) else value
 
 
 def from_data(cls: type[T], data: Any) -> T:
@@ -488,6 +489,10 @@ def from_data(cls: type[T], data: Any) -> T:
 
 
 def _build(tp: Any, data: Any) -> Any:
+    if tp is Phone:
+        if not isinstance(data, str):
+            raise TypeError(f"{data!r} is geen telefoonnummer")
+        return phone(data)
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         hints = typing.get_type_hints(tp)
         if not isinstance(data, Mapping):

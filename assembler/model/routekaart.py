@@ -15,14 +15,28 @@ from assembler.national import (
     ContentChange,
     Law,
     Meldcode,
+    Organisation,
     PracticeContent,
     SignalGroup,
     Source,
     Term,
 )
+from assembler.phone import Phone
 from assembler.profile.schema import HOUSE_COLOUR
 
 DEFAULT_COLOUR = HOUSE_COLOUR
+# The routekaart's chapters by id, in the order they stand: the HTML and PDF outline
+# (builders/web/render.py) and the Word template (tools/make_docx_template.py) print these titles.
+CHAPTERS = {
+    "inleiding": "Inleiding",
+    "praktijken": "De schadelijke praktijken",
+    "wetgeving": "Wet- en regelgeving",
+    "organisaties": "Betrokken organisaties",
+    "ketenaanpak": "De ketenaanpak",
+    "handvatten": "Wat regelt de gemeente",
+    "afspraken": "Afspraken en keuzes",
+    "bijlagen": "Bijlagen",
+}
 PRIORITY_ORDER = {"hoog": 0, "gemiddeld": 1, "laag": 2, None: 3}
 
 
@@ -31,8 +45,7 @@ class Person:
     naam: str
     functie: str | None = None
     email: str | None = None
-    telefoon: str | None = None
-    telefoon_uri: str | None = None
+    telefoon: Phone | None = None
 
 
 @dataclass(frozen=True)
@@ -46,10 +59,8 @@ class Partner:
     praktijk_namen: tuple[str, ...]
     stappen: tuple[str, ...]
     stap_namen: tuple[str, ...]
-    telefoon: str | None
-    telefoon_uri: str | None
-    spoed: str | None
-    spoed_uri: str | None
+    telefoon: Phone | None
+    spoed: Phone | None
     email: str | None
     website: str | None
     adres: str | None
@@ -65,33 +76,13 @@ class Partner:
 @dataclass(frozen=True)
 class VeiligThuis:
     naam: str
-    telefoon: str
-    telefoon_uri: str | None
+    telefoon: Phone
     email: str | None
     website: str | None
     adres: str | None
     bereikbaarheid: str | None
     aandachtsfunctionaris_vgv: Person | None
     gecontroleerd_op: dt.date | None
-
-
-@dataclass(frozen=True)
-class Organisation:
-    """A national organisation; only confirmed phone numbers are set."""
-
-    id: str
-    naam: str
-    rol: str
-    telefoon: str | None
-    telefoon_uri: str | None
-    telefoon_toelichting: str | None
-    website: str | None
-    email: str | None
-    bron: str
-    # A check someone recorded (in the national content, or in the region or municipality file):
-    # the day the number was compared with the organisation's own page. None: printed with its source only.
-    gecontroleerd_op: dt.date | None
-    bron_domein: str = ""
 
 
 @dataclass(frozen=True)
@@ -193,8 +184,7 @@ class Contact:
 
     naam: str
     rol: str
-    telefoon: str | None
-    telefoon_uri: str | None
+    telefoon: Phone | None
     email: str | None
     bereikbaarheid: str | None
     soort: str  # landelijk, regionaal, lokaal

@@ -16,7 +16,7 @@ from assembler.model.region import RegionModel
 from assembler.model.routekaart import Routekaart, VeiligThuis
 from assembler.model.tailor import national_vt_phone
 from assembler.national import NationalContent
-from assembler.profile.values import tel_uri
+from assembler.phone import Phone
 
 DEFAULT_EXIT = "https://www.google.nl/"
 SHARED = "_gedeeld"  # the state's entry for the files every page shares
@@ -70,8 +70,7 @@ class SiteModel:
     slug: str
     kleur: str  # the region's colour, as on the regional documents
     veilig_thuis: VeiligThuis
-    landelijk_telefoon: str  # the national Veilig Thuis number: free, day and night, whatever the region
-    landelijk_telefoon_uri: str
+    landelijk_telefoon: Phone  # the national Veilig Thuis number: free, day and night, whatever the region
     url: str | None  # where the site goes online (site.url), for the sitemap and canonical links
     verlaten_naar: str  # where "Deze site direct verlaten" leads
     verantwoordelijk: str  # who answers for its accessibility
@@ -93,8 +92,11 @@ class SiteModel:
 
 
 def _plain(value: Any) -> Any:
+    # A phone number as printed, without the place it was written: the key is the same on every machine.
+    if isinstance(value, Phone):
+        return str(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
     return str(value)
 
 
@@ -108,15 +110,13 @@ def site_model(
 ) -> SiteModel:
     """The site of a region from its regional model and the region file's `site` section."""
     settings = settings or {}
-    national = national_vt_phone(content)
     checked = settings.get("gecontroleerd_op")
     return SiteModel(
         regio=region.naam,
         slug=region.slug,
         kleur=region.kleur,
         veilig_thuis=region.veilig_thuis,
-        landelijk_telefoon=national,
-        landelijk_telefoon_uri=tel_uri(national) or f"tel:{''.join(ch for ch in national if ch.isdigit())}",
+        landelijk_telefoon=national_vt_phone(content),
         url=settings.get("url"),
         verlaten_naar=settings.get("verlaten_naar") or DEFAULT_EXIT,
         verantwoordelijk=settings.get("verantwoordelijk") or region.veilig_thuis.naam,

@@ -17,7 +17,6 @@ from assembler.model.routekaart import (
     Contact,
     Edition,
     Handvat,
-    Organisation,
     Partner,
     Person,
     Practice,
@@ -30,12 +29,12 @@ from assembler.model.sheets import history as edition_history
 from assembler.model.sheets import national_changes_intro, sign_offs, status_text
 from assembler.model.wording import fill, one, paragraphs
 from assembler.naming import slug
-from assembler.national import PRACTICES, STEPS, NationalContent, PracticeContent, host_of
+from assembler.national import PRACTICES, STEPS, NationalContent, Organisation, PracticeContent
 from assembler.national.handvatten import EMPTY, HandvattenContent, national_handvatten
+from assembler.phone import Phone
 from assembler.profile.edition import EditionCheck, check_edition, content_names
 from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
-from assembler.profile.values import tel_uri
 
 # What the regional Veilig Thuis says about its hours when it gives none and uses the national line.
 NATIONAL_VT_HOURS = "dag en nacht, ook in het weekend"
@@ -45,13 +44,11 @@ FALLBACK_DATE = dt.date(2000, 1, 1)
 def _person(raw: Mapping[str, Any] | None) -> Person | None:
     if not raw:
         return None
-    phone = raw.get("telefoon")
     return Person(
         naam=raw["naam"],
         functie=raw.get("functie"),
         email=raw.get("email"),
-        telefoon=phone,
-        telefoon_uri=tel_uri(phone) if phone else None,
+        telefoon=raw.get("telefoon"),
     )
 
 
@@ -65,7 +62,6 @@ def _expand(values: Iterable[str] | None, universe: tuple[str, ...]) -> tuple[st
 def _partner(raw: Mapping[str, Any], content: NationalContent) -> Partner:
     praktijken = _expand(raw.get("praktijken") or [ALL], PRACTICES)
     stappen = _expand(raw.get("stappen"), STEPS)
-    phone, urgent = raw.get("telefoon"), raw.get("spoed")
     return Partner(
         id=raw["id"],
         naam=raw["naam"],
@@ -76,10 +72,8 @@ def _partner(raw: Mapping[str, Any], content: NationalContent) -> Partner:
         praktijk_namen=tuple(content.praktijken[p].naam for p in praktijken),
         stappen=stappen,
         stap_namen=tuple(content.stappen[s].naam for s in stappen),
-        telefoon=phone,
-        telefoon_uri=tel_uri(phone) if phone else None,
-        spoed=urgent,
-        spoed_uri=tel_uri(urgent) if urgent else None,
+        telefoon=raw.get("telefoon"),
+        spoed=raw.get("spoed"),
         email=raw.get("email"),
         website=raw.get("website"),
         adres=raw.get("adres"),
@@ -89,7 +83,7 @@ def _partner(raw: Mapping[str, Any], content: NationalContent) -> Partner:
     )
 
 
-def national_vt_phone(content: NationalContent) -> str:
+def national_vt_phone(content: NationalContent) -> Phone:
     """The free national Veilig Thuis number, from organisaties.yaml (the one place it is written)."""
     phone = content.organisation("veilig-thuis").telefoon
     if not phone:
@@ -100,13 +94,12 @@ def national_vt_phone(content: NationalContent) -> str:
 def _veilig_thuis(raw: Mapping[str, Any] | None, content: NationalContent) -> VeiligThuis:
     raw = raw or {"naam": "Veilig Thuis"}
     national = national_vt_phone(content)
-    phone = raw.get("telefoon") or national
+    phone: Phone = raw.get("telefoon") or national
     # Day and night holds for the national line; a region's own number says its own hours.
-    hours = NATIONAL_VT_HOURS if _digits(phone) == _digits(national) else None
+    hours = NATIONAL_VT_HOURS if phone.same_number(national) else None
     return VeiligThuis(
         naam=raw["naam"],
         telefoon=phone,
-        telefoon_uri=tel_uri(phone),
         email=raw.get("email"),
         website=raw.get("website"),
         adres=raw.get("adres"),
@@ -116,10 +109,6 @@ def _veilig_thuis(raw: Mapping[str, Any] | None, content: NationalContent) -> Ve
     )
 
 
-def _digits(number: str) -> str:
-    return "".join(ch for ch in number if ch.isdigit())
-
-
 def _organisations(
     content: NationalContent, ids: Iterable[str] | None = None, checks: Iterable[Mapping[str, Any]] = ()
 ) -> tuple[Organisation, ...]:
@@ -127,22 +116,7 @@ def _organisations(
     municipality recorded (`controles`)."""
     chosen = [content.organisation(i) for i in ids] if ids is not None else list(content.organisaties)
     checks = list(checks)
-    return tuple(
-        Organisation(
-            id=o.id,
-            naam=o.naam,
-            rol=o.rol,
-            telefoon=o.telefoon,
-            telefoon_uri=tel_uri(o.telefoon) if o.telefoon else None,
-            telefoon_toelichting=o.telefoon_toelichting,
-            website=o.website,
-            email=o.email,
-            bron=o.bron,
-            gecontroleerd_op=checked_on(o, checks),
-            bron_domein=host_of(o.bron),
-        )
-        for o in chosen
-    )
+    return tuple(replace(o, gecontroleerd_op=checked_on(o, checks)) for o in chosen)
 
 
 def _step_partners(step: str, keten: Mapping[str, Any], partners: tuple[Partner, ...]) -> tuple[Partner, ...]:
@@ -194,7 +168,7 @@ def _route(
     )
 
 
-def _emergency(content: NationalContent) -> str:
+def _emergency(content: NationalContent) -> Phone:
     """112, as organisaties.yaml has it for the police."""
     number = content.organisation("politie").telefoon
     if not number:
@@ -221,15 +195,13 @@ def _contacts(
     vt: VeiligThuis,
     partners: tuple[Partner, ...],
     orgs: tuple[Organisation, ...],
-    on_list: tuple[bool, ...],
 ) -> tuple[Contact, ...]:
-    """The one-page contact list; ``on_list`` marks national organisations listed even without a phone."""
+    """The one-page contact list; a national organisation with ``contactlijst`` stands on it even without a phone."""
     rows = [
         Contact(
             vt.naam,
             "Advies en melden bij huiselijk geweld, kindermishandeling en schadelijke praktijken",
             vt.telefoon,
-            vt.telefoon_uri,
             vt.email,
             vt.bereikbaarheid,
             "regionaal",
@@ -243,7 +215,6 @@ def _contacts(
                 f"{afv.naam}, aandachtsfunctionaris VGV",
                 f"Vrouwelijke genitale verminking, {vt.naam}",
                 afv.telefoon,
-                afv.telefoon_uri,
                 afv.email,
                 None,
                 "regionaal",
@@ -256,7 +227,6 @@ def _contacts(
                 p.naam,
                 p.rol or p.type_label,
                 p.telefoon,
-                p.telefoon_uri,
                 p.email,
                 p.bereikbaarheid,
                 "lokaal" if p.is_lokaal else "regionaal",
@@ -268,7 +238,6 @@ def _contacts(
             o.naam,
             o.rol,
             o.telefoon,
-            o.telefoon_uri,
             o.email,
             o.telefoon_toelichting,
             "landelijk",
@@ -276,9 +245,9 @@ def _contacts(
             bron=o.bron,
             bron_domein=o.bron_domein,
         )
-        for o, listed in zip(orgs, on_list, strict=True)
+        for o in orgs
         # The regional Veilig Thuis row already carries the national number.
-        if (o.telefoon or listed) and o.id != "veilig-thuis"
+        if (o.telefoon or o.contactlijst) and o.id != "veilig-thuis"
     ]
     return tuple(rows)
 
@@ -355,12 +324,12 @@ def tailor(
         data["praktijken"], partners, steps_partners, vt, audiences, content, values, checks
     )
     chosen = {p.key for p in practices}
-    orgs, listed = _chosen_organisations(content, chosen, checks)
+    orgs = _chosen_organisations(content, chosen, checks)
     edition = check_edition(
         data, data, profile.region.data if profile.region else None, profile.herkomst, content.info,
         content_names(content),
     )
-    unchecked = unchecked_numbers(orgs, content)
+    unchecked = unchecked_numbers(orgs)
     return Routekaart(
         gemeente=name,
         slug=slug(name),
@@ -386,7 +355,7 @@ def tailor(
         stappen=steps,
         meldcode=content.meldcode,
         contactlijst_inleiding=one(teksten["contactlijst_inleiding"], values),
-        contacten=_contacts(vt, partners, orgs, listed),
+        contacten=_contacts(vt, partners, orgs),
         acuut_tekst=one(teksten["acuut"], values),
         begrippen=tuple(sorted(content.begrippen, key=lambda t: t.term.lower())),
         bronnen=content.bronnen,
@@ -505,15 +474,13 @@ def _chosen_practices(
 
 def _chosen_organisations(
     content: NationalContent, chosen: set[str], checks: Sequence[Mapping[str, Any]] = ()
-) -> tuple[tuple[Organisation, ...], tuple[bool, ...]]:
-    """The national organisations for the chosen practices, and which the contact list names even
-    without a phone number."""
-    pairs = [
-        (o, raw.contactlijst)
-        for o, raw in zip(_organisations(content, checks=checks), content.organisaties, strict=True)
-        if ALL in raw.praktijken or chosen & set(raw.praktijken)
-    ]
-    return tuple(o for o, _ in pairs), tuple(flag for _, flag in pairs)
+) -> tuple[Organisation, ...]:
+    """The national organisations for the chosen practices, with the checks recorded of their numbers."""
+    return tuple(
+        o
+        for o in _organisations(content, checks=checks)
+        if ALL in o.praktijken or chosen & set(o.praktijken)
+    )
 
 
 def _edition(

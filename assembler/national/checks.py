@@ -12,7 +12,7 @@ from assembler.national.types import (
     on_domain,
 )
 
-# A check older than this is flagged: numbers and pages change.
+# A check older than this is flagged, on national contacts and a profile's own alike: numbers and pages change.
 STALE_AFTER = dt.timedelta(days=365)
 
 
@@ -84,7 +84,7 @@ def report_lines(content: NationalContent, today: dt.date) -> list[str]:
     checks = contact_checks(content, today)
     for check in checks:
         org = check.organisatie
-        number = " en ".join(n for n in (org.telefoon, org.telefoon_zonder_spoed) if n)
+        number = " en ".join(str(n) for n in (org.telefoon, org.telefoon_zonder_spoed) if n)
         lines.append(f"- {org.naam}: {number or 'geen telefoonnummer opgenomen'}")
         lines.append(f"  bron: {org.bron}")
         if org.gecontroleerd_op:

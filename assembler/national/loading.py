@@ -31,6 +31,7 @@ from assembler.national.types import (
     StepContent,
     Term,
 )
+from assembler.phone import Phone, read_phone
 from assembler.resources import content_dir
 
 
@@ -137,13 +138,25 @@ NUMBER_FIELDS = {"telefoon": "", "telefoon_zonder_spoed": "_zonder_spoed"}
 NUMBERED_ORGANISATIONS = _numbered_organisations()
 
 
+def national_phone(value: Any, where: str) -> Phone | None:
+    """A number of organisaties.yaml as a Phone (None when absent); one that does not read is a packaging fault."""
+    if value is None:
+        return None
+    reading = read_phone(str(value))
+    if reading.phone is None:
+        raise ContentError(f"organisaties.yaml, {where}: {reading.error}")
+    return reading.phone
+
+
 def numbers(organisations: Any) -> dict[str, str]:
-    """The national numbers by placeholder name: organisation id (dashes as underscores) after 'nummer_'."""
+    """The national numbers as printed, by placeholder name: organisation id (dashes as underscores)
+    after 'nummer_'."""
     found = {}
     for org in organisations or []:
         for key, suffix in NUMBER_FIELDS.items():
-            if org.get(key):
-                found[f"nummer_{str(org['id']).replace('-', '_')}{suffix}"] = str(org[key])
+            number = national_phone(org.get(key) or None, f"{org.get('id')}.{key}")
+            if number is not None:
+                found[f"nummer_{str(org['id']).replace('-', '_')}{suffix}"] = str(number)
     return found
 
 
@@ -202,7 +215,7 @@ def load_content(folder: Path | None = None) -> NationalContent:
                     id=o["id"],
                     naam=o["naam"],
                     rol=str(o["rol"]).strip(),
-                    telefoon=o.get("telefoon"),
+                    telefoon=national_phone(o.get("telefoon"), f"{o['id']}.telefoon"),
                     telefoon_toelichting=o.get("telefoon_toelichting"),
                     website=o.get("website"),
                     email=o.get("email"),
@@ -212,7 +225,9 @@ def load_content(folder: Path | None = None) -> NationalContent:
                     gecontroleerd_op=_optional_date(o.get("gecontroleerd_op"), f"organisatie {o['id']}"),
                     controle=o.get("controle"),
                     contactlijst=bool(o.get("contactlijst")),
-                    telefoon_zonder_spoed=o.get("telefoon_zonder_spoed"),
+                    telefoon_zonder_spoed=national_phone(
+                        o.get("telefoon_zonder_spoed"), f"{o['id']}.telefoon_zonder_spoed"
+                    ),
                 )
                 for o in raw["organisaties.yaml"]
             ),

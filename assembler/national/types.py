@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from assembler.errors import ContentError
+from assembler.phone import Phone
 
 STEPS = ("signaleren_en_melden", "toeleiden_naar_zorg", "preventie_veiligheid_hulp")
 CONTENT_FILES = (
@@ -81,7 +82,7 @@ class Organisation:
     id: str
     naam: str
     rol: str
-    telefoon: str | None
+    telefoon: Phone | None
     telefoon_toelichting: str | None
     website: str | None
     email: str | None
@@ -94,7 +95,12 @@ class Organisation:
     controle: str | None
     contactlijst: bool
     # A second number for when there is no emergency (the police's 0900-8844 beside 112).
-    telefoon_zonder_spoed: str | None = None
+    telefoon_zonder_spoed: Phone | None = None
+
+    @property
+    def bron_domein(self) -> str:
+        """The host of ``bron`` ('www.veiligthuis.nl'): what a document prints as the number's source."""
+        return host_of(self.bron)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,6 @@ def pending_lines(path: Path, today: dt.date | None = None) -> list[str]:
     content = national_content()
     subject, profiles = _profiles(path, today)
     numbers: list[tuple[str, tuple[NumberCheck, ...]]] = [
-        (p.naam, numbers_of(tailor(p, content), content)) for p in profiles
+        (p.naam, numbers_of(tailor(p, content))) for p in profiles
     ]
     return report_lines(check_rows(numbers, today), subject, len(profiles))

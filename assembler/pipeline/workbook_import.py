@@ -9,7 +9,7 @@ import datetime as dt
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -106,17 +106,13 @@ def _report(
     return Comparison(tuple(groups))
 
 
-def _located(doc: WorkbookDocument, problems: Sequence[Problem]) -> list[Problem]:
-    return [doc.locate(p) for p in problems]
-
-
 def _own(doc: WorkbookDocument, problems: Sequence[Problem]) -> list[Problem]:
     """The cells that could not be read, then validation's problems by cell: every error at once.
 
     A cell that could not be read is named once, for that reason, not again for the value it lacks.
     """
     unread = {p.cell for p in doc.unread}
-    return [*doc.unread, *(p for p in _located(doc, problems) if p.cell not in unread)]
+    return [*doc.unread, *(p for p in problems if p.cell not in unread)]
 
 
 def _check_profile(doc: WorkbookDocument, today: dt.date | None) -> tuple[list[Problem], Profile]:
@@ -127,7 +123,7 @@ def _check_profile(doc: WorkbookDocument, today: dt.date | None) -> tuple[list[P
         # The region's own warnings are not about this workbook; `validate` shows them.
         own = [p for p in _own(doc, exc.problems) if p.is_error or p.file == doc.display]
         raise ProfileError(sort_problems(own)) from None
-    warnings = [p for p in _located(doc, profile.warnings) if p.file == doc.display]
+    warnings = [p for p in profile.warnings if p.file == doc.display]
     if doc.unread:
         raise ProfileError(sort_problems(_own(doc, warnings)))
     return warnings, profile
@@ -143,8 +139,6 @@ def _check_region(
         # Without a region the municipalities cannot be checked; their unreadable cells can be named.
         problems = _own(region_doc, exc.problems) + [p for doc in municipalities for p in doc.unread]
         raise ProfileError(sort_problems(problems)) from None
-    # Locate the region's warnings now: each municipality's check repeats them.
-    region = replace(region, warnings=tuple(_located(region_doc, region.warnings)))
     problems = _own(region_doc, region.warnings)
     profiles = []
     for doc in municipalities:

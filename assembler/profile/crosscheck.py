@@ -8,7 +8,9 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from assembler.national import PRACTICES, STEPS, NationalContent, host_of, on_domain
+from assembler.dutch import enumeration
+from assembler.national import PRACTICES, STALE_AFTER, STEPS, NationalContent, host_of, on_domain
+from assembler.phone import read_phone
 from assembler.problems import Problem
 from assembler.profile.edition import INVULPLEK, EditionCheck, prose
 from assembler.profile.edition import placeholders as find_placeholders
@@ -17,7 +19,6 @@ from assembler.profile.loader import Document
 from assembler.profile.merge import LOCAL
 from assembler.profile.schema import ALL
 
-STALE_AFTER = dt.timedelta(days=365)
 LOGO_MAX_BYTES = 5 * 1024 * 1024
 LOGO_MAX_SIDE = 10_000
 
@@ -159,11 +160,12 @@ def recorded_checks(doc: Document, content: NationalContent, today: dt.date) -> 
             )
         numbers = [n for n in (org.telefoon, org.telefoon_zonder_spoed) if n]
         number = str(check.get("nummer") or "")
-        if number and digits(number) not in {digits(n) for n in numbers}:
+        checked = read_phone(number).phone if number else None
+        if checked is not None and not any(checked.same_number(n) for n in numbers):
             problems.append(
                 doc.problem(
                     ("controles", i, "nummer"),
-                    f"de landelijke inhoud drukt voor {org.naam} {' en '.join(numbers)} af, niet {number}; "
+                    f"de landelijke inhoud drukt voor {org.naam} {enumeration(numbers)} af, niet {number}; "
                     "deze controle telt daarom niet mee. Vergelijk het nummer dat in de routekaart staat",
                     warning=True,
                 )
@@ -183,10 +185,6 @@ def recorded_checks(doc: Document, content: NationalContent, today: dt.date) -> 
                 )
             )
     return problems
-
-
-def digits(number: str) -> str:
-    return "".join(ch for ch in number if ch.isdigit())
 
 
 def existing_file(doc: Document, field: str, what: str) -> tuple[Path | None, list[Problem]]:

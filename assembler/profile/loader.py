@@ -19,10 +19,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.reader import ReaderError
 
 from assembler.errors import ProfileError
-from assembler.problems import Problem
+from assembler.problems import Place, Problem
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20
@@ -74,17 +75,25 @@ class Document:
             probe = probe[:-1]
         return (1, 1)
 
-    def problem(self, path: Path_, message: str, *, key: bool = False, warning: bool = False) -> Problem:
-        from assembler.problems import Severity
-
+    def origin(self, path: Path_, *, key: bool = False) -> Place:
+        """Where the value (or with key=True the field name) at path stands: what its value carries."""
         line, col = self.where(path, key=key)
-        return Problem(
-            file=self.display,
-            line=line,
-            column=col,
-            path=dotted(path),
-            message=message,
-            severity=Severity.WARNING if warning else Severity.ERROR,
+        return Place(self.display, line, col, dotted(path))
+
+    def problem(self, path: Path_, message: str, *, key: bool = False, warning: bool = False) -> Problem:
+        return self.origin(path, key=key).problem(message, warning=warning)
+
+    # What a reader of this kind of document is told to write for a date.
+    date_advice = "schrijf JJJJ-MM-DD, bijvoorbeeld 2026-09-01"
+
+    def missing(self, path: Path_) -> Problem:
+        """A required field that is absent: named by its own path, but placed at its parent, the key
+        line of a group or the first line of a list item (list items have no key)."""
+        field = str(path[-1])
+        parent = path[:-1]
+        line, col = self.where(parent, key=parent in self.keys)
+        return Place(self.display, line, col, dotted(path)).problem(
+            f"verplicht veld '{field}' ontbreekt; voeg '{field}: ...' toe"
         )
 
 
@@ -162,8 +171,9 @@ def load_document(path: Path | str, display: str | None = None) -> Document:
     if tabs:
         raise ProfileError(tabs)
     try:
-        _limit_events(text, display)
-        node = YAML(typ="rt").compose(text)
+        node = _compose(text)
+    except _TooMuch as exc:
+        raise _fail(display, str(exc), exc.line, exc.column) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -208,23 +218,44 @@ def load_document(path: Path | str, display: str | None = None) -> Document:
     return Document(path=path, display=display, data=data, values=builder.values, keys=builder.keys)
 
 
-def _limit_events(text: str, display: str) -> None:
-    """Refuse absurdly many or deeply nested values before composing, which costs far more:
-    a dense 2 MB list would take a minute, and deep nesting grows quadratically."""
-    depth = 0
-    for count, event in enumerate(YAML(typ="rt").parse(text)):
+class _TooMuch(Exception):
+    """Absurdly many or deeply nested values, refused where the event that crossed the limit stands."""
+
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(problem)
+        self.line, self.column = mark.line + 1, mark.column + 1
+
+
+class _LimitedParser(RoundTripParser):
+    """The round-trip parser, counting events as the composer takes them."""
+
+    def __init__(self, loader: Any) -> None:
+        super().__init__(loader)
+        self.events = 0
+        self.depth = 0
+
+    def get_event(self) -> Any:
+        event = super().get_event()
         if isinstance(event, MappingStartEvent | SequenceStartEvent):
-            depth += 1
+            self.depth += 1
         elif isinstance(event, MappingEndEvent | SequenceEndEvent):
-            depth -= 1
-        problem = None
-        if count > MAX_EVENTS:
-            problem = f"te veel waarden (meer dan {MAX_NODES}); is dit wel een profiel?"
-        elif depth > MAX_DEPTH + 1:
-            problem = "te diep genest; een profiel is hooguit enkele niveaus diep"
-        if problem:
-            mark = event.start_mark
-            raise _fail(display, problem, mark.line + 1, mark.column + 1)
+            self.depth -= 1
+        if self.events > MAX_EVENTS:
+            raise _TooMuch(f"te veel waarden (meer dan {MAX_NODES}); is dit wel een profiel?", event.start_mark)
+        if self.depth > MAX_DEPTH + 1:
+            raise _TooMuch("te diep genest; een profiel is hooguit enkele niveaus diep", event.start_mark)
+        self.events += 1
+        return event
+
+
+def _compose(text: str) -> Node | None:
+    """The node tree of the text in one pass, refusing absurdly many or deeply nested values as
+    their events arrive, before composing them costs far more: a dense 2 MB list would take a
+    minute, and deep nesting grows quadratically."""
+    yaml = YAML(typ="rt")
+    yaml.Parser = _LimitedParser
+    node: Node | None = yaml.compose(text)
+    return node
 
 
 _YAML_MESSAGES = (

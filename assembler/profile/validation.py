@@ -9,13 +9,13 @@ from typing import Any
 import cerberus
 from cerberus import errors as cerr
 
-from assembler.problems import Problem
-from assembler.profile.loader import Document, Path_, dotted
+from assembler.phone import phone, read_phone
+from assembler.problems import Placed, Problem
+from assembler.profile.loader import Document, Path_
 from assembler.profile.schema import SCHEMAS, fields_at, strip_meta
 from assembler.profile.values import (
     check_color,
     check_email,
-    check_phone,
     check_url,
     color_warning,
     normal_color,
@@ -38,10 +38,16 @@ class _Validator(cerberus.Validator):
         super().__init__(*args, **kwargs)
         # Child validators copy the config, so a list kept there is shared by all of them.
         self._config.setdefault("warnings_sink", [])
+        self._config.setdefault("phones_sink", set())
 
     @property
     def warnings(self) -> list[tuple[Path_, str]]:
         return self._config["warnings_sink"]
+
+    @property
+    def phones(self) -> set[Path_]:
+        """Where the document holds a phone number that reads well (made a Phone after validation)."""
+        return self._config["phones_sink"]
 
     def _normalize_coerce_to_text(self, value: Any) -> Any:
         if isinstance(value, bool):
@@ -65,10 +71,12 @@ class _Validator(cerberus.Validator):
     def _check_with_phone(self, field: str, value: Any) -> None:
         if not isinstance(value, str):
             return
-        result = check_phone(value)
+        result = read_phone(value)
         if result.error:
             self._error(field, result.error)
-        elif result.warning:
+            return
+        self.phones.add(self._path(field))
+        if result.warning:
             self.warnings.append((self._path(field), result.warning))
 
     def _check_with_email(self, field: str, value: Any) -> None:
@@ -140,23 +148,11 @@ def _translate(doc: Document, schema: dict[str, Any], error: cerr.ValidationErro
             hint = f"; toegestaan zijn: {_allowed_text(sorted(fields))}"
         return doc.problem(path, f"onbekend veld '{field}'{hint}", key=True)
     if code == cerr.REQUIRED_FIELD.code:
-        # Name the missing field's own path, but point at its parent: the key line of a
-        # group, or the first line of a list item (list items have no key).
-        parent = path[:-1]
-        line, col = doc.where(parent, key=parent in doc.keys)
-        return Problem(
-            doc.display,
-            line,
-            col,
-            dotted(path),
-            f"verplicht veld '{field}' ontbreekt; voeg '{field}: ...' toe",
-        )
+        return doc.missing(path)
     if error.rule == "type":
         wanted = " of ".join(_TYPE_NAMES.get(t, t) for t in _as_list(error.constraint))
         if "date" in _as_list(error.constraint) and isinstance(error.value, str):
-            return doc.problem(
-                path, f"'{error.value}' is geen bestaande datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-09-01"
-            )
+            return doc.problem(path, f"'{error.value}' is geen bestaande datum; {doc.date_advice}")
         return doc.problem(path, f"moet {wanted} zijn, maar is {_describe(error.value)}")
     if error.rule == "allowed":
         bad = (
@@ -212,5 +208,18 @@ def validate_document(doc: Document) -> tuple[dict[str, Any], list[Problem]]:
     problems = [doc.problem(path, msg, warning=True) for path, msg in validator.warnings]
     if not ok:
         problems.extend(_translate(doc, schema, e) for e in _leaf_errors(list(validator._errors)))
-    data = validator.document if ok else doc.data
+    data = _carried(doc, validator.document, validator.phones) if ok else doc.data
     return data, problems
+
+
+def _carried(doc: Document, value: Any, phones: set[Path_], path: Path_ = ()) -> Any:
+    """The validated data with its values made once, each knowing where it was written: every
+    phone number a Phone, every other text a Placed text. The merge and the model carry them on."""
+    if isinstance(value, dict):
+        return {key: _carried(doc, item, phones, (*path, key)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_carried(doc, item, phones, (*path, i)) for i, item in enumerate(value)]
+    if isinstance(value, str):
+        origin = doc.origin(path)
+        return phone(value, origin) if path in phones else Placed(value, origin)
+    return value

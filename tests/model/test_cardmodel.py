@@ -34,7 +34,7 @@ def card(cards: tuple[Card, ...], card_id: str) -> Card:
 
 
 def numbers(face: CardFace) -> list[str]:
-    return [e.telefoon for e in face.bellen if e.telefoon]
+    return [str(e.telefoon) for e in face.bellen if e.telefoon]
 
 
 def face_text(face: CardFace) -> str:
@@ -42,7 +42,7 @@ def face_text(face: CardFace) -> str:
     for block in (*face.blokken, *([face.acuut] if face.acuut else [])):
         parts += [block.kop or "", *block.items]
     for entry in face.bellen:
-        parts += [entry.label, entry.wie or "", entry.telefoon or "", entry.wanneer or ""]
+        parts += [entry.label, entry.wie or "", str(entry.telefoon or ""), entry.wanneer or ""]
     return "\n".join(parts)
 
 
@@ -50,8 +50,8 @@ def card_text(c: Card) -> str:
     return face_text(c.voorkant) + "\n" + face_text(c.achterkant)
 
 
-def digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+def digits(text: object) -> str:
+    return re.sub(r"\D", "", str(text))
 
 
 def test_one_set_per_audience_general_card_first_then_practices_by_priority() -> None:
@@ -245,7 +245,7 @@ def test_a_regional_direct_line_keeps_the_free_national_number_on_the_card(
     general = card(cards, "onderwijs-algemeen")
     assert "020-5556677" in numbers(general.achterkant)
     landelijk = [e for e in general.achterkant.bellen if e.soort == "landelijk"]
-    assert [e.telefoon for e in landelijk] == ["0800-2000"]
+    assert [str(e.telefoon) for e in landelijk] == ["0800-2000"]
 
 
 def _entries(cards: tuple[Card, ...]) -> Iterator[CallEntry]:

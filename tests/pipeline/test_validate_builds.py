@@ -174,14 +174,19 @@ def test_too_many_partners_for_a_card_are_refused_by_validate_at_the_partner(
     path = write(text)
     result = run("validate", path)
     assert result.exit_code == 1, result.output
-    found = re.search(r":(\d+):\d+: partners\.(\d+): zakkaart .* past niet op het formaat creditcard", result.output)
+    found = re.search(
+        r"profiel\.yaml:(\d+):\d+: partners\.(\d+)\.naam: zakkaart .* past niet op het formaat creditcard",
+        result.output,
+    )
     assert found, result.output
-    # The error stands at the partner it names, the one whose name takes most room.
+    # The error stands at the field it names, the name that takes most room, where it was written:
+    # the place the value carried from validation through the model to the card layout.
     named = re.search(r"naam van partner '(partner-\d+)'", result.output)
     assert named
+    number = int(named.group(1).split("-")[1])
     lines = text.splitlines()
-    assert lines[int(found.group(1)) - 1].strip() == f"- id: {named.group(1)}"
-    assert int(found.group(2)) == int(named.group(1).split("-")[1]) + 2
+    assert lines[int(found.group(1)) - 1].strip() == f"naam: Partnerorganisatie voor zorg en veiligheid Testdam {number}"
+    assert int(found.group(2)) == number + 2
     assert "zet minder partners met stap signaleren_en_melden op de kaart" in result.output
     assert "kies kaarten.formaat: a6" in result.output
 

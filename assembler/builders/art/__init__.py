@@ -1,1 +1,1 @@
-"""Shared drawing for the builders: route diagrams, rasterising, the house palette, font metrics."""
+"""Shared drawing for the builders: route diagrams, rasterising, the house palette."""

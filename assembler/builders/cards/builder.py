@@ -1,26 +1,29 @@
-"""The pocket-card builder: every card face as its own page for the print shop, and imposed on A4."""
+"""The pocket-card builder: every card face as its own page for the print shop, and imposed on A4.
+
+`validate` asks only `preflight`, which settles every face it can without a renderer
+(verdict.py); the layout modules, and WeasyPrint with them, are imported when a face must
+really be laid out.
+"""
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
+from typing import TYPE_CHECKING
 
 from assembler.builders.art.colours import house_palette
 from assembler.builders.base import BuildContext, Builder
-from assembler.builders.cards.fit import check_fit
-from assembler.builders.cards.imposition import choose_layout
-from assembler.builders.cards.pages import (
-    SPECS,
-    CardRenderer,
-    DocumentInfo,
-    FaceItem,
-    FormatSpec,
-    LaidOut,
-    face_items,
-)
+from assembler.builders.cards.faces import DocumentInfo, FaceItem, face_items
+from assembler.builders.cards.fitcache import remember
+from assembler.builders.cards.verdict import unsettled
+from assembler.cardformats import CARD_FORMATS, CardFormat
 from assembler.errors import BuildError
 from assembler.forked import Forked
 from assembler.model.cards import Card, cards_for
 from assembler.model.routekaart import Routekaart
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
+
+    from assembler.builders.cards.pages import CardRenderer, LaidOut
 
 PT_PER_MM = 72 / 25.4
 
@@ -28,18 +31,26 @@ PT_PER_MM = 72 / 25.4
 class CardsBuilder(Builder[Routekaart]):
     def __init__(self, context: BuildContext) -> None:
         super().__init__(context)
-        self.spec: FormatSpec | None = None
+        self.spec: CardFormat | None = None
         self.cards: tuple[Card, ...] = ()
         self.colour = ""
 
     def prepare(self, model: Routekaart) -> None:
-        self.spec = SPECS[model.kaarten.formaat]
+        self.spec = CARD_FORMATS[model.kaarten.formaat]
         self.cards = cards_for(model, self.context.national())
         # White text stands on the card band; validate warns when this shade differs from the colour.
         self.colour = house_palette(model.kleur).band
 
     def preflight(self, model: Routekaart) -> None:
-        self.lay_out(model)
+        """What `validate` asks: every face fits. A face measured or known to fit is settled without
+        a layout (verdict.py); the rest is laid out as the build lays it out."""
+        spec = self._spec(model)
+        pending = unsettled(self.cards, spec, self._qr_label())
+        if pending:
+            self.lay_out(model, only=pending)
+
+    def _qr_label(self) -> str:
+        return str(self.context.national().kaarten["koppen"]["qr"])
 
     def _info(self, model: Routekaart, what: str) -> DocumentInfo:
         return DocumentInfo(
@@ -53,28 +64,30 @@ class CardsBuilder(Builder[Routekaart]):
             date=model.datum.isoformat(),
         )
 
-    def lay_out(self, model: Routekaart) -> tuple[CardRenderer, LaidOut]:
-        """Every face laid out and checked to fit; raises CardOverflowError naming the text to shorten.
+    def lay_out(self, model: Routekaart, only: list[FaceItem] | None = None) -> tuple[CardRenderer, LaidOut]:
+        """Every face (or `only` these) laid out and checked to fit; raises CardOverflowError naming
+        the text to shorten. The faces that fit are remembered (fitcache)."""
+        from assembler.builders.cards.fit import check_fit
+        from assembler.builders.cards.pages import CardRenderer
 
-        `validate` calls this too (preflight, from pipeline/preflight.py), so a card that cannot fit
-        is found there.
-        """
         spec = self._spec(model)
-        qr_label = str(self.context.national().kaarten["koppen"]["qr"])
-        roots = list(self.context.roots)
-        renderer = CardRenderer(spec, self.colour, qr_label, roots, self.context.warnings)
-        items: list[FaceItem] = face_items(self.cards, qr_label)
+        qr_label = self._qr_label()
+        renderer = CardRenderer(spec, self.colour, qr_label, list(self.context.roots), self.context.warnings)
+        items = face_items(self.cards, qr_label) if only is None else only
         laid_out = renderer.layout_faces(items, self._info(model, ""))
         check_fit(laid_out, spec, lambda face, key: renderer.retry(laid_out, face, key))
+        remember(laid_out.fragments, spec)
         return renderer, laid_out
 
-    def _spec(self, model: Routekaart) -> FormatSpec:
+    def _spec(self, model: Routekaart) -> CardFormat:
         if self.spec is None:
             self.prepare(model)
         assert self.spec is not None
         return self.spec
 
     def render(self, model: Routekaart) -> dict[str, bytes]:
+        from assembler.builders.cards.imposition import choose_layout
+
         renderer, laid_out = self.lay_out(model)
         spec = self._spec(model)
         layout = choose_layout(spec.width, spec.height)
@@ -99,6 +112,8 @@ class CardsBuilder(Builder[Routekaart]):
         pdfium reads a tagged PDF far faster than a pure-Python reader, which matters with
         hundreds of structure elements per file.
         """
+        import pypdfium2 as pdfium
+
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from html import escape as html_escape
 from html.parser import HTMLParser
@@ -18,7 +19,10 @@ import jinja2
 import segno
 from markupsafe import Markup, escape
 
-from assembler.model.cards import Origin
+from assembler.cardformats import CardFormat
+from assembler.model.cards import Card, CardFace, Origin
+from assembler.phone import NUMBER
+from assembler.problems import origin_of
 from assembler.resources import templates_dir
 
 
@@ -48,23 +52,30 @@ def short_address(url: str) -> str:
     return text.removeprefix("www.").rstrip("/")
 
 
-_NUMBER = re.compile(r"\+?\d[\d -]*\d")
 _INITIAL = re.compile(r"\b([^\W\d_]\.) +(?=[^\W\d_])")
 
 
-def _whole_numbers(text: str) -> Markup:
-    """Escaped text in which a phone number never breaks over two lines ("0800-" / "2000").
-
-    An initial stays with the name after it too ("M. Yusuf", not "M." / "Yusuf").
-    """
+def whole_parts(text: str) -> list[tuple[str, bool]]:
+    """The text in parts, each marked True when it must not break: a phone number never breaks over
+    two lines ("0800-" / "2000"), and an initial stays with the name after it ("M. Yusuf", not
+    "M." / "Yusuf", by a no-break space)."""
     text = _INITIAL.sub("\\1\u00a0", text)
-    out, last = [], 0
-    for match in _NUMBER.finditer(text):
-        out.append(str(escape(text[last : match.start()])))
-        out.append(f'<span class="heel">{escape(match.group(0))}</span>')
+    parts, last = [], 0
+    for match in NUMBER.finditer(text):
+        parts += [(text[last : match.start()], False), (match.group(0), True)]
         last = match.end()
-    out.append(str(escape(text[last:])))
-    return Markup("".join(out))
+    parts.append((text[last:], False))
+    return parts
+
+
+def _whole_numbers(text: str) -> Markup:
+    """Escaped text in which the parts that must not break (whole_parts) stand in a nowrap span."""
+    return Markup(
+        "".join(
+            f'<span class="heel">{escape(part)}</span>' if whole else str(escape(part))
+            for part, whole in whole_parts(text)
+        )
+    )
 
 
 @cache
@@ -88,8 +99,51 @@ class Fields:
             self.origins.append(origin)
         return Markup(f'data-f="{self._index[origin]}"')
 
-    def named(self, veld: str, lokaal: bool) -> Markup:
-        return self.ref(Origin(veld, lokaal))
+    def named(self, veld: str, lokaal: bool, value: object = None) -> Markup:
+        """A field the template names itself; `value` is the model's value, which may know its place."""
+        return self.ref(Origin(veld, lokaal, origin_of(value)))
+
+
+@dataclass(frozen=True)
+class FaceItem:
+    card: Card
+    face: CardFace
+    number: int  # the card's place in its set, printed as "2/5"
+    total: int
+    qr: Markup | None
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    author: str
+    description: str
+    keywords: str
+    date: str  # ISO date the documents carry, from the routekaart's vastgesteld_op
+
+
+def face_items(cards: Sequence[Card], qr_label: str) -> list[FaceItem]:
+    """Every face in print order (front, back, next card), numbered within its set."""
+    totals: dict[str, int] = {}
+    for card in cards:
+        totals[card.set_naam] = totals.get(card.set_naam, 0) + 1
+    seen: dict[str, int] = {}
+    items = []
+    for card in cards:
+        seen[card.set_naam] = seen.get(card.set_naam, 0) + 1
+        for face in card.faces:
+            qr = qr_svg(face.qr, f"{qr_label}: {face.qr}") if face.qr else None
+            items.append(FaceItem(card, face, seen[card.set_naam], totals[card.set_naam], qr))
+    return items
+
+
+def face_html(item: FaceItem, spec: CardFormat, qr_label: str, fields: Fields) -> str:
+    """The HTML of one face (templates/cards/kaart.html.j2), its texts marked by field in `fields`."""
+    return (
+        environment()
+        .get_template("kaart.html.j2")
+        .render(item=item, fmt=spec, qr_label=qr_label, field=fields.ref, field_of=fields.named)
+    )
 
 
 def numbered(fragment: str, face: int, origins: Sequence[Origin]) -> str:

@@ -13,10 +13,13 @@ from typing import Any
 
 from weasyprint.formatting_structure import boxes
 
-from assembler.builders.cards.pages import FaceItem, FormatSpec, LaidOut
+from assembler.builders.cards.faces import FaceItem
+from assembler.builders.cards.pages import FormatSpec, LaidOut
 from assembler.cardformats import LARGEST_CARD_FORMAT
+from assembler.dutch import enumeration
 from assembler.errors import CardOverflowError
 from assembler.model.cards import Origin
+from assembler.problems import Place
 
 PX_PER_MM = 96 / 25.4
 TOLERANCE = 0.5  # px: rounding in the layout, far below a visible overflow
@@ -32,6 +35,7 @@ class _FieldUse:
 
     veld: str
     lokaal: bool
+    plek: Place | None  # where the municipality wrote the value
     text: str
     key: str | None  # data-v: where the field stands in the face's HTML
     lines: set[tuple[int, float]] = field(default_factory=set)
@@ -45,8 +49,7 @@ class _FieldUse:
 
 @dataclass(frozen=True)
 class _Marked:
-    veld: str
-    lokaal: bool
+    origin: Origin
     element: Any
 
 
@@ -58,8 +61,7 @@ def _text_boxes(
     if element is not None and STAMP in (element.get("class") or "").split():
         return  # a concept's stamp lies across the face on purpose, out of the flow
     if element is not None and element.get("data-f"):
-        origin = fields[int(element.get("data-f"))]
-        marked = _Marked(origin.veld, origin.lokaal, element)
+        marked = _Marked(fields[int(element.get("data-f"))], element)
     if isinstance(box, boxes.TextBox):
         yield box, marked
     for child in getattr(box, "children", ()):
@@ -96,11 +98,12 @@ def _measure(pages: list[Any], spec: FormatSpec, fields: Sequence[Origin]) -> di
         for box, marked in _text_boxes(page._page_box, fields):
             if marked is None or not box.text.strip():
                 continue
-            use = uses.get(marked.veld)
+            origin = marked.origin
+            use = uses.get(origin.veld)
             if use is None:
                 text = _element_text(marked.element)
-                use = uses[marked.veld] = _FieldUse(
-                    marked.veld, marked.lokaal, text, marked.element.get("data-v")
+                use = uses[origin.veld] = _FieldUse(
+                    origin.veld, origin.lokaal, origin.plek, text, marked.element.get("data-v")
                 )
             use.lines.add((index, round(box.position_y, 1)))
             use.wide = max(use.wide, box.position_x + box.width - right_edge)
@@ -109,29 +112,39 @@ def _measure(pages: list[Any], spec: FormatSpec, fields: Sequence[Origin]) -> di
     return uses
 
 
-def _fits(pages: list[Any], spec: FormatSpec, fields: Sequence[Origin]) -> bool:
+def fits(pages: list[Any], spec: FormatSpec, fields: Sequence[Origin]) -> bool:
+    """Whether a face laid out on these pages fits: one page, every text inside the safe zone."""
     return len(pages) == 1 and not any(u.overflow for u in _measure(pages, spec, fields).values())
 
 
-def check_fit(laid_out: LaidOut, spec: FormatSpec, retry: Retry) -> None:
-    """Raise CardOverflowError, naming the card, the side and the field to shorten, for the first face that does not fit."""
-    document = laid_out.unique
+def face_pages(laid_out: LaidOut) -> dict[int, list[Any]]:
+    """The laid-out pages of each face (a face that spills over has more than one)."""
     pages: dict[int, list[Any]] = {i: [] for i in range(len(laid_out.items))}
-    for page in document.pages:
+    for page in laid_out.unique.pages:
         face = _face_of(page)
         if face is None or face not in pages:
             raise CardOverflowError("de opmaak van de zakkaarten bevat een pagina zonder kaart")
         pages[face].append(page)
+    return pages
+
+
+def check_fit(laid_out: LaidOut, spec: FormatSpec, retry: Retry) -> None:
+    """Raise CardOverflowError, naming the card, the side and the field to shorten, for the first face that does not fit."""
+    pages = face_pages(laid_out)
     for face, item in enumerate(laid_out.items):
         if not pages[face]:
             raise CardOverflowError(
                 f"zakkaart {item.card.label}, {item.face.kant}: de kaart ontbreekt in de opmaak"
             )
-        if _fits(pages[face], spec, laid_out.fields):
+        if fits(pages[face], spec, laid_out.fields):
             continue
         uses = list(_measure(pages[face], spec, laid_out.fields).values())
         culprit = _blame(face, uses, spec, laid_out.fields, retry)
-        raise CardOverflowError(_message(item, spec, uses, len(pages[face]) > 1, culprit))
+        named = [culprit] if culprit is not None else _longest_local(uses)[:3]
+        raise CardOverflowError(
+            _message(item, spec, uses, len(pages[face]) > 1, culprit),
+            [u.plek for u in named if u.lokaal and u.plek is not None],
+        )
 
 
 def _blame(
@@ -142,15 +155,20 @@ def _blame(
         (u for u in uses if u.lokaal and u.key is not None), key=lambda u: (-len(u.lines), -len(u.text))
     )
     for use in local:
-        if _fits(retry(face, str(use.key)), spec, fields):
+        if fits(retry(face, str(use.key)), spec, fields):
             return use
     wide = [u for u in uses if u.wide > 0]
     return max(wide, key=lambda u: u.wide) if wide else None
 
 
+def _longest_local(uses: list[_FieldUse]) -> list[_FieldUse]:
+    """The municipality's texts on the face, those that take the most room first."""
+    return sorted((u for u in uses if u.lokaal), key=lambda u: (-len(u.lines), -len(u.text), u.veld))
+
+
 def _choices(*options: str) -> str:
     """'a', 'b', 'c' as 'A, b of c.'"""
-    text = options[0] if len(options) == 1 else ", ".join(options[:-1]) + " of " + options[-1]
+    text = enumeration(options, voegwoord="of")
     return " " + text[0].upper() + text[1:] + "."
 
 
@@ -167,7 +185,7 @@ def _message(
         fix = "maak die tekst korter" if culprit.lokaal else "kort die landelijke kaarttekst in"
         return text + _choices(fix, *bigger)
     # No single text explains it: name the longest ones the municipality wrote.
-    local = sorted((u for u in uses if u.lokaal), key=lambda u: (-len(u.lines), -len(u.text), u.veld))
+    local = _longest_local(uses)
     if not local:
         return (
             text + " De landelijke kaarttekst is te lang voor dit formaat." + _choices("kort die in", *bigger)

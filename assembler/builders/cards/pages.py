@@ -10,17 +10,24 @@ from pathlib import Path
 from typing import Any
 
 import pydyf
-from markupsafe import Markup
 from weasyprint import HTML
 
 from assembler.builders.cards.cropmarks import draw_marks, face_marks
-from assembler.builders.cards.faces import Fields, environment, numbered, qr_svg, shorten
+from assembler.builders.cards.faces import (
+    DocumentInfo,
+    FaceItem,
+    Fields,
+    environment,
+    face_html,
+    numbered,
+    shorten,
+)
 from assembler.builders.cards.imposition import A4, Layout
 from assembler.builders.cards.sheets import place_faces, sheet_slots
 from assembler.builders.web.weasy import LocalFetcher, SharedStyle, captured_log, shared_style, sort_log
 from assembler.cardformats import CARD_FORMATS, CardFormat
 from assembler.errors import BuildError
-from assembler.model.cards import Card, CardFace, Origin
+from assembler.model.cards import Origin
 from assembler.resources import templates_dir
 
 PT_PER_MM = 72 / 25.4
@@ -29,15 +36,6 @@ PT_PER_MM = 72 / 25.4
 # The builder lays out with the declared formats themselves.
 FormatSpec = CardFormat
 SPECS = CARD_FORMATS
-
-
-@dataclass(frozen=True)
-class FaceItem:
-    card: Card
-    face: CardFace
-    number: int  # the card's place in its set, printed as "2/5"
-    total: int
-    qr: Markup | None
 
 
 @dataclass(frozen=True)
@@ -56,30 +54,6 @@ class LaidOut:
     def document(self) -> Any:
         """Every face in print order; a face that recurs reuses its laid-out page."""
         return self.unique.copy([self.unique.pages[i] for i in self.order])
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    title: str
-    author: str
-    description: str
-    keywords: str
-    date: str  # ISO date the documents carry, from the routekaart's vastgesteld_op
-
-
-def face_items(cards: Sequence[Card], qr_label: str) -> list[FaceItem]:
-    """Every face in print order (front, back, next card), numbered within its set."""
-    totals: dict[str, int] = {}
-    for card in cards:
-        totals[card.set_naam] = totals.get(card.set_naam, 0) + 1
-    seen: dict[str, int] = {}
-    items = []
-    for card in cards:
-        seen[card.set_naam] = seen.get(card.set_naam, 0) + 1
-        for face in card.faces:
-            qr = qr_svg(face.qr, f"{qr_label}: {face.qr}") if face.qr else None
-            items.append(FaceItem(card, face, seen[card.set_naam], totals[card.set_naam], qr))
-    return items
 
 
 @cache
@@ -141,15 +115,12 @@ class CardRenderer:
 
     def layout_faces(self, items: Sequence[FaceItem], info: DocumentInfo) -> LaidOut:
         """Lay out every different face once; sets often share a face, and layout is the slow part."""
-        one = environment().get_template("kaart.html.j2")
         fields = Fields()
         fragments: dict[str, int] = {}
         firsts: list[FaceItem] = []
         order = []
         for item in items:
-            fragment = one.render(
-                item=item, fmt=self.spec, qr_label=self.qr_label, field=fields.ref, field_of=fields.named
-            )
+            fragment = face_html(item, self.spec, self.qr_label, fields)
             if fragment not in fragments:
                 fragments[fragment] = len(fragments)
                 firsts.append(item)

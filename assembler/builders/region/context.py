@@ -9,10 +9,11 @@ import datetime as dt
 from typing import Any
 
 from assembler.builders.registry import entry
-from assembler.dutch import dutch_date, enumeration
+from assembler.dutch import dutch_date, enumeration, plural
 from assembler.model.attention import points, region_points
 from assembler.model.region import NO_LOCAL_PARTNER, FailedEntry, MunicipalityEntry, RegionModel, StepChoice
 from assembler.naming import sort_key
+from assembler.phone import Phone
 
 DASH = "–"
 KEY_PERSONS = {
@@ -21,6 +22,18 @@ KEY_PERSONS = {
     "niet vastgelegd": "nog niet vastgelegd",
 }
 NO_NUMBER = "geen nummer vastgelegd"
+# The fixed headings of levels 1 and 2, by id: the PDF's outline (builders/region/pdf.py) and the Word
+# template (tools/make_regio_template.py) print these; the Veilig Thuis and municipality headings are names.
+HEADINGS = {
+    "overzicht": "Overzicht van de regio",
+    "handvatten": "Handvatten per gemeente",
+    "regio": "Veilig Thuis en de regio",
+    "over": "Over dit document",
+    "partners": "Regionale partners",
+    "contactlijst": "Contactlijst per gemeente",
+    "gemeenten": "De gemeenten",
+    "niet-opgenomen": "Niet opgenomen",
+}
 
 
 def overview_file(model: RegionModel) -> str:
@@ -28,17 +41,18 @@ def overview_file(model: RegionModel) -> str:
     return entry("overzicht").filenames(model.slug)[0]
 
 
-def _or_dash(value: str | None) -> str:
-    return value or DASH
+def _or_dash(value: str | Phone | None) -> str:
+    """A value as worded (a phone number as printed), or a dash for none."""
+    return str(value) if value else DASH
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+def _or_none(number: Phone | None) -> str | None:
+    return str(number) if number else None
 
 
 def _veilig_thuis_rows(model: RegionModel) -> list[tuple[str, str]]:
     vt = model.veilig_thuis
-    rows = [("Telefoon", vt.telefoon)]
+    rows = [("Telefoon", str(vt.telefoon))]
     for label, value in (
         ("Bereikbaarheid", vt.bereikbaarheid),
         ("E-mail", vt.email),
@@ -49,7 +63,7 @@ def _veilig_thuis_rows(model: RegionModel) -> list[tuple[str, str]]:
             rows.append((label, value))
     person = vt.aandachtsfunctionaris_vgv
     if person:
-        details = [person.naam, *(v for v in (person.telefoon, person.email) if v)]
+        details = [person.naam, *(str(v) for v in (person.telefoon, person.email) if v)]
         rows.append(("Aandachtsfunctionaris VGV", ", ".join(details)))
     if vt.gecontroleerd_op:
         rows.append(("Gegevens nagekeken op", dutch_date(vt.gecontroleerd_op)))
@@ -59,7 +73,7 @@ def _veilig_thuis_rows(model: RegionModel) -> list[tuple[str, str]]:
 def _partners(model: RegionModel) -> list[dict[str, str]]:
     rows = []
     for p in model.partners:
-        phones = [v for v in (p.telefoon, f"spoed {p.spoed}" if p.spoed else None) if v]
+        phones = [v for v in (_or_none(p.telefoon), f"spoed {p.spoed}" if p.spoed else None) if v]
         every_practice = len(p.praktijken) == len(model.praktijk_namen)
         every_step = len(p.stappen) == len(model.stap_namen)
         rows.append(
@@ -79,7 +93,7 @@ def _step(s: StepChoice) -> dict[str, str | None]:
     if s.hoofdpartner is None:
         return {"partner": "geen partner vastgelegd", "telefoon": None}
     regional = "" if s.hoofdpartner in s.lokale_partners else " (regionaal)"
-    return {"partner": f"{s.hoofdpartner}{regional}", "telefoon": s.hoofdpartner_telefoon or NO_NUMBER}
+    return {"partner": f"{s.hoofdpartner}{regional}", "telefoon": _or_none(s.hoofdpartner_telefoon) or NO_NUMBER}
 
 
 def _step_cell(s: StepChoice) -> str:
@@ -160,7 +174,7 @@ def _contact_list(model: RegionModel) -> list[dict[str, str]]:
                     "gemeente": e.naam,
                     "naam": "geen eigen lokale partner",
                     "rol": f"bel {model.veilig_thuis.naam} of een regionale partner",
-                    "telefoon": model.veilig_thuis.telefoon,
+                    "telefoon": str(model.veilig_thuis.telefoon),
                     "email": DASH,
                 }
             )
@@ -185,7 +199,7 @@ def _texts(model: RegionModel) -> dict[str, Any]:
             f"Voor {vt} en de gemeenten in de regio {model.naam}: wie lokaal wat doet bij vrouwelijke "
             "genitale verminking, huwelijksdwang, gedwongen achterlating en eergerelateerd geweld. "
             f"Stand van zaken op {model.datum_tekst}, samengesteld uit de routekaarten van "
-            f"{_count(len(model.gemeenten), 'gemeente', 'gemeenten')}."
+            f"{plural(len(model.gemeenten), 'gemeente', 'gemeenten')}."
         ),
         "matrix": (
             "Per ketenstap de partner die u als eerste belt, met het nummer; (regionaal) betekent dat de "
@@ -296,7 +310,7 @@ def _failure(f: FailedEntry, overview_name: str) -> dict[str, str]:
     errors = [b for b in f.bevindingen if b.soort == "fout"]
     if errors:
         reason = (
-            f"de gegevens bevatten {_count(len(errors), 'fout', 'fouten')}; elke fout staat met haar "
+            f"de gegevens bevatten {plural(len(errors), 'fout', 'fouten')}; elke fout staat met haar "
             f"plek op het blad Problemen van {overview_name}"
         )
     else:
@@ -322,7 +336,7 @@ def context(model: RegionModel, overview_name: str) -> dict[str, Any]:
         "regio": model.naam,
         "datum": model.datum,
         "datum_tekst": model.datum_tekst,
-        "aantal_tekst": _count(built, "gemeente", "gemeenten"),
+        "aantal_tekst": plural(built, "gemeente", "gemeenten"),
         "veilig_thuis": model.veilig_thuis,
         "veilig_thuis_rijen": _veilig_thuis_rows(model),
         "partners": _partners(model),

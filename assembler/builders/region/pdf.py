@@ -8,7 +8,6 @@ bookmarks can never disagree.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -17,23 +16,20 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from assembler.builders.base import Builder
-from assembler.builders.region.context import context, overview_file
+from assembler.builders.region.context import HEADINGS, context, overview_file
 from assembler.builders.web.pdf import check_accessible, is_a4, read_pdf
 from assembler.builders.web.pdffit import check_fit
 from assembler.builders.web.render import environment, palette
 from assembler.builders.web.weasy import render_pdf, shared_style
 from assembler.errors import BuildError
 from assembler.model.region import RegionModel
+from assembler.phone import NUMBER
 from assembler.resources import templates_dir
 
 TEMPLATE = "regio.html.j2"
 STYLESHEETS = ("routekaart.css", "print.css", "regio.css")
 WHAT = "PDF-regiodocument"
 
-# A run of digits with spaces or hyphens in between: a phone number ("+31 123 780 800",
-# "0800-2000") must not break over two lines. Wrapping a date's year or a house number as
-# well does no harm.
-_NUMBER = re.compile(r"\+?\d[\d \-]*\d")
 
 
 @dataclass(frozen=True)
@@ -45,27 +41,32 @@ class Heading:
 
 def outline(ctx: dict[str, Any]) -> tuple[Heading, ...]:
     """The headings of levels 1 and 2 in reading order: the contents and the bookmarks list these."""
+    def fixed(key: str, level: int) -> Heading:
+        return Heading(key, level, HEADINGS[key])
+
     headings = [
-        Heading("overzicht", 1, "Overzicht van de regio"),
-        Heading("handvatten", 2, "Handvatten per gemeente"),
-        Heading("regio", 1, "Veilig Thuis en de regio"),
-        Heading("over", 2, "Over dit document"),
+        fixed("overzicht", 1),
+        fixed("handvatten", 2),
+        fixed("regio", 1),
+        fixed("over", 2),
         Heading("veilig-thuis", 2, ctx["veilig_thuis"].naam),
-        Heading("partners", 2, "Regionale partners"),
-        Heading("contactlijst", 2, "Contactlijst per gemeente"),
-        Heading("gemeenten", 1, "De gemeenten"),
+        fixed("partners", 2),
+        fixed("contactlijst", 2),
+        fixed("gemeenten", 1),
         # By position: two municipalities may share a slug until the batch refuses them.
         *(Heading(f"gemeente-{i}", 2, g["naam"]) for i, g in enumerate(ctx["gemeenten"], 1)),
     ]
     if ctx["mislukt"]:
-        headings.append(Heading("niet-opgenomen", 2, "Niet opgenomen"))
+        headings.append(fixed("niet-opgenomen", 2))
     return tuple(headings)
 
 
 def numbers(text: str) -> Markup:
     """The text escaped, with every run of digits (phone numbers above all) kept on one line."""
     parts, last = [], 0
-    for match in _NUMBER.finditer(text):
+    # A phone number must not break over two lines; keeping a date's year or a house number
+    # together as well does no harm.
+    for match in NUMBER.finditer(text):
         parts += [escape(text[last : match.start()]), Markup('<span class="tel">%s</span>') % match.group()]
         last = match.end()
     parts.append(escape(text[last:]))

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from assembler.builders.art.fontmetrics import FONT_FAMILY
 from assembler.builders.web.render import stylesheet
-from assembler.builders.web.webfonts import FACES, woff2_font
+from assembler.builders.web.webfonts import WEB_FACES, web_font_rule, woff2_font
 from assembler.resources import templates_dir
 
 
@@ -13,13 +12,7 @@ def font_file(style: str) -> str:
 
 
 def _font_css() -> str:
-    rules = []
-    for style, weight, slant in FACES:
-        rules.append(
-            f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; font-style: {slant}; '
-            f'font-display: swap; src: url("fonts/noto-sans-{style}.woff2") format("woff2"); }}'
-        )
-    return "\n".join(rules)
+    return "\n".join(web_font_rule(face, f"fonts/noto-sans-{face.style}.woff2") for face in WEB_FACES)
 
 
 def site_assets() -> dict[str, bytes]:
@@ -31,6 +24,6 @@ def site_assets() -> dict[str, bytes]:
         "assets/print.css": (folder / "print.css").read_bytes(),
         "assets/site.js": (folder / "site.js").read_bytes(),
     }
-    for style, _weight, _slant in FACES:
-        files[font_file(style)] = woff2_font(style)
+    for face in WEB_FACES:
+        files[font_file(face.style)] = woff2_font(face.style)
     return files

@@ -75,7 +75,6 @@ class _Site:
             regio=self.model.regio,
             vt_naam=self.model.veilig_thuis.naam,
             vt_telefoon=self.model.landelijk_telefoon,
-            vt_telefoon_uri=self.model.landelijk_telefoon_uri,
             verlaten_naar=self.model.verlaten_naar,
             gewijzigd=gewijzigd,
             url=absolute(self.base, path) if self.base else None,

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from assembler.builders.web.render import environment, palette, render_page
 from assembler.model.routekaart import Routekaart, VeiligThuis
+from assembler.phone import Phone
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,7 @@ class SitePage:
     regio: str
     vt_naam: str
     # The national Veilig Thuis number (organisaties.yaml): free and answered day and night.
-    vt_telefoon: str
-    vt_telefoon_uri: str
+    vt_telefoon: Phone
     verlaten_naar: str
     gewijzigd: dt.date
     titel: str = ""

@@ -38,7 +38,7 @@ def phone_lines(partners: Iterable[Partner]) -> list[str]:
     """The lines of the short table's phone column, as macros.html.j2 writes them."""
     lines: list[str] = []
     for p in partners:
-        lines += [p.telefoon] if p.telefoon else []
+        lines += [str(p.telefoon)] if p.telefoon else []
         lines += [f"spoed {p.spoed}"] if p.spoed else []
         lines += [p.email] if p.email and not (p.telefoon or p.spoed) else []
     return lines

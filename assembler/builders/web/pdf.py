@@ -8,7 +8,7 @@ from typing import Any
 
 from assembler.builders.base import Builder
 from assembler.builders.web.pdffit import check_fit
-from assembler.builders.web.render import read_logo, render_html, stylesheet
+from assembler.builders.web.render import Marks, read_logo, render_html, stylesheet
 from assembler.builders.web.weasy import render_pdf, shared_style
 from assembler.errors import BuildError
 from assembler.model.routekaart import Routekaart
@@ -22,15 +22,16 @@ class PdfBuilder(Builder[Routekaart]):
         # The stylesheet is the same for every municipality: parsed once per process, with the
         # fonts; the page itself carries only its colours and running header and footer.
         css = stylesheet("pdf")
-        html = render_html(model, "pdf", "", read_logo(model.logo), inline_css=False)
-        # The file identifier comes from the content, so the same input gives the same bytes.
-        identifier = hashlib.sha256((css + html).encode("utf-8")).hexdigest()[:32].encode("ascii")
+        marks = Marks()
+        html = render_html(model, "pdf", "", read_logo(model.logo), inline_css=False, marks=marks)
+        # The file identifier comes from the content (not the marks), so the same input gives the same bytes.
+        identifier = hashlib.sha256((css + marks.strip(html)).encode("utf-8")).hexdigest()[:32].encode("ascii")
         data = render_pdf(
             html,
             WHAT,
             roots=self.context.roots,
             warnings=self.context.warnings,
-            check=lambda pages: check_fit(pages, WHAT),
+            check=lambda pages: check_fit(pages, WHAT, marks.places),
             style=shared_style(css),
             pdf_variant="pdf/ua-1",
             pdf_identifier=identifier,

@@ -7,6 +7,7 @@ and the PDF bookmarks can never disagree.
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,8 +22,9 @@ from assembler.builders.web.columns import Columns, domein
 from assembler.dutch import dutch_date, enumeration
 from assembler.errors import BuildError
 from assembler.fonts import direction
-from assembler.model.routekaart import Practice, Routekaart
+from assembler.model.routekaart import CHAPTERS, Practice, Routekaart
 from assembler.naming import slug
+from assembler.problems import Place, origin_of
 from assembler.resources import templates_dir
 
 Mode = Literal["pdf", "html"]
@@ -66,57 +68,28 @@ def outline(model: Routekaart) -> tuple[Chapter, ...]:
     if model.sleutelpersonen_tekst:
         chain.append(("sleutelpersonen", "Sleutelpersonen"))
     chain.append(("deskundigheid", "Deskundigheidsbevordering"))
-    chapters = [
-        _chapter(1, "inleiding", "Inleiding", [("maatwerk", "Maatwerk"), ("leeswijzer", "Leeswijzer")]),
-        _chapter(
-            2,
-            "praktijken",
-            "De schadelijke praktijken",
-            [(practice_id(p), p.naam) for p in model.praktijken],
-        ),
-        _chapter(
-            3,
-            "wetgeving",
-            "Wet- en regelgeving",
-            [(f"wet-{w.id}", w.naam) for w in model.wetten] + [("meldcode", "De meldcode in vijf stappen")],
-        ),
-        _chapter(
-            4,
-            "organisaties",
-            "Betrokken organisaties",
-            [
-                ("organisaties-landelijk", "Landelijke organisaties"),
-                ("organisaties-regionaal", "Regionale organisaties"),
-                ("organisaties-lokaal", "Lokale organisaties"),
-            ],
-        ),
-        _chapter(5, "ketenaanpak", "De ketenaanpak", chain),
-        _chapter(
-            6,
-            "handvatten",
-            "Wat regelt de gemeente",
-            [
-                ("handvatten-checklist", "Checklist per ketenstap"),
-                ("handvatten-veilig-thuis", "Voor Veilig Thuis"),
-            ],
-        ),
-        _chapter(
-            7,
-            "afspraken",
-            "Afspraken en keuzes",
-            [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")]
-            + ([("akkoord", "Akkoord van de partners")] if model.akkoorden else [])
-            + ([("versies", "Versiegeschiedenis")] if model.geschiedenis else [])
-            + ([("landelijk-gewijzigd", "Landelijke wijzigingen")] if model.landelijke_wijzigingen else []),
-        ),
-        _chapter(
-            8,
-            "bijlagen",
-            "Bijlagen",
-            [("contactlijst", "Contactlijst"), ("begrippen", "Begrippenlijst"), ("bronnen", "Bronnen")],
-        ),
-    ]
-    return tuple(chapters)
+    sections = {
+        "inleiding": [("maatwerk", "Maatwerk"), ("leeswijzer", "Leeswijzer")],
+        "praktijken": [(practice_id(p), p.naam) for p in model.praktijken],
+        "wetgeving": [(f"wet-{w.id}", w.naam) for w in model.wetten]
+        + [("meldcode", "De meldcode in vijf stappen")],
+        "organisaties": [
+            ("organisaties-landelijk", "Landelijke organisaties"),
+            ("organisaties-regionaal", "Regionale organisaties"),
+            ("organisaties-lokaal", "Lokale organisaties"),
+        ],
+        "ketenaanpak": chain,
+        "handvatten": [
+            ("handvatten-checklist", "Checklist per ketenstap"),
+            ("handvatten-veilig-thuis", "Voor Veilig Thuis"),
+        ],
+        "afspraken": [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")]
+        + ([("akkoord", "Akkoord van de partners")] if model.akkoorden else [])
+        + ([("versies", "Versiegeschiedenis")] if model.geschiedenis else [])
+        + ([("landelijk-gewijzigd", "Landelijke wijzigingen")] if model.landelijke_wijzigingen else []),
+        "bijlagen": [("contactlijst", "Contactlijst"), ("begrippen", "Begrippenlijst"), ("bronnen", "Bronnen")],
+    }
+    return tuple(_chapter(n, key, title, sections[key]) for n, (key, title) in enumerate(CHAPTERS.items(), 1))
 
 
 @dataclass(frozen=True)
@@ -211,20 +184,59 @@ def headings(chapters: tuple[Chapter, ...]) -> dict[str, Chapter | Section]:
     return found
 
 
+class Marks:
+    """Where the values stand that a laid-out PDF may find too wide (phone numbers and e-mail
+    addresses never break): each is marked data-o="n", its place the nth of ``places``, so the fit
+    check names the field of one that sticks out. The marks are not content: ``strip`` removes them."""
+
+    def __init__(self) -> None:
+        self.places: list[Place] = []
+
+    def __call__(self, value: object) -> Markup:
+        place = origin_of(value)
+        if place is None:
+            return Markup("")
+        self.places.append(place)
+        return Markup(f' {MARK}="{len(self.places) - 1}"')
+
+    @staticmethod
+    def strip(html: str) -> str:
+        return _MARKED.sub("", html)
+
+
+MARK = "data-o"
+_MARKED = re.compile(f' {MARK}="\\d+"')
+
+
+def _unmarked(value: object) -> Markup:
+    return Markup("")
+
+
 def render_html(
-    model: Routekaart, mode: Mode, font_css: str, logo: bytes | None, inline_css: bool = True
+    model: Routekaart,
+    mode: Mode,
+    font_css: str,
+    logo: bytes | None,
+    inline_css: bool = True,
+    marks: Marks | None = None,
 ) -> str:
     """The whole document; `font_css` holds the @font-face rules the mode needs.
 
     With inline_css=False the shared stylesheet is left out (the PDF builder hands it to
     WeasyPrint parsed once); the page keeps only what is its own: colours, header and footer.
+    With `marks` the values that may not fit carry their place (see Marks).
     """
     css = Markup(font_css + "\n" + stylesheet(mode)) if inline_css else Markup("")
-    return render_page(model, mode, css, data_uri(logo) if logo else None)
+    return render_page(model, mode, css, data_uri(logo) if logo else None, marks=marks)
 
 
 def render_page(
-    model: Routekaart, mode: Mode, css: Markup, logo_src: str | None, site: object | None = None
+    model: Routekaart,
+    mode: Mode,
+    css: Markup,
+    logo_src: str | None,
+    site: object | None = None,
+    marks: Marks | None = None,
 ) -> str:
     """The document with the given inline CSS and logo address; `site` (a page of the regional
     website) adds its header, footer and stylesheet links and turns outbound links into text."""
@@ -245,4 +257,5 @@ def render_page(
         practice_id=practice_id,
         kolommen=Columns(fixed=mode == "pdf"),
         site=site,
+        herkomst=marks or _unmarked,
     )

@@ -16,18 +16,9 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from assembler.builders.art.fontmetrics import FONT_FAMILY
 from assembler.errors import BuildError
-from assembler.fonts import FALLBACKS
+from assembler.fonts import FACES, FALLBACKS, FAMILY
 from assembler.resources import templates_dir
-
-# The faces the documents and diagrams use; url() paths are relative to templates/.
-FONT_FACES = (
-    ("fonts/NotoSans-Regular.ttf", "normal", "normal"),
-    ("fonts/NotoSans-Bold.ttf", "bold", "normal"),
-    ("fonts/NotoSans-Italic.ttf", "normal", "italic"),
-    ("fonts/NotoSans-BoldItalic.ttf", "bold", "italic"),
-)
 
 # Messages that mean something is missing from the output, not just styled differently.
 _MISSING = ("failed to load", "unsupported", "no required alt", "not found", "error fetching")
@@ -35,10 +26,11 @@ _MISSING = ("failed to load", "unsupported", "no required alt", "not found", "er
 
 def font_face_css() -> str:
     """@font-face rules for the shipped Noto Sans and its fallbacks, so a PDF never depends on the machine's fonts."""
+    # url() paths are relative to templates/.
     rules = [
-        f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{path}"); '
-        f"font-weight: {weight}; font-style: {style}; }}"
-        for path, weight, style in FONT_FACES
+        f'@font-face {{ font-family: "{FAMILY}"; src: url("fonts/{face.file}"); '
+        f"font-weight: {face.weight}; font-style: {face.slant}; }}"
+        for face in FACES
     ]
     rules += [
         f'@font-face {{ font-family: "{family}"; src: url("fonts/{name}"); font-weight: {weight}; }}'

@@ -9,7 +9,7 @@ from functools import cache
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-from assembler.builders.art.fontmetrics import FONT_FAMILY, FONT_FILES
+from assembler.fonts import FACE, FAMILY, Face
 from assembler.resources import fonts_dir
 
 # Latin-1, Latin Extended-A (Frisian, Turkish and other names), punctuation, euro, arrows.
@@ -25,12 +25,13 @@ UNICODES = (
     0x2122,
     *range(0x2190, 0x2194),
 )
-FACES = (("regular", "normal", "normal"), ("bold", "bold", "normal"), ("italic", "normal", "italic"))
+# The faces web pages carry: bold italic is left to the browser.
+WEB_FACES = tuple(FACE[style] for style in ("regular", "bold", "italic"))
 
 
 @cache
 def _woff2(style: str) -> bytes:
-    font = TTFont(fonts_dir() / FONT_FILES[style], recalcTimestamp=False)
+    font = TTFont(fonts_dir() / FACE[style].file, recalcTimestamp=False)
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk"]
@@ -45,17 +46,21 @@ def _woff2(style: str) -> bytes:
     return out.getvalue()
 
 
+def web_font_rule(face: Face, url: str) -> str:
+    """The @font-face rule of one web face, its WOFF2 at url (a data: URI or a file beside the page)."""
+    return (
+        f'@font-face {{ font-family: "{FAMILY}"; font-weight: {face.weight}; font-style: {face.slant}; '
+        f'font-display: swap; src: url("{url}") format("woff2"); }}'
+    )
+
+
 @cache
 def web_font_css() -> str:
     """@font-face rules with the fonts inline; about 100 kB in all, the same for every document."""
-    rules = []
-    for style, weight, slant in FACES:
-        data = base64.b64encode(_woff2(style)).decode("ascii")
-        rules.append(
-            f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; font-style: {slant}; '
-            f'font-display: swap; src: url("data:font/woff2;base64,{data}") format("woff2"); }}'
-        )
-    return "\n".join(rules)
+    return "\n".join(
+        web_font_rule(face, "data:font/woff2;base64," + base64.b64encode(_woff2(face.style)).decode("ascii"))
+        for face in WEB_FACES
+    )
 
 
 def woff2_font(style: str) -> bytes:

@@ -22,6 +22,7 @@ from assembler.builders.word.check import check_template_file
 from assembler.builders.word.env import ContextMaker, patcher, rendering_environment
 from assembler.builders.word.finish import document_time, finish, package_bytes
 from assembler.builders.word.route import route_block
+from assembler.dutch import plural
 from assembler.errors import AssemblerError, BuildError, TemplateError
 from assembler.model.routekaart import Practice, Routekaart
 from assembler.resources import template_path
@@ -168,7 +169,7 @@ class DocxBuilder(Builder[Routekaart]):
             return
         issues = check_template_file(self.context.template)
         if issues:
-            count = f"{len(issues)} {'probleem' if len(issues) == 1 else 'problemen'}"
+            count = plural(len(issues), "probleem", "problemen")
             raise TemplateError(
                 f"eigen sjabloon niet bruikbaar ({count}); controleer het met "
                 f"'assembler check-template':\n" + "\n".join(issues)

@@ -120,9 +120,10 @@ FILTERS: dict[str, Callable[..., Any]] = {
 # dataclasses. Everything else (a Path such as `logo`, the pictures and links our helpers
 # return, modules, classes) could read or write files or reach Python's internals.
 _PLAIN = (str, int, float, bool, dt.date, tuple, list, dict, LoopContext, Cycler, Joiner, Namespace)
-_MODEL_MODULES = ("assembler.model.routekaart", "assembler.national.types")
+_MODEL_MODULES = ("assembler.model.routekaart", "assembler.national.types", "assembler.phone")
 _UNSAFE_NAMES = frozenset(
-    {"mro", "format_map"}
+    # `origin`: where a value was written (a path on the machine) is no content of the routekaart.
+    {"mro", "format_map", "origin"}
     | UNSAFE_FUNCTION_ATTRIBUTES
     | UNSAFE_METHOD_ATTRIBUTES
     | UNSAFE_GENERATOR_ATTRIBUTES

@@ -7,7 +7,6 @@ profile says leaves the value (and its YAML spelling) alone, a blank cell remove
 from __future__ import annotations
 
 import copy
-import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assembler.errors import ProfileError
 from assembler.national import load_content_info
-from assembler.problems import Problem
+from assembler.problems import Place, Problem
 from assembler.profile.edition import LANDELIJKE_VERSIE as VERSION
 from assembler.profile.loader import Document, dotted
 from assembler.profile.workbook.cells import DATE_HINT, CellTypeError, from_cell, is_blank, is_empty, same
@@ -39,8 +38,6 @@ from assembler.profile.workbook.layout import (
     sheets_for,
 )
 
-_YAML_ADVICE = re.compile(r"; voeg '[^']+: \.\.\.' toe$")
-_DATE_ADVICE = re.compile(r"; schrijf JJJJ-MM-DD, bijvoorbeeld [0-9-]+$")
 MAX_ROWS = 2000
 MAX_COLUMNS = 60
 
@@ -60,27 +57,22 @@ class WorkbookDocument(Document):
         self.values[path] = self.keys[path] = (len(self.cells), 1)
         self.by_path[dotted(path)] = len(self.cells)
 
-    def locate(self, problem: Problem) -> Problem:
-        """The problem with its cell named, when it is about this workbook."""
-        if problem.file != self.display or problem.cell:
-            return problem
-        # A missing field is reported at its group; its own (blank) cell is the better place.
-        line = self.by_path.get(problem.path, problem.line)
-        if not 1 <= line <= len(self.cells):
-            return problem
-        # The YAML advice for a missing field ("voeg 'naam: ...' toe") reads as a cell to fill in.
-        message = _YAML_ADVICE.sub("; vul deze cel in", problem.message)
-        # A date cell shows day-month-year; say it the way the cell does.
-        message = _DATE_ADVICE.sub(f"; typ een datum als {DATE_HINT}, bijvoorbeeld 15-10-2026", message)
-        return Problem(
-            problem.file,
-            line,
-            problem.column,
-            problem.path,
-            message,
-            problem.severity,
-            cell=self.cells[line - 1],
-        )
+    def _cell(self, line: int, column: int, path: Path_) -> Place:
+        cell = self.cells[line - 1] if 1 <= line <= len(self.cells) else ""
+        return Place(self.display, line, column, dotted(path), cell)
+
+    def origin(self, path: Path_, *, key: bool = False) -> Place:
+        """The cell of the value at path (or of its nearest group with a cell): what the value carries."""
+        return self._cell(*self.where(path, key=key), path)
+
+    # A date cell shows day-month-year; say it the way the cell does.
+    date_advice = f"typ een datum als {DATE_HINT}, bijvoorbeeld 15-10-2026"
+
+    def missing(self, path: Path_) -> Problem:
+        """A required field that is absent: at its own (blank) cell when the workbook has one, else
+        at its group's; what to do is to fill in the cell."""
+        line, column = (self.by_path[dotted(path)], 1) if dotted(path) in self.by_path else self.where(path[:-1])
+        return self._cell(line, column, path).problem(f"verplicht veld '{path[-1]}' ontbreekt; vul deze cel in")
 
 
 def cell_name(ws: Worksheet, row: int, col: int) -> str:

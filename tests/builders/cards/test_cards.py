@@ -122,7 +122,7 @@ def test_local_numbers_stand_on_the_right_cards(built: dict[str, tuple[Path, Pat
         for face in c.faces:
             for entry in face.bellen:
                 if entry.telefoon:
-                    assert entry.telefoon in texts[c.id], (c.id, entry.telefoon)
+                    assert str(entry.telefoon) in texts[c.id], (c.id, entry.telefoon)
         assert "0800-2000" in texts[c.id] and "112" in texts[c.id], c.id
     # The FGM officer of Veilig Thuis on every FGM card, the attendance officer on the school
     # card for forced abandonment, and never on a GP's card.

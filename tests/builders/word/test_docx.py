@@ -154,7 +154,7 @@ def test_every_local_and_regional_partner_phone_and_email(built: dict[str, Built
     assert m.partners_regionaal  # Dijkmond has no local partners of its own
     for partner in m.partners:
         expected += [partner.naam, *(v for v in (partner.telefoon, partner.spoed, partner.email) if v)]
-    missing = [value for value in expected if value not in text]
+    missing = [value for value in map(str, expected) if value not in text]
     assert not missing, f"ontbreekt in de routekaart van {name}: {missing}"
 
 
@@ -168,7 +168,7 @@ def test_contact_list_has_one_row_per_contact(built: dict[str, Built], name: str
     for row, contact in zip(rows, b.model.contacten, strict=True):
         # A number with a check says when; a national one without a check gives its source, by its name.
         check = f"\ngecontroleerd op {dutch_date(contact.gecontroleerd_op)}" if contact.gecontroleerd_op else ""
-        assert row.cells[2].text == (contact.telefoon or "–") + check
+        assert row.cells[2].text == str(contact.telefoon or "–") + check
         source = contact.bron and contact.telefoon and not contact.gecontroleerd_op
         assert row.cells[0].text == contact.naam + (f"\nbron: {contact.bron_domein}" if source else "")
         assert row.cells[3].text == (contact.email or "–")
@@ -295,7 +295,7 @@ def test_route_diagrams_have_alt_text(built: dict[str, Built], name: str) -> Non
     for practice, text in zip(b.model.praktijken, routes, strict=True):
         assert text.startswith(f"Route bij signalen van {practice.naam.lower()} in {b.model.gemeente}.")
         assert "Stap 1, Signaal" in text and "Bij acuut gevaar" in text and "112" in text
-        assert b.model.veilig_thuis.telefoon in text
+        assert str(b.model.veilig_thuis.telefoon) in text
 
 
 @pytest.mark.parametrize("name", MUNICIPALITIES)
@@ -618,7 +618,11 @@ def test_a_good_own_template_is_used(run: Invoke, profile, tmp_path: Path) -> No
     document = docx.Document()
     document.add_heading("Routekaart {{ gemeente }}", 1)
     document.add_paragraph("{%p for partner in partners_lokaal %}")
-    document.add_paragraph("{{ partner.naam }}: {{ partner.telefoon }} {{r mail(partner.email) }}")
+    # A phone number prints as written and carries its exact tel: address and its kind.
+    document.add_paragraph(
+        "{{ partner.naam }}: {{ partner.telefoon }} ({{ partner.telefoon.uri }}, {{ partner.telefoon.kind }}) "
+        "{{r mail(partner.email) }}"
+    )
     document.add_paragraph("{%p endfor %}")
     document.save(str(tmp_path / "eigen.docx"))
     path = profile(("naam: Testdam\n", "naam: Testdam\nsjabloon: eigen.docx\n"))
@@ -627,7 +631,7 @@ def test_a_good_own_template_is_used(run: Invoke, profile, tmp_path: Path) -> No
     written = docx.Document(str(tmp_path / "uitvoer" / "testdam" / "routekaart-testdam.docx"))
     texts = [p.text for p in written.paragraphs]
     assert texts[0] == "Routekaart Testdam"
-    assert "Sociaal wijkteam Testdam: 020-1234568 wijkteam@testdam.test" in texts
+    assert "Sociaal wijkteam Testdam: 020-1234568 (tel:+31201234568, vast) wijkteam@testdam.test" in texts
     assert written.core_properties.title == "Routekaart schadelijke praktijken Testdam"
 
 
