@@ -23,7 +23,8 @@ pytestmark = pytest.mark.slow
 REGIONS = {"voorbeeld": EXAMPLE_REGION, "oeverland": FIXTURE_REGION, "contract": CONTRACT}
 # Words and field names from the profile files; a document speaks of choices, not of files and fields.
 TOOL_WORDS = re.compile(
-    r"\bprofiel(en)?\b|\bregiobestand|\b(?:document|ketenaanpak|praktijken|partners|kaarten|veilig_thuis)\.[a-z_]+"
+    # A field path is lower case; "praktijken.Wie" is a sentence's end run into the next heading.
+    r"\bprofiel(en)?\b|\bregiobestand|\b(?:document|ketenaanpak|praktijken|partners|kaarten|veilig_thuis)(?-i:\.[a-z_]+)"
     r"|\b[a-z]+_[a-z_]+\b",
     re.IGNORECASE,
 )
@@ -69,7 +70,11 @@ def _pdf_text(path: Path) -> str:
 
 
 def _html_text(path: Path) -> str:
-    return str(lxml_html.fromstring(path.read_bytes()).text_content())
+    """The page as a reader sees it: its style sheet and scripts are no text."""
+    page = lxml_html.fromstring(path.read_bytes())
+    for hidden in page.xpath("//style|//script"):
+        hidden.drop_tree()
+    return str(page.text_content())
 
 
 @cache

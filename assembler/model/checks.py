@@ -62,15 +62,11 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _numbers(org: Organisation) -> list[Phone]:
-    return [n for n in (org.telefoon, org.telefoon_zonder_spoed) if n]
-
-
 def checked_on(org: Organisation, checks: Iterable[Mapping[str, Any]]) -> dt.date | None:
     """The day the organisation's printed numbers were last compared with its own page: the national
     content's check, or a check the region or municipality recorded of every number it prints; for
     two numbers, the older of their newest checks. A check of another number does not count."""
-    numbers = _numbers(org)
+    numbers = org.nummers
     if not numbers:
         return None
     newest: list[dt.date] = []
@@ -94,7 +90,7 @@ def checked_on(org: Organisation, checks: Iterable[Mapping[str, Any]]) -> dt.dat
 def unchecked_numbers(orgs: Iterable[Organisation]) -> tuple[str, ...]:
     """'Politie (112 en 0900-8844)': each national number printed without a recorded check."""
     return tuple(
-        f"{o.naam} ({enumeration(_numbers(o))})" for o in orgs if o.telefoon and o.gecontroleerd_op is None
+        f"{o.naam} ({enumeration(o.nummers)})" for o in orgs if o.telefoon and o.gecontroleerd_op is None
     )
 
 
@@ -104,7 +100,7 @@ def numbers_of(model: Routekaart) -> tuple[NumberCheck, ...]:
     for org in model.organisaties:
         if not org.telefoon:
             continue
-        numbers = enumeration(_numbers(org))
+        numbers = enumeration(org.nummers)
         found.append(NumberCheck(NATIONAL, org.naam, numbers, _iso(org.gecontroleerd_op), org.bron, RECORD_NATIONAL))
     vt = model.veilig_thuis
     found.append(

@@ -98,6 +98,11 @@ class Organisation:
     telefoon_zonder_spoed: Phone | None = None
 
     @property
+    def nummers(self) -> tuple[Phone, ...]:
+        """Every number printed for it: 112 and 0900-8844 for the police, one for most, none for some."""
+        return tuple(n for n in (self.telefoon, self.telefoon_zonder_spoed) if n)
+
+    @property
     def bron_domein(self) -> str:
         """The host of ``bron`` ('www.veiligthuis.nl'): what a document prints as the number's source."""
         return host_of(self.bron)

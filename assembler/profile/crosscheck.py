@@ -158,7 +158,7 @@ def recorded_checks(doc: Document, content: NationalContent, today: dt.date) -> 
                     f"nummer bijvoorbeeld met {org.bron}",
                 )
             )
-        numbers = [n for n in (org.telefoon, org.telefoon_zonder_spoed) if n]
+        numbers = org.nummers
         number = str(check.get("nummer") or "")
         checked = read_phone(number).phone if number else None
         if checked is not None and not any(checked.same_number(n) for n in numbers):
