@@ -29,8 +29,7 @@ class CardFormat:
     number_pt: float
     leading: float
     qr: float
-    compact: bool  # fewer lines per face: short headings, the acute route on the front, no step list
-    show_hours: bool
+    compact: bool  # fewer lines per face: short headings, the acute route on the front, hours after names
     bleed: float = 3.0
     slug: float = 5.0  # room outside the bleed for the crop marks (builders/cards/cropmarks.py)
 
@@ -61,7 +60,6 @@ CARD_FORMATS: dict[str, CardFormat] = {
             leading=1.1,
             qr=15.0,
             compact=True,
-            show_hours=False,
         ),
         CardFormat(
             name="a6",
@@ -81,7 +79,6 @@ CARD_FORMATS: dict[str, CardFormat] = {
             leading=1.25,
             qr=26.0,
             compact=False,
-            show_hours=True,
         ),
     )
 }

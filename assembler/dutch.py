@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -52,3 +53,36 @@ def number_word(value: int) -> str:
 def seconds(value: float) -> str:
     """'2,4 s': a Dutch decimal comma."""
     return f"{value:.1f}".replace(".", ",") + " s"
+
+
+_DAYS = {
+    "maandag": "ma",
+    "dinsdag": "di",
+    "woensdag": "wo",
+    "donderdag": "do",
+    "vrijdag": "vr",
+    "zaterdag": "za",
+    "zondag": "zo",
+}
+_ROUND_THE_CLOCK = re.compile(
+    r"\b(24 uur per dag,? (7|zeven) dagen per week|dag en nacht(,? ook in het weekend)?)( bereikbaar)?",
+    re.IGNORECASE,
+)
+
+
+def short_hours(text: str) -> str:
+    """Office hours as a pocket card prints them beside a number: 'ma–vr 9–17', '24/7'.
+
+    Written-out days become their two-letter form, 'tot en met' and 'tot' a dash, and whole
+    hours lose their '.00' and 'uur'; anything else stays as the profile wrote it.
+    """
+    words = _ROUND_THE_CLOCK.sub("24/7", " ".join(text.split()).strip().rstrip("."))
+    short = re.sub(
+        r"\b(" + "|".join(_DAYS) + r")(en)?\b",
+        lambda m: _DAYS[m.group(1).lower()],
+        words,
+        flags=re.IGNORECASE,
+    )
+    short = re.sub(r"\b(ma|di|wo|do|vr|za|zo) tot en met (ma|di|wo|do|vr|za|zo)\b,?", r"\1–\2", short)
+    short = re.sub(r"\b(van )?(\d{1,2})[.:](\d{2}) tot (\d{1,2})[.:](\d{2})( uur)?", r"\2.\3–\4.\5", short)
+    return re.sub(r"\b(\d{1,2})\.00\b", r"\1", short)

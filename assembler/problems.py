@@ -7,7 +7,7 @@ import, names its file, line and field straight from the value.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -40,10 +40,17 @@ class Problem:
         return f"{where}: {prefix}{field}{self.message}"
 
     def as_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        if not self.cell:
-            del data["cell"]
+        """The problem for other programs (`assembler controleer --json`), keys in Dutch like the rest."""
+        data: dict[str, Any] = {
+            "bestand": self.file,
+            "regel": self.line,
+            "kolom": self.column,
+            "veld": self.path,
+            "melding": self.message,
+            "ernst": self.severity.value,
+        }
+        if self.cell:
+            data["cel"] = self.cell
         return data
 
 

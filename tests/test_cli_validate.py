@@ -1,4 +1,4 @@
-"""`assembler validate` as a user meets it: exit codes, Dutch messages with places, JSON, never a traceback."""
+"""`assembler controleer` (validate) as a user meets it: exit codes, Dutch messages with places, JSON, never a traceback."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ FIXTURE_MUNICIPALITIES = sorted((FIXTURE_REGION / "gemeenten").glob("*.yaml"))
 
 
 def test_fixture_region_validates(run: Invoke) -> None:
-    result = run("validate", FIXTURE_REGION / "regio.yaml")
+    result = run("controleer", FIXTURE_REGION / "regio.yaml")
     assert result.exit_code == 0, result.output
     assert "Geldig: 1 bestand gecontroleerd, 0 fouten" in result.stdout
     # The region brings its four municipalities along: their warnings name their own files.
@@ -32,25 +32,25 @@ def test_the_fixture_region_has_four_municipalities() -> None:
 
 @pytest.mark.parametrize("municipality", FIXTURE_MUNICIPALITIES, ids=lambda p: p.stem)
 def test_each_fixture_municipality_validates_alone(run: Invoke, municipality: Path) -> None:
-    result = run("validate", municipality)
+    result = run("controleer", municipality)
     assert result.exit_code == 0, result.output
     assert " 0 fouten" in result.stdout
 
 
 def test_all_fixture_files_at_once(run: Invoke) -> None:
-    result = run("validate", FIXTURE_REGION / "regio.yaml", *FIXTURE_MUNICIPALITIES)
+    result = run("controleer", FIXTURE_REGION / "regio.yaml", *FIXTURE_MUNICIPALITIES)
     assert result.exit_code == 0, result.output
     assert "Geldig: 5 bestanden gecontroleerd, 0 fouten" in result.stdout
 
 
 def test_example_region_in_profiles_validates(run: Invoke) -> None:
     region = EXAMPLE_REGION / "regio.yaml"
-    result = run("validate", region)
+    result = run("controleer", region)
     assert result.exit_code == 0, result.output
     municipalities = sorted((EXAMPLE_REGION / "gemeenten").glob("*.yaml"))
     assert len(municipalities) == 3
     for municipality in municipalities:
-        assert run("validate", municipality).exit_code == 0
+        assert run("controleer", municipality).exit_code == 0
         # Fictional on purpose: every example file says so, and no local number can be dialled.
         text = municipality.read_text(encoding="utf-8")
         assert "VERZONNEN" in text
@@ -58,7 +58,7 @@ def test_example_region_in_profiles_validates(run: Invoke) -> None:
 
 
 def test_the_unassigned_area_code_warns_in_the_fixture_region(run: Invoke) -> None:
-    result = run("validate", FIXTURE_REGION / "gemeenten" / "waldterp.yaml")
+    result = run("controleer", FIXTURE_REGION / "gemeenten" / "waldterp.yaml")
     assert result.exit_code == 0
     assert "waarschuwing: partners.0.telefoon: '0123-780900' heeft een onbekend netnummer" in result.output
 
@@ -68,15 +68,15 @@ def test_the_unassigned_area_code_warns_in_the_fixture_region(run: Invoke) -> No
 
 def test_strict_turns_warnings_into_failure(run: Invoke) -> None:
     waldterp = FIXTURE_REGION / "gemeenten" / "waldterp.yaml"
-    assert run("validate", waldterp).exit_code == 0
-    result = run("validate", "--strict", waldterp)
+    assert run("controleer", waldterp).exit_code == 0
+    result = run("controleer", "--streng", waldterp)
     assert result.exit_code == 1
     assert "Niet geldig: 0 fouten, " in result.output
 
 
 def test_strict_passes_a_profile_without_warnings(run: Invoke, write: WriteFile) -> None:
     # Adopted as it should be (see tests/conftest.py), the base profile has nothing to warn about.
-    result = run("validate", "--strict", write(BASE_PROFILE))
+    result = run("controleer", "--streng", write(BASE_PROFILE))
     assert result.exit_code == 0, result.output
     assert "0 fouten, 0 waarschuwingen" in result.stdout
 
@@ -85,41 +85,41 @@ def test_json_lists_every_problem(run: Invoke, write: WriteFile) -> None:
     text = edit(BASE_PROFILE, "formaat: creditcard", "formaat: visitekaartje")
     text = edit(text, 'telefoon: "020-1234568"', 'telefoon: "0123-780789"')
     target = write(text)
-    result = run("validate", "--json", target)
+    result = run("controleer", "--json", target)
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["geldig"] is False
-    by_path = {p["path"]: p for p in report["problemen"]}
+    by_path = {p["veld"]: p for p in report["problemen"]}
     assert set(by_path) == {"kaarten.formaat", "partners.0.telefoon"}
     bad = by_path["kaarten.formaat"]
-    assert bad["severity"] == "fout"
-    assert bad["file"] == str(target)
-    assert bad["line"] == line_of(text, "visitekaartje")
-    assert bad["column"] == 12
-    assert "kies uit: creditcard, a6" in bad["message"]
-    assert by_path["partners.0.telefoon"]["severity"] == "waarschuwing"
+    assert bad["ernst"] == "fout"
+    assert bad["bestand"] == str(target)
+    assert bad["regel"] == line_of(text, "visitekaartje")
+    assert bad["kolom"] == 12
+    assert "kies uit: creditcard, a6" in bad["melding"]
+    assert by_path["partners.0.telefoon"]["ernst"] == "waarschuwing"
 
 
 def test_json_for_a_valid_file(run: Invoke) -> None:
-    result = run("validate", "--json", FIXTURE_REGION / "regio.yaml")
+    result = run("controleer", "--json", FIXTURE_REGION / "regio.yaml")
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert report["geldig"] is True
     assert report["problemen"], "the fixture region's 0123 numbers give warnings"
-    assert {p["severity"] for p in report["problemen"]} == {"waarschuwing"}
+    assert {p["ernst"] for p in report["problemen"]} == {"waarschuwing"}
 
 
 def test_json_with_strict(run: Invoke) -> None:
-    result = run("validate", "--json", "--strict", FIXTURE_REGION / "regio.yaml")
+    result = run("controleer", "--json", "--streng", FIXTURE_REGION / "regio.yaml")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["geldig"] is False
 
 
 def test_json_for_an_unreadable_file(run: Invoke, tmp_path: Path) -> None:
-    result = run("validate", "--json", tmp_path / "nergens.yaml")
+    result = run("controleer", "--json", tmp_path / "nergens.yaml")
     assert result.exit_code == 1
     (problem,) = json.loads(result.stdout)["problemen"]
-    assert "bestand niet gevonden" in problem["message"]
+    assert "bestand niet gevonden" in problem["melding"]
 
 
 # --- usage errors -----------------------------------------------------------------------
@@ -128,8 +128,8 @@ def test_json_for_an_unreadable_file(run: Invoke, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        pytest.param(["validate"], id="geen-pad"),
-        pytest.param(["validate", "--streng", "x.yaml"], id="onbekende-optie"),
+        pytest.param(["controleer"], id="geen-pad"),
+        pytest.param(["controleer", "--stikt", "x.yaml"], id="onbekende-optie"),
         pytest.param(["valideer", "x.yaml"], id="onbekend-commando"),
     ],
 )
@@ -196,7 +196,7 @@ NEVER_A_TRACEBACK = [
 @pytest.mark.parametrize(("content", "line", "fragment"), NEVER_A_TRACEBACK)
 def test_never_a_traceback(run: Invoke, write: WriteFile, content: bytes, line: int, fragment: str) -> None:
     target = write(content)
-    result = run("validate", target)
+    result = run("controleer", target)
     assert result.exit_code == 1, result.output
     assert any(ln.startswith(f"{target}:{line}:") and fragment in ln for ln in result.output.splitlines()), (
         result.output
@@ -205,13 +205,13 @@ def test_never_a_traceback(run: Invoke, write: WriteFile, content: bytes, line: 
 
 
 def test_a_directory(run: Invoke, tmp_path: Path) -> None:
-    result = run("validate", tmp_path)
+    result = run("controleer", tmp_path)
     assert result.exit_code == 1
     assert f"{tmp_path}:1:1: dit is een map, geen bestand" in result.output
 
 
 def test_a_missing_file(run: Invoke, tmp_path: Path) -> None:
-    result = run("validate", tmp_path / "nergens.yaml")
+    result = run("controleer", tmp_path / "nergens.yaml")
     assert result.exit_code == 1
     assert "nergens.yaml:1:1: bestand niet gevonden; controleer het pad" in result.output
 
@@ -223,7 +223,7 @@ def test_a_50_mb_file(run: Invoke, tmp_path: Path) -> None:
         for _ in range(50 * 1024):
             handle.write(chunk)
     assert target.stat().st_size == 50 * 1024 * 1024
-    result = run("validate", target)
+    result = run("controleer", target)
     assert result.exit_code == 1
     assert f"{target}:1:1: bestand is te groot (51200 kB)" in result.output
 
@@ -236,7 +236,7 @@ def test_a_region_listing_broken_files(run: Invoke, write: WriteFile) -> None:
     region = write(head + "gemeenten: [leeg.yaml, binair.yaml]\n", "regio.yaml")
     write(b"", "leeg.yaml")
     write(b"\x00\x01", "binair.yaml")
-    result = run("validate", region)
+    result = run("controleer", region)
     assert result.exit_code == 1
     assert f"{region.parent / 'leeg.yaml'}:1:1: bestand is leeg" in result.output
     assert f"{region.parent / 'binair.yaml'}:1:1: dit is geen tekstbestand" in result.output
@@ -244,7 +244,7 @@ def test_a_region_listing_broken_files(run: Invoke, write: WriteFile) -> None:
 
     (region.parent / "map").mkdir()
     region = write(head + "gemeenten:\n  - map\n", "regio.yaml")
-    result = run("validate", region)
+    result = run("controleer", region)
     assert result.exit_code == 1
     assert f"{region}:8:5: gemeenten.0: gemeenteprofiel 'map' niet gevonden" in result.output
 
@@ -252,7 +252,7 @@ def test_a_region_listing_broken_files(run: Invoke, write: WriteFile) -> None:
 def test_errors_in_several_files_are_all_reported(run: Invoke, write: WriteFile) -> None:
     first = write(edit(BASE_PROFILE, "regie: gemeente", "regie: burgemeester"), "een.yaml")
     second = write(b"", "twee.yaml")
-    result = run("validate", first, second, FIXTURE_REGION / "gemeenten" / "dijkmond.yaml")
+    result = run("controleer", first, second, FIXTURE_REGION / "gemeenten" / "dijkmond.yaml")
     assert result.exit_code == 1
     assert f"{first}:{line_of(BASE_PROFILE, 'regie: gemeente')}:10: ketenaanpak.regie:" in result.output
     assert f"{second}:1:1: bestand is leeg" in result.output

@@ -14,12 +14,9 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import CONTRACT, Invoke
+from tests.conftest import CONTRACT, Invoke, needs_contract
 
-pytestmark = pytest.mark.skipif(
-    not (CONTRACT / "regio.yaml").is_file(),
-    reason=f"contractregio niet aanwezig ({CONTRACT}); alleen de eigen testregio wordt gebruikt",
-)
+pytestmark = needs_contract
 
 REGION = CONTRACT / "regio.yaml"
 
@@ -43,7 +40,7 @@ def test_contract_region_validates_as_json(run: Invoke) -> None:
     assert report["geldig"] is True
     assert report["problemen"] and {p["severity"] for p in report["problemen"]} == {"waarschuwing"}
     # Every file of the region is checked and named: the region file and each municipality.
-    assert {Path(p["file"]).name for p in report["problemen"]} >= {m.name for m in _municipalities()}
+    assert {Path(p["bestand"]).name for p in report["problemen"]} >= {m.name for m in _municipalities()}
 
 
 @pytest.mark.slow

@@ -13,8 +13,9 @@ from assembler import forked
 from assembler.errors import AssemblerError, BuildError
 from assembler.forked import Forked
 from tests.conftest import Invoke
+from tests.tools import NO_SECOND_CORE
 
-pytestmark = pytest.mark.skipif(not forked.enabled(), reason="forking needs Linux and a second core")
+pytestmark = pytest.mark.skipif(not forked.enabled(), reason=NO_SECOND_CORE)
 
 
 class Unpicklable(Exception):
@@ -104,6 +105,7 @@ def test_a_build_on_two_cores_gives_the_same_bytes_and_messages_as_on_one(
     assert sorted(files) == [
         "routekaart-testdam.docx",
         "routekaart-testdam.html",
+        "routekaart-testdam.odt",
         "routekaart-testdam.pdf",
         "zakkaarten-testdam-a4.pdf",
         "zakkaarten-testdam.pdf",

@@ -28,6 +28,16 @@ def _card_texts(content: NationalContent) -> Iterator[str]:
             yield from tips
     for step in content.meldcode.stappen:
         yield step.kort
+    # The card "Jouw meldcode" and the police's own route (beroepen.yaml).
+    profession_card = content.kaarten["beroep"]
+    yield profession_card["eigen"]
+    yield from profession_card["woorden"]
+    for profession in content.beroepen.values():
+        yield from profession.verschillen
+        if profession.route:
+            yield profession.route.inleiding
+            yield from profession.route.stappen
+            yield from profession.route.praktijkstappen
 
 
 def _routekaart_texts(content: NationalContent) -> Iterator[str]:
@@ -135,9 +145,11 @@ def test_the_police_card_does_not_tell_the_police_to_call_the_police() -> None:
 def test_the_family_talk_follows_each_practice_s_own_rule() -> None:
     content = national_content()
     cards = {p.key: p.kaart for p in content.praktijken.values()}
-    # Forced marriage and abandonment: no talk with parents or family at all.
+    # Forced marriage and abandonment: the young person only after advice, alone and safely; never the family.
     for key in ("huwelijksdwang", "gedwongen_achterlating"):
-        assert cards[key].stappen[2].startswith("Praat niet met de ouders of familie."), key
+        step = cards[key].stappen[2]
+        assert step.startswith("Praat pas na dat advies met de jongere, alleen en veilig."), key
+        assert "Nooit met ouders of familie." in step, key
     # Honour violence: the victim after advice, the parents only in step 5.
     assert "stap 5" in cards["eergerelateerd_geweld"].stappen[2]
     assert all("stap 5" in t for t in cards["eergerelateerd_geweld"].doelgroepen["onderwijs"])

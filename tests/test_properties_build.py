@@ -10,17 +10,20 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import odfdo
 import pypdf
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from assembler.builders.odf.builder import check_odt
 from assembler.builders.word.builder import check_docx
 from assembler.cardformats import CARD_FORMATS
 from assembler.errors import AssemblerError, ProfileError
 from assembler.pipeline.municipality import BuildResult, build_profile
 from assembler.pipeline.output import TEMP_PREFIX
 from assembler.profile.schema import AUDIENCES, PARTNER_TYPES, PRIORITIES, REGIE
+from tests.builders.odf.editions import read_odt
 from tests.conftest import BASE_PROFILE
 from tests.profile.test_properties_loader import PRACTICE_KEYS, STEP_KEYS, _dump, nasty_text, profile_data
 
@@ -158,6 +161,12 @@ def check_outputs(result: BuildResult) -> None:
             document = docx.Document(io.BytesIO(data))
             assert document.core_properties.title.startswith("Routekaart")
             assert any(p.text.strip() for p in document.paragraphs)
+        elif path.suffix == ".odt":
+            check_odt(path.name, data)
+            odf = odfdo.Document(io.BytesIO(data))
+            assert (odf.meta.title or "").startswith("Routekaart")
+            edition = read_odt(path)
+            assert edition.headings and edition.paragraphs
         elif path.suffix == ".pdf":
             reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
             assert len(reader.pages) >= 1
@@ -191,16 +200,16 @@ def build_or_explain(data: dict[str, Any], root: Path, formats: tuple[str, ...])
 
 @BOUNDED
 @given(data=buildable(pasted(ANY_SCRIPT, WORLD)))
-def test_varied_profiles_build_a_valid_word_document_or_explain(
+def test_varied_profiles_build_valid_word_and_odf_documents_or_explain(
     tmp_path_factory, data: dict[str, Any]
 ) -> None:
-    build_or_explain(data, tmp_path_factory.mktemp("b"), ("docx",))
+    build_or_explain(data, tmp_path_factory.mktemp("b"), ("docx", "odt"))
 
 
 @settings(BOUNDED, max_examples=10)
 @given(data=profile_data)
 def test_any_profile_shaped_data_builds_or_explains(tmp_path_factory, data: dict[str, Any]) -> None:
-    build_or_explain(data, tmp_path_factory.mktemp("p"), ("docx",))
+    build_or_explain(data, tmp_path_factory.mktemp("p"), ("docx", "odt"))
 
 
 @settings(BOUNDED, max_examples=4)

@@ -233,6 +233,18 @@ def _styles() -> list[str]:
             f'<w:color w:val="404040"/>{_size(10.5)}',
             nxt="Omslaggegevens",
         ),
+        # A row of the cover's details: bold label, a tab, the value; a thin line under each row.
+        _style(
+            "paragraph",
+            "Omslagregel",
+            "Omslagregel",
+            '<w:pBdr><w:between w:val="single" w:sz="4" w:space="3" w:color="D0D0D0"/>'
+            '<w:bottom w:val="single" w:sz="4" w:space="3" w:color="D0D0D0"/></w:pBdr>'
+            '<w:tabs><w:tab w:val="left" w:pos="2608"/></w:tabs><w:spacing w:before="0" w:after="40"/>'
+            '<w:ind w:left="2608" w:right="1701" w:hanging="2608"/>',
+            f'<w:color w:val="262626"/>{_size(10)}',
+            nxt="Omslagregel",
+        ),
         _style(
             "paragraph",
             "Waarschuwing",
@@ -368,7 +380,40 @@ def install_settings(document: Document) -> None:
 # Writing helpers
 
 
-class Writer:
+class Idioms:
+    """The writing idioms both template writers share: a loop of paragraphs, a loop of bullets.
+
+    `Writer` writes them into the Word template; tools/outline_kit.py's `OutlineWriter` into the
+    outline the ODF edition is made from, so the two editions say the same in the same order.
+    """
+
+    def p(self, text: str = "", style: str = "Normal", bold_prefix: str = "", keep: bool = False) -> Any:
+        raise NotImplementedError
+
+    def tag(self, tag: str) -> Any:
+        raise NotImplementedError
+
+    def h(self, text: str, level: int, page_break: bool = False) -> Any:
+        raise NotImplementedError
+
+    def toc(self, levels: tuple[int, int], placeholder: str) -> Any:
+        raise NotImplementedError
+
+    def table(self, headers: Sequence[str], widths_mm: Sequence[float], *blocks: Row | Loop) -> Any:
+        raise NotImplementedError
+
+    def paras(self, expr: str, style: str = "Normal") -> None:
+        self.tag(f"{{%p for alinea in {expr} %}}")
+        self.p("{{ alinea }}", style)
+        self.tag("{%p endfor %}")
+
+    def bullets(self, expr: str, item: str = "{{ punt }}", var: str = "punt") -> None:
+        self.tag(f"{{%p for {var} in {expr} %}}")
+        self.p(item, "List Bullet")
+        self.tag("{%p endfor %}")
+
+
+class Writer(Idioms):
     """Appends template paragraphs and tables to the body; every method mirrors one docxtpl idiom."""
 
     def __init__(self, document: Document) -> None:
@@ -395,15 +440,13 @@ class Writer:
             paragraph.paragraph_format.page_break_before = True
         return paragraph
 
-    def paras(self, expr: str, style: str = "Normal") -> None:
-        self.tag(f"{{%p for alinea in {expr} %}}")
-        self.p("{{ alinea }}", style)
-        self.tag("{%p endfor %}")
-
-    def bullets(self, expr: str, item: str = "{{ punt }}", var: str = "punt") -> None:
-        self.tag(f"{{%p for {var} in {expr} %}}")
-        self.p(item, "List Bullet")
-        self.tag("{%p endfor %}")
+    def toc(self, levels: tuple[int, int], placeholder: str) -> Paragraph:
+        """The table of contents as a TOC field over the given heading levels; the builder fills it."""
+        paragraph = self.p(style="toc 1")
+        low, high = levels
+        for run in parse_xml(f"<w:p {W}>" + field_runs(f'TOC \\o "{low}-{high}" \\h \\z \\u', placeholder) + "</w:p>"):
+            paragraph._p.append(run)
+        return paragraph
 
     def table(self, headers: Sequence[str], widths_mm: Sequence[float], *blocks: Row | Loop) -> Table:
         """A header row, then fixed rows and loops (one row per item) in the given order."""

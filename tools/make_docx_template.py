@@ -10,36 +10,46 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from docx.document import Document
 from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 # The shared kit is a sibling script, not a package module.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docx_kit import (
     DASH,
     About,
+    Idioms,
     Loop,
     Row,
     W,
     Writer,
     blank_document,
-    field_runs,
     package,
     simple_field,
 )
+from outline_kit import OutlineWriter
 
 from assembler.model.routekaart import CHAPTERS  # docx_kit has put the repository on the path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "templates" / "routekaart.docx"
+OUTLINE = ROOT / "templates" / "routekaart-outline.xml"
 
 # ---------------------------------------------------------------------------
 # Page set-up, header and footer
+
+# Left and right of the tab in the running header; the footer's left part and the words before the
+# page number ("pagina N van M"). The outline of the ODF edition uses the same.
+HEADER = ("{{ gemeente }} · {{ titel }}", "versie {{ versie }}")
+FOOTER = ("{{ status_tekst }}", "pagina ")
 
 
 def page_setup(document: Document) -> None:
@@ -54,12 +64,12 @@ def page_setup(document: Document) -> None:
 
     header = section.header.paragraphs[0]
     header.style = document.styles["Header"]
-    header.add_run("{{ gemeente }} · {{ titel }}")
-    header.add_run("\tversie {{ versie }}")
+    header.add_run(HEADER[0])
+    header.add_run(f"\t{HEADER[1]}")
 
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]
-    footer.add_run("{{ status_tekst }}\tpagina ")
+    footer.add_run(f"{FOOTER[0]}\t{FOOTER[1]}")
     footer._p.append(parse_xml(simple_field("PAGE", "2")))
     footer._p.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve"> van </w:t></w:r>'))
     footer._p.append(parse_xml(simple_field("NUMPAGES", "2")))
@@ -69,49 +79,97 @@ def page_setup(document: Document) -> None:
 # The document
 
 
-def cover(w: Writer) -> None:
+def word_only(paragraph: Any, apply: Callable[[Paragraph], None]) -> None:
+    """Direct formatting only the Word template carries. The outline of the ODF edition takes a
+    paragraph's text, style, space before and keep; its styles (builders/odf/styles.py) do the rest."""
+    if isinstance(paragraph, Paragraph):
+        apply(paragraph)
+
+
+def _after(points: float) -> Callable[[Paragraph], None]:
+    def apply(paragraph: Paragraph) -> None:
+        paragraph.paragraph_format.space_after = Pt(points)
+
+    return apply
+
+
+def _size(points: float) -> Callable[[Paragraph], None]:
+    def apply(paragraph: Paragraph) -> None:
+        paragraph.runs[0].font.size = Pt(points)
+
+    return apply
+
+
+def _not_bold(paragraph: Paragraph) -> None:
+    paragraph.runs[0].font.bold = False
+
+
+def cover(w: Idioms) -> None:
+    """The PDF and HTML cover's elements in their order (templates/html/routekaart.html.j2):
+    municipality, logo, title with the name under it and a rule, what the document is about,
+    then status, date and version, the other details, and what to do in acute danger."""
+    municipality = w.p(
+        "", "Omslaggegevens", bold_prefix="Gemeente {{ gemeente }}{% if regio %}, regio {{ regio }}{% endif %}"
+    )
+    municipality.paragraph_format.space_before = Mm(20)  # the PDF cover's padding above it
     w.tag("{%p if logo_afbeelding %}")
-    w.p("{{ logo_afbeelding }}")
+    logo = w.p("{{ logo_afbeelding }}")
+    logo.paragraph_format.space_before = Pt(18)
+    word_only(logo, _after(24))
     w.tag("{%p endif %}")
-    w.p("{{ titel }}", "Title")
-    w.p("{{ gemeente }}", "Subtitle")
-    w.p(
-        "Over de aanpak van {{ praktijken|map(attribute='naam')|map('lower')|opsomming }}, "
-        "met de afspraken en partners in {{ gemeente }}.",
-        "Omslaggegevens",
+    # Title and name are two Title paragraphs: one border group, so the rule runs under the name.
+    title = w.p("{{ titel }}", "Title", keep=True)
+    title.paragraph_format.space_before = Pt(30)
+    word_only(title, _after(0))
+    word_only(title, _size(28))
+    name = w.p("{{ gemeente }}", "Title")
+    name.paragraph_format.space_before = Pt(0)
+    word_only(name, _size(34))
+    w.p("Over {{ praktijken|map(attribute='naam')|map('lower')|opsomming }}", "Omslaggegevens")
+    status = (
+        "{% if vastgesteld_op_tekst %}Vastgesteld{% if vastgesteld_door %} door {{ vastgesteld_door }}"
+        "{% endif %}{% else %}{{ status_tekst }}{% endif %}"
     )
-    details = w.p("Versie {{ versie }}. {{ status_tekst }}", "Omslaggegevens")
-    details.paragraph_format.space_before = Pt(150)
+    first = w.p(f"\t{status}", "Omslagregel", bold_prefix="Status")
+    first.paragraph_format.space_before = Pt(42)
+    w.p("\t{{ datum|datum }}", "Omslagregel", bold_prefix="Datum")
+    w.p("\t{{ versie }}", "Omslagregel", bold_prefix="Versie")
     w.tag("{%p if herzien_voor_tekst %}")
-    w.p("Herzien vóór {{ herzien_voor_tekst }}", "Omslaggegevens")
+    w.p("\t{{ herzien_voor_tekst }}", "Omslagregel", bold_prefix="Herzien vóór")
     w.tag("{%p endif %}")
     w.p(
-        "Eigenaar: {{ eigenaar.naam }}{% if eigenaar.functie %}, {{ eigenaar.functie }}{% endif %}",
-        "Omslaggegevens",
+        "\t{{ eigenaar.naam }}{% if eigenaar.functie %}, {{ eigenaar.functie }}{% endif %}",
+        "Omslagregel",
+        bold_prefix="Eigenaar",
     )
-    w.tag("{%p if regio %}")
-    w.p("Veilig Thuis-regio {{ regio }}", "Omslaggegevens")
+    w.tag("{%p if eigenaar.email or eigenaar.telefoon %}")
+    w.p(
+        "\t{% if eigenaar.email %}{{r mail(eigenaar.email) }}{% endif %}"
+        "{% if eigenaar.email and eigenaar.telefoon %}, {% endif %}{{ eigenaar.telefoon or '' }}",
+        "Omslagregel",
+        bold_prefix="Contact",
+    )
     w.tag("{%p endif %}")
     w.tag("{%p if website %}")
-    w.p("Meer informatie: {{r link(website) }}", "Omslaggegevens")
+    w.p("\t{{r link(website) }}", "Omslagregel", bold_prefix="Website")
     w.tag("{%p endif %}")
+    acute = w.p("{{ acuut_tekst }}", "Waarschuwing", keep=True)
+    acute.paragraph_format.space_before = Pt(36)
+    word_only(acute, _after(0))
+    advice = w.p(
+        "Advies of een melding: {{ veilig_thuis.naam }}, {{ veilig_thuis.telefoon }}, "
+        "{{ veilig_thuis.bereikbaarheid }}.",
+        "Waarschuwing",
+    )
+    word_only(advice, _not_bold)
 
 
-def contents(w: Writer) -> None:
+def contents(w: Idioms) -> None:
     w.p("Inhoud", "TOC Heading")
-    paragraph = w.p(style="toc 1")
-    for run in parse_xml(
-        f"<w:p {W}>"
-        + field_runs(
-            'TOC \\o "1-2" \\h \\z \\u',
-            "Kies ‘Veld bijwerken’ (F9) om de inhoudsopgave te vullen.",
-        )
-        + "</w:p>"
-    ):
-        paragraph._p.append(run)
+    w.toc((1, 2), "Kies ‘Veld bijwerken’ (F9) om de inhoudsopgave te vullen.")
 
 
-def concept(w: Writer) -> None:
+def concept(w: Idioms) -> None:
     """Why this edition is a concept, before anything else is read (CONCEPT is also in every header)."""
     w.tag("{%p if concept_redenen %}")
     w.p("{{ concept_uitleg }}", "Waarschuwing", bold_prefix="{{ concept_tekst }}. ")
@@ -120,14 +178,9 @@ def concept(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def inleiding(w: Writer) -> None:
+def inleiding(w: Idioms) -> None:
     w.h(CHAPTERS["inleiding"], 1)
     concept(w)
-    w.p(
-        "{{ acuut_tekst }} Voor advies of een melding: {{ veilig_thuis.naam }}, telefoon "
-        "{{ veilig_thuis.telefoon }} ({{ veilig_thuis.bereikbaarheid }}).",
-        "Waarschuwing",
-    )
     w.paras("inleiding")
     w.h("Maatwerk", 2)
     w.paras("maatwerk")
@@ -135,7 +188,7 @@ def inleiding(w: Writer) -> None:
     w.paras("leeswijzer")
 
 
-def partner_table(w: Writer, expr: str, var: str = "partner") -> None:
+def partner_table(w: Idioms, expr: str, var: str = "partner") -> None:
     w.table(
         ["Partner", "Rol", "Telefoon", "E-mail"],
         [40, 46, 29, 55],
@@ -157,7 +210,7 @@ def partner_table(w: Writer, expr: str, var: str = "partner") -> None:
     )
 
 
-def organisation_table(w: Writer, expr: str) -> None:
+def organisation_table(w: Idioms, expr: str) -> None:
     w.table(
         ["Organisatie", "Wat zij doet", "Contact"],
         [45, 80, 45],
@@ -191,7 +244,7 @@ def organisation_table(w: Writer, expr: str) -> None:
     )
 
 
-def praktijken(w: Writer) -> None:
+def praktijken(w: Idioms) -> None:
     w.h(CHAPTERS["praktijken"], 1)
     w.p(
         "Dit hoofdstuk beschrijft {% if praktijken|length == 1 %}de schadelijke praktijk{% else %}"
@@ -312,7 +365,7 @@ def praktijken(w: Writer) -> None:
     w.tag("{%p endfor %}")
 
 
-def wetgeving(w: Writer) -> None:
+def wetgeving(w: Idioms) -> None:
     w.h(CHAPTERS["wetgeving"], 1)
     w.paras("wetgeving_inleiding")
     w.tag("{%p for wet in wetten %}")
@@ -330,7 +383,7 @@ def wetgeving(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def organisaties(w: Writer) -> None:
+def organisaties(w: Idioms) -> None:
     w.h(CHAPTERS["organisaties"], 1)
     w.p(
         "Bij de aanpak van schadelijke praktijken werken landelijke, regionale en lokale organisaties samen. "
@@ -398,7 +451,7 @@ def organisaties(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def ketenaanpak(w: Writer) -> None:
+def ketenaanpak(w: Idioms) -> None:
     w.h(CHAPTERS["ketenaanpak"], 1)
     w.paras("ketenaanpak_inleiding")
     w.h("Regie en coördinatie", 2)
@@ -456,7 +509,7 @@ def ketenaanpak(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def handvatten(w: Writer) -> None:
+def handvatten(w: Idioms) -> None:
     w.h(CHAPTERS["handvatten"], 1)
     w.paras("handvatten_inleiding")
     w.h("Checklist per ketenstap", 2)
@@ -478,7 +531,7 @@ def handvatten(w: Writer) -> None:
     w.paras("handvatten_veilig_thuis")
 
 
-def keuzes(w: Writer) -> None:
+def keuzes(w: Idioms) -> None:
     w.h(CHAPTERS["afspraken"], 1)
     w.p(
         "Dit overzicht vat de keuzes samen die {{ gemeente }} voor deze routekaart heeft gemaakt. De "
@@ -568,7 +621,7 @@ def keuzes(w: Writer) -> None:
     )
 
 
-def akkoord(w: Writer) -> None:
+def akkoord(w: Idioms) -> None:
     """The sign-off sheet, the version history and the national changes, on a page of their own."""
     w.tag("{%p if akkoorden %}")
     w.h("Akkoord van de partners", 2, page_break=True)
@@ -617,7 +670,7 @@ def akkoord(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
-def bijlagen(w: Writer) -> None:
+def bijlagen(w: Idioms) -> None:
     w.h(CHAPTERS["bijlagen"], 1)
     w.h("Contactlijst", 2)
     w.p("{{ contactlijst_inleiding }}")
@@ -689,29 +742,47 @@ ABOUT = About(
 )
 
 
+SECTIONS = (
+    cover,
+    contents,
+    inleiding,
+    praktijken,
+    wetgeving,
+    organisaties,
+    ketenaanpak,
+    handvatten,
+    keuzes,
+    akkoord,
+    bijlagen,
+)
+
+
 def build() -> bytes:
     document = blank_document(ABOUT, page_setup)
     writer = Writer(document)
-    cover(writer)
-    contents(writer)
-    inleiding(writer)
-    praktijken(writer)
-    wetgeving(writer)
-    organisaties(writer)
-    ketenaanpak(writer)
-    handvatten(writer)
-    keuzes(writer)
-    akkoord(writer)
-    bijlagen(writer)
+    for section in SECTIONS:
+        section(writer)
     return package(document)
+
+
+def build_outline() -> bytes:
+    """The same sections as the Word template, as the outline the ODF edition is made from."""
+    writer = OutlineWriter()
+    for section in SECTIONS:
+        section(writer)
+    running = [writer.running("header", *HEADER), writer.running("footer", *FOOTER, page_numbers=True)]
+    return writer.text(running).encode("utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=TARGET)
+    parser.add_argument("--outline", type=Path, default=OUTLINE, help="where the ODF edition's outline goes")
     args = parser.parse_args()
     args.output.write_bytes(build())
     print(f"geschreven: {args.output}")
+    args.outline.write_bytes(build_outline())
+    print(f"geschreven: {args.outline}")
 
 
 if __name__ == "__main__":

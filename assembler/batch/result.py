@@ -51,7 +51,7 @@ class BatchResult:
             lines += [f"  - {f.naam} ({f.bestand}): {f.reden}" for f in self.mislukt]
         if self.niet_gestart:
             lines.append(
-                "Niet gemaakt omdat de batch stopte na de eerste fout (--fail-fast): "
+                "Niet gemaakt omdat de batch stopte na de eerste fout (--stop-bij-fout): "
                 + ", ".join(self.niet_gestart)
             )
         if self.regio_melding:

@@ -84,6 +84,14 @@ class Builder(ABC, Generic[M]):
         without drawing files. By default the same as prepare."""
         self.prepare(model)
 
+    def preview(self, model: M) -> str | None:
+        """This output as one self-contained web page for a screen, or None when it offers none.
+
+        The editor's live preview (`assembler bewerk`) asks for it after every change, so it
+        is drawn without a layout engine and without checks; nothing is written.
+        """
+        return None
+
     @abstractmethod
     def render(self, model: M) -> dict[str, bytes]:
         """Every output file's name and content."""

@@ -72,6 +72,7 @@ class Entry:
 
 
 _WORD = Offer("Routekaart als Word-bestand", "Word")
+_ODF = Offer("Routekaart als OpenDocument-bestand (ODF), om te bewerken", "ODF")
 _PDF = Offer("Routekaart als PDF-bestand", "PDF")
 _CARDS = Offer("Zakkaarten, één kaart per pagina", "PDF")
 _SHEETS = Offer("Zakkaarten op A4-vellen, om zelf te printen en te snijden", "PDF")
@@ -85,6 +86,14 @@ OUTPUTS = (
         "assembler.builders.word.builder:DocxBuilder",
         ("routekaart-{slug}.docx",),
         offers=(_WORD,),
+    ),
+    Entry(
+        "odt",
+        "routekaart (ODF)",
+        Kind.MUNICIPALITY,
+        "assembler.builders.odf.builder:OdtBuilder",
+        ("routekaart-{slug}.odt",),
+        offers=(_ODF,),
     ),
     Entry(
         "pdf",

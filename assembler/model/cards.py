@@ -2,38 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from assembler.cardformats import CARD_FORMATS
 from assembler.errors import ContentError
-from assembler.model.routekaart import Partner, Practice, Routekaart
-from assembler.national import NationalContent
-from assembler.phone import NUMBER, Phone, digits
-from assembler.problems import Place, origin_of
+from assembler.model.contacts import (
+    CallEntry,
+    LeftOut,
+    Origin,
+    Routing,
+    card_routing,
+    for_practice_card,
+    national_origin,
+)
+from assembler.model.routekaart import Practice, Routekaart
+from assembler.national import NationalContent, Profession
+from assembler.phone import NUMBER
+from assembler.profile.cardreach import number_key
 
-# Partners of these types only help the named audiences: a GP does not call the
-# school-attendance officer, a teacher does.
-ONLY_FOR = {"leerplicht": frozenset({"onderwijs"})}
-# Partners of these types come first for the named audience, because the content
-# differs there (a pupil who does not return after the holidays is a leerplicht case).
-FIRST_FOR = {"onderwijs": ("leerplicht",)}
-# The police is reached through 112 on every card; as "local contact" it would
-# crowd out the team that actually advises.
-NOT_A_CONTACT = frozenset({"politie"})
-SIGNALLING = "signaleren_en_melden"
-FGM = "vrouwelijke_genitale_verminking"
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a text on a card comes from, in words the user recognises; local texts come from the
-    profile, and `plek` is where the value stands in it (None for national text and composed lines)."""
-
-    veld: str
-    lokaal: bool
-    plek: Place | None = None
+__all__ = ["CallEntry", "Card", "CardFace", "Origin", "TextBlock", "cards_for"]
 
 
 @dataclass(frozen=True)
@@ -45,30 +34,17 @@ class TextBlock:
 
 
 @dataclass(frozen=True)
-class CallEntry:
-    """One line of "whom to call": a label, who, and the number (none for the in-house contact)."""
-
-    soort: str  # intern, lokaal, vgv, veilig_thuis, landelijk, spoed
-    label: str
-    wie: str | None
-    telefoon: Phone | None
-    wanneer: str | None
-    herkomst: Origin
-    telefoon_herkomst: Origin | None = None
-    wanneer_herkomst: Origin | None = None
-
-
-@dataclass(frozen=True)
 class CardFace:
     kant: str  # voorkant, achterkant
     kop: str
     meta: str  # the small line above the heading: set and municipality
     blokken: tuple[TextBlock, ...]
-    acuut: TextBlock | None
-    bellen: tuple[CallEntry, ...]
-    qr: str | None
-    voet: str | None
+    acuut: TextBlock | None = None
+    bellen: tuple[CallEntry, ...] = ()
+    qr: str | None = None
+    voet: str | None = None
     stempel: str | None = None  # CONCEPT across a face of a routekaart that is not adopted yet
+    qr_tekst: str | None = None  # the label beside the QR code, when it is not the routekaart's
 
 
 @dataclass(frozen=True)
@@ -81,6 +57,8 @@ class Card:
     gemeente: str
     voorkant: CardFace
     achterkant: CardFace
+    # The municipality's partners the contact rule left off this card, and why (the "Kaarten" sheet).
+    weggelaten: tuple[LeftOut, ...] = ()
 
     @property
     def faces(self) -> tuple[CardFace, CardFace]:
@@ -114,182 +92,48 @@ def _items(value: Any) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value if str(v).strip())
 
 
-def _national(what: str, file: str = "kaarten.yaml") -> Origin:
-    return Origin(f"landelijke kaarttekst '{what}' ({file})", lokaal=False)
-
-
-def _local(veld: str, value: object) -> Origin:
-    """A text the profile or its region wrote: named in words, and placed where the value stands."""
-    return Origin(veld, True, origin_of(value))
-
-
-def _partner_origin(partner: Partner, field: str) -> Origin:
-    where = "profiel" if partner.is_lokaal else "regiobestand"
-    return _local(f"{field} van partner '{partner.id}' ({where}, partners)", getattr(partner, field))
-
-
-def _usable(partner: Partner, audience: str) -> bool:
-    """Whether a partner is someone this audience would phone about a case."""
-    if not partner.telefoon or partner.type in NOT_A_CONTACT or partner.type == audience:
-        return False
-    allowed = ONLY_FOR.get(partner.type)
-    return allowed is None or audience in allowed
-
-
-def local_contacts(model: Routekaart, audience: str, practice: str | None) -> tuple[Partner, ...]:
-    """The partners to phone, best first: local before regional, signalling partners before others.
-
-    For one practice this is the first local partner covering it with a phone, else a
-    regional one, plus the partner types the audience needs first (leerplicht for
-    schools). For the general card (practice None) the local partners a professional
-    reports signals to (chain step signaleren_en_melden), else every local partner with
-    a phone, else the first regional one.
-    """
-    candidates = [
-        p for p in model.partners if _usable(p, audience) and (practice is None or practice in p.praktijken)
-    ]
-    candidates.sort(key=lambda p: (not p.is_lokaal, SIGNALLING not in p.stappen))
-    if not candidates:
-        return ()
-    first_types = FIRST_FOR.get(audience, ())
-    preferred = [p for p in candidates if p.type in first_types]
-    if practice is None:
-        local = [p for p in candidates if p.is_lokaal]
-        local = [p for p in local if SIGNALLING in p.stappen] or local or candidates[:1]
-        chosen = preferred + [p for p in local if p not in preferred]
-    else:
-        main = next((p for p in candidates if p.type not in first_types), None)
-        chosen = preferred[:1] + ([main] if main else [])
-    return tuple(dict.fromkeys(chosen))
-
-
-def _partner_entry(partner: Partner) -> CallEntry:
-    return CallEntry(
-        soort="lokaal",
-        label=partner.naam,
-        wie=None,
-        telefoon=partner.telefoon,
-        wanneer=partner.bereikbaarheid,
-        herkomst=_partner_origin(partner, "naam"),
-        telefoon_herkomst=_partner_origin(partner, "telefoon"),
-        wanneer_herkomst=_partner_origin(partner, "bereikbaarheid"),
-    )
-
-
-def _emergency_number(content: NationalContent) -> Phone:
-    police = content.organisation("politie")
-    if not police.telefoon:
-        raise ContentError("organisaties.yaml: de politie heeft geen alarmnummer")
-    return police.telefoon
-
-
-def _calls(
-    model: Routekaart,
-    content: NationalContent,
-    audience: str,
-    practices: Sequence[str],
-    practice: str | None,
-) -> tuple[CallEntry, ...]:
-    koppen = _section(content, "koppen")
-    group = _section(content, "doelgroepen").get(audience) or {}
-    vt = model.veilig_thuis
-    entries: list[CallEntry] = []
-    # The in-house contact is the same for every practice; it stands once, on the set's general card.
-    if practice is None and group.get("aanspreekpunt"):
-        entries.append(
-            CallEntry(
-                soort="intern",
-                label=_text(koppen, "intern", "koppen"),
-                wie=str(group["aanspreekpunt"]).strip(),
-                telefoon=None,
-                wanneer=None,
-                herkomst=_national(f"doelgroepen.{audience}.aanspreekpunt"),
-            )
-        )
-    entries += [_partner_entry(p) for p in local_contacts(model, audience, practice)]
-    vgv = vt.aandachtsfunctionaris_vgv
-    if FGM in practices and vgv and vgv.telefoon:
-        entries.append(
-            CallEntry(
-                soort="vgv",
-                label=_text(koppen, "vgv", "koppen"),
-                wie=vgv.naam,
-                telefoon=vgv.telefoon,
-                wanneer=None,
-                herkomst=_local(
-                    "naam van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)", vgv.naam
-                ),
-                telefoon_herkomst=_local(
-                    "telefoon van de aandachtsfunctionaris VGV (veilig_thuis.aandachtsfunctionaris_vgv)", vgv.telefoon
-                ),
-            )
-        )
-    entries.append(
-        CallEntry(
-            soort="veilig_thuis",
-            label=_text(koppen, "veilig_thuis", "koppen"),
-            wie=vt.naam,
-            telefoon=vt.telefoon,
-            wanneer=vt.bereikbaarheid,
-            herkomst=_local("naam van Veilig Thuis (veilig_thuis.naam)", vt.naam),
-            telefoon_herkomst=_local("telefoon van Veilig Thuis (veilig_thuis.telefoon)", vt.telefoon),
-            wanneer_herkomst=_local("bereikbaarheid van Veilig Thuis (veilig_thuis.bereikbaarheid)", vt.bereikbaarheid),
-        )
-    )
-    national = content.organisation("veilig-thuis")
-    if national.telefoon and not national.telefoon.same_number(vt.telefoon):
-        # A regional direct line is fine, but the free national number must stay on the card.
-        entries.append(
-            CallEntry(
-                soort="landelijk",
-                label=_text(koppen, "landelijk", "koppen"),
-                wie=national.naam,
-                telefoon=national.telefoon,
-                wanneer=national.telefoon_toelichting,
-                herkomst=_national("veilig-thuis", "organisaties.yaml"),
-                wanneer_herkomst=_national("veilig-thuis", "organisaties.yaml"),
-            )
-        )
-    entries.append(
-        CallEntry(
-            soort="spoed",
-            label=_text(koppen, "acuut", "koppen"),
-            wie=_text(koppen, "politie", "koppen"),
-            telefoon=_emergency_number(content),
-            wanneer=None,
-            herkomst=_national("koppen.acuut"),
-        )
-    )
-    return tuple(entries)
+_national = national_origin
 
 
 def _numbers_in(text: str) -> set[str]:
-    """The phone numbers a sentence prints, as digits: '0800-2000 of 112' gives {'08002000', '112'}."""
-    return {digits(m) for m in NUMBER.findall(text)}
+    """The phone numbers a sentence prints, as number keys: '0800-2000 of 112' gives two."""
+    return {number_key(m) for m in NUMBER.findall(text)}
 
 
 def _band(model: Routekaart, set_name: str) -> str:
     return f"{set_name} · {model.gemeente}"
 
 
-def _compact_calls(
-    entries: Sequence[CallEntry], acute: str, practice: str, short_fgm: str
-) -> tuple[CallEntry, ...]:
-    """The few numbers a credit-card practice card has room for, most specific first.
+def _card(
+    model: Routekaart,
+    audience: str,
+    set_name: str,
+    key: str,
+    faces: tuple[CardFace, CardFace],
+    praktijk: str | None = None,
+    weggelaten: tuple[LeftOut, ...] = (),
+) -> Card:
+    """A card of the audience's set, titled as its front; ``key``: the practice, 'algemeen' or 'meldcode'."""
+    return Card(
+        id=f"{audience}-{key}",
+        titel=faces[0].kop,
+        set_naam=set_name,
+        doelgroep=audience,
+        praktijk=praktijk,
+        gemeente=model.gemeente,
+        voorkant=faces[0],
+        achterkant=faces[1],
+        weggelaten=weggelaten,
+    )
 
-    The full list stands on the set's general card ("Wie bel je?"). Here: the FGM
-    aandachtsfunctionaris (the acute route for FGM), the first local contact, and Veilig
-    Thuis and 112 unless the card's acute line already prints that number.
-    """
-    printed = _numbers_in(acute)
-    chosen = [replace(e, label=short_fgm) for e in entries if e.soort == "vgv" and practice == FGM]
-    chosen += [e for e in entries if e.soort == "lokaal"][:1]
-    chosen += [
-        e
-        for e in entries
-        if e.soort in ("veilig_thuis", "spoed") and e.telefoon and e.telefoon.digits not in printed
-    ]
-    return tuple(chosen)
+
+def _practice_steps(content: NationalContent, practice: str, profession: Profession) -> tuple[str, ...]:
+    """The practice's five meldcode steps; a profession with its own route (the police) ends with that
+    route instead of steps 4 and 5, the afwegingskader it does not use."""
+    steps = content.praktijken[practice].kaart.stappen
+    if profession.route is None:
+        return steps
+    return (*steps[:3], *profession.route.praktijkstappen)
 
 
 def _practice_card(
@@ -298,12 +142,12 @@ def _practice_card(
     audience: str,
     set_name: str,
     practice: Practice,
-    practices: Sequence[str],
 ) -> Card:
     koppen = _section(content, "koppen")
     text = content.praktijken[practice.key].kaart
+    profession = content.profession(audience)
     file = "praktijken.yaml"
-    compact = CARD_FORMATS[model.kaarten.formaat].compact
+    small = CARD_FORMATS[model.kaarten.formaat].compact
     front_blocks = [
         TextBlock(
             _text(koppen, "signalen", "koppen"),
@@ -322,13 +166,18 @@ def _practice_card(
                 _national(f"{practice.key}.kaart.doelgroepen.{audience}", file),
             )
         )
+    steps_origin = (
+        _national(f"{practice.key}.kaart.stappen", file)
+        if profession.route is None
+        else _national(f"{audience}.route.praktijkstappen en {practice.key}.kaart.stappen", "beroepen.yaml")
+    )
     back_blocks = (
         TextBlock(
             # On a credit card the numbered list speaks for itself; the line is needed for the numbers.
-            None if compact else _text(koppen, "stappen", "koppen"),
-            text.stappen,
+            None if small else _text(koppen, "stappen", "koppen"),
+            _practice_steps(content, practice.key, profession),
             "genummerd",
-            _national(f"{practice.key}.kaart.stappen", file),
+            steps_origin,
         ),
         TextBlock(
             _text(koppen, "niet_doen", "koppen"),
@@ -341,53 +190,51 @@ def _practice_card(
     acute_line = text.acuut_doelgroepen.get(audience, text.acuut)
     acute_field = "acuut_doelgroepen." + audience if audience in text.acuut_doelgroepen else "acuut"
     acute = TextBlock(None, (acute_line,), "tekst", _national(f"{practice.key}.kaart.{acute_field}", file))
-    calls = _calls(model, content, audience, (practice.key,), practice.key)
-    if compact:
-        # A credit card's back holds the steps, the don'ts and a few numbers; the acute line
-        # moves to the front, where it is the first thing a reader sees.
-        calls = _compact_calls(calls, acute_line, practice.key, _text(koppen, "vgv_kort", "koppen"))
-    band = _band(model, set_name)
-    return Card(
-        id=f"{audience}-{practice.key}",
-        titel=practice.naam,
-        set_naam=set_name,
-        doelgroep=audience,
-        praktijk=practice.key,
-        gemeente=model.gemeente,
-        voorkant=CardFace(
-            kant="voorkant",
-            kop=practice.naam,
-            meta=band,
-            blokken=tuple(front_blocks),
-            acuut=acute if compact else None,
-            bellen=(),
-            qr=None,
-            voet=None,
-        ),
-        achterkant=CardFace(
-            kant="achterkant",
-            # A credit card's back band also carries the set's name; the short form leaves it room.
-            kop=(practice.afkorting or practice.naam) if compact else practice.naam,
-            meta=band,
-            blokken=back_blocks,
-            acuut=None if compact else acute,
-            bellen=calls,
-            qr=None,
-            voet=None,
-        ),
+    # A credit card's back holds the steps, the don'ts and a few numbers; the acute line moves
+    # to the front, where it is the first thing a reader sees.
+    routing: Routing = for_practice_card(
+        card_routing(model, content, audience, practice.key),
+        room=1 if small else 2,
+        printed=_numbers_in(acute_line) if small else None,
+        practice=practice.key,
+        short_fgm=_text(koppen, "vgv_kort", "koppen") if small else None,
     )
+    band = _band(model, set_name)
+    front = CardFace("voorkant", practice.naam, band, tuple(front_blocks), acuut=acute if small else None)
+    back = CardFace(
+        "achterkant",
+        # A credit card's back band also carries the set's name; the short form leaves it room.
+        (practice.afkorting or practice.naam) if small else practice.naam,
+        band,
+        back_blocks,
+        acuut=None if small else acute,
+        bellen=routing.bellen,
+    )
+    return _card(model, audience, set_name, practice.key, (front, back), practice.key, routing.weggelaten)
 
 
-def _general_card(
-    model: Routekaart, content: NationalContent, audience: str, set_name: str, practices: Sequence[str]
-) -> Card:
+def _general_card(model: Routekaart, content: NationalContent, audience: str, set_name: str) -> Card:
+    """The set's first card: the meldcode in five steps (or the police's own route), and whom to call."""
     koppen = _section(content, "koppen")
     general = _section(content, "algemeen")
     group = _section(content, "doelgroepen").get(audience) or {}
-    front_blocks = [
-        TextBlock(None, (_text(general, "inleiding", "algemeen"),), "tekst", _national("algemeen.inleiding")),
-        TextBlock(None, _items(general.get("stappen")), "genummerd", _national("algemeen.stappen")),
-    ]
+    route = content.profession(audience).route
+    if route is None:
+        title = _text(general, "titel", "algemeen")
+        front_blocks = [
+            TextBlock(
+                None, (_text(general, "inleiding", "algemeen"),), "tekst", _national("algemeen.inleiding")
+            ),
+            TextBlock(None, _items(general.get("stappen")), "genummerd", _national("algemeen.stappen")),
+        ]
+    else:
+        # Not under the Wet verplichte meldcode: its own route, never "Meldcode in 5 stappen".
+        where = f"{audience}.route"
+        title = route.titel
+        front_blocks = [
+            TextBlock(None, (route.inleiding,), "tekst", _national(f"{where}.inleiding", "beroepen.yaml")),
+            TextBlock(None, route.stappen, "genummerd", _national(f"{where}.stappen", "beroepen.yaml")),
+        ]
     tips = _items(group.get("tips"))
     if tips:
         front_blocks.append(
@@ -402,54 +249,73 @@ def _general_card(
         )
     edition = model.vastgesteld_op_tekst or model.concept_tekst.lower()
     footer = f"{_text(koppen, 'versie', 'koppen')} {model.gemeente}, versie {model.versie}, {edition}"
-    title = _text(general, "titel", "algemeen")
-    return Card(
-        id=f"{audience}-algemeen",
-        titel=title,
-        set_naam=set_name,
-        doelgroep=audience,
-        praktijk=None,
-        gemeente=model.gemeente,
-        voorkant=CardFace(
-            kant="voorkant",
-            kop=title,
-            meta=_band(model, set_name),
-            blokken=tuple(front_blocks),
-            acuut=TextBlock(
-                None, (_text(general, "acuut", "algemeen"),), "tekst", _national("algemeen.acuut")
-            ),
-            bellen=(),
-            qr=None,
-            voet=None,
-        ),
-        achterkant=CardFace(
-            kant="achterkant",
-            kop=_text(koppen, "bellen", "koppen"),
-            meta=_band(model, set_name),
-            blokken=(),
-            acuut=None,
-            bellen=_calls(model, content, audience, practices, None),
-            qr=model.kaarten.qr,
-            voet=footer,
-        ),
+    routing = card_routing(model, content, audience, None)
+    band = _band(model, set_name)
+    acute = TextBlock(None, (_text(general, "acuut", "algemeen"),), "tekst", _national("algemeen.acuut"))
+    front = CardFace("voorkant", title, band, tuple(front_blocks), acuut=acute)
+    back = CardFace(
+        "achterkant",
+        _text(koppen, "bellen", "koppen"),
+        band,
+        (),
+        bellen=routing.bellen,
+        qr=model.kaarten.qr,
+        voet=footer,
     )
+    return _card(model, audience, set_name, "algemeen", (front, back), weggelaten=routing.weggelaten)
+
+
+def _profession_card(model: Routekaart, content: NationalContent, audience: str, set_name: str) -> Card:
+    """The set's card "Jouw meldcode": the reader's own meldcode or afwegingskader by name, with a QR
+    code to its official page, what differs for this profession, and the meldcode's words explained."""
+    text = _section(content, "beroep")
+    profession = content.profession(audience)
+    where = f"{audience} ({audience}.meldcode)"
+    if profession.meldcode:
+        name = TextBlock(None, (profession.meldcode,), "naam", _national(where, "beroepen.yaml"))
+    else:
+        # No kader confirmed for this profession: point to the organisation's own, print no name.
+        name = TextBlock(None, (_text(text, "eigen", "beroep"),), "naam", _national("beroep.eigen"))
+    blocks = [name]
+    if profession.verschillen:
+        blocks.append(
+            TextBlock(
+                _text(text, "verschillen", "beroep"),
+                profession.verschillen,
+                "lijst",
+                _national(f"{audience}.verschillen", "beroepen.yaml"),
+            )
+        )
+    words = TextBlock(
+        _text(text, "woorden_kop", "beroep"),
+        _items(text.get("woorden")),
+        "lijst",
+        _national("beroep.woorden"),
+    )
+    title = _text(text, "kop", "beroep")
+    band = _band(model, set_name)
+    label = (profession.adres_tekst or _text(text, "adres", "beroep")) if profession.adres else None
+    front = CardFace("voorkant", title, band, tuple(blocks))
+    back = CardFace("achterkant", title, band, (words,), qr=profession.adres, qr_tekst=label)
+    return _card(model, audience, set_name, "meldcode", (front, back))
 
 
 def cards_for(model: Routekaart, content: NationalContent) -> tuple[Card, ...]:
-    """Every card, set by set: per audience a general card, then one card per selected practice.
+    """Every card, set by set: per audience a general card, the profession's card "Jouw meldcode"
+    (not for a profession with its own route), then one card per selected practice.
 
     One set per audience keeps printing simple (a school gets its own stack) and lets
-    each card carry that audience's tips and in-house contact.
+    each card carry that audience's meldcode, tips and in-house contact.
     """
     groups = _section(content, "doelgroepen")
-    practices = tuple(p.key for p in model.praktijken)
     cards: list[Card] = []
     for audience, label in zip(model.kaarten.doelgroepen, model.kaarten.doelgroep_namen, strict=True):
         set_name = str((groups.get(audience) or {}).get("naam") or label)
-        cards.append(_general_card(model, content, audience, set_name, practices))
+        cards.append(_general_card(model, content, audience, set_name))
+        if content.profession(audience).route is None:
+            cards.append(_profession_card(model, content, audience, set_name))
         cards += [
-            _practice_card(model, content, audience, set_name, practice, practices)
-            for practice in model.praktijken
+            _practice_card(model, content, audience, set_name, practice) for practice in model.praktijken
         ]
     if model.is_concept:
         cards = [

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from assembler.cardformats import CARD_FORMATS
 from assembler.dutch import dutch_date, plural
+from assembler.model.cardroutes import CardRoute, card_routes
 from assembler.model.checks import CheckRow, NumberCheck, check_rows, numbers_of
 from assembler.model.routekaart import DEFAULT_COLOUR, ChainStep, Partner, Routekaart, VeiligThuis
 from assembler.naming import slug
@@ -134,6 +135,8 @@ class MunicipalityEntry:
     concept_redenen: tuple[str, ...] = ()
     # Every number the routekaart prints with its last check, judged on the day the overview is made.
     nummers: tuple[NumberCheck, ...] = ()
+    # Every pocket card with numbers: whom it names and why (the overview's sheet "Kaarten").
+    kaarten: tuple[CardRoute, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -320,6 +323,7 @@ def entry_from(
         sleutelpersonen_herkomst=model.sleutelpersonen_herkomst,
         concept_redenen=model.concept_redenen,
         nummers=numbers_of(model),
+        kaarten=card_routes(model, content),
     )
 
 

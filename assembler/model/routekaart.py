@@ -67,6 +67,8 @@ class Partner:
     bereikbaarheid: str | None
     gecontroleerd_op: dt.date | None
     herkomst: str
+    # The card audiences (professions) this partner answers questions of ('alle' expanded).
+    aanspreekpunt_voor: tuple[str, ...] = ()
 
     @property
     def is_lokaal(self) -> bool:
@@ -341,6 +343,8 @@ class Routekaart:
     # National numbers in this document that nobody recorded a check of: listed in the colophon.
     ongecontroleerde_nummers: tuple[str, ...] = ()
     controle_tekst: str = ""
+    # The municipality's code in TOOI (gm0363), for the Woo metadata of the regional website.
+    tooi_code: str | None = None
 
     @property
     def is_concept(self) -> bool:

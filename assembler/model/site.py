@@ -79,6 +79,8 @@ class SiteModel:
     vandaag: dt.date
     gemeenten: tuple[SiteMember, ...]
     vorige: SiteState  # what the previous site was made from
+    # A concept comes on the site, marked as concept, only when the region file says so (site.concepten_publiceren).
+    concepten_publiceren: bool = False
 
     @property
     def sleutel(self) -> str:
@@ -125,4 +127,5 @@ def site_model(
         vandaag=today,
         gemeenten=members,
         vorige=previous,
+        concepten_publiceren=bool(settings.get("concepten_publiceren")),
     )

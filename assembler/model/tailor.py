@@ -80,6 +80,7 @@ def _partner(raw: Mapping[str, Any], content: NationalContent) -> Partner:
         bereikbaarheid=raw.get("bereikbaarheid"),
         gecontroleerd_op=raw.get("gecontroleerd_op"),
         herkomst=raw.get("herkomst", "lokaal"),
+        aanspreekpunt_voor=_expand(raw.get("aanspreekpunt_voor"), AUDIENCES),
     )
 
 
@@ -339,6 +340,7 @@ def tailor(
         website=data.get("website"),
         logo=profile.file("logo"),
         kleur=data["huisstijl"]["hoofdkleur"].upper(),
+        tooi_code=data.get("tooi_code"),
         **_introduction(data["document"], teksten, values),
         praktijken=practices,
         wetgeving_inleiding=fill(_texts(teksten["wetgeving_inleiding"]), values),

@@ -22,6 +22,7 @@ from assembler.national.checks import (
     unofficial_sources,
 )
 from assembler.national.loading import (
+    AUDIENCES,
     NUMBER_FIELDS,
     NUMBER_PLACEHOLDER,
     NUMBERED_ORGANISATIONS,
@@ -43,7 +44,9 @@ from assembler.national.types import (
     MeldcodeStep,
     NationalContent,
     Organisation,
+    PoliceRoute,
     PracticeContent,
+    Profession,
     SignalGroup,
     Source,
     StepContent,
@@ -54,6 +57,7 @@ from assembler.national.types import (
 )
 
 __all__ = [
+    "AUDIENCES",
     "CONTENT_FILES",
     "NUMBERED_ORGANISATIONS",
     "NUMBER_FIELDS",
@@ -70,7 +74,9 @@ __all__ = [
     "MeldcodeStep",
     "NationalContent",
     "Organisation",
+    "PoliceRoute",
     "PracticeContent",
+    "Profession",
     "SignalGroup",
     "Source",
     "StepContent",

@@ -51,6 +51,9 @@ def unofficial_sources(content: NationalContent) -> tuple[str, ...]:
     """Every printed URL (source list, organisation sources) that is not on an official domain."""
     domains = content.info.officiele_domeinen
     urls = [s.url for s in content.bronnen] + [o.bron for o in content.organisaties]
+    # A profession's kader is printed on the cards as a QR code and an address: official pages only.
+    for profession in content.beroepen.values():
+        urls += [*([profession.adres] if profession.adres else []), *profession.bronnen]
     return tuple(u for u in urls if not on_domain(u, domains))
 
 

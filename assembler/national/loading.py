@@ -25,7 +25,9 @@ from assembler.national.types import (
     MeldcodeStep,
     NationalContent,
     Organisation,
+    PoliceRoute,
     PracticeContent,
+    Profession,
     SignalGroup,
     Source,
     StepContent,
@@ -120,6 +122,37 @@ def _numbered_organisations() -> tuple[str, ...]:
         str(o["id"])
         for o in organisations
         if isinstance(o, Mapping) and "id" in o and any(o.get(key) for key in NUMBER_FIELDS)
+    )
+
+
+def _audience_keys() -> tuple[str, ...]:
+    """The card audiences the shipped content describes, in its order: the schema offers these."""
+    professions = _shipped("beroepen.yaml")
+    if not isinstance(professions, Mapping) or not professions:
+        raise ContentError(f"landelijke inhoud {content_dir() / 'beroepen.yaml'} beschrijft geen beroepen")
+    return tuple(str(key) for key in professions)
+
+
+AUDIENCES = _audience_keys()
+
+
+def _profession(key: str, raw: Mapping[str, Any]) -> Profession:
+    route = raw.get("route")
+    return Profession(
+        key=key,
+        meldcode=str(raw["meldcode"]).strip() if raw.get("meldcode") else None,
+        adres=str(raw["adres"]).strip() if raw.get("adres") else None,
+        adres_tekst=str(raw["adres_tekst"]).strip() if raw.get("adres_tekst") else None,
+        verschillen=_texts(raw.get("verschillen")),
+        bronnen=tuple(str(u) for u in raw.get("bronnen") or ()),
+        route=None
+        if not route
+        else PoliceRoute(
+            titel=str(route["titel"]).strip(),
+            inleiding=str(route["inleiding"]).strip(),
+            stappen=_texts(route["stappen"]),
+            praktijkstappen=_texts(route["praktijkstappen"]),
+        ),
     )
 
 
@@ -260,6 +293,7 @@ def load_content(folder: Path | None = None) -> NationalContent:
             ),
             teksten=raw["teksten.yaml"],
             kaarten=raw["kaarten.yaml"],
+            beroepen={str(k): _profession(str(k), v) for k, v in raw["beroepen.yaml"].items()},
             info=_info(raw["inhoud.yaml"]),
             digest=digest_of(folder),
         )
@@ -269,7 +303,22 @@ def load_content(folder: Path | None = None) -> NationalContent:
     return content
 
 
+def _check_professions(content: NationalContent) -> None:
+    """Every audience has its set name and in-house contact, and a named kader its official page."""
+    groups = content.kaarten.get("doelgroepen") or {}
+    for key, profession in content.beroepen.items():
+        if not isinstance(groups.get(key), Mapping) or not groups[key].get("aanspreekpunt"):
+            raise ContentError(f"beroepen.yaml noemt '{key}', maar kaarten.yaml heeft geen doelgroep '{key}'")
+        if profession.adres and not profession.bronnen:
+            raise ContentError(f"beroep {key}: noem in bronnen de officiële pagina's van de meldcode")
+        if profession.verschillen and not profession.bronnen:
+            raise ContentError(f"beroep {key}: verschillen zonder bron; noem de officiële pagina")
+        if profession.route is not None and profession.meldcode:
+            raise ContentError(f"beroep {key}: een eigen route en een meldcode sluiten elkaar uit")
+
+
 def _check_references(content: NationalContent) -> None:
+    _check_professions(content)
     source_ids = {s.id for s in content.bronnen}
     org_ids = {o.id for o in content.organisaties}
     for p in content.praktijken.values():
@@ -324,11 +373,13 @@ def _info(raw: Mapping[str, Any]) -> ContentInfo:
 
 def load_content_info(folder: Path | None = None) -> ContentInfo:
     """Only the version, date and official domains (inhoud.yaml), without loading all content."""
-    folder = folder or content_dir()
+    # The shipped file is read once per process: validate asks for it on every profile, the editor on every change.
+    raw = _shipped("inhoud.yaml") if folder is None else _read(folder, "inhoud.yaml")
     try:
-        return _info(_read(folder, "inhoud.yaml"))
+        return _info(raw)
     except (KeyError, TypeError) as exc:
-        raise ContentError(f"landelijke inhoud {folder / 'inhoud.yaml'} mist een veld: {exc}") from exc
+        where = (folder or content_dir()) / "inhoud.yaml"
+        raise ContentError(f"landelijke inhoud {where} mist een veld: {exc}") from exc
 
 
 @cache

@@ -24,6 +24,7 @@ CONTENT_FILES = (
     "kaarten.yaml",
     "inhoud.yaml",
     "handvatten.yaml",
+    "beroepen.yaml",
 )
 
 
@@ -64,6 +65,38 @@ class PracticeContent:
     bronnen: tuple[str, ...]
     standaard_lokale_situatie: tuple[str, ...]
     kaart: CardText
+
+
+@dataclass(frozen=True)
+class PoliceRoute:
+    """For a profession outside the Wet verplichte meldcode (the police): its own route on the cards."""
+
+    titel: str  # the general card's heading, instead of "Meldcode in 5 stappen"
+    inleiding: str
+    stappen: tuple[str, ...]  # the general card's numbered route
+    praktijkstappen: tuple[str, ...]  # on a practice card, in the place of meldcode steps 4 and 5
+
+
+@dataclass(frozen=True)
+class Profession:
+    """One card audience's profession: its own meldcode or afwegingskader, and what differs for it.
+
+    ``meldcode`` is None where no kader is confirmed: the card then says to follow the
+    organisation's own meldcode and prints no address.
+    """
+
+    key: str
+    meldcode: str | None
+    adres: str | None  # the kader's official page, printed as a QR code and an address
+    adres_tekst: str | None  # the label beside that QR code
+    verschillen: tuple[str, ...]  # card sentences: only differences DOMAIN confirms
+    bronnen: tuple[str, ...]  # the official pages the name, address and differences rest on
+    route: PoliceRoute | None = None
+
+    @property
+    def meldcode_geldt(self) -> bool:
+        """Whether the meldcode's steps 4 and 5 (the afwegingskader) apply to this profession."""
+        return self.route is None
 
 
 @dataclass(frozen=True)
@@ -229,6 +262,7 @@ class NationalContent:
     bronnen: tuple[Source, ...]
     teksten: Mapping[str, Any]
     kaarten: Mapping[str, Any]
+    beroepen: Mapping[str, Profession]
     info: ContentInfo
     digest: str
 
@@ -237,6 +271,12 @@ class NationalContent:
             if org.id == org_id:
                 return org
         raise ContentError(f"landelijke organisatie '{org_id}' staat niet in organisaties.yaml")
+
+    def profession(self, audience: str) -> Profession:
+        found = self.beroepen.get(audience)
+        if found is None:
+            raise ContentError(f"beroepen.yaml beschrijft de doelgroep '{audience}' niet")
+        return found
 
     def source(self, source_id: str) -> Source:
         for src in self.bronnen:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,7 @@ def import_workbook(workbook: Path, target: Path, today: dt.date | None = None) 
     Raises ProfileError, with every problem named by sheet and cell, and writes nothing, on any error.
     """
     if target.suffix.lower() in (".xlsx", ".xlsm", ".xls") and workbook.suffix.lower() in (".yaml", ".yml"):
-        raise AssemblerError(f"eerst de werkmap, dan het profiel: assembler import {target} {workbook}")
+        raise AssemblerError(f"eerst de werkmap, dan het profiel: assembler importeer {target} {workbook}")
     base = load_document(target)
     display = str(workbook)
     if base.data.get("soort") == "regio":
@@ -180,12 +180,25 @@ def _confirm(text: str, target: Path, wanted: dict[str, Any]) -> None:
 
 
 def _changes(base: Document, doc: WorkbookDocument) -> list[FieldChange]:
+    def cell(path: Path_) -> str:
+        line = doc.where(path)[0]
+        return doc.cells[line - 1] if 1 <= line <= len(doc.cells) else ""
+
+    return field_changes(base.data, doc.data, str(doc.path), cell)
+
+
+def field_changes(
+    old: Any, new: Any, file: str, cell: Callable[[Path_], str] = lambda path: ""
+) -> list[FieldChange]:
+    """Every field that differs between two editions of a file's raw data, named by its path (and cell)."""
     found: list[FieldChange] = []
-    _walk(base.data, doc.data, (), doc, found)
+    _walk(old, new, (), file, cell, found)
     return found
 
 
-def _walk(old: Any, new: Any, path: Path_, doc: WorkbookDocument, found: list[FieldChange]) -> None:
+def _walk(
+    old: Any, new: Any, path: Path_, file: str, cell: Callable[[Path_], str], found: list[FieldChange]
+) -> None:
     in_group = not path or isinstance(path[-1], str)
     if in_group and old is None and _groups(new):
         # A new group (not a new partner): name each field that was filled in; a new list of
@@ -195,14 +208,14 @@ def _walk(old: Any, new: Any, path: Path_, doc: WorkbookDocument, found: list[Fi
         new = type(old)()
     if isinstance(old, dict) and isinstance(new, dict):
         for key in [*old, *(k for k in new if k not in old)]:
-            _walk(old.get(key), new.get(key), (*path, key), doc, found)
+            _walk(old.get(key), new.get(key), (*path, key), file, cell, found)
     elif isinstance(old, list) and isinstance(new, list) and not (_scalars(old) and _scalars(new)):
         for i in range(max(len(old), len(new))):
-            _walk(old[i] if i < len(old) else None, new[i] if i < len(new) else None, (*path, i), doc, found)
+            _walk(
+                old[i] if i < len(old) else None, new[i] if i < len(new) else None, (*path, i), file, cell, found
+            )
     elif type(old) is not type(new) or old != new:
-        line = doc.where(path)[0]
-        cell = doc.cells[line - 1] if 1 <= line <= len(doc.cells) else ""
-        found.append(FieldChange(str(doc.path), cell, dotted(path), old, new))
+        found.append(FieldChange(file, cell(path), dotted(path), old, new))
 
 
 def _scalars(items: list[Any]) -> bool:

@@ -162,7 +162,11 @@ def load_document(path: Path | str, display: str | None = None) -> Document:
     """Load one YAML file; raise ProfileError with every problem found."""
     path = Path(path)
     display = display or str(path)
-    text = read_text(path, display)
+    return parse_document(read_text(path, display), path, display)
+
+
+def parse_document(text: str, path: Path, display: str) -> Document:
+    """YAML text read as if it stood in the file at path: the editor checks what it is about to save."""
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise _fail(display, "bestand is leeg; begin met 'soort: gemeente' of 'soort: regio'")
     # Raw control characters are not allowed in YAML; treat them as the reader would.

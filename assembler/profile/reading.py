@@ -12,7 +12,7 @@ from typing import Any
 from assembler.errors import ProfileError
 from assembler.national import national_content
 from assembler.problems import Problem, sort_problems
-from assembler.profile import crosscheck, glyphs
+from assembler.profile import cardreach, crosscheck, glyphs
 from assembler.profile.edition import check_edition, content_names
 from assembler.profile.examples import example_values
 from assembler.profile.loader import Document, load_document
@@ -92,6 +92,8 @@ def load_region(
         problems += crosscheck.placeholders(doc)
         problems += crosscheck.recorded_checks(doc, national_content(), today)
         problems += example_values(doc)
+        problems += cardreach.partner_numbers(doc, data.get("veilig_thuis"))
+        problems += cardreach.marked_partners(doc, data.get("veilig_thuis"))
     municipalities = []
     for i, rel in enumerate(data.get("gemeenten") or []):
         if not isinstance(rel, str):
@@ -150,6 +152,13 @@ def load_profile(
     problems += crosscheck.references(doc, resolved)
     problems += crosscheck.freshness(doc, today)
     problems += crosscheck.gaps(doc, resolved)
+    problems += cardreach.partner_numbers(doc, resolved.get("veilig_thuis"))
+    problems += cardreach.marked_partners(
+        doc,
+        resolved.get("veilig_thuis"),
+        ((resolved.get("ketenaanpak") or {}).get(cardreach.SIGNALLING) or {}).get("partners") or (),
+    )
+    problems += cardreach.routing(doc, resolved)
     problems += crosscheck.adoption(doc)
     edition = check_edition(
         resolved, data, region.data if region else None, herkomst, content.info, content_names(content)
@@ -179,36 +188,66 @@ def check_paths(
     """Every problem in the given files; a region brings its municipalities along. Never raises ProfileError."""
     problems: list[Problem] = []
     for path in paths:
-        problems += _check_one(path, today, extra or (lambda profile: []))
+        problems += _check_one(path, today, extra)
     return sort_problems(problems)
 
 
-def _checked(profile: Profile, extra: Extra) -> list[Problem]:
-    return list(profile.warnings) + extra(profile)
+@dataclass(frozen=True)
+class Checked:
+    """What checking a file found: every problem, and what loaded cleanly on the way."""
+
+    problems: list[Problem]
+    profiles: tuple[Profile, ...] = ()  # the municipalities that loaded (one for a profile)
+    region: Region | None = None
 
 
-def _check_one(path: Path, today: dt.date | None, extra: Extra) -> list[Problem]:
+def check_municipality(
+    path: Path,
+    today: dt.date | None = None,
+    extra: Extra | None = None,
+    *,
+    display: str | None = None,
+    region: Region | None = None,
+    document: Document | None = None,
+) -> Checked:
+    """A municipality checked as `validate` checks it (``document`` stands in for the file's content)."""
     try:
-        doc = load_document(path)
+        profile = load_profile(path, display, region=region, today=today, document=document)
     except ProfileError as exc:
-        return exc.problems
-    if doc.data.get("soort") != "regio":
-        try:
-            return _checked(load_profile(path, today=today), extra)
-        except ProfileError as exc:
-            return exc.problems
+        return Checked(exc.problems, (), region)
+    return Checked(list(profile.warnings) + (extra or _nothing)(profile), (profile,), profile.region)
+
+
+def check_region(
+    path: Path, today: dt.date | None = None, extra: Extra | None = None, *, document: Document | None = None
+) -> Checked:
+    """A region file and every municipality it lists, checked as `validate` checks them."""
     try:
-        region = load_region(path, today=today)
+        region = load_region(path, today=today, document=document)
     except ProfileError as exc:
-        return exc.problems
+        return Checked(exc.problems)
     problems = list(region.warnings)
+    profiles: list[Profile] = []
     base = path.parent
     for municipality in region.municipalities:
         # The region's folder as the user named it plus the entry as written: no link is followed,
         # and a '..' stays, since collapsing it by name could point past a symlink.
         display = str(base / municipality.relative_to(region.source.parent))
-        try:
-            problems += _checked(load_profile(municipality, display, region=region, today=today), extra)
-        except ProfileError as exc:
-            problems += exc.problems
-    return problems
+        one = check_municipality(municipality, today, extra, display=display, region=region)
+        problems += one.problems
+        profiles += one.profiles
+    return Checked(problems, tuple(profiles), region)
+
+
+def _nothing(profile: Profile) -> list[Problem]:
+    return []
+
+
+def _check_one(path: Path, today: dt.date | None, extra: Extra | None) -> list[Problem]:
+    try:
+        doc = load_document(path)
+    except ProfileError as exc:
+        return exc.problems
+    if doc.data.get("soort") != "regio":
+        return check_municipality(path, today, extra).problems
+    return check_region(path, today, extra).problems

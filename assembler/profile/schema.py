@@ -9,22 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from assembler.cardformats import CARD_FORMATS, DEFAULT_CARD_FORMAT, choices_text
-from assembler.national import NUMBERED_ORGANISATIONS, PRACTICES, STEPS
+
+# AUDIENCES: the card audiences are the professions of templates/content/beroepen.yaml, in its order.
+from assembler.national import AUDIENCES, NUMBERED_ORGANISATIONS, PRACTICES, STEPS
 from assembler.national.handvatten import HANDVATTEN, STATUSES
 
 SCHEMA_VERSION = 1
 PRIORITIES = ("hoog", "gemiddeld", "laag")
 DOCUMENT_STATUSES = ("concept", "vastgesteld")
 REGIE = ("gemeente", "veilig_thuis", "zorg_en_veiligheidshuis")
-AUDIENCES = (
-    "onderwijs",
-    "huisartsen",
-    "jeugdgezondheidszorg",
-    "sociaal_wijkteam",
-    "kinderopvang",
-    "jongerenwerk",
-    "politie",
-)
 PARTNER_TYPES = (
     "politie",
     "jeugdgezondheidszorg",
@@ -181,6 +174,15 @@ PARTNER = {
         "en voor welke versie van de routekaart. Zonder dit veld staat de partner als 'nog geen akkoord' "
         "op het akkoordblad.",
         AKKOORD,
+    ),
+    "aanspreekpunt_voor": _choices(
+        "Voor welke beroepsgroepen van de zakkaarten deze partner bereikbaar is met vragen van "
+        "professionals; 'alle' voor elke beroepsgroep. Alleen dan staat de partner op hun kaarten: op "
+        "de kaart van elke praktijk in 'praktijken', als de partner ook een rol heeft in de stap "
+        "signaleren_en_melden (in 'stappen' of bij die ketenstap genoemd). Een Zorg- en "
+        "Veiligheidshuis of de politie staat nooit als contact op een kaart.",
+        (*AUDIENCES, ALL),
+        ["onderwijs", "huisartsen"],
     ),
 }
 
@@ -457,6 +459,14 @@ GEMEENTE: dict[str, Any] = {
     "logo": _d(
         "Pad naar het logo (PNG of JPEG), vanaf dit bestand gezien.", "logo.png", type="string", empty=False
     ),
+    "tooi_code": _d(
+        "Code van de gemeente in TOOI, de lijst van overheidsorganisaties: 'gm' en de vier cijfers van de "
+        "gemeentecode. De regionale website noemt de gemeente daarmee als uitgever in de Woo-metadata; "
+        "zonder deze code komt de routekaart niet in de Woo-sitemap.",
+        "gm0363",
+        type="string",
+        check_with="tooi_code",
+    ),
     "sjabloon": _d(
         "Pad naar een eigen Word-sjabloon (.docx) in plaats van het standaardsjabloon.",
         "eigen-sjabloon.docx",
@@ -505,6 +515,13 @@ SITE = {
         "Neutrale site waar de knop 'Deze site direct verlaten' naartoe gaat; standaard www.google.nl.",
         "https://www.google.nl/",
     ),
+    "concepten_publiceren": _d(
+        "Ook routekaarten die nog concept zijn op de site zetten, met pagina, downloads en Woo-metadata, "
+        "overal gemarkeerd als concept (true). Standaard (false) komt een routekaart pas op de site als "
+        "hij is vastgesteld.",
+        False,
+        type="boolean",
+    ),
 }
 
 REGIO: dict[str, Any] = {
@@ -532,7 +549,7 @@ REGIO: dict[str, Any] = {
         },
     ),
     "site": _dict(
-        "De regionale website die `assembler batch --site` maakt (map site/ in de uitvoermap).",
+        "De regionale website die `assembler regio --site` maakt (map site/ in de uitvoermap).",
         SITE,
     ),
     "controles": CONTROLES,

@@ -207,7 +207,7 @@ def starter_profile(naam: str) -> str:
         "# Dit profiel is een concept: de routekaart krijgt CONCEPT op elke pagina tot ze is",
         "# vastgesteld (vastgesteld_op), met akkoord van de partners en Veilig Thuis.",
         "#",
-        "# Controleer het profiel met: assembler validate <dit bestand>",
+        "# Controleer het profiel met: assembler controleer <dit bestand>",
         "# Alle velden met uitleg: docs/profiel.md (of: assembler schema).",
         "",
     ]
@@ -274,8 +274,8 @@ Er zijn twee soorten bestanden, allebei YAML in UTF-8:
 - een **regiobestand** (`soort: regio`): de Veilig Thuis-regio, met de regionale partners en
   standaardkeuzes die elke gemeente in de regio erft, en de lijst van gemeenteprofielen.
 
-Een nieuw gemeenteprofiel met uitleg bij elk veld maakt u met `assembler init "Naam"`.
-Controleren doet u met `assembler validate bestand.yaml`; een regiobestand neemt alle
+Een nieuw gemeenteprofiel met uitleg bij elk veld maakt u met `assembler nieuw "Naam"`.
+Controleren doet u met `assembler controleer bestand.yaml`; een regiobestand neemt alle
 gemeenten mee die het noemt.
 
 Zo leest u de tabellen: `a.b` is veld `b` binnen groep `a`; `partners[].id` is het veld
@@ -335,7 +335,7 @@ met bestand en regel als waarschuwing; `--strict` laat ze als fout tellen.
 ## Waarschuwingen
 
 Deze punten houden het profiel niet tegen, maar verdienen aandacht
-(`assembler validate --strict` laat ze wel als fout tellen):
+(`assembler controleer --streng` laat ze wel als fout tellen):
 
 - `gecontroleerd_op` ontbreekt of is ouder dan twaalf maanden;
 - een ketenstap heeft geen lokale partner;
@@ -367,12 +367,12 @@ Wie liever in Excel of LibreOffice Calc werkt dan in YAML, zet een profiel of re
 om in een werkmap, vult die in en leest hem terug:
 
 ```sh
-assembler export kreekmonde.yaml -o kreekmonde.xlsx
-assembler import kreekmonde.xlsx kreekmonde.yaml
+assembler exporteer kreekmonde.yaml -o kreekmonde.xlsx
+assembler importeer kreekmonde.xlsx kreekmonde.yaml
 ```
 
 De import controleert de werkmap met dezelfde controles en meldingen als
-`assembler validate`, maar noemt blad en cel, zoals `Partners!G3`. Bij een fout wordt
+`assembler controleer`, maar noemt blad en cel, zoals `Partners!G3`. Bij een fout wordt
 niets geschreven. Anders wordt het YAML-bestand bijgewerkt: opmerkingen, volgorde en
 ongewijzigde waarden blijven staan, en de import zegt wat er veranderde, in dezelfde woorden
 als `assembler wijzigingen`, en in welke cel (oud -> nieuw). Een werkmap zonder wijzigingen

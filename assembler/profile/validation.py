@@ -16,6 +16,7 @@ from assembler.profile.schema import SCHEMAS, fields_at, strip_meta
 from assembler.profile.values import (
     check_color,
     check_email,
+    check_tooi_code,
     check_url,
     color_warning,
     normal_color,
@@ -87,6 +88,10 @@ class _Validator(cerberus.Validator):
         if isinstance(value, str) and (msg := check_url(value)):
             self._error(field, msg)
 
+    def _check_with_tooi_code(self, field: str, value: Any) -> None:
+        if isinstance(value, str) and (msg := check_tooi_code(value)):
+            self._error(field, msg)
+
     def _check_with_color(self, field: str, value: Any) -> None:
         if isinstance(value, str) and (msg := check_color(value)):
             self._error(field, msg)
@@ -119,7 +124,7 @@ def _suggest(word: str, options: list[str]) -> str:
     if not close and len(word) >= 4:
         # A shortened name ('preventie') is too far off for difflib but still clear.
         close = sorted(o for o in options if o.startswith(word.lower()))[:1]
-    return f"; bedoelde je '{close[0]}'?" if close else ""
+    return f"; bedoelde u '{close[0]}'?" if close else ""
 
 
 def _allowed_text(options: list[Any]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 from email_validator import EmailNotValidError, validate_email
@@ -27,6 +28,19 @@ def check_url(text: str) -> str | None:
     return None
 
 
+TOOI_CODE = re.compile(r"gm[0-9]{4}")
+
+
+def check_tooi_code(text: str) -> str | None:
+    """A municipality's code in TOOI (the government's register of organisations): gm and four digits."""
+    if not TOOI_CODE.fullmatch(text):
+        return (
+            f"'{text}' is geen TOOI-code van een gemeente; schrijf 'gm' en de vier cijfers van de "
+            "gemeentecode, zoals gm0363"
+        )
+    return None
+
+
 def check_color(text: str) -> str | None:
     if normal_hex(text) is None:
         return f"'{text}' is geen kleurcode; schrijf een hexadecimale kleur zoals #1F5C99 of #15A"
@@ -47,5 +61,5 @@ def color_warning(text: str) -> str | None:
     return (
         f"de huiskleur {colour} is te licht voor witte tekst (contrast {ratio}:1, nodig 4,5:1); "
         f"koppen en kaarten gebruiken daarom de donkerdere tint {darken_for(colour, WHITE)}. "
-        "Kies een donkerdere hoofdkleur als je dat niet wilt"
+        "Kies een donkerdere hoofdkleur als u dat niet wilt"
     )

@@ -123,7 +123,7 @@ def test_regional_document_names_the_region_veilig_thuis_and_every_municipality(
 def test_overview_spreadsheet_has_the_gaps_table_and_every_problem(built) -> None:  # type: ignore[no-untyped-def]
     out, _ = built
     workbook = load_workbook(out / OVERVIEW)
-    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Controles", "Problemen", "Wijzigingen"]
+    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Controles", "Kaarten", "Problemen", "Wijzigingen"]
     sheet = workbook["Overzicht"]
     assert sheet.freeze_panes == "B3"
     header = [c.value for c in sheet[2]]
@@ -173,7 +173,7 @@ def test_manifest_lists_every_output_and_input_with_hashes(built) -> None:  # ty
         for rel, sha in data["gemeenten"][slug]["invoer"].items():
             assert hashlib.sha256((FIXTURE_REGION / rel).read_bytes()).hexdigest() == sha
     assert "logo-brugstad.png" in data["gemeenten"]["brugstad"]["invoer"]
-    assert data["toolkit"]["formaten"] == "docx,pdf,html,kaarten"
+    assert data["toolkit"]["formaten"] == "docx,odt,pdf,html,kaarten"
     assert (out / "manifest.json").read_text(encoding="utf-8") == json.dumps(
         data, ensure_ascii=False, indent=2, sort_keys=True
     ) + "\n"

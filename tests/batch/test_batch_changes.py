@@ -25,7 +25,7 @@ def batch(region: Path, out: Path) -> str:
 
 def sheet(out: Path) -> list[tuple[object, ...]]:
     workbook = load_workbook(out / OVERVIEW)
-    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Controles", "Problemen", "Wijzigingen"]
+    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Controles", "Kaarten", "Problemen", "Wijzigingen"]
     return list(workbook["Wijzigingen"].iter_rows(values_only=True))
 
 
@@ -111,6 +111,6 @@ def test_regional_editions_follow_the_formats(region: Path, tmp_path: Path) -> N
 
 
 def test_batch_refuses_an_unknown_format(region: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["batch", str(region), "-o", str(tmp_path / "uit"), "--formaat", "odt"])
+    result = CliRunner().invoke(main, ["batch", str(region), "-o", str(tmp_path / "uit"), "--formaat", "rtf"])
     assert result.exit_code == 1
-    assert "onbekend formaat: odt" in result.output
+    assert "onbekend formaat: rtf" in result.output

@@ -11,13 +11,13 @@ import pytest
 
 from assembler.batch.run import run_batch
 from tests.builders.site.helpers import EXIT_URL, TODAY, build, check_links, make_region, read
-from tests.conftest import CONTRACT, FIXTURE_REGION, Invoke
+from tests.conftest import CONTRACT, CONTRACT_MISSING, FIXTURE_REGION, Invoke
 
 
 @pytest.mark.parametrize("folder", [FIXTURE_REGION, CONTRACT], ids=["oeverland", "contract"])
 def test_whole_region_builds_a_self_contained_site(tmp_path: Path, folder: Path) -> None:
     if not (folder / "regio.yaml").is_file():
-        pytest.skip(f"het contract ontbreekt ({folder}); ASSEMBLER_CONTRACT wijst een andere map aan")
+        pytest.skip(CONTRACT_MISSING)
     result = run_batch(
         folder / "regio.yaml",
         tmp_path,

@@ -9,16 +9,15 @@ import lxml.html
 import pdfplumber
 import pytest
 
-from tests.conftest import build_profiles
+from tests.conftest import BuiltProfile
 
 NOTE = "Dit is de standaardkeuze van de regio Oeverland: Dijkmond heeft niet zelf vastgelegd"
 CHOICE = "(standaardkeuze van de regio)"
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    built = build_profiles(tmp_path_factory.mktemp("regie"), ["dijkmond"], "docx,pdf,html")
-    return built["dijkmond"].folder
+def folder(fixture_region_built: dict[str, BuiltProfile]) -> Path:
+    return fixture_region_built["dijkmond"].folder
 
 
 def _flat(text: str) -> str:

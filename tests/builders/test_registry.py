@@ -67,7 +67,7 @@ def test_every_builder_class_is_named_by_one_registry_line() -> None:
     assert len({e.name for e in OUTPUTS}) == len(OUTPUTS)
     assert len({e.builder for e in OUTPUTS}) == len(OUTPUTS)
     assert {e.kind for e in OUTPUTS} == set(Kind)
-    assert DEFAULT_FORMATS == ("docx", "pdf", "html", "kaarten")
+    assert DEFAULT_FORMATS == ("docx", "odt", "pdf", "html", "kaarten")
     for output in OUTPUTS:
         cls = output.load()
         assert issubclass(cls, Builder)
@@ -114,7 +114,7 @@ def test_build_writes_exactly_the_formats_asked(
     assert result.exit_code == 0, result.output
     expected = {name for n in ("docx", "html") for name in registry.entry(n).filenames("testdam")}
     assert {p.name for p in (tmp_path / "testdam").iterdir() if not p.name.startswith(".")} == expected
-    wrong = run("build", profile, "--formaat", "odt", "-o", tmp_path)
+    wrong = run("build", profile, "--formaat", "rtf", "-o", tmp_path)
     assert wrong.exit_code == 1
     assert f"kies uit {', '.join(DEFAULT_FORMATS)}" in wrong.output
 

@@ -3,7 +3,6 @@ lays it out), in the PDF and in the browser; the Dutch around it stays left to r
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from docx.oxml.ns import qn
 
 from assembler.cli import main
 from assembler.fonts import direction
+from tests import tools
 from tests.conftest import BASE_PROFILE
 
 ARABIC = "مرحبا بكم في بلدية تستدام، نعمل معا من أجل السلامة في المنزل — Testdam"
@@ -93,9 +93,7 @@ def test_html_marks_the_direction_of_each_local_paragraph(folder: Path) -> None:
 
 @pytest.mark.slow
 def test_libreoffice_sets_the_word_paragraphs_right_aligned(folder: Path, tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is niet geïnstalleerd")
+    soffice = tools.soffice()
     subprocess.run(
         [
             soffice,

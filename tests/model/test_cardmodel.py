@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assembler.model.cards import CallEntry, Card, CardFace, cards_for, local_contacts
+from assembler.model.cards import CallEntry, Card, CardFace, cards_for
+from assembler.model.contacts import fitting_partners
 from assembler.model.routekaart import Routekaart
 from assembler.model.tailor import tailor
 from assembler.national import national_content
@@ -54,23 +55,30 @@ def digits(text: object) -> str:
     return re.sub(r"\D", "", str(text))
 
 
-def test_one_set_per_audience_general_card_first_then_practices_by_priority() -> None:
+def local_ids(model: Routekaart, audience: str, practice: str | None) -> list[str]:
+    practices = (practice,) if practice else tuple(p.key for p in model.praktijken)
+    return [p.id for p in fitting_partners(model, national_content(), audience, practices)[0]]
+
+
+def test_one_set_per_audience_general_card_then_own_meldcode_then_practices_by_priority() -> None:
     model = model_of("brugstad")
     cards = cards_for(model, national_content())
     audiences = model.kaarten.doelgroepen
-    assert len(cards) == len(audiences) * (1 + len(model.praktijken))
+    size = 2 + len(model.praktijken)
+    assert len(cards) == len(audiences) * size
     for index, audience in enumerate(audiences):
-        chunk = cards[index * 5 : index * 5 + 5]
-        assert [c.doelgroep for c in chunk] == [audience] * 5
+        chunk = cards[index * size : (index + 1) * size]
+        assert [c.doelgroep for c in chunk] == [audience] * size
         assert chunk[0].praktijk is None and chunk[0].titel == "Meldcode in 5 stappen"
-        assert [c.praktijk for c in chunk[1:]] == [p.key for p in model.praktijken]
+        assert chunk[1].id == f"{audience}-meldcode" and chunk[1].titel == "Jouw meldcode"
+        assert [c.praktijk for c in chunk[2:]] == [p.key for p in model.praktijken]
     assert len({c.id for c in cards}) == len(cards)
 
 
 def test_only_selected_practices_and_chosen_audiences() -> None:
     cards = cards_of("s-molenwaard")
     assert {c.praktijk for c in cards} == {None, "huwelijksdwang", "eergerelateerd_geweld"}
-    assert [c.set_naam for c in cards if c.praktijk is None] == [
+    assert [c.set_naam for c in cards if c.id.endswith("-algemeen")] == [
         "Onderwijs",
         "Sociaal wijkteam",
         "Jongerenwerk",
@@ -119,7 +127,7 @@ def test_fgm_card_names_the_veilig_thuis_fgm_officer_with_name_and_number() -> N
     assert officer is not None
     for c in cards_for(model, national_content()):
         fgm_entries = [e for e in c.achterkant.bellen if e.soort == "vgv"]
-        if c.praktijk == FGM or c.praktijk is None:
+        if c.praktijk == FGM or c.id.endswith("-algemeen"):
             assert [(e.wie, e.telefoon) for e in fgm_entries] == [(officer.naam, officer.telefoon)]
         else:
             assert fgm_entries == []
@@ -134,6 +142,8 @@ def test_fgm_acute_line_sends_to_veilig_thuis_and_the_police() -> None:
 def test_every_practice_card_carries_veilig_thuis_and_112() -> None:
     for name in ("brugstad", "dijkmond", "s-molenwaard", "waldterp"):
         for c in cards_of(name):
+            if c.id.endswith("-meldcode"):
+                continue  # the card "Jouw meldcode" names the reader's meldcode and prints no numbers
             text = digits(card_text(c))
             assert "08002000" in text, c.id
             assert "112" in text, c.id
@@ -145,29 +155,29 @@ def test_school_cards_put_the_attendance_officer_first_where_it_covers_the_pract
     abandonment = card(cards, "onderwijs-gedwongen_achterlating")
     assert abandonment.achterkant.bellen[0].label == "Leerplicht Brugstad"
     assert "0123-780790" in numbers(abandonment.achterkant)
-    # Leerplicht does not cover FGM, and a GP does not phone the attendance officer.
+    # Leerplicht does not cover FGM, and it answers only the schools' questions.
     assert "0123-780790" not in numbers(card(cards, "onderwijs-vrouwelijke_genitale_verminking").achterkant)
     assert all("0123-780790" not in card_text(c) for c in cards if c.doelgroep == "huisartsen")
-    assert [p.id for p in local_contacts(model, "onderwijs", None)] == [
-        "leerplicht-brugstad",
-        "wijkteam-brugstad",
-    ]
+    assert local_ids(model, "onderwijs", "gedwongen_achterlating") == ["leerplicht-brugstad", "wijkteam-brugstad"]
+    # The general card lists only partners for every chosen practice: leerplicht has two of four.
+    assert local_ids(model, "onderwijs", None) == ["wijkteam-brugstad"]
 
 
 def test_an_audience_does_not_get_its_own_organisation_as_contact() -> None:
     model = model_of("brugstad")
-    assert "ggd-oeverland" not in [p.id for p in local_contacts(model, "jeugdgezondheidszorg", FGM)]
-    assert "wijkteam-brugstad" not in [p.id for p in local_contacts(model, "sociaal_wijkteam", None)]
-    assert [p.id for p in local_contacts(model, "huisartsen", FGM)] == ["wijkteam-brugstad"]
+    assert "ggd-oeverland" not in local_ids(model, "jeugdgezondheidszorg", FGM)
+    assert "wijkteam-brugstad" not in local_ids(model, "sociaal_wijkteam", None)
+    assert local_ids(model, "huisartsen", FGM) == ["wijkteam-brugstad", "ggd-oeverland"]
 
 
-def test_without_local_partners_a_regional_partner_is_the_contact() -> None:
+def test_without_local_partners_only_a_marked_regional_partner_of_the_practice_is_a_contact() -> None:
     model = model_of("dijkmond")
     assert not model.partners_lokaal
-    # The youth-health service signals FGM; the police never stands in as "local contact".
-    assert [p.id for p in local_contacts(model, "huisartsen", FGM)] == ["ggd-oeverland"]
-    assert [p.id for p in local_contacts(model, "huisartsen", "huwelijksdwang")] == ["zvh-oeverland"]
-    assert all(p.type != "politie" for p in local_contacts(model, "onderwijs", None))
+    # The youth-health service is marked for GPs, for FGM only; the case conference never stands on a
+    # card, though the region marks it; the police never stands in as "local contact".
+    assert local_ids(model, "huisartsen", FGM) == ["ggd-oeverland"]
+    assert local_ids(model, "huisartsen", "huwelijksdwang") == []
+    assert local_ids(model, "onderwijs", None) == []
 
 
 def test_general_card_has_the_five_steps_tips_inhouse_contact_local_numbers_and_qr() -> None:
@@ -181,9 +191,7 @@ def test_general_card_has_the_five_steps_tips_inhouse_contact_local_numbers_and_
     entries = general.achterkant.bellen
     assert entries[0].soort == "intern"
     assert entries[0].wie == content.kaarten["doelgroepen"]["onderwijs"]["aanspreekpunt"]
-    assert {"0123-780789", "0123-780790", "0123-780700", "0800-2000", "112"} <= set(
-        numbers(general.achterkant)
-    )
+    assert set(numbers(general.achterkant)) == {"0123-780789", "0123-780700", "0800-2000", "112"}
     assert general.achterkant.qr == "https://www.brugstad.example/schadelijke-praktijken"
     # Brugstad's adoption does not hold up (see tests/test_region_editions.py): the card says concept.
     assert general.achterkant.voet == "Routekaart Brugstad, versie 2026.1, concept"
@@ -194,7 +202,10 @@ def test_qr_falls_back_to_the_website_and_is_left_out_without_one() -> None:
         card(cards_of("s-molenwaard"), "onderwijs-algemeen").achterkant.qr
         == "https://www.s-molenwaard.example"
     )
-    assert all(c.achterkant.qr is None and c.voorkant.qr is None for c in cards_of("dijkmond"))
+    for c in cards_of("dijkmond"):
+        # Without a website no routekaart code; the card "Jouw meldcode" points to the profession's kader.
+        expected = national_content().profession(c.doelgroep).adres if c.id.endswith("-meldcode") else None
+        assert c.achterkant.qr == expected and c.voorkant.qr is None, c.id
 
 
 def test_audience_tips_only_where_the_content_has_them() -> None:

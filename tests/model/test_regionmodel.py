@@ -104,12 +104,18 @@ def test_overview_rows_match_the_fixture_region(model: RegionModel) -> None:
     rows = {r[0]: r for r in table.rijen}
     assert list(rows) == ["Brugstad", "Dijkmond", "'s-Molenwaard", "Wâldterp", "Kapotstad"]
     assert rows["Dijkmond"][5:8] == ("geen lokale partner",) * 3
-    # Besides its gaps: why Dijkmond prints as a concept, and its example addresses.
+    # Besides its gaps: why Dijkmond prints as a concept, its example addresses, and whom its cards name
+    # (an audience without a marked partner; the practices whose cards name no local contact).
     dijkmond = next(e for e in model.gemeenten if e.naam == "Dijkmond")
     warnings = sum(f.soort == "waarschuwing" for f in dijkmond.bevindingen)
     assert warnings > 3
     assert rows["Dijkmond"][-1] == f"{warnings} waarschuwingen, waaronder 3 gaten in de keten"
-    assert rows["Wâldterp"][5:8] == ("Gebiedsteam Wâldterp",) * 3
+    # Wâldterp's Veilig Thuis team (the schools' contact, on the national number) signals only.
+    assert rows["Wâldterp"][5:8] == (
+        "Gebiedsteam Wâldterp; Veilig Thuis Oeverland, team Wâldterp",
+        "Gebiedsteam Wâldterp",
+        "Gebiedsteam Wâldterp",
+    )
     assert rows["Kapotstad"][-1] == "mislukt: profiel <ongeldig> & leeg"
     places = [p.plek for p in model.problemen]
     assert "gemeenten/brugstad.yaml:70" in places and "regio.yaml:49" in places

@@ -161,6 +161,7 @@ def _many_partners(count: int, name: str) -> str:
     telefoon: "020-12345{i:02d}"
     bereikbaarheid: Maandag tot en met vrijdag van 9.00 tot 17.00 uur
     gecontroleerd_op: 2026-10-01
+    aanspreekpunt_voor: [alle]
 """
         for i in range(count)
     )
@@ -187,7 +188,7 @@ def test_too_many_partners_for_a_card_are_refused_by_validate_at_the_partner(
     lines = text.splitlines()
     assert lines[int(found.group(1)) - 1].strip() == f"naam: Partnerorganisatie voor zorg en veiligheid Testdam {number}"
     assert int(found.group(2)) == number + 2
-    assert "zet minder partners met stap signaleren_en_melden op de kaart" in result.output
+    assert "zet minder partners op deze kaarten (aanspreekpunt_voor)" in result.output
     assert "kies kaarten.formaat: a6" in result.output
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from assembler.errors import ProfileError
 from assembler.profile.reading import load_profile
-from tests.conftest import ADOPTED, CONTRACT, line_of
+from tests.conftest import ADOPTED, CONTRACT, line_of, needs_contract
 
 NO_DATE = (f"  vastgesteld_op: {ADOPTED}\n", "")
 EDITION = "als concept gedrukt"
@@ -83,7 +83,7 @@ def test_an_akkoord_for_an_unknown_partner_is_an_error(profile: Callable[..., Pa
     assert problem.path == "document.akkoorden.0.partner" and "'politie-elders' bestaat niet" in problem.message
 
 
-@pytest.mark.skipif(not CONTRACT.is_dir(), reason="contract region not available on this machine")
+@needs_contract
 def test_contract_profiles_claim_adoption_and_print_as_concepts_with_reasons() -> None:
     for path in sorted((CONTRACT / "gemeenten").glob("*.yaml")):
         loaded = load_profile(path)

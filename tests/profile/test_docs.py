@@ -9,18 +9,16 @@ from typing import Any
 
 import pytest
 
+from assembler.cli import main
 from assembler.profile.loader import load_document
 from assembler.profile.schema import GEMEENTE, REGIO
 from assembler.profile.schemadoc import schema_markdown, starter_profile
 from tests.conftest import BASE_REGION, ROOT, Invoke
+from tests.readme import apt_packages, setup_commands
 
 PNG_1PX = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000185d114090000000049454e44ae426082"
-)
-README_SETUP = (
-    "python3 -m pip install . && assembler batch profiles/regio-voorbeeld/regio.yaml -o output",
-    "python3 -m pip install '.[test]' && python3 -m pytest -n auto",
 )
 
 
@@ -36,12 +34,16 @@ def _fields(schema: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, dic
 # --- docs/profiel.md -------------------------------------------------------------------
 
 
-def test_committed_reference_matches_the_command(run: Invoke) -> None:
-    result = run("schema", "--markdown")
+@pytest.mark.parametrize(
+    ("command", "document"), [("schema", "profiel.md"), ("sjabloon", "sjabloon.md")], ids=["profiel", "sjabloon"]
+)
+def test_committed_reference_matches_the_command(run: Invoke, command: str, document: str) -> None:
+    # docs/profiel.md (the profile reference) and docs/sjabloon.md (the template names) are generated.
+    result = run(command, "--markdown")
     assert result.exit_code == 0
-    committed = (ROOT / "docs" / "profiel.md").read_text(encoding="utf-8")
+    committed = (ROOT / "docs" / document).read_text(encoding="utf-8")
     assert committed == result.stdout, (
-        "docs/profiel.md is verouderd; maak het opnieuw met: assembler schema --markdown > docs/profiel.md"
+        f"docs/{document} is verouderd; maak het opnieuw met: assembler {command} --markdown > docs/{document}"
     )
 
 
@@ -71,14 +73,14 @@ def test_every_field_has_a_description_and_every_value_an_example() -> None:
             assert is_group or "voorbeeld" in meta, path
 
 
-# --- assembler init ------------------------------------------------------------------
+# --- assembler nieuw ------------------------------------------------------------------
 
 
 def test_init_writes_a_starter_profile_that_validates(run: Invoke, tmp_path: Path) -> None:
     target = tmp_path / "gravenwaal.yaml"
-    result = run("init", "'s-Gravenwaal", "-o", target)
+    result = run("nieuw", "'s-Gravenwaal", "-o", target)
     assert result.exit_code == 0, result.output
-    checked = run("validate", target)
+    checked = run("controleer", target)
     assert checked.exit_code == 0, checked.output
     assert load_document(target).data["naam"] == "'s-Gravenwaal"
 
@@ -87,15 +89,15 @@ def test_init_defaults_to_a_slug_and_refuses_to_overwrite(
     run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert run("init", "Súdermar Noord").exit_code == 0
+    assert run("nieuw", "Súdermar Noord").exit_code == 0
     target = tmp_path / "sudermar-noord.yaml"
     assert target.is_file()
     target.write_text("eigen werk\n", encoding="utf-8")
-    again = run("init", "Súdermar Noord")
+    again = run("nieuw", "Súdermar Noord")
     assert again.exit_code == 1
     assert "bestaat al" in again.output
     assert target.read_text(encoding="utf-8") == "eigen werk\n"
-    assert run("init", "Súdermar Noord", "--overschrijven").exit_code == 0
+    assert run("nieuw", "Súdermar Noord", "--overschrijven").exit_code == 0
     assert "naam: Súdermar Noord" in target.read_text(encoding="utf-8")
 
 
@@ -129,7 +131,7 @@ def test_switched_off_fields_are_valid_when_switched_on(run: Invoke, tmp_path: P
     (folder / "eigen-sjabloon.docx").write_bytes(b"PK\x03\x04")
     target = folder / "testdam.yaml"
     target.write_text(text, encoding="utf-8")
-    result = run("validate", target)
+    result = run("controleer", target)
     assert result.exit_code == 0, result.output
 
 
@@ -142,21 +144,38 @@ def test_schema_command_without_flag_prints_the_same(run: Invoke) -> None:
 
 def test_readme_has_exactly_the_two_setup_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    commands = [ln.strip() for ln in readme.splitlines() if ln.strip().startswith("python3 -m pip install")]
-    assert tuple(commands) == README_SETUP
+    install, test = setup_commands()
+    # The first makes a virtual environment, installs into it and builds the example region.
+    assert install.startswith("python3 -m venv .venv && .venv/bin/pip install . && ")
+    assert install.endswith(".venv/bin/assembler regio profiles/regio-voorbeeld/regio.yaml -o output")
+    # The second installs the test extras and the browser test tools, then runs every test.
+    assert test.startswith(".venv/bin/pip install '.[test]' && npm install --prefix tests/browser ")
+    assert test.endswith(" && .venv/bin/python -m pytest -n auto")
+    # Nothing installs into the system Python (PEP 668 refuses it on Debian and Ubuntu).
+    assert "PIP_BREAK_SYSTEM_PACKAGES" not in readme and "--break-system-packages" not in readme
+    assert {"python3-venv", "libpango-1.0-0", "npm", "chromium-driver", "libreoffice-writer-nogui"} <= set(apt_packages())
     assert "## Snel aan de slag" in readme
-    for command in ("validate", "init", "schema", "build", "cards", "check-template", "batch"):
-        assert f"assembler {command}" in readme, command
+    # Every command by its Dutch name, with the earlier English name beside it.
+    for command in main.commands:
+        assert f"| `assembler {command}" in readme, command
+    for english, dutch in main.english.items():
+        assert re.search(rf"^\| `assembler {dutch}[^|]*\| `{english}` \|", readme, re.MULTILINE), english
 
 
-def test_ci_runs_the_readme_test_command() -> None:
+def test_ci_runs_the_readme_setup_as_written() -> None:
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert script.startswith("#!/usr/bin/env bash\n")
     assert "set -euo pipefail" in script
-    commands = [ln for ln in script.splitlines() if README_SETUP[1] in ln and not ln.lstrip().startswith("#")]
-    # The full run, and the short run from a fresh clone in a fresh venv with no ../shared.
-    assert len(commands) == 2
-    assert "git clone" in script and "python3 -m venv" in script
+    lines = [ln.strip() for ln in script.splitlines() if not ln.lstrip().startswith("#")]
+    for command in setup_commands():
+        # The full run, and the short run from a fresh clone with no ../shared.
+        assert sum(ln.startswith(command) for ln in lines) == 2, command
+    assert "git clone" in script and "test ! -e ../shared" in script
+    assert "export PIP_BREAK_SYSTEM_PACKAGES" not in script
+    # It installs what the README lists (npm only where the machine lacks one).
+    installed = " ".join(ln for ln in lines if "apt-get install" in ln or "packages=(" in ln or "+=(" in ln)
+    for package in apt_packages():
+        assert re.search(rf"(^|[ (]){re.escape(package)}([ )]|$)", installed), package
     assert (ROOT / ".ci" / "run").stat().st_mode & 0o111
 
 

@@ -51,21 +51,21 @@ BAD_PROFILES = [
         [(NAAM_WEBSITE, "naam: Testdam\nwebsit:")],
         "websit",
         "websit:",
-        "onbekend veld 'websit'; bedoelde je 'website'?",
+        "onbekend veld 'websit'; bedoelde u 'website'?",
     ),
     case(
         "onbekend-veld-in-partner",
         [('    telefoon: "020-1234568"', '    telefon: "020-1234568"')],
         "partners.0.telefon",
         "telefon:",
-        "bedoelde je 'telefoon'?",
+        "bedoelde u 'telefoon'?",
     ),
     case(
         "onbekende-praktijk",
         [("  huwelijksdwang:\n", "  huwelijkdwang:\n")],
         "praktijken.huwelijkdwang",
         "huwelijkdwang:",
-        "bedoelde je 'huwelijksdwang'?",
+        "bedoelde u 'huwelijksdwang'?",
     ),
     case(
         "onbekend-veld-aandachtsfunctionaris",
@@ -78,7 +78,7 @@ BAD_PROFILES = [
         ],
         "veilig_thuis.aandachtsfunctionaris_vgv.telefon",
         "telefon:",
-        "bedoelde je 'telefoon'?",
+        "bedoelde u 'telefoon'?",
     ),
     case(
         "kaartformaat",
@@ -121,7 +121,7 @@ BAD_PROFILES = [
         [("stappen: [preventie_veiligheid_hulp]", "stappen: [preventie]")],
         "partners.1.stappen.0",
         "stappen: [preventie]",
-        "bedoelde je 'preventie_veiligheid_hulp'?",
+        "bedoelde u 'preventie_veiligheid_hulp'?",
     ),
     case(
         "doelgroep",
@@ -142,7 +142,7 @@ BAD_PROFILES = [
         [("soort: gemeente", "soort: gemeent")],
         "soort",
         "soort:",
-        "bedoelde je 'gemeente'?",
+        "bedoelde u 'gemeente'?",
     ),
     case(
         "naam-ontbreekt",
@@ -489,7 +489,7 @@ REGION_CASES = [
         ("standaard:\n", "standaard:\n  kaartjes: {}\n"),
         "standaard.kaartjes",
         ("kaartjes", 1),
-        "bedoelde je 'kaarten'?",
+        "bedoelde u 'kaarten'?",
         id="onbekende-standaard",
     ),
     pytest.param(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,22 +13,20 @@ from assembler.pipeline.workbook_import import import_workbook
 from assembler.profile.reading import load_profile
 from tests.conftest import EXAMPLE_REGION
 from tests.profile.workbook_kit import copy_region, edit, export, history_region
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+from tests.tools import needs_libreoffice, soffice
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is niet geïnstalleerd"),
+    needs_libreoffice,
 ]
 
 
 def through_calc(workbook: Path, tmp_path: Path) -> Path:
     """soffice --headless --convert-to xlsx: Calc opens the workbook and saves it as its own."""
-    assert SOFFICE
     outdir = tmp_path / "calc"
     result = subprocess.run(
         [
-            SOFFICE,
+            soffice(),
             f"-env:UserInstallation={(tmp_path / 'lo-profiel').resolve().as_uri()}",
             "--headless",
             "--norestore",

@@ -169,7 +169,7 @@ def test_swapped_arguments_are_explained(target: Path, run: Invoke) -> None:
     before = target.read_bytes()
     result = run("import", target, workbook)
     assert result.exit_code == 1
-    assert f"eerst de werkmap, dan het profiel: assembler import {workbook} {target}" in result.output
+    assert f"eerst de werkmap, dan het profiel: assembler importeer {workbook} {target}" in result.output
     assert target.read_bytes() == before
 
 

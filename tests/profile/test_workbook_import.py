@@ -110,7 +110,8 @@ def test_every_bad_cell_is_named_at_once(write: WriteFile) -> None:
         import_workbook(workbook, target)
 
     cells = {p.cell for p in caught.value.problems if p.is_error}
-    assert cells == {"Gemeente!B3", "Gemeente!B12", "Partners!C2"}, cells
+    adopted = f"Gemeente!B{field_row(gemeente, 'document.vastgesteld_op')}"
+    assert cells == {"Gemeente!B3", adopted, "Partners!C2"}, cells
     missing = next(p for p in caught.value.problems if p.cell == "Gemeente!B3")
     assert missing.message == "verplicht veld 'naam' ontbreekt; vul deze cel in"
     assert target.read_bytes() == before

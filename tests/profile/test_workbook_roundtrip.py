@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from assembler.fonts import unprintable
 from assembler.pipeline.workbook_import import import_workbook
 from assembler.profile.loader import load_document
-from tests.conftest import CONTRACT, EXAMPLE_REGION
+from tests.conftest import CONTRACT, EXAMPLE_REGION, needs_contract
 from tests.profile.workbook_kit import copy_region, export
 
 FILES = [
@@ -35,9 +35,7 @@ def test_example_region_unchanged(tmp_path: Path, name: str) -> None:
     _round_trip(copy_region(EXAMPLE_REGION, tmp_path), name)
 
 
-@pytest.mark.skipif(
-    not CONTRACT.is_dir(), reason="contractregio (../shared/contract) ontbreekt in deze checkout"
-)
+@needs_contract
 def test_contract_region_unchanged(tmp_path: Path) -> None:
     region = copy_region(CONTRACT, tmp_path)
     names = ["regio.yaml", *(f"gemeenten/{p.name}" for p in sorted((region / "gemeenten").glob("*.yaml")))]

@@ -52,6 +52,14 @@ class CardsBuilder(Builder[Routekaart]):
     def _qr_label(self) -> str:
         return str(self.context.national().kaarten["koppen"]["qr"])
 
+    def preview(self, model: Routekaart) -> str:
+        """Every card face on one web page, from the same face template and stylesheet."""
+        from assembler.builders.cards.screen import faces_page
+
+        self.prepare(model)
+        title = f"Zakkaarten schadelijke praktijken {model.gemeente}"
+        return faces_page(self.cards, self._spec(model), self.colour, self._qr_label(), title)
+
     def _info(self, model: Routekaart, what: str) -> DocumentInfo:
         return DocumentInfo(
             title=f"Zakkaarten schadelijke praktijken {model.gemeente}{what}",

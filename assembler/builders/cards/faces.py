@@ -132,7 +132,7 @@ def face_items(cards: Sequence[Card], qr_label: str) -> list[FaceItem]:
     for card in cards:
         seen[card.set_naam] = seen.get(card.set_naam, 0) + 1
         for face in card.faces:
-            qr = qr_svg(face.qr, f"{qr_label}: {face.qr}") if face.qr else None
+            qr = qr_svg(face.qr, f"{face.qr_tekst or qr_label}: {face.qr}") if face.qr else None
             items.append(FaceItem(card, face, seen[card.set_naam], totals[card.set_naam], qr))
     return items
 

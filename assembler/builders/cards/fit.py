@@ -193,5 +193,5 @@ def _message(
     named = "; ".join(f"{u.veld} ({len(u.lines)} regels)" for u in local[:3])
     text += f" Er staat te veel lokale tekst op; het langst zijn: {named}."
     partners = any(u.veld.startswith(("naam van partner", "bereikbaarheid van partner")) for u in local)
-    fewer = ("zet minder partners met stap signaleren_en_melden op de kaart",) if partners else ()
+    fewer = ("zet minder partners op deze kaarten (aanspreekpunt_voor)",) if partners else ()
     return text + _choices("maak die teksten korter", *fewer, *bigger)

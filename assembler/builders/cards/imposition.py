@@ -13,6 +13,9 @@ PRINTER_MARGIN = 5.0  # office printers leave about this much unprinted at the p
 MARK_GAP = 1.0  # cut marks start this far outside the bleed, so a mark never touches artwork
 MARK_LENGTH = 4.0
 MARK_THICKNESS = 0.1
+NOTE_GAP = 1.0  # the printing note keeps this far from the cut marks
+NOTE_ACROSS = 8.0  # a band above the cards this high takes the note in lines across the sheet
+NOTE_ALONG = 3.5  # else a band beside them this wide takes it in one line up the long edge
 
 T = TypeVar("T")
 
@@ -55,6 +58,48 @@ class Layout:
     @property
     def per_sheet(self) -> int:
         return len(self.fronts)
+
+    @property
+    def flip_edge(self) -> str:
+        """The edge a duplex print turns the sheet over so each back lands behind its front: 'lange' or 'korte'."""
+        front, back = self.fronts[0], self.backs[0]
+        # Turned over a side edge, left and right swap and top and bottom stay.
+        over_side = abs(back.left - (self.sheet[0] - front.left - front.width)) < 1e-6 and back.top == front.top
+        side_is_long = self.sheet[1] >= self.sheet[0]
+        return "lange" if over_side == side_is_long else "korte"
+
+
+@dataclass(frozen=True)
+class NoteBox:
+    """Where the printing note goes (mm from the sheet's top left): in the margin, clear of marks and cards."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    upright: bool  # False: the text runs up the sheet's left edge
+
+    def box(self) -> tuple[float, float, float, float]:
+        """The unturned text box (left, top, width, height) that, turned about its centre, covers this area."""
+        if self.upright:
+            return self.left, self.top, self.width, self.height
+        centre_x, centre_y = self.left + self.width / 2, self.top + self.height / 2
+        return centre_x - self.height / 2, centre_y - self.width / 2, self.height, self.width
+
+
+def note_box(layout: Layout) -> NoteBox:
+    """The printable margin the cut marks leave free: above the cards, else beside them."""
+    block_left = min(s.left for s in layout.fronts) - BLEED
+    block_top = min(s.top for s in layout.fronts) - BLEED
+    free = MARK_GAP + MARK_LENGTH + NOTE_GAP  # the marks start MARK_GAP outside the bleed
+    above = block_top - free - PRINTER_MARGIN
+    beside = block_left - free - PRINTER_MARGIN
+    sheet_width, sheet_height = layout.sheet
+    if above >= NOTE_ACROSS:
+        return NoteBox(PRINTER_MARGIN, PRINTER_MARGIN, sheet_width - 2 * PRINTER_MARGIN, above, upright=True)
+    if beside >= NOTE_ALONG:
+        return NoteBox(PRINTER_MARGIN, PRINTER_MARGIN, beside, sheet_height - 2 * PRINTER_MARGIN, upright=False)
+    raise ValueError("de kaarten laten op het vel geen marge vrij voor de afdrukinstructie")
 
 
 @dataclass(frozen=True)

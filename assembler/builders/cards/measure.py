@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assembler.builders.cards.faces import FaceItem, short_address, whole_parts
 from assembler.cardformats import CardFormat
@@ -46,6 +47,13 @@ class Unsure(Exception):
     """The estimate cannot be sure of the safe side here: the real layout must decide."""
 
 
+@lru_cache(maxsize=1 << 16)
+def _piece_width(piece: str, size: float, bold: bool) -> float | None:
+    """A word's width, None when Noto Sans lacks one of its characters. Remembered: the same
+    national texts stand on every face, and the editor measures the faces again on each change."""
+    return text_width(piece, size, bold) if in_noto_sans(piece, bold) else None
+
+
 def _words(runs: Runs, size: float) -> list[tuple[float, float]]:
     """(width, width of the space before it) per word: what stands between collapsible spaces,
     across runs of other weights ("Thuis" bold and ":" plain are one word)."""
@@ -59,9 +67,10 @@ def _words(runs: Runs, size: float) -> list[tuple[float, float]]:
                     words.append((word, space))
                     word, space = None, text_width(" ", size, bold)
                 continue
-            if not in_noto_sans(piece, bold):
+            width = _piece_width(piece, size, bold)
+            if width is None:
                 raise Unsure("a character only a fallback font has")
-            word = (word or 0.0) + text_width(piece, size, bold)
+            word = (word or 0.0) + width
     if word is not None:
         words.append((word, space))
     return words
@@ -95,9 +104,35 @@ def _anywhere_lines(text: str, size: float, width: float) -> int:
     return lines
 
 
+# Where a long address breaks: after a slash or a hyphen that a letter follows. The layout may break
+# at more places (it never needs more lines for that); a piece wider than the line is left to it.
+_ADDRESS_PIECE = re.compile(r".+?(?:[/-](?=[^\W\d_])|$)")
+
+
+def _address_lines(address: str, size: float, width: float) -> int:
+    """Lines of a web address shown whole (.qr-los .qr-url): greedy at its slashes and hyphens."""
+    if not in_noto_sans(address):
+        raise Unsure("a character only a fallback font has")
+    lines, used = 0, 0.0
+    for piece in _ADDRESS_PIECE.findall(address):
+        advance = text_width(piece, size)
+        if advance > width * WIDTH_SHARE:
+            raise Unsure("a piece of an address wider than its line")
+        if lines and used + advance <= width * WIDTH_SHARE:
+            used += advance
+            continue
+        lines, used = lines + 1, advance
+    return lines
+
+
 def _whole(text: str, bold: bool = False) -> list[tuple[str, bool]]:
     """Text through the template's filter heel: a part that must not break has its spaces no-break."""
     return [(part.replace(" ", "\u00a0") if whole else part, bold) for part, whole in whole_parts(text)]
+
+
+def _hours(text: str) -> list[tuple[str, bool]]:
+    """Office hours as the template prints them: short hours (.heel) stay on one line."""
+    return [(text.replace(" ", "\u00a0"), False)] if len(text) <= 16 else _whole(text)
 
 
 class _Face:
@@ -160,8 +195,8 @@ class _Face:
         for index, text in enumerate(() if run_in else block.items, 1):
             if block.stijl == "genummerd":
                 self.y += self.text([(f"{index}\u2002", True), *_whole(text)], body, lead, self.measure, hanging)
-            elif block.stijl == "tekst":
-                self.y += self.text(_whole(text), body, lead, self.measure)
+            elif block.stijl in ("tekst", "naam"):
+                self.y += self.text(_whole(text, bold=block.stijl == "naam"), body, lead, self.measure)
             else:
                 self.y += self.text([(f"{mark}\u2002", False), *_whole(text)], body, lead, self.measure, hanging)
         self.y += self._mm(spec.gap)
@@ -183,6 +218,10 @@ class _Face:
             runs += [(label, not plain), (": " if who else "", False)]
         if who:
             runs += _whole(who, bold=plain)
+        hours = _hours(entry.wanneer) if entry.wanneer else []
+        if hours and spec.compact:
+            # After the name, in the small size: taken at the body's size, which is wider.
+            runs += [(", ", False), *hours]
         float_height = 0.0
         if entry.telefoon:
             number = spec.number_pt * PX_PER_PT
@@ -197,9 +236,9 @@ class _Face:
             float_height = raised + number
         top = self.y
         height = self.text(runs, self.body, leading, width)
-        if entry.wanneer and spec.show_hours:
+        if hours and not spec.compact:
             self.y = top + height
-            height += self.text([(entry.wanneer, False)], self.small, leading, width)
+            height += self.text(hours, self.small, leading, width)
         self.y = top + max(height, float_height) + self._mm(spec.gap / 2)
 
     def calls_and_code(self) -> None:
@@ -211,6 +250,9 @@ class _Face:
             self.call(entry, width, spec.compact and item.card.praktijk is not None)
         if not face.qr:
             return
+        if not face.bellen:
+            self.code_alone()
+            return
         code = self._mm(spec.qr)
         if beside:
             # Beside the calls, out of the flow: the code, its label under it; then the address.
@@ -218,7 +260,7 @@ class _Face:
             self.y = top + code
             self.text([(self.qr_label, False)], self.small, 1.15, code)
             # The row is at least as tall as the code; the last call's margin may still follow it.
-            self.y = max(bottom, top + self._mm(spec.qr + 3.5 + spec.gap / 2))
+            self.y = max(bottom, top + self._mm(spec.qr + 6 + spec.gap / 2))
             lines = _anywhere_lines(short_address(face.qr), self.small, self.measure)
             self.y += self._lines(lines, self.small, spec.leading)
             return
@@ -227,6 +269,19 @@ class _Face:
         height = self.text([(self.qr_label, False)], self.small, 1.15, beside_code)
         self.y = top + height
         height += self._lines(_anywhere_lines(" " + face.qr, self.small, beside_code), self.small, 1.15)
+        self.y = top + max(height, code)
+
+    def code_alone(self) -> None:
+        """A QR code without numbers (the card that names the reader's own meldcode): a larger code floating left, its label
+        and whole address beside it (.qr-los)."""
+        face, spec = self.item.face, self.spec
+        self.y += self._mm(spec.gap)
+        code = self._mm(spec.qr + 5)
+        top, beside_code = self.y, self.measure - code - self._mm(2)
+        height = self.text([(face.qr_tekst or self.qr_label, False)], self.small, 1.15, beside_code)
+        self.y = top + height
+        address = short_address(face.qr or "")
+        height += self._lines(_address_lines(address, self.small, beside_code), self.small, 1.15)
         self.y = top + max(height, code)
 
     def footer_and_stamp(self) -> None:

@@ -23,7 +23,7 @@ from assembler.builders.cards.faces import (
     shorten,
 )
 from assembler.builders.cards.imposition import A4, Layout
-from assembler.builders.cards.sheets import place_faces, sheet_slots
+from assembler.builders.cards.sheets import note_place, place_faces, print_note, sheet_slots
 from assembler.builders.web.weasy import LocalFetcher, SharedStyle, captured_log, shared_style, sort_log
 from assembler.cardformats import CARD_FORMATS, CardFormat
 from assembler.errors import BuildError
@@ -149,7 +149,9 @@ class CardRenderer:
         """The A4 sheets, filled with the faces of the laid-out single-face document."""
         count = len(laid_out.order)
         sheets = sheet_slots(count, layout, self.spec.width, self.spec.height)
-        html = environment().get_template("vellen.html.j2").render(sheets=sheets, fmt=self.spec, **vars(info))
+        html = environment().get_template("vellen.html.j2").render(
+            sheets=sheets, fmt=self.spec, note=print_note(layout), note_place=note_place(layout), **vars(info)
+        )
         document = self._render(html, "de A4-vellen met zakkaarten")
         if len(document.pages) != len(sheets):
             raise BuildError(

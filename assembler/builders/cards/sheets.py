@@ -11,7 +11,8 @@ from typing import Any
 
 from weasyprint.layout.background import layout_box_backgrounds
 
-from assembler.builders.cards.imposition import Layout, impose
+from assembler.builders.cards.imposition import Layout, impose, note_box
+from assembler.dutch import number_word
 from assembler.errors import BuildError
 
 
@@ -26,6 +27,23 @@ def sheet_slots(count: int, layout: Layout, width: float, height: float) -> list
             slots.append({"x": x, "y": y, "rotation": placed.slot.rotation, "face": placed.item})
         sheets.append({"kant": sheet.kant, "slots": slots})
     return sheets
+
+
+def print_note(layout: Layout) -> str:
+    """What the margin of every sheet tells the person printing it: scale, duplex edge, where to cut."""
+    cards = "kaart" if layout.per_sheet == 1 else "kaarten"
+    return (
+        "Afdrukken: A4 op ware grootte (100 %, niet 'aanpassen aan pagina'), dubbelzijdig, omslaan via "
+        f"de {layout.flip_edge} kant; dan valt elke achterkant achter zijn voorkant. Snijden: langs de "
+        f"snijtekens in de marge, {number_word(layout.per_sheet)} {cards} per vel."
+    )
+
+
+def note_place(layout: Layout) -> dict[str, Any]:
+    """The note's text box on the sheet, for the template: position, size and turn."""
+    box = note_box(layout)
+    left, top, width, height = box.box()
+    return {"x": left, "y": top, "width": width, "height": height, "rotation": 0 if box.upright else -90}
 
 
 def _no_images(**_: Any) -> None:

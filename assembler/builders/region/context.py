@@ -245,6 +245,31 @@ def _texts(model: RegionModel) -> dict[str, Any]:
     }
 
 
+def card_contacts(e: MunicipalityEntry) -> str:
+    """How the municipality's pocket cards route their readers, in one or two sentences."""
+    total = len(e.kaarten)
+    if not total:
+        return "geen zakkaarten"
+    counts: dict[str, int] = {}
+    for route in e.kaarten:
+        for name in dict.fromkeys(route.lokaal):
+            counts[name] = counts.get(name, 0) + 1
+    bare = sum(1 for route in e.kaarten if not route.lokaal)
+    cards = plural(total, "kaart", "kaarten")
+    if not counts:
+        return (
+            f"geen van de {cards} met telefoonnummers noemt een lokaal contact; zij noemen alleen de eigen "
+            "aandachtsfunctionaris en Veilig Thuis"
+        )
+    named = enumeration(f"{name} ({n})" for name, n in counts.items())
+    verb = "noemt" if total - bare == 1 else "noemen"
+    text = f"{total - bare} van de {cards} met telefoonnummers {verb} een lokaal contact: {named}"
+    if bare:
+        verb = "noemt" if bare == 1 else "noemen"
+        text += f"; {bare} {verb} alleen de eigen aandachtsfunctionaris en Veilig Thuis"
+    return text
+
+
 def _municipality(e: MunicipalityEntry, today: dt.date, veilig_thuis: str) -> dict[str, Any]:
     owner = e.eigenaar
     owner_text = owner.naam + (f" ({owner.functie})" if owner.functie else "")
@@ -272,6 +297,7 @@ def _municipality(e: MunicipalityEntry, today: dt.date, veilig_thuis: str) -> di
             ("Coördinatie", e.coordinator or "geen vast aanspreekpunt aangewezen"),
             ("Sleutelpersonen", key_persons(e)),
             ("Zakkaarten", cards),
+            ("Contacten op de zakkaarten", card_contacts(e)),
         ],
         "praktijken": [
             {
@@ -351,7 +377,8 @@ def context(model: RegionModel, overview_name: str) -> dict[str, Any]:
         ],
         "overzicht_uitleg": (
             f"Dezelfde gegevens staan in het spreadsheet {overview_name}, met op het blad Problemen "
-            "elke waarschuwing en de plek waar die in de gegevens staat."
+            "elke waarschuwing en de plek waar die in de gegevens staat, en op het blad Kaarten per zakkaart "
+            "wie erop staat, waarom, en welke partners er niet op staan."
         ),
         "overzicht_bestand": overview_name,
     }

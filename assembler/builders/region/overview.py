@@ -27,6 +27,17 @@ CHANGES_HEADER = ("Gemeente", "Onderwerp", "Wijziging")
 HANDVATTEN_SHEET = "Handvatten"
 CHECKS_SHEET = "Controles"
 CHECKS_HEADER = ("Contact", "Soort", "Nummer", "Waarom", "Vergelijk met", "Staat in de routekaart van", "Vastleggen in")
+CARDS_SHEET = "Kaarten"
+CARDS_HEADER = (
+    "Gemeente",
+    "Kaartenset",
+    "Kaart",
+    "Lokaal contact",
+    "Op de kaart",
+    "Waarom",
+    "Niet op de kaart",
+)
+NO_LOCAL_CONTACT = "geen: alleen de eigen aandachtsfunctionaris en Veilig Thuis"
 # A light fill per status helps the eye; the cell always says the status in words.
 STATUS_FILLS = {
     "Geregeld": PatternFill("solid", fgColor="E2EFDA"),
@@ -131,6 +142,28 @@ def check_rows(model: RegionModel) -> tuple[tuple[str, ...], ...]:
         )
         for row in model.controles
     )
+def card_rows(model: RegionModel) -> tuple[tuple[str, ...], ...]:
+    """Per municipality, set and card: the numbers the card names, why each, and the partners left off."""
+    rows = []
+    for e in model.gemeenten:
+        for route in e.kaarten:
+            listed = [c.tekst for c in route.contacten]
+            why = [c.reden for c in route.contacten]
+            if route.acuut:
+                listed.append(f"Regel acuut gevaar: {route.acuut}")
+                why.append("landelijke kaarttekst van de praktijk")
+            rows.append(
+                (
+                    e.naam,
+                    route.doelgroep,
+                    route.kaart,
+                    "; ".join(route.lokaal) or NO_LOCAL_CONTACT,
+                    "\n".join(f"{n}. {text}" for n, text in enumerate(listed, 1)),
+                    "\n".join(f"{n}. {text}" for n, text in enumerate(why, 1)),
+                    "\n".join(f"{s.naam}: {s.reden}" for s in route.weggelaten) or "–",
+                )
+            )
+    return tuple(rows)
 
 
 def render(model: RegionModel) -> bytes:
@@ -161,6 +194,11 @@ def render(model: RegionModel) -> bytes:
         check_rows(model),
         ((_checks_title(model), len(CHECKS_HEADER)),),
     )
+    cards = workbook.create_sheet(CARDS_SHEET)
+    _fill_sheet(cards, style, CARDS_HEADER, card_rows(model))
+    for (cell,) in cards.iter_rows(min_row=2, min_col=4, max_col=4):
+        if cell.value == NO_LOCAL_CONTACT:
+            cell.fill = GAP_FILL
     problems = workbook.create_sheet(PROBLEMS_SHEET)
     rows = tuple((p.gemeente, p.plek, p.soort, p.veld, p.melding) for p in model.problemen)
     _fill_sheet(problems, style, PROBLEM_HEADER, rows)
@@ -194,7 +232,9 @@ def check(data: bytes, model: RegionModel) -> None:
         workbook = load_workbook(io.BytesIO(data), read_only=True)
     except Exception as exc:  # openpyxl raises several kinds on a broken package
         raise BuildError(f"het overzicht is geen geldig Excel-bestand: {exc}") from exc
-    if workbook.sheetnames != [OVERVIEW_SHEET, HANDVATTEN_SHEET, CHECKS_SHEET, PROBLEMS_SHEET, CHANGES_SHEET]:
+    if workbook.sheetnames != [
+        OVERVIEW_SHEET, HANDVATTEN_SHEET, CHECKS_SHEET, CARDS_SHEET, PROBLEMS_SHEET, CHANGES_SHEET
+    ]:
         raise BuildError(f"het overzicht heeft de bladen {workbook.sheetnames}")
     rows = list(workbook[OVERVIEW_SHEET].iter_rows(values_only=True))
     if len(rows) < HEADER_ROWS or tuple(rows[HEADER_ROWS - 1]) != model.overzicht.kop:

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from assembler.builders.base import Builder
@@ -24,6 +25,7 @@ from assembler.builders.site.pages import (
     municipality_page,
 )
 from assembler.builders.site.sitemap import absolute, sitemap
+from assembler.builders.site.woo import Published, WooDocument, is_record_file, woo_document, woo_files
 from assembler.errors import BuildError
 from assembler.model.site import SHARED, SiteMember, SiteModel, SiteState
 from assembler.naming import sort_key
@@ -44,7 +46,15 @@ def _size(n: int) -> str:
 
 def _is_shared(rel: str) -> bool:
     """A file every page uses (stylesheet, fonts, the index, the statement), not a municipality's."""
-    return "/" not in rel or rel.startswith(("assets/", "toegankelijkheid/"))
+    return "/" not in rel or rel.startswith(("assets/", "toegankelijkheid/", "sitemaps/"))
+
+
+@dataclass(frozen=True)
+class MemberFiles:
+    files: dict[str, bytes]
+    entry: IndexEntry
+    gewijzigd: dt.date
+    woo: WooDocument | None  # None without a TOOI code: no Woo records
 
 
 class SiteBuilder(Builder[SiteModel]):
@@ -101,10 +111,12 @@ class _Site:
             files[rel] = data
         return files or None
 
-    def member_files(self, member: SiteMember) -> tuple[dict[str, bytes], IndexEntry, dt.date]:
+    def member_files(self, member: SiteMember) -> MemberFiles | None:
+        """The page, downloads and record values of a municipality; None for a concept the region
+        does not publish."""
         reused = self._reuse(member.slug, member.sleutel)
         old = self.state.paginas.get(member.slug) or {}
-        if reused is not None and "versie" in old:
+        if reused is not None and "versie" in old and "woo" in old:
             entry = IndexEntry(
                 member.naam,
                 member.slug,
@@ -112,8 +124,14 @@ class _Site:
                 dt.date.fromisoformat(old["vastgesteld_op"]),
                 bool(old.get("concept")),
             )
-            return reused, entry, self._dated(member.slug, member.sleutel)
+            if entry.concept and not self.model.concepten_publiceren:
+                return None
+            woo = WooDocument.from_state(old["woo"])
+            return MemberFiles(reused, entry, self._dated(member.slug, member.sleutel), woo)
         model = member.model()
+        # A concept comes on the site, marked as one, only when the region file says so.
+        if model.is_concept and not self.model.concepten_publiceren:
+            return None
         gewijzigd = self._dated(member.slug, member.sleutel)
         files: dict[str, bytes] = {}
         downloads = []
@@ -142,7 +160,7 @@ class _Site:
         )
         files[f"{member.slug}/index.html"] = municipality_page(model, logo_name, page)
         entry = IndexEntry(model.gemeente, member.slug, model.versie, model.datum, model.is_concept)
-        return files, entry, gewijzigd
+        return MemberFiles(files, entry, gewijzigd, woo_document(model))
 
     def build(self) -> tuple[dict[str, bytes], SiteState]:
         """Every file of the site and the state to keep for next time."""
@@ -150,17 +168,25 @@ class _Site:
         files = site_assets()
         state: dict[str, dict[str, Any]] = {}
         entries, dates = [], []
+        published: list[Published] = []
         for member in members:
-            own, entry, gewijzigd = self.member_files(member)
+            made = self.member_files(member)
+            if made is None:
+                continue
+            own, entry, gewijzigd = made.files, made.entry, made.gewijzigd
             files.update(own)
             entries.append(entry)
             dates.append((f"{member.slug}/", gewijzigd))
+            if made.woo is not None:
+                records = [rel for rel in own if is_record_file(rel.rsplit("/", 1)[-1])]
+                published += [Published(rel, made.woo, gewijzigd) for rel in records]
             state[member.slug] = {
                 "sleutel": member.sleutel,
                 "datum": gewijzigd.isoformat(),
                 "versie": entry.versie,
                 "vastgesteld_op": entry.vastgesteld_op.isoformat(),
                 "concept": entry.concept,
+                "woo": made.woo.state() if made.woo else None,
                 "bestanden": {rel: _sha(data) for rel, data in own.items()},
             }
         entries.sort(key=lambda e: (sort_key(e.naam), e.slug))
@@ -210,6 +236,7 @@ class _Site:
         if self.base:
             pages = [("", index_date), *dates, ("toegankelijkheid/", statement_date)]
             files["sitemap.xml"] = sitemap(self.base, pages)
+            files.update(woo_files(self.base, published, general_sitemap=True))
         state[SHARED] = {"bestanden": {rel: "" for rel in files if _is_shared(rel)}}
         audit(files, self.model.verlaten_naar)
         return files, SiteState(state)

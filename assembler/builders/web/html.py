@@ -37,8 +37,10 @@ class _Inspector(HTMLParser):
 
 class HtmlBuilder(Builder[Routekaart]):
     def render(self, model: Routekaart) -> dict[str, bytes]:
-        html = render_html(model, "html", web_font_css(), read_logo(model.logo))
-        return {self.filenames(model)[0]: html.encode("utf-8")}
+        return {self.filenames(model)[0]: self.preview(model).encode("utf-8")}
+
+    def preview(self, model: Routekaart) -> str:
+        return render_html(model, "html", web_font_css(), read_logo(model.logo))
 
     def check(self, model: Routekaart, name: str, data: bytes) -> None:
         check_page(name, data)

@@ -172,7 +172,7 @@ class DocxBuilder(Builder[Routekaart]):
             count = plural(len(issues), "probleem", "problemen")
             raise TemplateError(
                 f"eigen sjabloon niet bruikbaar ({count}); controleer het met "
-                f"'assembler check-template':\n" + "\n".join(issues)
+                f"'assembler controleer-sjabloon':\n" + "\n".join(issues)
             )
 
     def render(self, model: Routekaart) -> dict[str, bytes]:

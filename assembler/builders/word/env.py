@@ -257,7 +257,7 @@ HELPERS: dict[str, tuple[Any, str]] = {
 }
 
 
-def _properties(cls: type) -> dict[str, Any]:
+def properties(cls: type) -> dict[str, Any]:
     found = {}
     for name, member in vars(cls).items():
         if isinstance(member, property) and member.fget is not None:
@@ -268,14 +268,14 @@ def _properties(cls: type) -> dict[str, Any]:
 def model_names() -> dict[str, Any]:
     """Every top-level name a template may use, with its type (for the template check)."""
     names: dict[str, Any] = dict(typing.get_type_hints(Routekaart))
-    names.update(_properties(Routekaart))
+    names.update(properties(Routekaart))
     names.update({name: kind for name, (kind, _) in HELPERS.items()})
     return names
 
 
 def model_values(model: Routekaart) -> dict[str, Any]:
     values = {f.name: getattr(model, f.name) for f in dataclasses.fields(model)}
-    values.update({name: getattr(model, name) for name in _properties(Routekaart)})
+    values.update({name: getattr(model, name) for name in properties(Routekaart)})
     return values
 
 
@@ -360,11 +360,17 @@ class ContextMaker:
         return DescribedImage(self.tpl, self.logo, width, height, f"Logo van {self.model.gemeente}")
 
     def context(self) -> dict[str, Any]:
-        values = model_values(self.model)
-        values.update(
-            link=self.link,
-            mail=self.mail,
-            routeschema=self.routeschema,
-            logo_afbeelding=self.logo_image(),
-        )
-        return values
+        return helper_context(self.model, self.link, self.mail, self.routeschema, self.logo_image())
+
+
+def helper_context(
+    model: Routekaart,
+    link: Callable[..., Any],
+    mail: Callable[[str | None], Any],
+    routeschema: Callable[[Practice], Any],
+    logo: Any,
+) -> dict[str, Any]:
+    """The model's values with the helpers a template calls (HELPERS), as each edition makes them."""
+    values = model_values(model)
+    values.update(link=link, mail=mail, routeschema=routeschema, logo_afbeelding=logo)
+    return values

@@ -85,7 +85,7 @@ def _intro(ws: Worksheet, title: str, sheets: tuple[Sheet, ...], labels: list[st
         (title, ""),
         (
             "Zo werkt het",
-            "Vul de bladen in en lees de werkmap terug met 'assembler import WERKMAP.xlsx PROFIEL.yaml'. "
+            "Vul de bladen in en lees de werkmap terug met 'assembler importeer WERKMAP.xlsx PROFIEL.yaml'. "
             "Het profiel (bij een regio ook elk gemeenteprofiel) wordt dan bijgewerkt; opmerkingen en volgorde in het YAML-bestand blijven staan. "
             "Bij een fout wordt niets geschreven en noemt de toolkit blad en cel.",
         ),
@@ -201,18 +201,22 @@ def _format_empty(ws: Worksheet, field: Field, col: int, first: int, last: int) 
 
 def _help(ws: Worksheet, field: Field, ref: str) -> None:
     """A dropdown for fixed choices and the schema's Dutch description as input message."""
-    prompt = field.description
     options: tuple[str, ...] = field.options
     if field.kind == "boolean":
         options = (YES, NO)
+    hints = ""
     if field.kind == "list" and options:
-        prompt += " Kies uit: " + LIST_SEPARATOR.join(options) + "; scheid met komma's."
+        hints += " Kies uit: " + LIST_SEPARATOR.join(options) + "; scheid met komma's."
     if field.says_none:
-        prompt += f" Leeg: de standaard; '{NONE}': geen enkele."
+        hints += f" Leeg: de standaard; '{NONE}': geen enkele."
     elif field.kind == "date":
-        prompt += f" Schrijf {DATE_HINT}, bijvoorbeeld 15-10-2026."
-    if len(prompt) > PROMPT_MAX:
-        prompt = prompt[: PROMPT_MAX - 1] + "…"
+        hints += f" Schrijf {DATE_HINT}, bijvoorbeeld 15-10-2026."
+    # Excel shows at most 255 characters: the description gives way, the hints on what to type stay.
+    room = PROMPT_MAX - len(hints)
+    description = field.description
+    if len(description) > room:
+        description = description[: max(room - 1, 0)] + "…"
+    prompt = (description + hints)[:PROMPT_MAX]
     if options and field.kind != "list":
         validation = DataValidation(
             type="list",

@@ -172,7 +172,8 @@ GEMEENTE_SHEETS: tuple[Sheet, ...] = (
     _partners(
         GEMEENTE,
         "Eén rij per lokale partner, één kolom per gegeven. Het id is een korte vaste sleutel; "
-        "praktijken en stappen scheidt u met komma's. Telefoonnummers zijn tekst."
+        "praktijken en stappen scheidt u met komma's. Telefoonnummers zijn tekst. In aanspreekpunt_voor "
+        "staan de beroepsgroepen op wier zakkaarten de partner als contact staat."
     ),
     _veilig_thuis(
         GEMEENTE,
@@ -212,7 +213,11 @@ REGIO_SHEETS: tuple[Sheet, ...] = (
         "De naam van de regio en de gemeenteprofielen die erbij horen, gescheiden door komma's.",
     ),
     _veilig_thuis(REGIO, "De Veilig Thuis-organisatie van de regio; elke gemeente neemt haar over."),
-    _partners(REGIO, "Eén rij per regionale partner; elke gemeente in de regio neemt ze over."),
+    _partners(
+        REGIO,
+        "Eén rij per regionale partner; elke gemeente in de regio neemt ze over. In aanspreekpunt_voor "
+        "staan de beroepsgroepen op wier zakkaarten de partner als contact staat.",
+    ),
     FieldSheet(
         "Standaard",
         ("standaard",),

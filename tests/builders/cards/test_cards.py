@@ -14,7 +14,8 @@ import zxingcpp
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from assembler.builders.cards.imposition import A4, BLEED, MARK_GAP, PRINTER_MARGIN, choose_layout
+from assembler.builders.cards.imposition import A4, BLEED, MARK_GAP, PRINTER_MARGIN, choose_layout, note_box
+from assembler.builders.cards.sheets import print_note
 from assembler.cardformats import CARD_FORMATS
 from assembler.cli import main
 from assembler.model.cards import cards_for
@@ -22,7 +23,7 @@ from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
 from assembler.wcag import contrast
-from tests.conftest import FIXTURE_REGION, edit
+from tests.conftest import FIXTURE_REGION, ROOT, BuiltProfile, edit
 
 GEMEENTEN = FIXTURE_REGION / "gemeenten"
 NAMES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
@@ -48,17 +49,17 @@ def cli(*args: str | Path) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
-    """Every fixture municipality built once with `assembler cards`."""
-    out = tmp_path_factory.mktemp("kaarten")
+def built(fixture_region_built: dict[str, BuiltProfile]) -> dict[str, tuple[Path, Path]]:
+    """The cards of every fixture municipality, from the run's one build of the fixture region."""
     files = {}
     for name in NAMES:
-        code, output = cli("cards", GEMEENTEN / f"{name}.yaml", "-o", out)
-        assert code == 0, output
-        loose, sheets = out / name / f"zakkaarten-{name}.pdf", out / name / f"zakkaarten-{name}-a4.pdf"
+        folder, output = fixture_region_built[name].folder, fixture_region_built[name].output
+        loose, sheets = folder / f"zakkaarten-{name}.pdf", folder / f"zakkaarten-{name}-a4.pdf"
         assert f"geschreven: {loose}" in output and f"geschreven: {sheets}" in output
-        # Neither the builder nor WeasyPrint has anything to say about the fixture region's cards.
-        assert "zakkaarten" not in "\n".join(line for line in output.splitlines() if "waarschuwing" in line)
+        # Neither the builder nor WeasyPrint has anything to say about the fixture region's cards (the
+        # profile's own warnings, with their file and line, may: about whom the cards name).
+        builder = [line for line in output.splitlines() if "waarschuwing" in line and ".yaml:" not in line]
+        assert "zakkaarten" not in "\n".join(builder)
         files[name] = (loose, sheets)
     return files
 
@@ -123,7 +124,8 @@ def test_local_numbers_stand_on_the_right_cards(built: dict[str, tuple[Path, Pat
             for entry in face.bellen:
                 if entry.telefoon:
                     assert str(entry.telefoon) in texts[c.id], (c.id, entry.telefoon)
-        assert "0800-2000" in texts[c.id] and "112" in texts[c.id], c.id
+        if not c.id.endswith("-meldcode"):  # "Jouw meldcode" names the meldcode, not whom to call
+            assert "0800-2000" in texts[c.id] and "112" in texts[c.id], c.id
     # The FGM officer of Veilig Thuis on every FGM card, the attendance officer on the school
     # card for forced abandonment, and never on a GP's card.
     assert all("0123-780700" in t for i, t in texts.items() if i.endswith("vrouwelijke_genitale_verminking"))
@@ -133,13 +135,22 @@ def test_local_numbers_stand_on_the_right_cards(built: dict[str, tuple[Path, Pat
 
 
 def test_local_numbers_of_the_other_municipalities(built: dict[str, tuple[Path, Path]]) -> None:
-    assert all("+31 123 780 800" in t for t in card_texts(built["s-molenwaard"][0])[:3])
+    # The youth workers are marked for schools: on the school set's general card and both practice cards.
+    school = card_texts(built["s-molenwaard"][0])[:4]
+    assert ["+31 123 780 800" in t for t in school] == [True, False, True, True]
     # Wâldterp's area team is the local contact, except on its own team's cards.
     general = [t for t in card_texts(built["waldterp"][0]) if "Wie bel je" in t]
     assert len(general) == 4
     assert all(("0123-780900" in t) != ("Sociaal wijkteam" in t) for t in general)
-    dijkmond = "\n".join(page_texts(built["dijkmond"][0]))
-    assert "0123-780710" in dijkmond and "0123-780720" in dijkmond
+    # Dijkmond has no partners of its own: the regional youth-health service, marked for FGM only,
+    # stands on the FGM cards; the case conference nowhere, though the region marks it.
+    cards = cards_for(model_of("dijkmond"), national_content())
+    texts = card_texts(built["dijkmond"][0])
+    marked = ("onderwijs", "huisartsen", "kinderopvang", "sociaal_wijkteam")
+    assert [("0123-780710" in t) for t in texts] == [
+        c.praktijk == "vrouwelijke_genitale_verminking" and c.doelgroep in marked for c in cards
+    ]
+    assert not any("0123-780720" in t for t in texts)
 
 
 def test_no_unconfirmed_number_anywhere(built: dict[str, tuple[Path, Path]]) -> None:
@@ -282,6 +293,7 @@ def _overflow_profile(profile: Callable[..., Path], formaat: str) -> Path:
             '    telefoon: "020-1234568"\n',
             f'    telefoon: "020-1234568"\n    spoed: "020-1234569"\n    bereikbaarheid: "{LONG_HOURS}"\n',
         ),
+        ("    bereikbaarheid: maandag tot en met vrijdag, 9.00 tot 17.00 uur\n", ""),
         (
             "  naam: Veilig Thuis Testland\n",
             "  naam: Veilig Thuis Testland\n  aandachtsfunctionaris_vgv:\n"
@@ -297,7 +309,7 @@ def test_a_long_partner_name_that_does_not_fit_is_an_error_naming_card_and_field
     path = _overflow_profile(profile, "creditcard")
     code, output = cli("cards", path, "-o", tmp_path / "uit")
     assert code == 1
-    assert "Fout: zakkaart 'Vrouwelijke genitale verminking' (set Onderwijs), achterkant" in output
+    assert "Fout: zakkaart 'Meldcode in 5 stappen' (set Onderwijs), achterkant" in output
     assert "past niet op het formaat creditcard (85,6 × 54 mm)" in output
     assert "Te lang is de naam van partner 'wijkteam-testdam'" in output
     assert "kies kaarten.formaat: a6" in output
@@ -415,3 +427,72 @@ def test_cut_marks_on_the_sheets_line_up_front_and_back(built: dict[str, tuple[P
                 assert _dark(bitmap, *centre, (0.0, 0.0), dpmm), (number, mark)
     finally:
         pdf.close()
+
+
+# --- the printing note ---------------------------------------------------------------------
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("formaat", sorted(CARD_FORMATS))
+def test_the_note_has_a_printable_margin_clear_of_marks_and_cards(formaat: str) -> None:
+    layout = choose_layout(*CARD_FORMATS[formaat].size)
+    box = note_box(layout)
+    area = (box.left, box.top, box.left + box.width, box.top + box.height)
+    assert area[0] >= PRINTER_MARGIN and area[1] >= PRINTER_MARGIN
+    assert area[2] <= A4[0] - PRINTER_MARGIN and area[3] <= A4[1] - PRINTER_MARGIN
+    for mark in layout.marks:
+        assert not _overlap(area, (mark.x, mark.y, mark.x + mark.w, mark.y + mark.h)), mark
+    for slot in (*layout.fronts, *layout.backs):
+        card = (slot.left - BLEED, slot.top - BLEED, slot.left + slot.width + BLEED, slot.top + slot.height + BLEED)
+        assert not _overlap(area, card), slot
+
+
+def test_the_duplex_edge_follows_the_imposition() -> None:
+    # Portrait A4, backs mirrored left to right: the sheet turns over its long edge.
+    assert choose_layout(*CARD_FORMATS["creditcard"].size).flip_edge == "lange"
+    # The same mirroring on a landscape sheet turns it over a short edge.
+    assert choose_layout(*CARD_FORMATS["creditcard"].size, sheet=(A4[1], A4[0])).flip_edge == "korte"
+
+
+@pytest.mark.parametrize("name", ["brugstad", "s-molenwaard"])
+def test_every_sheet_carries_the_printing_note_in_its_margin(built: dict[str, tuple[Path, Path]], name: str) -> None:
+    layout = choose_layout(*CARD_FORMATS[model_of(name).kaarten.formaat].size)
+    note = " ".join(print_note(layout).split())
+    per_sheet = {2: "twee kaarten per vel", 9: "negen kaarten per vel"}[layout.per_sheet]
+    for says in ("ware grootte (100 %", "dubbelzijdig, omslaan via de lange kant", "langs de snijtekens", per_sheet):
+        assert says in note, says
+    box = note_box(layout)
+    pdf = pdfium.PdfDocument(built[name][1])
+    try:
+        for number in range(len(pdf)):
+            page = pdf[number]
+            text = page.get_textpage()
+            height = page.get_height()
+            inside = text.get_text_bounded(
+                left=box.left * PT,
+                bottom=height - (box.top + box.height) * PT,
+                right=(box.left + box.width) * PT,
+                top=height - box.top * PT,
+            )
+            # Read back where the printer puts it: the whole note, and nothing else, in the margin.
+            assert " ".join(inside.split()) == note, (number, inside)
+            assert text.get_text_range().count("Afdrukken:") == 1
+    finally:
+        pdf.close()
+
+
+def test_the_readme_says_what_the_sheets_say() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Printing the pocket cards") :]
+    section = " ".join(section[: section.index("\n## ")].split())
+    creditcard = choose_layout(*CARD_FORMATS["creditcard"].size)
+    assert " ".join(print_note(creditcard).split()) in section.replace("> ", "")
+    assert "print at 100 %" in section and f"flipping on the {'long' if creditcard.flip_edge == 'lange' else 'short'} edge" in section
+    for formaat, count in (("creditcard", "nine"), ("a6", "two")):
+        layout = choose_layout(*CARD_FORMATS[formaat].size)
+        assert {"nine": 9, "two": 2}[count] == layout.per_sheet
+        assert f"{count} {'credit-card' if formaat == 'creditcard' else 'A6'} cards" in section
+    assert f"{2 * BLEED:g} mm of bleed between" in section and f"{PRINTER_MARGIN:g} mm from the paper's edge" in section

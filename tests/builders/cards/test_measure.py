@@ -24,7 +24,7 @@ from assembler.cardformats import CARD_FORMATS
 from assembler.model.cards import cards_for
 from assembler.model.routekaart import Partner, Routekaart
 from assembler.model.tailor import tailor
-from assembler.national import national_content
+from assembler.national import AUDIENCES, PRACTICES, national_content
 from assembler.profile.reading import load_profile, load_region
 from tests.conftest import CONTRACT, EXAMPLE_REGION, FIXTURE_REGION
 
@@ -93,7 +93,8 @@ def test_the_estimate_reaches_at_least_as_low_as_the_layout_on_every_card_of_the
 
 
 def _crowded(model: Routekaart, name_length: int, hours: bool, partners: int) -> Routekaart:
-    """The model with `partners` local signalling partners of long names (and long hours)."""
+    """The model with `partners` local signalling partners of long names (and long hours), each a
+    contact for every audience about every practice."""
     first = next(p for p in model.partners if p.telefoon and p.type not in ("politie",))
     words = "Stichting voor Maatschappelijke Dienstverlening en Ondersteuning van Gezinnen Kinderen Jongeren"
     name = (words * 3)[:name_length].rstrip()
@@ -104,12 +105,19 @@ def _crowded(model: Routekaart, name_length: int, hours: bool, partners: int) ->
             naam=f"{name} {n}",
             herkomst="lokaal",
             stappen=("signaleren_en_melden",),
+            praktijken=PRACTICES,
+            aanspreekpunt_voor=AUDIENCES,  # on every card of every set (model/contacts.py)
             bereikbaarheid=("maandag tot en met vrijdag van 8.30 tot 17.00 uur, woensdag op afspraak" if hours else None),
         )
         for n in range(partners)
     ]
     kept: list[Partner] = [p for p in model.partners if p.type == "politie"]
-    return dataclasses.replace(model, partners=tuple(made + kept), partners_lokaal=tuple(made))
+    # The contact rule reads a partner's role from the chain step it stands in.
+    steps = tuple(
+        dataclasses.replace(s, partners=tuple(made), lokale_partners=tuple(made)) if s.key == "signaleren_en_melden" else s
+        for s in model.stappen
+    )
+    return dataclasses.replace(model, partners=tuple(made + kept), partners_lokaal=tuple(made), stappen=steps)
 
 
 @pytest.mark.parametrize("formaat", list(CARD_FORMATS))
@@ -126,3 +134,17 @@ def test_faces_right_at_the_edge_are_never_settled_when_they_do_not_fit(formaat:
         settled += ok
     # The cases reach past the edge, and the estimate still settles the faces well inside it.
     assert overflowing and settled
+
+
+def test_a_word_noto_sans_cannot_set_is_left_to_the_layout_each_time_it_is_measured() -> None:
+    from assembler.builders.cards.measure import WIDTH_SHARE, Unsure, line_count
+    from assembler.fonts import text_width
+
+    # Widths are remembered per word; a remembered width is the font's, and a remembered gap stays a gap.
+    for _ in range(2):
+        assert line_count([("Bel Veilig", False), ("Thuis", True)], 10, 1000, 1000) == 1
+        width = text_width("Veilig", 10) + text_width(" ", 10) + text_width("Thuis", 10, bold=True)
+        assert line_count([("Veilig", False), (" ", False), ("Thuis", True)], 10, width / WIDTH_SHARE + 0.01, width) == 1
+        assert line_count([("Veilig", False), (" ", False), ("Thuis", True)], 10, width / WIDTH_SHARE - 0.01, width) == 2
+        with pytest.raises(Unsure):
+            line_count([("Bel 漢字", False)], 10, 1000, 1000)

@@ -29,8 +29,9 @@ from assembler.model.region import (
 from assembler.naming import sort_key
 from tests.builders.region.conftest import OVERVIEW
 from tests.builders.region.pages import mostly_empty, read_pages
-from tests.builders.word.test_docx_libreoffice import SOFFICE, convert
-from tests.conftest import CONTRACT, EXAMPLE_REGION
+from tests.builders.word.test_docx_libreoffice import convert
+from tests.conftest import CONTRACT, CONTRACT_MISSING, EXAMPLE_REGION
+from tests.tools import needs_libreoffice
 
 # A dotted profile path (partners.0.telefoon), a YAML list snippet, or a file:line position.
 LEAKS = re.compile(
@@ -196,7 +197,7 @@ def test_points_are_sentences_ordered_by_weight() -> None:
 
 def test_no_document_of_the_contract_region_shows_a_field_path(tmp_path: Path) -> None:
     if not CONTRACT.exists():
-        pytest.skip("contractregio ../shared/contract ontbreekt")
+        pytest.skip(CONTRACT_MISSING)
     out = _batch(CONTRACT, tmp_path / "uit")
     assert _leaks(out) == {}
     gap = (
@@ -212,7 +213,7 @@ def test_no_document_of_the_contract_region_shows_a_field_path(tmp_path: Path) -
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is niet geïnstalleerd")
+@needs_libreoffice
 def test_libreoffice_leaves_no_page_mostly_empty_except_before_a_main_chapter(
     model: RegionModel, tmp_path: Path
 ) -> None:

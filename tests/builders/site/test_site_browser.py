@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from tests.builders.site.helpers import build, make_region
-from tests.builders.web.test_html_browser import DESKTOP, PHONE, open_page, run_axe
-from tests.conftest import CONTRACT, FIXTURE_REGION
+from tests.builders.web.test_html_browser import DESKTOP, PHONE, open_page, page_url, run_axe
+from tests.conftest import CONTRACT, CONTRACT_MISSING, FIXTURE_REGION
 
 pytestmark = pytest.mark.slow
 PAGES = [
@@ -53,8 +53,8 @@ def test_quick_exit_is_second_tab_stop_and_leaves_without_a_history_entry(browse
     from selenium.webdriver.common.keys import Keys
 
     open_page(browser, site / "testdam" / "index.html", DESKTOP)
-    # The test has no network: point the link at a page on disk; the script reads href when pressed.
-    target = (site / "index.html").as_uri() + "?weg"
+    # The test has no network: point the link at a page of the site; the script reads href when pressed.
+    target = page_url(browser, site / "index.html") + "?weg"
     browser.execute_script("document.querySelector('a.verlaten').href = arguments[0];", target)
     before = browser.execute_script("return history.length;")
     ActionChains(browser).send_keys(Keys.TAB).send_keys(Keys.TAB).perform()
@@ -120,7 +120,7 @@ def test_whole_region_pages_have_no_violations(
     from tests.builders.site.helpers import TODAY
 
     if not (folder / "regio.yaml").is_file():
-        pytest.skip(f"het contract ontbreekt ({folder}); ASSEMBLER_CONTRACT wijst een andere map aan")
+        pytest.skip(CONTRACT_MISSING)
     out = tmp_path_factory.mktemp("regio")
     result = run_batch(
         folder / "regio.yaml",

@@ -20,7 +20,7 @@ from assembler.cli import main
 from assembler.errors import BuildError
 from assembler.model.routekaart import Routekaart
 from assembler.resources import fonts_dir
-from tests.conftest import FIXTURE_REGION, build_profiles
+from tests.conftest import FIXTURE_REGION, BuiltProfile
 
 MUNICIPALITIES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
 A4 = (595.28, 841.89)
@@ -51,9 +51,9 @@ def build(profile: Path, out: Path, formats: str = "pdf,html") -> tuple[str, int
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+def built(fixture_region_built: dict[str, BuiltProfile]) -> dict[str, Built]:
     result = {}
-    for name, b in build_profiles(tmp_path_factory.mktemp("uitvoer"), MUNICIPALITIES, "pdf,html").items():
+    for name, b in fixture_region_built.items():
         pdf = b.folder / f"routekaart-{b.model.slug}.pdf"
         with pdfplumber.open(pdf) as doc:
             pages = [page.extract_text() or "" for page in doc.pages]

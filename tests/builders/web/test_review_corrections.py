@@ -15,18 +15,15 @@ import pytest
 from lxml.html import HtmlElement
 
 from assembler.model.routekaart import Routekaart
-from assembler.pipeline.municipality import build_profile
-from tests.conftest import FIXTURE_REGION
+from tests.conftest import BuiltProfile
 
 GONE = ("0900-0101", "247 247 247", "Fier", "bereik je ook het LKHA", "Landelijke organisaties voor advies")
 
 
 @pytest.fixture(scope="module")
-def dijkmond(tmp_path_factory: pytest.TempPathFactory) -> tuple[Routekaart, HtmlElement, str]:
-    out = tmp_path_factory.mktemp("review")
-    built = build_profile(FIXTURE_REGION / "gemeenten" / "dijkmond.yaml", out, ("html", "pdf"))
-    html = next(p for p in built.files if p.suffix == ".html")
-    pdf = next(p for p in built.files if p.suffix == ".pdf")
+def dijkmond(fixture_region_built: dict[str, BuiltProfile]) -> tuple[Routekaart, HtmlElement, str]:
+    built = fixture_region_built["dijkmond"]
+    html, pdf = built.folder / "routekaart-dijkmond.html", built.folder / "routekaart-dijkmond.pdf"
     return built.model, lxml.html.parse(str(html)).getroot(), _pdf_text(pdf)
 
 

@@ -31,7 +31,8 @@ praktijken:
 # headings, the document's own structure, and explicit "not yet recorded" notes.
 STRUCTURAL = (
     r"{g}",
-    r"Over de aanpak van .*, met de afspraken en partners in {g}\.",
+    r"Gemeente {g}(, regio .*)?",  # the cover: municipality, then title and name
+    r"Routekaart schadelijke praktijken\n{g}",
     r"Het ministerie van VWS publiceerde .*",
     r"Deze routekaart gaat over de aanpak van .* in {g}, met .* als advies- en meldpunt\.",
     r"Dit hoofdstuk beschrijft de vier schadelijke praktijken waarop {g} zich richt: .*",

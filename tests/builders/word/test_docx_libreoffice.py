@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from pypdf import PdfReader
 
-from assembler.cli import main
-from assembler.model.tailor import tailor
-from assembler.national import national_content
-from assembler.profile.reading import load_profile
-from tests.conftest import FIXTURE_REGION
+from tests import tools
+from tests.conftest import BuiltProfile
 
 pytestmark = pytest.mark.slow
 
 MUNICIPALITIES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def squash(text: str) -> str:
@@ -29,10 +23,9 @@ def squash(text: str) -> str:
 
 def convert(docx: Path, outdir: Path, profile_dir: Path) -> Path:
     """soffice --headless --convert-to pdf, with a profile of its own so runs never share state."""
-    assert SOFFICE, "LibreOffice (soffice) is niet geïnstalleerd"
     result = subprocess.run(
         [
-            SOFFICE,
+            tools.soffice(),
             f"-env:UserInstallation={profile_dir.resolve().as_uri()}",
             "--headless",
             "--norestore",
@@ -54,14 +47,11 @@ def convert(docx: Path, outdir: Path, profile_dir: Path) -> Path:
 
 
 @pytest.mark.parametrize("name", MUNICIPALITIES)
-def test_libreoffice_converts_the_routekaart(name: str, tmp_path: Path) -> None:
-    profile = FIXTURE_REGION / "gemeenten" / f"{name}.yaml"
-    result = CliRunner().invoke(
-        main, ["build", str(profile), "--formaat", "docx", "-o", str(tmp_path / "uit")]
-    )
-    assert result.exit_code == 0, result.output
-    model = tailor(load_profile(profile), national_content())
-    docx = tmp_path / "uit" / model.slug / f"routekaart-{model.slug}.docx"
+def test_libreoffice_converts_the_routekaart(
+    name: str, tmp_path: Path, fixture_region_built: dict[str, BuiltProfile]
+) -> None:
+    model = fixture_region_built[name].model
+    docx = fixture_region_built[name].folder / f"routekaart-{model.slug}.docx"
 
     pdf = convert(docx, tmp_path / "pdf", tmp_path / "lo-profiel")
     reader = PdfReader(str(pdf))

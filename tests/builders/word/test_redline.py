@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import io
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,9 +20,10 @@ from lxml import html as lxml_html
 from pypdf import PdfReader
 
 from assembler.cli import main
+from tests import tools
 from tests.conftest import BASE_PROFILE, BASE_REGION, edit
+from tests.tools import needs_libreoffice
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 OLD_PHONE, NEW_PHONE = '"020-1234568"', '"020-7654321"'
 INTRO = "  inleiding: In Testdam ligt het accent op preventie."
 
@@ -178,12 +178,11 @@ def test_refuses_other_suffixes_and_regions(editions: dict[str, Path], tmp_path:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is niet geïnstalleerd")
+@needs_libreoffice
 def test_libreoffice_converts_the_tracked_changes(editions: dict[str, Path], tmp_path: Path) -> None:
-    assert SOFFICE is not None
     result = subprocess.run(
         [
-            SOFFICE,
+            tools.soffice(),
             f"-env:UserInstallation={(tmp_path / 'lo').resolve().as_uri()}",
             "--headless",
             "--norestore",

@@ -18,7 +18,8 @@ from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.pipeline.municipality import build_profile
 from assembler.profile.reading import load_profile
-from tests.builders.word.test_docx_libreoffice import SOFFICE, convert, squash
+from tests.builders.word.test_docx_libreoffice import convert, squash
+from tests.tools import needs_libreoffice
 
 CAPTION = f"{qn('w:tblPr')}/{qn('w:tblCaption')}"
 
@@ -107,7 +108,7 @@ def test_hostile_text_stays_literal_and_the_xml_sound() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is niet geïnstalleerd")
+@needs_libreoffice
 def test_libreoffice_draws_the_route_with_its_names(built: tuple[Routekaart, Path], tmp_path: Path) -> None:
     model, path = built
     pdf = convert(path, tmp_path / "pdf", tmp_path / "lo-profiel")

@@ -16,9 +16,14 @@ import click
 
 from assembler import __version__
 from assembler.builders.registry import DEFAULT_FORMATS, Kind, of_kind
+from assembler.cli import catalogue
+from assembler.cli.group import Count, Group
 from assembler.dutch import enumeration, plural
 from assembler.errors import AssemblerError, ProfileError
 from assembler.problems import Problem
+
+# click's own texts (Gebruik:, Fout:, Onbekende optie ...) in Dutch, before any command is declared.
+catalogue.install()
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -79,8 +84,13 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "--version", message="assembler %(version)s")
+@click.group(
+    cls=Group,
+    context_settings={"help_option_names": ["-h", "--hulp", "--help"], "max_content_width": 100},
+)
+@click.version_option(
+    __version__, "--versie", "--version", message="assembler %(version)s", help="Toon het versienummer en stop."
+)
 def main() -> None:
     """Routekaart schadelijke praktijken: controleer profielen en maak per gemeente
     de routekaart (Word, PDF, HTML) en zakkaarten."""
@@ -93,9 +103,22 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, help="Waarschuwingen tellen als fouten.")
+def file_option(metavar: str, help: str, default: Path | None = None) -> Callable[[F], F]:
+    """-o/--uitvoer for a command that writes one file."""
+    return click.option(
+        "-o",
+        "--uitvoer",
+        type=click.Path(path_type=Path),
+        default=default,
+        show_default=default is not None,
+        metavar=metavar,
+        help=help,
+    )
+
+
+@main.dutch_command("controleer", english="validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PAD...")
+@click.option("--streng", "--strict", "strict", is_flag=True, help="Waarschuwingen tellen als fouten.")
 @click.option("--json", "as_json", is_flag=True, help="Problemen als JSON, voor andere programma's.")
 @friendly
 def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
@@ -128,15 +151,9 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
     sys.exit(1 if failed else 0)
 
 
-@main.command()
-@click.argument("naam", required=False, default="Voorbeeldgemeente")
-@click.option(
-    "-o",
-    "--uitvoer",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Bestand om te schrijven (standaard <slug>.yaml).",
-)
+@main.dutch_command("nieuw", english="init")
+@click.argument("naam", required=False, default="Voorbeeldgemeente", metavar="[NAAM]")
+@file_option("BESTAND", "Bestand om te schrijven (standaard <slug>.yaml).")
 @click.option("--overschrijven", is_flag=True, help="Een bestaand bestand vervangen.")
 @friendly
 def init(naam: str, uitvoer: Path | None, overschrijven: bool) -> None:
@@ -150,11 +167,11 @@ def init(naam: str, uitvoer: Path | None, overschrijven: bool) -> None:
         raise AssemblerError(f"{target} bestaat al; kies een andere naam of gebruik --overschrijven")
     atomic_write(target, starter_profile(naam).encode("utf-8"))
     click.echo(
-        f"Startprofiel geschreven: {target}. Vul het aan en controleer het met 'assembler validate {target}'."
+        f"Startprofiel geschreven: {target}. Vul het aan en controleer het met 'assembler controleer {target}'."
     )
 
 
-@main.command()
+@main.dutch_command("schema")
 @click.option(
     "--markdown",
     "as_markdown",
@@ -177,6 +194,7 @@ output_option = click.option(
     "outdir",
     type=click.Path(path_type=Path),
     default=None,
+    metavar="MAP",
     help="Uitvoermap (standaard output/).",
 )
 
@@ -189,17 +207,23 @@ def _report_build(result: Any) -> None:
         click.echo(f"geschreven: {path}")
 
 
-@main.command()
-@click.argument("profile", type=click.Path(path_type=Path))
+@main.dutch_command("maak", english="build")
+@click.argument("profile", type=click.Path(path_type=Path), metavar="PROFIEL")
 @output_option
-@click.option("--formaat", default=None, help=f"Komma-gescheiden: {FORMATS} (standaard alle).")
+@click.option(
+    "--formaat",
+    default=None,
+    metavar="FORMATEN",
+    help=f"Komma-gescheiden: {FORMATS} (standaard alle).",
+)
 @click.option(
     "--sjabloon",
     type=click.Path(path_type=Path),
     default=None,
+    metavar="BESTAND",
     help="Eigen Word-sjabloon in plaats van het standaardsjabloon.",
 )
-@click.option("--strict", is_flag=True, help="Stop bij waarschuwingen.")
+@click.option("--streng", "--strict", "strict", is_flag=True, help="Stop bij waarschuwingen.")
 @friendly
 def build(
     profile: Path, outdir: Path | None, formaat: str | None, sjabloon: Path | None, strict: bool
@@ -213,10 +237,10 @@ def build(
     _report_build(result)
 
 
-@main.command()
-@click.argument("profile", type=click.Path(path_type=Path))
+@main.dutch_command("kaarten", english="cards")
+@click.argument("profile", type=click.Path(path_type=Path), metavar="PROFIEL")
 @output_option
-@click.option("--strict", is_flag=True, help="Stop bij waarschuwingen.")
+@click.option("--streng", "--strict", "strict", is_flag=True, help="Stop bij waarschuwingen.")
 @friendly
 def cards(profile: Path, outdir: Path | None, strict: bool) -> None:
     """Maak alleen de zakkaarten van één gemeente (los en op A4)."""
@@ -237,7 +261,7 @@ def _refuse_warnings(profile: Path, strict: bool) -> None:
         raise ProfileError(problems)
 
 
-@main.command("check-content")
+@main.dutch_command("inhoud", english="check-content")
 @click.argument("pad", required=False, type=click.Path(path_type=Path))
 @friendly
 def check_content(pad: Path | None) -> None:
@@ -260,8 +284,8 @@ def check_content(pad: Path | None) -> None:
         click.echo(line)
 
 
-@main.command("check-template")
-@click.argument("template", type=click.Path(path_type=Path))
+@main.dutch_command("controleer-sjabloon", english="check-template")
+@click.argument("template", type=click.Path(path_type=Path), metavar="SJABLOON")
 @friendly
 def check_template(template: Path) -> None:
     """Controleer een eigen Word-sjabloon vóór gebruik: kapotte tags en onbekende variabelen."""
@@ -279,22 +303,71 @@ def check_template(template: Path) -> None:
     click.echo(f"Sjabloon in orde: {template}")
 
 
-@main.command()
-@click.argument("region", type=click.Path(path_type=Path))
+@main.dutch_command("sjabloon")
+@file_option("BESTAND", "Waar het standaardsjabloon komt.", default=Path("routekaart-sjabloon.docx"))
+@click.option("--overschrijven", is_flag=True, help="Een bestaand bestand vervangen.")
+@click.option(
+    "--markdown",
+    "as_markdown",
+    is_flag=True,
+    help="Alleen de lijst van namen, als Markdown (bron van docs/sjabloon.md); schrijft geen sjabloon.",
+)
+@friendly
+def sjabloon(uitvoer: Path, overschrijven: bool, as_markdown: bool) -> None:
+    """Schrijf het standaard Word-sjabloon en toon elke naam die een eigen sjabloon mag gebruiken.
+
+    Begin een eigen sjabloon met een kopie van het standaardsjabloon; de lijst noemt elke
+    waarde en lijst uit de routekaart met wat ze betekent.
+    """
+    from assembler.builders.word.variables import INTRO, default_template, listing, markdown
+    from assembler.pipeline.output import atomic_write
+
+    if as_markdown:
+        click.echo(markdown(), nl=False)
+        return
+    if uitvoer.suffix.lower() != ".docx":
+        raise click.BadParameter("een Word-sjabloon krijgt de extensie .docx", param_hint="'-o' / '--uitvoer'")
+    if uitvoer.exists() and not overschrijven:
+        raise AssemblerError(f"{uitvoer} bestaat al; kies een andere naam of gebruik --overschrijven")
+    atomic_write(uitvoer, default_template().read_bytes())
+    click.echo(f"Standaardsjabloon geschreven: {uitvoer}.")
+    click.echo()
+    for line in INTRO:
+        click.echo(line)
+    click.echo()
+    for line in listing():
+        click.echo(line)
+    click.echo()
+    click.echo(
+        f"Controleer uw aangepaste sjabloon met 'assembler controleer-sjabloon {uitvoer}' en gebruik het "
+        f"met 'sjabloon: {uitvoer}' in het profiel of 'assembler maak PROFIEL --sjabloon {uitvoer}'."
+    )
+
+
+@main.dutch_command("regio", english="batch")
+@click.argument("region", type=click.Path(path_type=Path), metavar="REGIO")
 @output_option
 @click.option(
-    "--jobs",
     "-j",
-    type=click.IntRange(1, 64),
+    "--processen",
+    "--jobs",
+    "jobs",
+    type=Count(1, 64),
     default=None,
+    metavar="AANTAL",
     help="Aantal werkprocessen (standaard het aantal processorkernen).",
 )
-@click.option("--alleen", multiple=True, help="Alleen deze gemeente (naam of slug); mag vaker.")
-@click.option("--force", is_flag=True, help="Alles opnieuw maken, ook wat niet is veranderd.")
-@click.option("--fail-fast", is_flag=True, help="Stop bij de eerste gemeente die mislukt.")
+@click.option(
+    "--alleen", multiple=True, metavar="GEMEENTE", help="Alleen deze gemeente (naam of slug); mag vaker."
+)
+@click.option("--forceer", "--force", "force", is_flag=True, help="Alles opnieuw maken, ook wat niet is veranderd.")
+@click.option(
+    "--stop-bij-fout", "--fail-fast", "fail_fast", is_flag=True, help="Stop bij de eerste gemeente die mislukt."
+)
 @click.option(
     "--formaat",
     default=None,
+    metavar="FORMATEN",
     help=(
         f"Komma-gescheiden: {FORMATS} (standaard alle). Het regiodocument komt mee als "
         "Word-bestand bij docx en als PDF bij pdf; het overzicht wordt altijd gemaakt."
@@ -340,15 +413,9 @@ def batch(
     sys.exit(0 if result.ok else 1)
 
 
-@main.command("export")
-@click.argument("profile", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--uitvoer",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Werkmap om te schrijven (standaard <profiel>.xlsx naast het profiel).",
-)
+@main.dutch_command("exporteer", english="export")
+@click.argument("profile", type=click.Path(path_type=Path), metavar="PROFIEL")
+@file_option("WERKMAP", "Werkmap om te schrijven (standaard <profiel>.xlsx naast het profiel).")
 @click.option("--overschrijven", is_flag=True, help="Een bestaande werkmap vervangen.")
 @friendly
 def export_command(profile: Path, uitvoer: Path | None, overschrijven: bool) -> None:
@@ -367,13 +434,13 @@ def export_command(profile: Path, uitvoer: Path | None, overschrijven: bool) -> 
         raise AssemblerError(f"{target} bestaat al; kies een andere naam of gebruik --overschrijven")
     atomic_write(target, export_workbook(profile))
     click.echo(
-        f"Werkmap geschreven: {target}. Vul hem in en lees hem terug met 'assembler import {target} {profile}'."
+        f"Werkmap geschreven: {target}. Vul hem in en lees hem terug met 'assembler importeer {target} {profile}'."
     )
 
 
-@main.command("import")
-@click.argument("workbook", type=click.Path(path_type=Path))
-@click.argument("profile", type=click.Path(path_type=Path))
+@main.dutch_command("importeer", english="import")
+@click.argument("workbook", type=click.Path(path_type=Path), metavar="WERKMAP")
+@click.argument("profile", type=click.Path(path_type=Path), metavar="PROFIEL")
 @friendly
 def import_command(workbook: Path, profile: Path) -> None:
     """Lees een ingevulde werkmap terug in het profiel (YAML).
@@ -406,16 +473,33 @@ def import_command(workbook: Path, profile: Path) -> None:
     )
 
 
-@main.command()
-@click.argument("oud", type=click.Path(path_type=Path))
-@click.argument("nieuw", type=click.Path(path_type=Path))
+@main.dutch_command("bewerk")
+@click.argument("profile", type=click.Path(path_type=Path), metavar="PROFIEL")
+@output_option
 @click.option(
-    "-o",
-    "--uitvoer",
-    type=click.Path(path_type=Path),
-    default=None,
-    help=f"Schrijf ook de nieuwe routekaart met de wijzigingen erin: {CHANGES}.",
+    "--poort", type=Count(0, 65535), default=0, metavar="POORT", help="Poort (standaard een vrije poort)."
 )
+@click.option("--geen-browser", is_flag=True, help="Open de browser niet; de link wordt alleen getoond.")
+@friendly
+def bewerk(profile: Path, outdir: Path | None, poort: int, geen_browser: bool) -> None:
+    """Vul een gemeenteprofiel of regiobestand in de browser in, met de routekaart en de kaarten ernaast.
+
+    De editor draait alleen op deze computer (127.0.0.1), met een geheime link. Elke wijziging
+    wordt gecontroleerd zoals 'assembler controleer' dat doet; opslaan houdt opmerkingen en
+    volgorde in het bestand. Stop met Ctrl-C.
+    """
+    from assembler.editor.serve import serve
+
+    try:
+        serve(profile, outdir or DEFAULT_OUTPUT, port=poort, open_browser=not geen_browser, echo=click.echo)
+    except KeyboardInterrupt:
+        click.echo("Editor gestopt.", err=True)
+
+
+@main.dutch_command("wijzigingen")
+@click.argument("oud", type=click.Path(path_type=Path), metavar="OUD")
+@click.argument("nieuw", type=click.Path(path_type=Path), metavar="NIEUW")
+@file_option("BESTAND", f"Schrijf ook de nieuwe routekaart met de wijzigingen erin: {CHANGES}.")
 @friendly
 def wijzigingen(oud: Path, nieuw: Path, uitvoer: Path | None) -> None:
     """Wat is er veranderd tussen twee edities?
