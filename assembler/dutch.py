@@ -29,12 +29,16 @@ def dutch_date(value: dt.date) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
-def enumeration(items: Iterable[Any], klein: bool = False, voegwoord: str = "en") -> str:
-    """'a', 'a en b', 'a, b en c' (or 'a, b of c' with voegwoord="of"); with klein=True every item
-    after the first starts in lower case."""
+def enumeration(
+    items: Iterable[Any], klein: bool = False, midden: bool = False, voegwoord: str = "en"
+) -> str:
+    """'a', 'a en b', 'a, b en c' (or 'a, b of c' with voegwoord="of"); with klein=True every item after
+    the first starts in lower case, and with midden=True the first as well, for a list in the middle of a
+    sentence."""
     words = [str(i) for i in items]
-    if klein:
-        words = words[:1] + [w[:1].lower() + w[1:] for w in words[1:]]
+    if klein or midden:
+        start = 0 if midden else 1
+        words = words[:start] + [w[:1].lower() + w[1:] for w in words[start:]]
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} {voegwoord} {words[-1]}"

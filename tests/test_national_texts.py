@@ -267,8 +267,11 @@ def test_facts_carry_their_date_and_rest_on_an_official_page() -> None:
     whole = " ".join(texts)
     assert "november 2026" in whole  # the LKHA's statement, dated
     assert "Sinds 1 januari 2015" not in whole  # the LKHA's start date rests on no official page
-    # Fier, the OM, the IND and the KMar: no page of their own on record, so no entry.
-    assert "Fier" not in whole
-    assert not {"fier", "openbaar-ministerie", "ind", "koninklijke-marechaussee"} & {
+    # The OM, the IND and the KMar: no page of their own on record, so no entry. Fier and Sterk Huis
+    # are back since their own pages are on record (DOMAIN, 2026-12-06), each sourced there.
+    assert not {"openbaar-ministerie", "ind", "koninklijke-marechaussee"} & {
         o.id for o in content.organisaties
     }
+    for org_id, domain in (("fier", "fier.nl"), ("sterk-huis", "sterkhuis.nl")):
+        assert content.organisation(org_id).bron.startswith(f"https://www.{domain}/")
+    assert "12 tot en met 23 jaar" in content.organisation("fier").rol

@@ -168,13 +168,61 @@ def test_lkha_is_reachable_without_a_phone_number() -> None:
 def test_a_number_only_seen_on_another_bodys_page_is_not_printed() -> None:
     content = national_content()
     for org_id, site in (
-        ("slachtofferhulp", "slachtofferhulp.nl"),
         ("buitenlandse-zaken", "nederlandwereldwijd.nl"),
+        # Seen on its own domain only on an overview of press items, not on a contact page.
+        ("centrum-seksueel-geweld", "centrumseksueelgeweld.nl"),
+        ("sterk-huis", "sterkhuis.nl"),
     ):
         org = content.organisation(org_id)
         assert org.telefoon is None, org_id
         assert org.contactlijst or org.website
         assert site in (org.telefoon_toelichting or "")
+
+
+def test_a_number_on_the_organisations_own_page_is_printed_with_that_page() -> None:
+    # Slachtofferhulp gives 0900-0101, option 3, on its own page for referring professionals.
+    helpers = national_content().organisation("slachtofferhulp")
+    assert str(helpers.telefoon) == "0900-0101" and "keuze 3" in (helpers.telefoon_toelichting or "")
+    assert helpers.bron.startswith("https://www.slachtofferhulp.nl/professionals/")
+    fier = national_content().organisation("fier")
+    assert str(fier.telefoon) == "088-20 80 000" and fier.bron == "https://www.fier.nl/opvang/zahir"
+    for org in (helpers, fier):
+        assert org.gecontroleerd_op is None  # a stored copy is no live check
+
+
+def test_check_content_lists_the_restored_contacts_with_their_sources(run: Invoke) -> None:
+    out = run("check-content").output
+    for name, number, source in (
+        ("Fier", "088-20 80 000", "https://www.fier.nl/opvang/zahir"),
+        ("Sterk Huis", "geen telefoonnummer opgenomen", "https://www.sterkhuis.nl/eva-en-zahir/"),
+        (
+            "Slachtofferhulp Nederland",
+            "0900-0101",
+            "https://www.slachtofferhulp.nl/professionals/een-slachtoffer-doorverwijzen/"
+            "doorverwijzen-naar-slachtofferhulp/",
+        ),
+    ):
+        block = out[out.index(f"- {name}: {number}") :].split("\n- ")[0]
+        assert f"bron: {source}" in block
+        assert "niet gecontroleerd op de eigen pagina" in block
+
+
+def test_the_changelog_has_the_current_version_first_and_refuses_an_incomplete_entry(tmp_path: Path) -> None:
+    info = national_content().info
+    assert info.wijzigingen[0].versie == info.versie == "2026.5"
+    assert [c.versie for c in info.wijzigingen][:2] == ["2026.5", "2026.4"]
+    assert all(c.samenvatting and c.hoofdstukken for c in info.wijzigingen)
+    assert "Wat regelt de gemeente" in info.wijzigingen[0].hoofdstukken
+    for field in ("versie", "datum", "samenvatting"):
+        folder = tmp_path / field
+        shutil.copytree(content_dir(), folder)
+        yaml = YAML()
+        raw = yaml.load((folder / "inhoud.yaml").read_text(encoding="utf-8"))
+        del raw["wijzigingen"][1][field]
+        with (folder / "inhoud.yaml").open("w", encoding="utf-8") as out:
+            yaml.dump(raw, out)
+        with pytest.raises(ContentError, match=f"wijziging 2 mist {field}"):
+            load_content(folder)
 
 
 def test_most_contacts_say_they_are_unchecked() -> None:

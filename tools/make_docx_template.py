@@ -427,6 +427,11 @@ def organisaties(w: Idioms) -> None:
     w.tag("{%p if veilig_thuis.gecontroleerd_op %}")
     w.p("{{ veilig_thuis.gecontroleerd_op|datum }}", bold_prefix="Gecontroleerd op: ")
     w.tag("{%p endif %}")
+    w.p(
+        "De afspraken van {{ veilig_thuis.naam }} met de gemeenten staan in het hoofdstuk Wat regelt de "
+        "gemeente, onder Voor Veilig Thuis.",
+        bold_prefix="Afspraken: ",
+    )
     w.h("Regionale partners", 3)
     w.tag("{%p if partners_regionaal %}")
     w.p(
@@ -509,26 +514,49 @@ def ketenaanpak(w: Idioms) -> None:
     w.tag("{%p endif %}")
 
 
+def _sources(w: Idioms, item: str) -> None:
+    """The official pages a handvat or topic rests on, with their addresses as links."""
+    w.p(
+        f"{{% if {item}.bronnen|length == 1 %}}Bron{{% else %}}Bronnen{{% endif %}}: "
+        f"{{% for b in {item}.bronnen %}}{{{{ b.titel }}}} ({{{{ b.uitgever }}}}), {{{{r link(b.url) }}}}"
+        "{% if not loop.last %}; {% else %}.{% endif %}{% endfor %}",
+        "Toelichting",
+    )
+
+
+def _explained(w: Idioms, item: str, text: str) -> None:
+    """A handvat or topic of "Voor Veilig Thuis": its name, what it means and the pages it rests on."""
+    w.h(f"{{{{ {item}.naam }}}}", 3)
+    w.p(f"{{{{ {item}.{text} }}}}")
+    _sources(w, item)
+
+
 def handvatten(w: Idioms) -> None:
     w.h(CHAPTERS["handvatten"], 1)
     w.paras("handvatten_inleiding")
-    w.h("Checklist per ketenstap", 2)
+    w.h("Overzicht", 2)
     w.table(
-        ["Ketenstap", "Handvat", "Wat de gemeente regelt", "Status in {{ gemeente }}"],
-        [32, 38, 58, 42],
-        Loop(
-            "h in handvatten",
-            [
-                "{{ h.stap_naam }}",
-                "{{ h.naam }}",
-                "{{ h.wat }}",
-                "{{ h.status_label }}{% if h.toelichting %}: {{ h.toelichting }}{% endif %}"
-                "{% if h.wie %} (wie: {{ h.wie }}){% endif %}",
-            ],
-        ),
+        ["Handvat", "Stand van zaken in {{ gemeente }}", "Wie"],
+        [64, 62, 44],
+        Loop("h in handvatten", ["{{ h.naam }}", "{{ h.status_tekst }}", "{{ h.wie or '–' }}"]),
     )
+    w.tag("{%p for groep in handvatten_groepen %}")
+    w.h("{{ groep.naam }}", 2)
+    w.tag("{%p for h in groep.handvatten %}")
+    _explained(w, "h", "wat")
+    w.p("{{ h.status_tekst }}", bold_prefix="Stand van zaken in {{ gemeente }}: ")
+    w.tag("{%p if h.wie %}")
+    w.p("{{ h.wie }}", bold_prefix="Wie: ")
+    w.tag("{%p endif %}")
+    w.p("{{ h.afspraak_tekst }}", bold_prefix="Afspraak: ")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endfor %}")
     w.h("Voor Veilig Thuis", 2)
     w.paras("handvatten_veilig_thuis")
+    w.tag("{%p for a in veilig_thuis_afspraken %}")
+    _explained(w, "a", "uitleg")
+    w.p("{{ a.afspraak_tekst }}", bold_prefix="Afspraak: ")
+    w.tag("{%p endfor %}")
 
 
 def keuzes(w: Idioms) -> None:
@@ -598,7 +626,7 @@ def keuzes(w: Idioms) -> None:
         Row(
             [
                 "Zakkaarten: doelgroepen",
-                "{% if kaarten.doelgroep_namen %}{{ kaarten.doelgroep_namen|opsomming }}"
+                "{% if kaarten.doelgroep_namen %}{{ kaarten.doelgroep_namen|opsomming(klein=True) }}"
                 "{% else %}Nog niet gekozen{% endif %}",
             ]
         ),
@@ -726,7 +754,9 @@ def bijlagen(w: Idioms) -> None:
     )
     w.bullets(
         "bronnen",
-        "{{ bron.titel }}, {{ bron.uitgever }}{% if bron.geraadpleegd %} (geraadpleegd op "
+        # A title that ends in its own question mark takes no comma after it.
+        "{{ bron.titel }}{% if bron.titel[-1:] not in '?!' %},{% endif %} {{ bron.uitgever }}"
+        "{% if bron.geraadpleegd %} (geraadpleegd op "
         "{{ bron.geraadpleegd|datum }}){% endif %}: {{r link(bron.url) }}",
         "bron",
     )

@@ -38,10 +38,18 @@ from docx_kit import (
 )
 
 from assembler.builders.region.context import HEADINGS  # docx_kit has put the repository on the path
+from assembler.national.handvatten import national_handvatten
 
 TARGET = ROOT / "templates" / "routekaart-regio.docx"
 LANDSCAPE_WIDTH = round((297 - 2 * 20) * 1440 / 25.4)  # twips between the landscape margins
-HANDVATTEN_COLUMNS = 7  # assembler.national.handvatten.HANDVATTEN
+
+
+def _group_sizes() -> list[int]:
+    """How many handvatten each group holds (handvatten.yaml): one gap table per group, a column each."""
+    hv = national_handvatten()
+    return [n for g in hv.groepen if (n := sum(h.groep == g.id for h in hv.handvatten))]
+
+
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 
@@ -127,6 +135,13 @@ def veilig_thuis(w: Writer) -> None:
     w.p("{{ teksten.veilig_thuis }}")
     w.table(
         ["Gegeven", "Waarde"], [45, 115], Loop("rij in veilig_thuis_rijen", ["{{ rij[0] }}", "{{ rij[1] }}"])
+    )
+    w.h(HEADINGS["werkafspraken"], 2)
+    w.p("{{ teksten.werkafspraken }}")
+    w.table(
+        ["Onderwerp", "Wat het inhoudt", "Afspraak in de regio"],
+        [35, 67, 58],
+        Loop("a in werkafspraken", ["{{ a.naam }}", "{{ a.uitleg }}", "{{ a.afspraak }}"]),
     )
 
 
@@ -273,14 +288,19 @@ def overview(w: Writer) -> None:
     _landscape_widths(table, widths)
     _small(table)
     w.h(HEADINGS["handvatten"], 2).paragraph_format.space_before = Pt(8)
-    gap_widths = [22, *([26] * HANDVATTEN_COLUMNS)]
-    gaps = w.table(
-        [f"{{{{ kaart_kop[{i}] }}}}" for i in range(len(gap_widths))],
-        gap_widths,
-        Loop("rij in kaart", [f"{{{{ rij[{i}] }}}}" for i in range(len(gap_widths))]),
-    )
-    _landscape_widths(gaps, gap_widths)
-    _small(gaps, 7)
+    # One table per group, a column per handvat: the columns are fixed in Word, so the counts come
+    # from handvatten.yaml when this template is made.
+    for index, count in enumerate(_group_sizes()):
+        group = f"kaart_groepen[{index}]"
+        w.p(f"{{{{ {group}.naam }}}}", "Tabelnoot").paragraph_format.keep_with_next = True
+        gap_widths = [40, *([(257 - 40) / count] * count)]
+        gaps = w.table(
+            [f"{{{{ {group}.kop[{i}] }}}}" for i in range(len(gap_widths))],
+            gap_widths,
+            Loop(f"rij in {group}.rijen", [f"{{{{ rij[{i}] }}}}" for i in range(len(gap_widths))]),
+        )
+        _landscape_widths(gaps, gap_widths)
+        _small(gaps, 7)
     w.p("Legenda: {{ legenda }}. {{ overzicht_uitleg }}", "Toelichting")
 
 

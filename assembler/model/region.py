@@ -102,6 +102,8 @@ class HandvatStatus:
     status: str
     label: str
     code: str
+    # 'regio' when the municipality took the status over from the region's standaard.
+    herkomst: str | None = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,12 @@ class RegionModel:
     handvat_legenda: tuple[tuple[str, str], ...]  # (code, label), so the gap map reads without colour
     wijzigingen: tuple[ChangeRow, ...] = ()
     controles: tuple[CheckRow, ...] = ()  # what still needs checking, for the overview's sheet
+    # The handvatten in groups (the basis, then the chain steps): a group's name over that many columns.
+    handvat_groepen: tuple[tuple[str, int], ...] = ()
+    # Per municipality its name, then a short code per handvat (the gap map) and the status in words
+    # (the overview): a status taken from the region is marked, a handvat outside its practices dashed.
+    handvat_codes: tuple[tuple[str, ...], ...] = ()
+    handvat_woorden: tuple[tuple[str, ...], ...] = ()
 
     @property
     def titel(self) -> str:
@@ -317,7 +325,8 @@ def entry_from(
         gaten=tuple(gaps),
         bevindingen=tuple(finding(p) for p in problems if p.file != region_file),
         handvatten=tuple(
-            HandvatStatus(h.id, h.naam, h.status, h.status_label, h.code) for h in model.handvatten
+            HandvatStatus(h.id, h.naam, h.status, h.status_label, h.code, h.herkomst)
+            for h in model.handvatten
         ),
         regie_herkomst=model.regie_herkomst,
         sleutelpersonen_herkomst=model.sleutelpersonen_herkomst,
@@ -429,6 +438,32 @@ def region_date(entries: Sequence[MunicipalityEntry], veilig_thuis: VeiligThuis)
     return max(dates, default=FALLBACK_DATE)
 
 
+def handvat_cells(entry: MunicipalityEntry, hv: HandvattenContent) -> tuple[list[str], list[str]]:
+    """A municipality's row of the gap map (short codes) and of the overview (words), in the content's
+    order: a status it took from the region carries the region mark, a handvat outside its practices
+    the dash."""
+    own = {h.id: h for h in entry.handvatten}
+    codes, words = [], []
+    for h in hv.handvatten:
+        status = own.get(h.id)
+        if status is None:
+            codes.append(hv.niet_gekozen["code"])
+            words.append(hv.niet_gekozen["legenda"])
+        elif status.herkomst == "regio":
+            codes.append(status.code + hv.herkomst["teken"])
+            words.append(f"{status.label} ({hv.herkomst['regio']})")
+        else:
+            codes.append(status.code)
+            words.append(status.label)
+    return codes, words
+
+
+def _groups(hv: HandvattenContent) -> tuple[tuple[str, int], ...]:
+    return tuple(
+        (g.naam, count) for g in hv.groepen if (count := sum(h.groep == g.id for h in hv.handvatten))
+    )
+
+
 def region_model(
     naam: str,
     kleur: str,
@@ -444,6 +479,7 @@ def region_model(
 ) -> RegionModel:
     hv = handvatten or national_handvatten()
     date = region_date(entries, veilig_thuis)
+    rows = [handvat_cells(e, hv) for e in entries]
     return RegionModel(
         naam=naam,
         slug=slug(naam),
@@ -460,9 +496,16 @@ def region_model(
         stap_namen=tuple(s.naam for s in content.stappen.values()),
         peildatum=today,
         handvat_namen=tuple(h.naam for h in hv.handvatten),
-        handvat_legenda=tuple((hv.codes[k], hv.statussen[k]) for k in (*STATUSES, EMPTY)),
+        handvat_legenda=(
+            *((hv.codes[k], hv.statussen[k]) for k in (*STATUSES, EMPTY)),
+            (hv.herkomst["teken"], hv.herkomst["legenda"]),
+            (hv.niet_gekozen["code"], hv.niet_gekozen["legenda"]),
+        ),
         wijzigingen=tuple(changes),
         controles=check_rows([(e.naam, e.nummers) for e in entries], today),
+        handvat_groepen=_groups(hv),
+        handvat_codes=tuple((e.naam, *cells[0]) for e, cells in zip(entries, rows, strict=True)),
+        handvat_woorden=tuple((e.naam, *cells[1]) for e, cells in zip(entries, rows, strict=True)),
     )
 
 

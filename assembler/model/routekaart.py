@@ -76,6 +76,19 @@ class Partner:
 
 
 @dataclass(frozen=True)
+class VeiligThuisAfspraak:
+    """A topic of "Voor Veilig Thuis": what it means nationally, and what Veilig Thuis agreed in the region."""
+
+    id: str
+    naam: str
+    uitleg: str
+    praktijken: tuple[str, ...]  # ("alle",) or the practices the topic belongs to
+    afspraak: str | None  # Veilig Thuis's own words from the region file; None when not recorded
+    afspraak_tekst: str  # the agreement, or "nog niet vastgelegd"
+    bronnen: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class VeiligThuis:
     naam: str
     telefoon: Phone
@@ -85,6 +98,8 @@ class VeiligThuis:
     bereikbaarheid: str | None
     aandachtsfunctionaris_vgv: Person | None
     gecontroleerd_op: dt.date | None
+    # Every topic of "Voor Veilig Thuis", with the agreement Veilig Thuis recorded for it.
+    afspraken: tuple[VeiligThuisAfspraak, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -246,18 +261,33 @@ class Handvat:
 
     id: str
     naam: str
-    stap: str
-    stap_naam: str
-    wat: str
+    groep: str
+    groep_naam: str
+    wat: str  # what the municipality arranges and why, for its practices and regie
+    bronnen: tuple[Source, ...]
     status: str
     status_label: str
+    # The label with, for a status the municipality took over from its region, "(standaardkeuze ...)".
+    status_tekst: str
     code: str
     toelichting: str | None
     wie: str | None
+    afspraak_tekst: str  # the municipality's own agreement (toelichting), or "nog niet vastgelegd"
+    # 'regio' when the whole entry comes from the region's standaard, not from the municipality.
+    herkomst: str | None = None
 
     @property
     def ingevuld(self) -> bool:
         return self.status != "nog_niet_ingevuld"
+
+
+@dataclass(frozen=True)
+class HandvatGroup:
+    """The handvatten of one group (the basis, then the chain steps) as the chapter shows them."""
+
+    id: str
+    naam: str
+    handvatten: tuple[Handvat, ...]
 
 
 @dataclass(frozen=True)
@@ -325,8 +355,12 @@ class Routekaart:
     inhoud_datum: dt.date
     inhoud_datum_tekst: str
     handvatten_inleiding: tuple[str, ...]
+    # Only the handvatten that belong to the municipality's practices, in the content's order.
     handvatten: tuple[Handvat, ...]
+    handvatten_groepen: tuple[HandvatGroup, ...]
     handvatten_veilig_thuis: tuple[str, ...]
+    # The topics of "Voor Veilig Thuis" that belong to the municipality's practices.
+    veilig_thuis_afspraken: tuple[VeiligThuisAfspraak, ...]
     akkoord_inleiding: str
     akkoorden: tuple[SignOff, ...]
     geschiedenis_inleiding: str

@@ -8,9 +8,9 @@ from typing import Any
 
 from assembler.dutch import dutch_date
 from assembler.model.routekaart import ChainStep, Edition, Partner, Practice, SignOff, VeiligThuis
-from assembler.model.wording import one
 from assembler.national import NationalContent
 from assembler.profile.edition import VEILIG_THUIS_KEY, Agreement, EditionCheck
+from assembler.wording import one
 
 
 def status_text(document: Mapping[str, Any], edition: EditionCheck, teksten: Mapping[str, Any]) -> str:

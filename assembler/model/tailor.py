@@ -9,6 +9,7 @@ from typing import Any
 
 from assembler.dutch import dutch_date, enumeration, number_word
 from assembler.errors import ContentError
+from assembler.model import handvatten as chapter
 from assembler.model.checks import checked_on, unchecked_numbers
 from assembler.model.routekaart import (
     PRIORITY_ORDER,
@@ -16,7 +17,6 @@ from assembler.model.routekaart import (
     ChainStep,
     Contact,
     Edition,
-    Handvat,
     Partner,
     Person,
     Practice,
@@ -27,14 +27,14 @@ from assembler.model.routekaart import (
 )
 from assembler.model.sheets import history as edition_history
 from assembler.model.sheets import national_changes_intro, sign_offs, status_text
-from assembler.model.wording import fill, one, paragraphs
 from assembler.naming import slug
 from assembler.national import PRACTICES, STEPS, NationalContent, Organisation, PracticeContent
-from assembler.national.handvatten import EMPTY, HandvattenContent, national_handvatten
+from assembler.national.handvatten import HandvattenContent, national_handvatten
 from assembler.phone import Phone
 from assembler.profile.edition import EditionCheck, check_edition, content_names
 from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
+from assembler.wording import fill, one, paragraphs
 
 # What the regional Veilig Thuis says about its hours when it gives none and uses the national line.
 NATIONAL_VT_HOURS = "dag en nacht, ook in het weekend"
@@ -92,7 +92,9 @@ def national_vt_phone(content: NationalContent) -> Phone:
     return phone
 
 
-def _veilig_thuis(raw: Mapping[str, Any] | None, content: NationalContent) -> VeiligThuis:
+def _veilig_thuis(
+    raw: Mapping[str, Any] | None, content: NationalContent, hv: HandvattenContent | None = None
+) -> VeiligThuis:
     raw = raw or {"naam": "Veilig Thuis"}
     national = national_vt_phone(content)
     phone: Phone = raw.get("telefoon") or national
@@ -107,6 +109,7 @@ def _veilig_thuis(raw: Mapping[str, Any] | None, content: NationalContent) -> Ve
         bereikbaarheid=raw.get("bereikbaarheid") or hours,
         aandachtsfunctionaris_vgv=_person(raw.get("aandachtsfunctionaris_vgv")),
         gecontroleerd_op=raw.get("gecontroleerd_op"),
+        afspraken=chapter.agreements(raw.get("werkafspraken"), hv or national_handvatten(), content),
     )
 
 
@@ -253,31 +256,6 @@ def _contacts(
     return tuple(rows)
 
 
-def _handvatten(
-    raw: Mapping[str, Any] | None, content: NationalContent, handvatten: HandvattenContent
-) -> tuple[Handvat, ...]:
-    """Every national handvat in the content's order, with the profile's status or "nog niet ingevuld"."""
-    raw = raw or {}
-    rows = []
-    for h in handvatten.handvatten:
-        own = raw.get(h.id) or {}
-        status = own.get("status") or EMPTY
-        rows.append(
-            Handvat(
-                id=h.id,
-                naam=h.naam,
-                stap=h.stap,
-                stap_naam=content.stappen[h.stap].naam,
-                wat=h.wat,
-                status=status,
-                status_label=handvatten.statussen[status],
-                code=handvatten.codes[status],
-                toelichting=own.get("toelichting"),
-                wie=own.get("wie"),
-            )
-        )
-    return tuple(rows)
-
 
 def site_page(base: str | None, name: str) -> str | None:
     """The municipality's page on the regional site, at a URL that stays the same between editions."""
@@ -312,7 +290,7 @@ def tailor(
     hv = handvatten or national_handvatten()
     teksten = content.teksten
     name = data["naam"]
-    vt = _veilig_thuis(data.get("veilig_thuis"), content)
+    vt = _veilig_thuis(data.get("veilig_thuis"), content, hv)
     partners = tuple(_partner(p, content) for p in data.get("partners", []))
     keten = data["ketenaanpak"]
     coordinator = {p.id: p for p in partners}.get(keten.get("coordinator", ""))
@@ -385,9 +363,7 @@ def tailor(
         inhoud_versie=content.info.versie,
         inhoud_datum=content.info.datum,
         inhoud_datum_tekst=dutch_date(content.info.datum),
-        handvatten_inleiding=fill(hv.inleiding, values),
-        handvatten=_handvatten(data.get("handvatten"), content, hv),
-        handvatten_veilig_thuis=fill(hv.veilig_thuis, values),
+        **chapter.chapter(profile, keten["regie"], chosen, vt, hv, content, lambda t: one(t, values)),
     )
 
 

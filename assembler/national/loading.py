@@ -193,7 +193,7 @@ def numbers(organisations: Any) -> dict[str, str]:
     return found
 
 
-def _with_numbers(value: Any, known: Mapping[str, str], where: str) -> Any:
+def with_numbers(value: Any, known: Mapping[str, str], where: str) -> Any:
     """Every string in the data with its number placeholders filled; an unknown one is refused."""
     if isinstance(value, str):
 
@@ -207,9 +207,9 @@ def _with_numbers(value: Any, known: Mapping[str, str], where: str) -> Any:
 
         return NUMBER_PLACEHOLDER.sub(fill, value)
     if isinstance(value, Mapping):
-        return {k: _with_numbers(v, known, where) for k, v in value.items()}
+        return {k: with_numbers(v, known, where) for k, v in value.items()}
     if isinstance(value, list):
-        return [_with_numbers(v, known, where) for v in value]
+        return [with_numbers(v, known, where) for v in value]
     return value
 
 
@@ -217,7 +217,7 @@ def load_content(folder: Path | None = None) -> NationalContent:
     raw = {name: _shipped(name) if folder is None else _read(folder, name) for name in CONTENT_FILES}
     folder = folder or content_dir()
     known = numbers(raw["organisaties.yaml"])
-    raw = {name: _with_numbers(value, known, name) for name, value in raw.items()}
+    raw = {name: with_numbers(value, known, name) for name, value in raw.items()}
     try:
         praktijken = {str(key): _practice(str(key), value) for key, value in raw["praktijken.yaml"].items()}
         stappen = {
@@ -337,38 +337,53 @@ def _check_references(content: NationalContent) -> None:
                 raise ContentError(f"wet {law.id} noemt onbekende bron '{src}'")
 
 
-def _changes(raw: Any) -> tuple[ContentChange, ...]:
-    """The changelog (`wijzigingen`), newest first as written; each entry names version, date, summary."""
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
-        raise ContentError("inhoud.yaml: wijzigingen is geen lijst")
-    changes = []
-    for i, entry in enumerate(raw):
-        where = f"inhoud.yaml wijzigingen[{i}]"
-        if not isinstance(entry, Mapping) or not entry.get("versie") or not entry.get("samenvatting"):
-            raise ContentError(f"{where}: elke wijziging heeft een versie, een datum en een samenvatting")
-        chapters = entry.get("hoofdstukken") or ()
-        changes.append(
-            ContentChange(
-                versie=str(entry["versie"]),
-                datum=_date(entry.get("datum"), where),
-                samenvatting=" ".join(str(entry["samenvatting"]).split()),
-                hoofdstukken=tuple(str(c) for c in chapters),
-            )
-        )
-    if [c.datum for c in changes] != sorted((c.datum for c in changes), reverse=True):
-        raise ContentError("inhoud.yaml: zet de wijzigingen met de nieuwste bovenaan")
-    return tuple(changes)
-
-
 def _info(raw: Mapping[str, Any]) -> ContentInfo:
-    return ContentInfo(
+    info = ContentInfo(
         versie=str(raw["versie"]),
         datum=_date(raw["datum"], "inhoud.yaml datum"),
         officiele_domeinen=tuple(raw["officiele_domeinen"]),
         wijzigingen=_changes(raw.get("wijzigingen")),
     )
+    if info.wijzigingen and info.wijzigingen[0].versie != info.versie:
+        raise ContentError(
+            f"inhoud.yaml: de nieuwste vermelding onder wijzigingen is versie {info.wijzigingen[0].versie}, "
+            f"de inhoud is versie {info.versie}; zet de vermelding voor {info.versie} bovenaan"
+        )
+    return info
+
+
+CHANGE_FIELDS = ("versie", "datum", "samenvatting")
+
+
+def _changes(raw: Any) -> tuple[ContentChange, ...]:
+    """The changelog, newest first; an entry without versie, datum or samenvatting is refused."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ContentError("inhoud.yaml: wijzigingen moet een lijst zijn")
+    changes = []
+    for number, entry in enumerate(raw, 1):
+        where = f"inhoud.yaml: wijziging {number}"
+        if not isinstance(entry, Mapping):
+            raise ContentError(f"{where} is geen groep velden")
+        missing = [f for f in CHANGE_FIELDS if not entry.get(f)]
+        if missing:
+            raise ContentError(f"{where} mist {', '.join(missing)}")
+        chapters = entry.get("hoofdstukken") or []
+        if not isinstance(chapters, list):
+            raise ContentError(f"{where}: hoofdstukken moet een lijst zijn")
+        changes.append(
+            ContentChange(
+                versie=str(entry["versie"]),
+                datum=_date(entry["datum"], where),
+                samenvatting=" ".join(str(entry["samenvatting"]).split()),
+                hoofdstukken=tuple(str(c) for c in chapters),
+            )
+        )
+    dates = [c.datum for c in changes]
+    if dates != sorted(dates, reverse=True):
+        raise ContentError("inhoud.yaml: zet de wijzigingen op volgorde, met de nieuwste bovenaan")
+    return tuple(changes)
 
 
 def load_content_info(folder: Path | None = None) -> ContentInfo:

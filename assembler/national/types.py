@@ -204,6 +204,7 @@ class ContentInfo:
     versie: str
     datum: dt.date
     officiele_domeinen: tuple[str, ...]
+    # The changelog, newest first; the first entry is the current version.
     wijzigingen: tuple[ContentChange, ...] = ()
 
     def _releases(self) -> list[tuple[str, dt.date]]:

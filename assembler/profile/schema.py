@@ -12,7 +12,7 @@ from assembler.cardformats import CARD_FORMATS, DEFAULT_CARD_FORMAT, choices_tex
 
 # AUDIENCES: the card audiences are the professions of templates/content/beroepen.yaml, in its order.
 from assembler.national import AUDIENCES, NUMBERED_ORGANISATIONS, PRACTICES, STEPS
-from assembler.national.handvatten import HANDVATTEN, STATUSES
+from assembler.national.handvatten import HANDVATTEN, STATUSES, VT_AFSPRAKEN
 
 SCHEMA_VERSION = 1
 PRIORITIES = ("hoog", "gemiddeld", "laag")
@@ -217,6 +217,46 @@ CONTROLES = _d(
     },
 )
 
+# What Veilig Thuis agrees with the municipalities per topic of "Voor Veilig Thuis" (handvatten.yaml).
+_VT_AGREEMENTS = {
+    "intake": (
+        "Hoe een adviesvraag of melding over een schadelijke praktijk binnenkomt en bij wie zij terechtkomt.",
+        "Adviesvragen over schadelijke praktijken gaan direct naar het team specialistische zaken.",
+    ),
+    "bereikbaarheid_vgv": (
+        "Wanneer de aandachtsfunctionaris VGV bereikbaar is en wie vervangt bij afwezigheid.",
+        "Op werkdagen van 9.00 tot 17.00 uur; daarbuiten neemt de dienstdoende teamleider het over.",
+    ),
+    "lkha": (
+        "Wanneer en door wie Veilig Thuis het LKHA inschakelt bij huwelijksdwang en achterlating.",
+        "De casusregisseur overlegt bij elke melding over achterlating met het LKHA.",
+    ),
+    "raad": (
+        "Hoe Veilig Thuis en de Raad voor de Kinderbescherming in de regio samenwerken, ook met spoed.",
+        "Bij acuut gevaar belt de casusregisseur dezelfde dag met de Raad.",
+    ),
+    "lec_egg": (
+        "Hoe Veilig Thuis de politie, en via haar het LEC EGG, betrekt bij eergerelateerd geweld.",
+        "Bij een vermoeden van eergerelateerd geweld belt Veilig Thuis de politie, die zo nodig het LEC EGG inschakelt.",
+    ),
+    "overdracht": (
+        "Hoe Veilig Thuis een zaak overdraagt aan de lokale partner en wat de melder terughoort.",
+        "De melder hoort binnen vijf werkdagen wie de zaak overneemt.",
+    ),
+    "weging": (
+        "Hoe de melder en de lokale partners de uitkomst horen van de weging na een melding.",
+        "Na de veiligheidstaxatie belt Veilig Thuis de melder en het wijkteam.",
+    ),
+}
+assert tuple(_VT_AGREEMENTS) == VT_AFSPRAKEN, "schema and handvatten.yaml name the same topics"
+
+VT_WERKAFSPRAKEN = _dict(
+    "Afspraken die Veilig Thuis met de gemeenten in de regio maakt, per onderwerp in één of twee zinnen. "
+    "Veilig Thuis vult ze in het regiobestand in; de routekaart van elke gemeente en het regionale document "
+    "tonen ze bij 'Voor Veilig Thuis'. Een onderwerp dat hier ontbreekt, staat als 'nog niet vastgelegd'.",
+    {key: _text(description, example, maxlength=600) for key, (description, example) in _VT_AGREEMENTS.items()},
+)
+
 VEILIG_THUIS = {
     "id": _d(
         "Sleutel van de Veilig Thuis-organisatie.",
@@ -243,6 +283,7 @@ VEILIG_THUIS = {
         "akkoordblad.",
         AKKOORD,
     ),
+    "werkafspraken": VT_WERKAFSPRAKEN,
 }
 
 STEP = {
@@ -332,7 +373,8 @@ HANDVAT = {
     )
     | {"required": True},
     "toelichting": _text(
-        "Wat er is geregeld of nog moet gebeuren, in één of twee zinnen.",
+        "De afspraak in eigen woorden: wat er is geregeld of nog moet gebeuren, in één of twee zinnen. "
+        "Staat in de routekaart als 'Afspraak'.",
         "Afspraken over overdracht na een melding liggen vast in het regionale convenant.",
         maxlength=600,
     ),
@@ -341,7 +383,10 @@ HANDVAT = {
 
 HANDVATTEN_SECTIE = _dict(
     "Stand van zaken per handvat in het hoofdstuk 'Wat regelt de gemeente'. "
-    "Een handvat dat hier ontbreekt, staat als 'nog niet ingevuld' in de routekaart.",
+    "Een handvat dat hier ontbreekt, staat als 'nog niet ingevuld' in de routekaart. Een handvat dat "
+    "alleen bij een praktijk hoort die de gemeente niet kiest, staat niet in haar routekaart. In de "
+    "standaard van het regiobestand geldt een handvat voor elke gemeente die het niet zelf invult; de "
+    "routekaart noemt het dan 'standaardkeuze van de regio'.",
     {h: _dict(f"Status van het handvat '{h}'.", HANDVAT, nullable=True) for h in HANDVATTEN},
 )
 

@@ -41,6 +41,7 @@ _OFF_IN_STARTER = {
     "adres",
     "bereikbaarheid",
     "veilig_thuis",
+    "werkafspraken",
     "handvatten",
 }
 _OFF_IN_STARTER_PATHS = {

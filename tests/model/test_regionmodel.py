@@ -133,12 +133,13 @@ def test_regional_document_reads_back_with_every_part(model: RegionModel) -> Non
     # The table of contents lists the chapters before Word adds page numbers.
     contents = [t for s, t in paragraphs if s in ("toc 1", "toc 2")]
     # The regional overview opens the document; the portrait chapters follow.
-    assert contents[:6] == [
+    assert contents[:7] == [
         "Overzicht van de regio",
         "Handvatten per gemeente",
         "Veilig Thuis en de regio",
         "Over dit document",
         "Veilig Thuis Oeverland",
+        "Afspraken van Veilig Thuis met de gemeenten",
         "Regionale partners",
     ]
     assert "Contactlijst per gemeente" in contents and "De gemeenten" in contents

@@ -95,15 +95,20 @@ def test_contact_list_has_a_row_per_partner_and_only_confirmed_national_numbers(
     assert lkha and lkha[0].telefoon is None
     assert "Veilig Thuis kan het LKHA inschakelen" in (lkha[0].bereikbaarheid or "")
     assert all("070-345" not in str(c.telefoon or "") for c in model.contacten)
-    # Numbers only seen on another body's page are left out; the organisation is reached via its site.
+    # Slachtofferhulp's number for referring professionals stands on its own page (option 3); a number
+    # only seen elsewhere (Centrum Seksueel Geweld's, on a press overview) is left out, with the site.
     helpers = [c for c in national if c.naam == "Slachtofferhulp Nederland"]
-    assert helpers and helpers[0].telefoon is None and helpers[0].bereikbaarheid == "via slachtofferhulp.nl"
-    assert all("0900-0101" not in str(c.telefoon or "") for c in model.contacten)
+    assert helpers and str(helpers[0].telefoon) == "0900-0101" and "keuze 3" in (helpers[0].bereikbaarheid or "")
+    sexual = [c for c in national if c.naam == "Centrum Seksueel Geweld"]
+    assert (
+        sexual and sexual[0].telefoon is None and sexual[0].bereikbaarheid == "via centrumseksueelgeweld.nl"
+    )
     # A national number stands with its source; the colophon names those nobody compared with it.
     for contact in national:
         assert contact.bron_domein and contact.bron_domein in (contact.bron or "")
     unchecked = " ".join(model.ongecontroleerde_nummers)
-    assert "Politie (112 en 0900-8844)" in unchecked and "Centrum Seksueel Geweld (0800-0188)" in unchecked
+    assert "Politie (112 en 0900-8844)" in unchecked and "Slachtofferhulp Nederland (0900-0101)" in unchecked
+    assert "Centrum Seksueel Geweld" not in unchecked
     assert "Politie (112 en 0900-8844)" in model.controle_tekst
 
 

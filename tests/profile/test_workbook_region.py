@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from assembler.errors import ProfileError
+from assembler.national.handvatten import VT_AFSPRAKEN
 from assembler.pipeline.workbook_import import import_workbook
 from assembler.profile.reading import check_paths
 from assembler.profile.workbook.layout import municipality_label
@@ -101,3 +102,21 @@ def test_field_of_a_new_group_is_named_by_its_cell(region: Path) -> None:
     assert region.read_text(encoding="utf-8").endswith(
         "site:\n  url: https://routekaart.lindeland.example/\n"
     )
+
+
+def test_the_agreements_of_veilig_thuis_travel_through_the_workbook(region: Path) -> None:
+    """'Voor Veilig Thuis' is filled in by Veilig Thuis in the region file; the workbook carries it both ways."""
+    workbook = export(region)
+    sheet = load_workbook(workbook)["Veilig Thuis"]
+    rows = {row[0].value: row[1].value for row in sheet.iter_rows(min_row=2) if row[0].value}
+    assert str(rows["werkafspraken.lkha"]).startswith("Bij elke melding over achterlating")
+    assert {f"werkafspraken.{topic}" for topic in VT_AFSPRAKEN} <= set(rows)
+    line = next(row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value == "werkafspraken.weging")
+    sheet.cell(row=line, column=2, value="Veilig Thuis belt de melder binnen twee werkdagen na de weging.")
+    sheet.parent.save(workbook)
+
+    import_workbook(workbook, region)
+
+    text = region.read_text(encoding="utf-8")
+    assert "Veilig Thuis belt de melder binnen twee werkdagen na de weging." in text
+    assert "overlegt de casusregisseur dezelfde werkdag" in " ".join(text.split())

@@ -29,6 +29,7 @@ HEADINGS = {
     "handvatten": "Handvatten per gemeente",
     "regio": "Veilig Thuis en de regio",
     "over": "Over dit document",
+    "werkafspraken": "Afspraken van Veilig Thuis met de gemeenten",
     "partners": "Regionale partners",
     "contactlijst": "Contactlijst per gemeente",
     "gemeenten": "De gemeenten",
@@ -157,11 +158,34 @@ def _matrix(model: RegionModel) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-def _gap_map(model: RegionModel) -> tuple[list[str], list[list[str]]]:
-    """Handvatten as short codes per municipality; the legend spells every code out."""
-    header = ["Gemeente", *model.handvat_namen]
-    rows = [[e.naam, *(h.code for h in e.handvatten)] for e in model.gemeenten]
-    return header, rows
+def _gap_map(model: RegionModel) -> list[dict[str, Any]]:
+    """Handvatten as short codes per municipality, one table per group (the basis, then the chain steps)
+    so every handvat's name has room; the legend spells every code and mark out."""
+    tables, start = [], 1
+    for name, count in model.handvat_groepen:
+        end = start + count
+        tables.append(
+            {
+                "naam": name,
+                "kop": ["Gemeente", *model.handvat_namen[start - 1 : end - 1]],
+                "rijen": [[row[0], *row[start:end]] for row in model.handvat_codes],
+            }
+        )
+        start = end
+    return tables
+
+
+def _agreements(model: RegionModel) -> list[dict[str, str]]:
+    """What Veilig Thuis agreed with the municipalities, per topic: the national meaning beside it."""
+    return [
+        {
+            "naam": a.naam,
+            "uitleg": a.uitleg,
+            "afspraak": a.afspraak_tekst,
+            "eigen": "ja" if a.afspraak else "",
+        }
+        for a in model.veilig_thuis.afspraken
+    ]
 
 
 def _contact_list(model: RegionModel) -> list[dict[str, str]]:
@@ -237,6 +261,11 @@ def _texts(model: RegionModel) -> dict[str, Any]:
             "Hieronder staat per gemeente wat zij in haar routekaart heeft vastgelegd. Heeft een gemeente "
             "geen eigen tekst geschreven, dan volgt haar routekaart de landelijke standaardtekst; die "
             "wordt hier niet herhaald."
+        ),
+        "werkafspraken": (
+            f"Over deze onderwerpen maakt {vt} afspraken met de gemeenten in de regio. Per onderwerp staat "
+            "wat het landelijk inhoudt en wat er in de regio is afgesproken; de routekaart van elke gemeente "
+            "toont dezelfde afspraken bij 'Voor Veilig Thuis'."
         ),
         "mislukt": (
             "Van deze gemeenten kon de routekaart niet worden gemaakt. Zij staan niet in dit document tot "
@@ -348,13 +377,12 @@ def context(model: RegionModel, overview_name: str) -> dict[str, Any]:
     """Everything the templates show, already worded; a template only places it."""
     built = len(model.gemeenten)
     matrix_kop, matrix = _matrix(model)
-    kaart_kop, kaart = _gap_map(model)
     return {
         "matrix_kop": matrix_kop,
         "matrix": matrix,
         "matrix_rijen": _matrix_rows(model),
-        "kaart_kop": kaart_kop,
-        "kaart": kaart,
+        "kaart_groepen": _gap_map(model),
+        "werkafspraken": _agreements(model),
         "legenda": "; ".join(f"{code} = {label.lower()}" for code, label in model.handvat_legenda),
         "legenda_codes": [(code, label.lower()) for code, label in model.handvat_legenda],
         "contactlijst": _contact_list(model),

@@ -115,8 +115,9 @@ def handvatten_header(model: RegionModel) -> tuple[str, ...]:
 
 
 def handvatten_rows(model: RegionModel) -> tuple[tuple[str, ...], ...]:
-    """Per municipality the status of every handvat in words; a failed one says so once."""
-    rows = [(e.naam, *(h.label for h in e.handvatten)) for e in model.gemeenten]
+    """Per municipality the status of every handvat in words (a status taken from the region says so);
+    a failed one says so once."""
+    rows = list(model.handvat_woorden)
     blank = ("",) * (len(model.handvat_namen) - 1)
     rows += [(f.naam, f"{FAILED}: {f.reden}", *blank) for f in model.mislukt]
     return tuple(rows)
@@ -180,10 +181,13 @@ def render(model: RegionModel) -> bytes:
             elif isinstance(cell.value, str) and cell.value.startswith(f"{FAILED}:"):
                 cell.fill = FAILED_FILL
     statuses = workbook.create_sheet(HANDVATTEN_SHEET)
-    _fill_sheet(statuses, style, handvatten_header(model), handvatten_rows(model))
-    for line in statuses.iter_rows(min_row=2, min_col=2):
+    _fill_sheet(
+        statuses, style, handvatten_header(model), handvatten_rows(model), (("", 1), *model.handvat_groepen)
+    )
+    for line in statuses.iter_rows(min_row=HEADER_ROWS + 1, min_col=2):
         for cell in line:
-            fill = STATUS_FILLS.get(str(cell.value))
+            # "Geregeld (standaardkeuze van de regio)" takes the colour of "Geregeld".
+            fill = STATUS_FILLS.get(str(cell.value).split(" (")[0])
             if fill is not None:
                 cell.fill = fill
     checks = workbook.create_sheet(CHECKS_SHEET)

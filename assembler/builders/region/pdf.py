@@ -50,6 +50,7 @@ def outline(ctx: dict[str, Any]) -> tuple[Heading, ...]:
         fixed("regio", 1),
         fixed("over", 2),
         Heading("veilig-thuis", 2, ctx["veilig_thuis"].naam),
+        fixed("werkafspraken", 2),
         fixed("partners", 2),
         fixed("contactlijst", 2),
         fixed("gemeenten", 1),

@@ -80,7 +80,8 @@ def outline(model: Routekaart) -> tuple[Chapter, ...]:
         ],
         "ketenaanpak": chain,
         "handvatten": [
-            ("handvatten-checklist", "Checklist per ketenstap"),
+            ("handvatten-overzicht", "Overzicht"),
+            *((f"handvatten-{g.id}", g.naam) for g in model.handvatten_groepen),
             ("handvatten-veilig-thuis", "Voor Veilig Thuis"),
         ],
         "afspraken": [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")]

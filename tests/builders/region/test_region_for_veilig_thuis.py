@@ -27,6 +27,7 @@ from assembler.model.region import (
     StepChoice,
 )
 from assembler.naming import sort_key
+from assembler.national.handvatten import national_handvatten
 from tests.builders.region.conftest import OVERVIEW
 from tests.builders.region.pages import mostly_empty, read_pages
 from tests.builders.word.test_docx_libreoffice import convert
@@ -116,12 +117,27 @@ def test_regional_document_opens_with_the_matrix_with_lead_partner_and_phone(exa
                 re.search(r"\d{3}|geen nummer vastgelegd$", cell.text)
                 or cell.text == "geen partner vastgelegd"
             )
-    gaps = document.tables[1]
-    assert [c.text for c in gaps.rows[0].cells][1] == "Afspraken met Veilig Thuis en de regio"
-    kreekmonde = next(r for r in gaps.rows if r.cells[0].text == "Kreekmonde")
-    assert [c.text for c in kreekmonde.cells][1:] == ["G", "G", "O", "?", "?", "nvt", "N"]
+    # The gap map: a table per group of handvatten, the region's own standard marked with '*'.
+    gaps = document.tables[1:5]
+    headers = [[c.text for c in t.rows[0].cells] for t in gaps]
+    assert [h[0] for h in headers] == ["Gemeente"] * 4
+    assert [n for h in headers for n in h[1:]] == [h.naam for h in national_handvatten().handvatten]
+    codes = [c.text for t in gaps for r in t.rows if r.cells[0].text == "Kreekmonde" for c in r.cells[1:]]
+    by_name = dict(zip((h.id for h in national_handvatten().handvatten), codes, strict=True))
+    assert by_name["afspraken_veilig_thuis"] == "G*" and by_name["regionaal_plan"] == "G*"
+    assert by_name["procesregie"] == "G" and by_name["monitoring"] == "O"
+    ter_linde = [c.text for t in gaps for r in t.rows if r.cells[0].text == "Ter Linde" for c in r.cells[1:]]
+    # Ter Linde has FGM and honour violence only: no leerplicht handvat for forced marriage or abandonment.
+    assert dict(zip(by_name, ter_linde, strict=True))["leerplicht_vakantie"] == "–"
     legend = "\n".join(p.text for p in document.paragraphs if p.text.startswith("Legenda"))
-    for words in ("G = geregeld", "O = in ontwikkeling", "N = niet geregeld", "? = nog niet ingevuld"):
+    for words in (
+        "G = geregeld",
+        "O = in ontwikkeling",
+        "N = niet geregeld",
+        "? = nog niet ingevuld",
+        "* = standaardkeuze van de regio",
+        "– = hoort niet bij de praktijken",
+    ):
         assert words in legend
     # The first page is landscape; the rest reads in portrait.
     assert document.sections[0].page_width > document.sections[0].page_height
@@ -143,11 +159,45 @@ def test_overview_workbook_has_the_handvatten_per_municipality(example: Path) ->
     (path,) = example.glob("overzicht-*.xlsx")
     workbook = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), read_only=True)
     rows = list(workbook["Handvatten"].iter_rows(values_only=True))
-    assert rows[0][0] == "Gemeente" and len(rows[0]) == 8
-    by_name = {r[0]: r[1:] for r in rows[1:]}
-    assert by_name["Kreekmonde"][0] == "Geregeld"  # the region's standaard
-    assert by_name["Kreekmonde"][-1] == "Niet geregeld"
-    assert by_name["Wilgendaal"][1] == "Nog niet ingevuld"
+    # A group row (the basis, then the chain steps) over the handvatten, then their names.
+    assert rows[0][1] == "Basis van de aanpak" and "Signaleren en melden" in rows[0]
+    ids = [h.id for h in national_handvatten().handvatten]
+    assert rows[1][0] == "Gemeente" and len(rows[1]) == len(ids) + 1
+    by_name = {r[0]: dict(zip(ids, r[1:], strict=True)) for r in rows[2:]}
+    kreekmonde = by_name["Kreekmonde"]
+    assert kreekmonde["afspraken_veilig_thuis"] == "Geregeld (standaardkeuze van de regio)"
+    assert kreekmonde["nazorg_vgv"] == "In ontwikkeling"
+    assert by_name["Wilgendaal"]["monitoring"] == "Nog niet ingevuld"
+    assert by_name["Ter Linde"]["leerplicht_vakantie"] == "hoort niet bij de praktijken die de gemeente koos"
+
+
+def test_regional_document_shows_what_veilig_thuis_agreed(example: Path) -> None:
+    (path,) = example.rglob("routekaart-regio-*.docx")
+    document = docx.Document(str(path))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Afspraken van Veilig Thuis met de gemeenten" in headings
+    (table,) = [
+        t
+        for t in document.tables
+        if [c.text for c in t.rows[0].cells] == ["Onderwerp", "Wat het inhoudt", "Afspraak in de regio"]
+    ]
+    rows = {r.cells[0].text: (r.cells[1].text, r.cells[2].text) for r in table.rows[1:]}
+    assert list(rows) == [t.naam for t in national_handvatten().veilig_thuis]
+    meaning, agreed = rows["Het LKHA inschakelen"]
+    assert "LKHA" in meaning and agreed.startswith("Bij elke melding over achterlating")
+    assert all(agreed != "nog niet vastgelegd" for _, agreed in rows.values())
+    (pdf,) = example.rglob("routekaart-regio-*.pdf")
+    with pdfplumber.open(pdf) as opened:
+        cells = [
+            " ".join((cell or "").split())
+            for page in opened.pages
+            for table in page.extract_tables()
+            for row in table
+            for cell in row
+        ]
+        text = " ".join(page.extract_text() or "" for page in opened.pages)
+    assert "Afspraken van Veilig Thuis met de gemeenten" in text
+    assert any(c.startswith("Bij elke melding over achterlating") and "LKHA" in c for c in cells)
 
 
 def _entry(stappen: tuple[StepChoice, ...], warnings: tuple[Finding, ...]) -> MunicipalityEntry:

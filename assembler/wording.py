@@ -1,4 +1,4 @@
-"""Wording shared by the tailoring steps: national texts filled with a municipality's values, free text as paragraphs."""
+"""Wording shared by every stage: national texts filled with a municipality's values, free text as paragraphs."""
 
 from __future__ import annotations
 
