@@ -283,8 +283,10 @@ ESCAPES = {
 }
 
 
-def one_paragraph_template(path: Path, text: str) -> Path:
+def one_paragraph_template(path: Path, text: str, header: bool = False) -> Path:
     document = docx.Document()
+    if header:  # a concept is marked in the header, so a template for one needs a header
+        document.sections[0].header.paragraphs[0].text = "Routekaart {{ gemeente }}"
     document.add_heading("Inleiding", 1)
     document.add_paragraph("Routekaart {{ gemeente }}")
     document.add_paragraph(text)
@@ -408,7 +410,10 @@ def test_safe_cannot_smuggle_profile_text_into_the_document_xml(profile, tmp_pat
     # A Word field that reads a local file when the reader's Word updates fields.
     field = "</w:t></w:r><w:fldSimple w:instr='INCLUDETEXT \"/etc/passwd\"'><w:r><w:t>x</w:t></w:r></w:fldSimple><w:r><w:t>"
     template = tmp_path / "eigen.docx"
-    one_paragraph_template(template, "{% for a in inleiding %}{{ a|safe }} {{ a|urlize }}{% endfor %}")
+    # The tags read as open placeholders ('<w:t>'), so this edition prints as a concept.
+    one_paragraph_template(
+        template, "{% for a in inleiding %}{{ a|safe }} {{ a|urlize }}{% endfor %}", header=True
+    )
     path = profile(
         ("inleiding: In Testdam ligt het accent op preventie.", f"inleiding: {quoted(field)}"),
         ("naam: Testdam\n", "naam: Testdam\nsjabloon: eigen.docx\n"),
@@ -433,7 +438,9 @@ def test_forbidden_characters_from_content_or_a_template_give_a_valid_document(
     brugstad, tmp_path: Path
 ) -> None:
     # National content is trusted, but a stray control character in it must not break the file.
-    model = dataclasses.replace(brugstad, acuut_tekst="Bel\x01 112\x0c bij direct gevaar.")
+    model = dataclasses.replace(
+        brugstad, acuut_tekst="Bel\x01 112\x0c bij direct gevaar.", status="vastgesteld"
+    )
     template = one_paragraph_template(
         tmp_path / "eigen.docx",
         '{{ acuut_tekst }}|{{ "x\\x07y"|e }}|{% macro m(v) %}[{{ v }}]{% endmacro %}{{ m("p\\x08q") }}',
@@ -565,7 +572,7 @@ def check_spoiled_docx(spoiled: Path, clean: Path) -> None:
     # A vertical tab or form feed in a name is a line break where the name stands on its own.
     cells = [c.text for t in docx.Document(str(spoiled)).tables for r in t.rows for c in r.cells]
     assert "Sociaal\nwijkteam\nTestdam" in cells
-    assert "020-1234568" in cells
+    assert any(c.split("\n")[0] == "020-1234568" for c in cells)
 
 
 def test_control_characters_in_every_text_field(tmp_path: Path) -> None:

@@ -61,7 +61,7 @@ WORDS = st.sampled_from(
         "Жуковский",
         "Zorg 👩‍👧",  # refused: no shipped font has these
         "你好",  # refused
-        "https://www.testdam.example/" + "lange-pagina" * 12,
+        "https://www.testdam.test/" + "lange-pagina" * 12,
         "Ketenaanpakschadelijkepraktijkencoördinatie" * 3,
     ]
 )

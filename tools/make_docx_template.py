@@ -169,8 +169,18 @@ def contents(w: Idioms) -> None:
     w.toc((1, 2), "Kies ‘Veld bijwerken’ (F9) om de inhoudsopgave te vullen.")
 
 
+def concept(w: Idioms) -> None:
+    """Why this edition is a concept, before anything else is read (CONCEPT is also in every header)."""
+    w.tag("{%p if concept_redenen %}")
+    w.p("{{ concept_uitleg }}", "Waarschuwing", bold_prefix="{{ concept_tekst }}. ")
+    w.p("Waarom dit een concept is:", keep=True)
+    w.bullets("concept_redenen", "{{ reden }}", "reden")
+    w.tag("{%p endif %}")
+
+
 def inleiding(w: Idioms) -> None:
     w.h(CHAPTERS["inleiding"], 1)
+    concept(w)
     w.paras("inleiding")
     w.h("Maatwerk", 2)
     w.paras("maatwerk")
@@ -187,8 +197,13 @@ def partner_table(w: Idioms, expr: str, var: str = "partner") -> None:
             [
                 f"{{{{ {var}.naam }}}}",
                 f"{{{{ {var}.rol or {var}.type_label }}}}",
-                f"{{% if {var}.telefoon %}}{{{{ {var}.telefoon }}}}{{% else %}}{DASH}{{% endif %}}"
-                f"{{% if {var}.spoed %}} (spoed: {{{{ {var}.spoed }}}}){{% endif %}}",
+                [
+                    f"{{{{ {var}.telefoon or '{DASH}' }}}}{{% if {var}.spoed %}} (spoed: {{{{ {var}.spoed }}}})"
+                    "{% endif %}",
+                    f"{{%p if {var}.gecontroleerd_op %}}",
+                    (f"gecontroleerd op {{{{ {var}.gecontroleerd_op|datum }}}}", "Tabelnoot"),
+                    "{%p endif %}",
+                ],
                 f"{{% if {var}.email %}}{{{{r mail({var}.email) }}}}{{% else %}}{DASH}{{% endif %}}",
             ],
         ),
@@ -218,11 +233,11 @@ def organisation_table(w: Idioms, expr: str) -> None:
                     "{%p if not org.telefoon and not org.website and not org.email %}",
                     "Via Veilig Thuis of de eigen ketenpartners",
                     "{%p endif %}",
-                    "{%p if org.gecontroleerd_op %}",
-                    ("Gecontroleerd op {{ org.gecontroleerd_op|datum }}", "Tabelnoot"),
-                    "{%p elif org.telefoon %}",
-                    ("Nummer niet gecontroleerd", "Tabelnoot"),
-                    "{%p endif %}",
+                    (
+                        "Bron: {{ org.bron_domein }}{% if org.gecontroleerd_op %}, gecontroleerd op "
+                        "{{ org.gecontroleerd_op|datum }}{% endif %}",
+                        "Tabelnoot",
+                    ),
                 ],
             ],
         ),
@@ -408,6 +423,9 @@ def organisaties(w: Idioms) -> None:
         "{{r mail(veilig_thuis.aandachtsfunctionaris_vgv.email) }}{% endif %}",
         bold_prefix="Aandachtsfunctionaris VGV: ",
     )
+    w.tag("{%p endif %}")
+    w.tag("{%p if veilig_thuis.gecontroleerd_op %}")
+    w.p("{{ veilig_thuis.gecontroleerd_op|datum }}", bold_prefix="Gecontroleerd op: ")
     w.tag("{%p endif %}")
     w.p(
         "De afspraken van {{ veilig_thuis.naam }} met de gemeenten staan in het hoofdstuk Wat regelt de "
@@ -632,21 +650,20 @@ def keuzes(w: Idioms) -> None:
 
 
 def akkoord(w: Idioms) -> None:
-    """The sign-off sheet and the version history, on a page of their own."""
+    """The sign-off sheet, the version history and the national changes, on a page of their own."""
     w.tag("{%p if akkoorden %}")
     w.h("Akkoord van de partners", 2, page_break=True)
     w.p("{{ akkoord_inleiding }}")
     w.table(
         ["Partner", "Ketenstappen", "Schadelijke praktijken", "Akkoord"],
-        [42, 42, 46, 40],
+        [40, 38, 40, 52],
         Loop(
             "rij in akkoorden",
             [
-                "{{ rij.partner.naam }}{% if not rij.partner.is_lokaal %} (regionaal){% endif %}",
+                "{{ rij.naam }}{% if rij.herkomst == 'regionaal' %} (regionaal){% endif %}",
                 "{{ rij.stappen|join(', ') }}",
                 "{% if rij.praktijken %}{{ rij.praktijken|join(', ') }}{% else %}geen{% endif %}",
-                "{% if rij.akkoord %}{{ rij.datum_tekst }}{% if rij.door %}, {{ rij.door }}{% endif %}"
-                "{% else %}{{ rij.status_tekst }}{% endif %}",
+                "{{ rij.status_tekst|hoofdletter }}",
             ],
         ),
     )
@@ -655,12 +672,28 @@ def akkoord(w: Idioms) -> None:
     w.h("Versiegeschiedenis", 2)
     w.p("{{ geschiedenis_inleiding }}")
     w.table(
-        ["Versie", "Datum", "Wat veranderde"],
-        [25, 40, 105],
+        ["Versie", "Vastgesteld", "Landelijke inhoud", "Wat veranderde"],
+        [22, 38, 30, 80],
         Loop(
             "editie in geschiedenis",
-            ["{{ editie.versie }}", "{{ editie.datum_tekst }}", "{{ editie.samenvatting or '' }}"],
+            [
+                "{{ editie.versie }}",
+                "{{ editie.datum_tekst }}",
+                "{% if editie.landelijke_versie %}versie {{ editie.landelijke_versie }}{% else %}niet vastgelegd{% endif %}",
+                "{{ editie.samenvatting or '' }}",
+            ],
         ),
+    )
+    w.tag("{%p endif %}")
+    w.tag("{%p if landelijke_wijzigingen %}")
+    w.h("Landelijke wijzigingen", 2)
+    w.p("{{ landelijke_wijzigingen_inleiding }}", keep=True)
+    w.bullets(
+        "landelijke_wijzigingen",
+        "Versie {{ wijziging.versie }} ({{ wijziging.datum|datum }}). {{ wijziging.samenvatting }}"
+        "{% if wijziging.hoofdstukken %} Hoofdstukken: "
+        "{{ wijziging.hoofdstukken|join(', ') }}.{% endif %}",
+        "wijziging",
     )
     w.tag("{%p endif %}")
 
@@ -676,16 +709,19 @@ def bijlagen(w: Idioms) -> None:
         Loop(
             "contact in contacten",
             [
-                [("{{ contact.naam }}", small)],
+                [
+                    ("{{ contact.naam }}", small),
+                    "{%p if contact.bron and contact.telefoon and not contact.gecontroleerd_op %}",
+                    ("bron: {{ contact.bron_domein }}", small),
+                    "{%p endif %}",
+                ],
                 [("{{ contact.rol|eerste_zin }}", small)],
                 [
                     (
                         f"{{% if contact.telefoon %}}{{{{ contact.telefoon }}}}{{% else %}}{DASH}{{% endif %}}",
                         small,
                     ),
-                    "{%p if contact.niet_gecontroleerd %}",
-                    ("niet gecontroleerd", small),
-                    "{%p elif contact.soort == 'landelijk' and contact.gecontroleerd_op %}",
+                    "{%p if contact.gecontroleerd_op %}",
                     ("gecontroleerd op {{ contact.gecontroleerd_op|datum }}", small),
                     "{%p endif %}",
                 ],
@@ -725,6 +761,7 @@ def bijlagen(w: Idioms) -> None:
         "bron",
     )
     w.p("Landelijke inhoud: versie {{ inhoud_versie }} van {{ inhoud_datum_tekst }}.")
+    w.p("{{ controle_tekst }}")
 
 
 ABOUT = About(

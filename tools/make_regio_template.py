@@ -235,7 +235,7 @@ def failures(w: Writer) -> None:
     w.h(HEADINGS["niet-opgenomen"], 2)
     w.p("{{ teksten.mislukt }}")
     w.table(
-        ["Gemeente", "Profiel", "Reden"],
+        ["Gemeente", "Bestand", "Reden"],
         [30, 40, 90],
         Loop("m in mislukt", ["{{ m.naam }}", "{{ m.bestand }}", "{{ m.reden }}"]),
     )

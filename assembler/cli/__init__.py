@@ -302,14 +302,25 @@ def _refuse_warnings(profile: Path, strict: bool) -> None:
 
 
 @main.dutch_command("inhoud", english="check-content")
+@click.argument("pad", required=False, type=click.Path(path_type=Path))
 @friendly
-def check_content() -> None:
-    """Toon versie en herkomst van de landelijke inhoud: elk contact met bron en controledatum."""
+def check_content(pad: Path | None) -> None:
+    """Toon versie en herkomst van de landelijke inhoud: elk contact met bron en controledatum.
+
+    Met een regiobestand of gemeenteprofiel: precies welke nummers in die routekaarten nog
+    moeten worden nagekeken, met de pagina om ze mee te vergelijken.
+    """
     import datetime as dt
 
     from assembler.national import national_content, report_lines
 
-    for line in report_lines(national_content(), dt.date.today()):
+    if pad is None:
+        lines = report_lines(national_content(), dt.date.today())
+    else:
+        from assembler.pipeline.pending import pending_lines
+
+        lines = pending_lines(pad)
+    for line in lines:
         click.echo(line)
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from assembler.dutch import enumeration, plural
 from assembler.model.region import Finding, MunicipalityEntry, ProblemRow, stale_checks
 
-# Lower weighs more: a missing partner before an unusual area code.
-GAP, PRIORITY, NOT_ARRANGED, COORDINATOR, REGIE, CHECKS, PHONES, UNFILLED, OTHER = range(9)
+# Lower weighs more: a concept before a missing partner, a missing partner before an unusual area code.
+CONCEPT, GAP, PRIORITY, NOT_ARRANGED, COORDINATOR, REGIE, CHECKS, PHONES, EXAMPLES, UNFILLED, OTHER = range(11)
 REGIE_ORIGIN = {"regio": "de standaardkeuze van de regio", "standaard": "de standaardkeuze"}
 
 
@@ -37,6 +37,10 @@ def _article_lower(name: str) -> str:
 
 def _kind(f: Finding | ProblemRow) -> int:
     """Which sentence a validator finding is already told by; OTHER when none."""
+    if "als concept gedrukt" in f.melding or "open invulplek" in f.melding:
+        return CONCEPT
+    if "voorbeeldadres" in f.melding or "voorbeeldwaarde" in f.melding:
+        return EXAMPLES
     if "geen lokale partner" in f.melding:
         return GAP
     if f.veld.endswith("gecontroleerd_op") or f.melding.startswith("gecontroleerd_op"):
@@ -49,6 +53,8 @@ def _kind(f: Finding | ProblemRow) -> int:
 def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
     name = entry.naam
     found: list[Point] = []
+    if entry.concept_redenen:
+        found.append(Point(CONCEPT, f"De routekaart van {name} is nog een concept. {' '.join(entry.concept_redenen)}"))
     missing = [_lower(s.naam) for s in entry.stappen if not s.lokale_partners]
     if missing:
         found.append(Point(GAP, f"{name} heeft voor {enumeration(missing)} nog geen lokale partner."))
@@ -113,6 +119,15 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
                 "netnummer; het is goed die na te bellen.",
             )
         )
+    examples = kinds.count(EXAMPLES)
+    if examples:
+        found.append(
+            Point(
+                EXAMPLES,
+                f"Bij {name} staan nog {plural(examples, 'voorbeeldwaarde', 'voorbeeldwaarden')}, zoals adressen "
+                "op het niet-bestaande domein .example; vervang ze door de echte gegevens.",
+            )
+        )
     unfilled = sum(h.status == "nog_niet_ingevuld" for h in entry.handvatten)
     if unfilled:
         found.append(
@@ -127,7 +142,7 @@ def points(entry: MunicipalityEntry, today: dt.date) -> tuple[Point, ...]:
         found.append(
             Point(
                 OTHER,
-                f"Het profiel van {name} geeft nog {plural(other, 'andere waarschuwing', 'andere waarschuwingen')}; "
+                f"Voor {name} is er nog {plural(other, 'andere waarschuwing', 'andere waarschuwingen')}; "
                 "die staan op het blad Problemen van het overzicht.",
             )
         )
@@ -150,17 +165,26 @@ def region_points(findings: Iterable[Finding | ProblemRow], region: str) -> tupl
         found.append(
             Point(
                 PHONES,
-                f"Het regiobestand van {region} noemt "
+                f"De regionale gegevens van {region} noemen "
                 f"{plural(kinds.count(PHONES), 'telefoonnummer', 'telefoonnummers')} met een ongebruikelijk "
                 "netnummer; het is goed die na te bellen.",
             )
         )
-    rest = kinds.count(OTHER) + kinds.count(GAP)
+    if kinds.count(EXAMPLES):
+        found.append(
+            Point(
+                EXAMPLES,
+                f"In de regionale gegevens van {region} staan nog "
+                f"{plural(kinds.count(EXAMPLES), 'voorbeeldwaarde', 'voorbeeldwaarden')}, zoals adressen op het "
+                "niet-bestaande domein .example.",
+            )
+        )
+    rest = kinds.count(OTHER) + kinds.count(GAP) + kinds.count(CONCEPT)
     if rest:
         found.append(
             Point(
                 OTHER,
-                f"Het regiobestand geeft nog {plural(rest, 'andere waarschuwing', 'andere waarschuwingen')}; "
+                f"Voor de regio is er nog {plural(rest, 'andere waarschuwing', 'andere waarschuwingen')}; "
                 "die staan op het blad Problemen van het overzicht.",
             )
         )

@@ -7,57 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
 
 from assembler.dutch import dutch_date
-from assembler.model.routekaart import Routekaart
-from assembler.naming import slug as slug_of
+from assembler.model.routekaart import Change
 from assembler.national import PRACTICES, STEPS, NationalContent
 from assembler.national.handvatten import HANDVATTEN, national_handvatten
 from assembler.profile.cardreach import number_key
 from assembler.profile.schema import ALL, GEMEENTE, REGIO, leaf_patterns
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change: who or what it is about, and a full Dutch sentence saying what changed."""
-
-    subject: str
-    text: str
-
-    def __str__(self) -> str:
-        return self.text
-
-
-@dataclass(frozen=True)
-class Redline:
-    """Two editions of one municipality's routekaart and what changed between them: the model of
-    the documents that show the new edition marked up against the old one."""
-
-    oud: Routekaart
-    nieuw: Routekaart
-    wijzigingen: tuple[str, ...]
-
-    @property
-    def slug(self) -> str:
-        return self.nieuw.slug
-
-
-@dataclass(frozen=True)
-class RegionRedline:
-    """Two editions of a region: every change, grouped under the region and each municipality, and
-    the redline of each municipality in both editions (in the region file's order)."""
-
-    naam: str
-    gemeenten: tuple[tuple[str, Redline], ...]  # the municipality's name and its redline
-    groepen: tuple[tuple[str, tuple[str, ...]], ...]  # a heading and its changes
-
-    @property
-    def slug(self) -> str:
-        return slug_of(self.naam)
-
 
 Labels = Callable[[str, str], str]
 
@@ -81,14 +39,16 @@ _PERSON_FIELDS = (
 _NUMBER_FIELDS = frozenset({"telefoon", "spoed"})
 _DOCUMENT_FIELDS = (
     ("versie", "versie"),
+    ("landelijke_versie", "versie van de landelijke inhoud"),
     ("status", "status"),
     ("vastgesteld_op", "datum van vaststelling"),
     ("vastgesteld_door", "vastgesteld door"),
     ("herzien_voor", "datum voor herziening"),
+    ("akkoord_vereist", "akkoord van de partners nodig"),
 )
 
 
-_AKKOORD_FIELDS = ("datum", "door")
+_AKKOORD_FIELDS = ("datum", "door", "versie")
 
 
 def _fallback_label(group: str, key: str) -> str:
@@ -260,8 +220,25 @@ def _akkoord(subject: str, old: Any, new: Any) -> list[Change]:
 
 
 def _show_akkoord(value: Mapping[str, Any]) -> str:
-    parts = [_show(value[k]) for k in _AKKOORD_FIELDS if value.get(k)]
+    parts = [_show(value[k]) for k in ("datum", "door") if value.get(k)]
+    if value.get("versie"):
+        parts.append(f"voor versie {value['versie']}")
     return ", ".join(parts) or "zonder gegevens"
+
+
+def _akkoorden(old: Any, new: Any, names: Mapping[str, str]) -> list[Change]:
+    """The municipality's own list of akkoorden for partners from elsewhere, compared per partner."""
+    before = {str(a.get("partner")): a for a in old or [] if isinstance(a, Mapping)}
+    after = {str(a.get("partner")): a for a in new or [] if isinstance(a, Mapping)}
+    changes: list[Change] = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        subject = names.get(key, "Veilig Thuis" if key == "veilig_thuis" else key)
+        changes += _akkoord(subject, _without_partner(before.get(key)), _without_partner(after.get(key)))
+    return changes
+
+
+def _without_partner(value: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {k: v for k, v in (value or {}).items() if k != "partner"}
 
 
 def _partners(old: Mapping[str, Any], new: Mapping[str, Any], label: Labels) -> list[Change]:
@@ -303,6 +280,7 @@ def _veilig_thuis(old: Any, new: Any) -> list[Change]:
     changes += _field(
         subject, "contactgegevens gecontroleerd op", old.get("gecontroleerd_op"), new.get("gecontroleerd_op")
     )
+    changes += _akkoord(subject, old.get("akkoord"), new.get("akkoord"))
     return changes
 
 
@@ -492,6 +470,11 @@ def compare_profiles(
     changes += _field(subject, "regio", old.get("regio_naam"), new.get("regio_naam"))
     changes += _field(subject, "regiobestand", old.get("regio"), new.get("regio"))
     changes += _document(old.get("document"), new.get("document"))
+    names = {str(p["id"]): str(p["naam"]) for p in (new.get("partners") or []) if isinstance(p, Mapping)}
+    names["veilig_thuis"] = str((new.get("veilig_thuis") or {}).get("naam") or "Veilig Thuis")
+    changes += _akkoorden(
+        (old.get("document") or {}).get("akkoorden"), (new.get("document") or {}).get("akkoorden"), names
+    )
     changes += _practices(old.get("praktijken"), new.get("praktijken"), label)
     changes += _veilig_thuis(old.get("veilig_thuis"), new.get("veilig_thuis"))
     partners_old, partners_new = _partners_by_id(old), _partners_by_id(new)

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from assembler.cardformats import CARD_FORMATS
 from assembler.dutch import dutch_date, plural
 from assembler.model.cardroutes import CardRoute, card_routes
+from assembler.model.checks import CheckRow, NumberCheck, check_rows, numbers_of
 from assembler.model.routekaart import DEFAULT_COLOUR, ChainStep, Partner, Routekaart, VeiligThuis
 from assembler.naming import slug
 from assembler.national import PRACTICES, STALE_AFTER, NationalContent
@@ -132,6 +133,10 @@ class MunicipalityEntry:
     regie_herkomst: str | None = None
     # The same for working with key persons: then `sleutelpersonen` is a standard choice, not its own.
     sleutelpersonen_herkomst: str | None = None
+    # Why the routekaart prints as a concept; empty for an adopted one.
+    concept_redenen: tuple[str, ...] = ()
+    # Every number the routekaart prints with its last check, judged on the day the overview is made.
+    nummers: tuple[NumberCheck, ...] = ()
     # Every pocket card with numbers: whom it names and why (the overview's sheet "Kaarten").
     kaarten: tuple[CardRoute, ...] = ()
 
@@ -192,6 +197,7 @@ class RegionModel:
     handvat_namen: tuple[str, ...]
     handvat_legenda: tuple[tuple[str, str], ...]  # (code, label), so the gap map reads without colour
     wijzigingen: tuple[ChangeRow, ...] = ()
+    controles: tuple[CheckRow, ...] = ()  # what still needs checking, for the overview's sheet
     # The handvatten in groups (the basis, then the chain steps): a group's name over that many columns.
     handvat_groepen: tuple[tuple[str, int], ...] = ()
     # Per municipality its name, then a short code per handvat (the gap map) and the status in words
@@ -324,6 +330,8 @@ def entry_from(
         ),
         regie_herkomst=model.regie_herkomst,
         sleutelpersonen_herkomst=model.sleutelpersonen_herkomst,
+        concept_redenen=model.concept_redenen,
+        nummers=numbers_of(model),
         kaarten=card_routes(model, content),
     )
 
@@ -345,11 +353,8 @@ def stale_checks(entry: MunicipalityEntry, today: dt.date) -> tuple[int, int]:
 
 def fresh_until(entry: MunicipalityEntry, today: dt.date) -> dt.date | None:
     """The last day on which the stale-or-not verdict on the entry's contacts stays as it is today."""
-    limits = [
-        dt.date.fromisoformat(c.gecontroleerd_op) + STALE_AFTER
-        for c in entry.contacten
-        if c.gecontroleerd_op is not None
-    ]
+    checked = [c.gecontroleerd_op for c in entry.contacten] + [n.gecontroleerd_op for n in entry.nummers]
+    limits = [dt.date.fromisoformat(c) + STALE_AFTER for c in checked if c is not None]
     return min((d for d in limits if d >= today), default=None)
 
 
@@ -497,6 +502,7 @@ def region_model(
             (hv.niet_gekozen["code"], hv.niet_gekozen["legenda"]),
         ),
         wijzigingen=tuple(changes),
+        controles=check_rows([(e.naam, e.nummers) for e in entries], today),
         handvat_groepen=_groups(hv),
         handvat_codes=tuple((e.naam, *cells[0]) for e, cells in zip(entries, rows, strict=True)),
         handvat_woorden=tuple((e.naam, *cells[1]) for e, cells in zip(entries, rows, strict=True)),

@@ -11,7 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from assembler.naming import slug as slug_of
 from assembler.national import (
+    ContentChange,
     Law,
     Meldcode,
     Organisation,
@@ -205,35 +207,45 @@ class Contact:
     bereikbaarheid: str | None
     soort: str  # landelijk, regionaal, lokaal
     gecontroleerd_op: dt.date | None = None
-    # A national number nobody compared with the organisation's own page: printed as "niet gecontroleerd".
-    niet_gecontroleerd: bool = False
+    # A national number's source, its domain printed beside it when no check was recorded.
+    bron: str | None = None
+    bron_domein: str | None = None
 
 
 @dataclass(frozen=True)
 class SignOff:
-    """One row of the sign-off sheet: a partner in the routes, its part, and its akkoord."""
+    """One row of the sign-off sheet: Veilig Thuis or a partner in the routes, its part, and its akkoord.
 
-    partner: Partner
+    ``akkoord`` is true only for an akkoord with this version; ``eerdere_versie`` names the version of
+    an older one, which the sheet shows as such."""
+
+    naam: str
+    herkomst: str  # "Veilig Thuis", "regionaal" or "lokaal"
     stappen: tuple[str, ...]
     praktijken: tuple[str, ...]
     datum: dt.date | None
     datum_tekst: str | None
     door: str | None
+    versie: str | None
+    eerdere_versie: str | None
     status_tekst: str
+    partner: Partner | None = None
 
     @property
     def akkoord(self) -> bool:
-        return self.datum is not None
+        return self.datum is not None and self.eerdere_versie is None
 
 
 @dataclass(frozen=True)
 class Edition:
-    """An earlier edition for the version history."""
+    """A row of the version history: an earlier edition, or the current one (``huidig``)."""
 
     versie: str
-    datum: dt.date
+    datum: dt.date | None
     datum_tekst: str
     samenvatting: str | None
+    landelijke_versie: str | None = None
+    huidig: bool = False
 
 
 @dataclass(frozen=True)
@@ -354,6 +366,18 @@ class Routekaart:
     akkoorden: tuple[SignOff, ...]
     geschiedenis_inleiding: str
     geschiedenis: tuple[Edition, ...]
+    # Why this edition prints as a concept (empty for an adopted one), in the reader's words.
+    concept_redenen: tuple[str, ...] = ()
+    # The national version the edition rests on, and for a revision concept what changed nationally
+    # since the edition it revises (`landelijke_wijzigingen_sinds` names that edition's national version).
+    landelijke_versie: str | None = None
+    landelijke_wijzigingen: tuple[ContentChange, ...] = ()
+    landelijke_wijzigingen_inleiding: str = ""
+    # False when the edition was adopted without the partners' akkoord, which the sign-off sheet says.
+    akkoord_vereist: bool = True
+    # National numbers in this document that nobody recorded a check of: listed in the colophon.
+    ongecontroleerde_nummers: tuple[str, ...] = ()
+    controle_tekst: str = ""
     # The municipality's code in TOOI (gm0363), for the Woo metadata of the regional website.
     tooi_code: str | None = None
 
@@ -364,3 +388,42 @@ class Routekaart:
     @property
     def titel_volledig(self) -> str:
         return f"{self.titel} {self.gemeente}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change: who or what it is about, and a full Dutch sentence saying what changed."""
+
+    subject: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Redline:
+    """Two editions of one municipality's routekaart and what changed between them: the model of
+    the documents that show the new edition marked up against the old one."""
+
+    oud: Routekaart
+    nieuw: Routekaart
+    wijzigingen: tuple[str, ...]
+
+    @property
+    def slug(self) -> str:
+        return self.nieuw.slug
+
+
+@dataclass(frozen=True)
+class RegionRedline:
+    """Two editions of a region: every change, grouped under the region and each municipality, and
+    the redline of each municipality in both editions (in the region file's order)."""
+
+    naam: str
+    gemeenten: tuple[tuple[str, Redline], ...]  # the municipality's name and its redline
+    groepen: tuple[tuple[str, tuple[str, ...]], ...]  # a heading and its changes
+
+    @property
+    def slug(self) -> str:
+        return slug_of(self.naam)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from assembler.dutch import dutch_date, enumeration, number_word
 from assembler.errors import ContentError
 from assembler.model import handvatten as chapter
+from assembler.model.checks import checked_on, unchecked_numbers
 from assembler.model.routekaart import (
     PRIORITY_ORDER,
     CardSettings,
@@ -23,45 +23,22 @@ from assembler.model.routekaart import (
     Route,
     Routekaart,
     RouteStage,
-    SignOff,
     VeiligThuis,
 )
+from assembler.model.sheets import history as edition_history
+from assembler.model.sheets import national_changes_intro, sign_offs, status_text
 from assembler.naming import slug
 from assembler.national import PRACTICES, STEPS, NationalContent, Organisation, PracticeContent
 from assembler.national.handvatten import HandvattenContent, national_handvatten
 from assembler.phone import Phone
+from assembler.profile.edition import EditionCheck, check_edition, content_names
 from assembler.profile.reading import Profile
 from assembler.profile.schema import ALL, AUDIENCES
+from assembler.wording import fill, one, paragraphs
 
 # What the regional Veilig Thuis says about its hours when it gives none and uses the national line.
 NATIONAL_VT_HOURS = "dag en nacht, ook in het weekend"
 FALLBACK_DATE = dt.date(2000, 1, 1)
-
-
-class _Fill(dict[str, str]):
-    """Placeholders in national texts; an unknown one stays as written."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def paragraphs(text: str | None) -> tuple[str, ...]:
-    """A profile's free text as paragraphs: blank lines split, single line breaks join."""
-    if not text:
-        return ()
-    parts = re.split(r"\n\s*\n", text.strip())
-    return tuple(
-        " ".join(line.strip() for line in part.splitlines() if line.strip()) for part in parts if part.strip()
-    )
-
-
-def _fill(texts: Iterable[str], values: Mapping[str, str]) -> tuple[str, ...]:
-    fill = _Fill(values)
-    return tuple(t.format_map(fill) for t in texts)
-
-
-def _one(text: str, values: Mapping[str, str]) -> str:
-    return text.format_map(_Fill(values))
 
 
 def _person(raw: Mapping[str, Any] | None) -> Person | None:
@@ -136,8 +113,14 @@ def _veilig_thuis(
     )
 
 
-def _organisations(content: NationalContent, ids: Iterable[str]) -> tuple[Organisation, ...]:
-    return tuple(content.organisation(i) for i in ids)
+def _organisations(
+    content: NationalContent, ids: Iterable[str] | None = None, checks: Iterable[Mapping[str, Any]] = ()
+) -> tuple[Organisation, ...]:
+    """The national organisations; a number's check is the national content's own or one the region or
+    municipality recorded (`controles`)."""
+    chosen = [content.organisation(i) for i in ids] if ids is not None else list(content.organisaties)
+    checks = list(checks)
+    return tuple(replace(o, gecontroleerd_op=checked_on(o, checks)) for o in chosen)
 
 
 def _step_partners(step: str, keten: Mapping[str, Any], partners: tuple[Partner, ...]) -> tuple[Partner, ...]:
@@ -263,7 +246,8 @@ def _contacts(
             o.telefoon_toelichting,
             "landelijk",
             o.gecontroleerd_op,
-            niet_gecontroleerd=bool(o.telefoon) and o.gecontroleerd_op is None,
+            bron=o.bron,
+            bron_domein=o.bron_domein,
         )
         for o in orgs
         # The regional Veilig Thuis row already carries the national number.
@@ -281,7 +265,7 @@ def site_page(base: str | None, name: str) -> str | None:
 def _regie_note(profile: Profile, teksten: Mapping[str, Any], values: Mapping[str, str]) -> str | None:
     """Says so when the regie sentence rests on the region's or the schema's standard choice."""
     origin = profile.herkomst.get("ketenaanpak.regie")
-    return _one(teksten["regie_herkomst"][origin], values) if origin else None
+    return one(teksten["regie_herkomst"][origin], values) if origin else None
 
 
 def _key_persons_text(
@@ -291,11 +275,11 @@ def _key_persons_text(
     itself (left to the region, or not recorded at all) first that it is a standard text or choice,
     then only what key persons are, never whether they work there."""
     if origin is None and chosen is not None:
-        return _one(teksten["sleutelpersonen"]["ja" if chosen else "nee"], values)
+        return one(teksten["sleutelpersonen"]["ja" if chosen else "nee"], values)
     key = origin or "standaard"
     keuze = "niet vastgelegd" if chosen is None else ("ja" if chosen else "nee")
-    note = _one(teksten["sleutelpersonen_herkomst"][key], {**values, "keuze": keuze})
-    return f"{note} {_one(teksten['sleutelpersonen_uitleg'], values)}"
+    note = one(teksten["sleutelpersonen_herkomst"][key], {**values, "keuze": keuze})
+    return f"{note} {one(teksten['sleutelpersonen_uitleg'], values)}"
 
 
 def tailor(
@@ -314,28 +298,34 @@ def tailor(
     audiences = tuple(a for a in AUDIENCES if a in data["kaarten"]["doelgroepen"])
     steps_partners = {s: _step_partners(s, keten, partners) for s in STEPS}
     steps = _chain(keten, steps_partners, content, values)
+    checks = data.get("controles") or []
     practices = _chosen_practices(
-        data["praktijken"], partners, steps_partners, vt, audiences, content, values
+        data["praktijken"], partners, steps_partners, vt, audiences, content, values, checks
     )
     chosen = {p.key for p in practices}
-    orgs = _chosen_organisations(content, chosen)
+    orgs = _chosen_organisations(content, chosen, checks)
+    edition = check_edition(
+        data, data, profile.region.data if profile.region else None, profile.herkomst, content.info,
+        content_names(content),
+    )
+    unchecked = unchecked_numbers(orgs)
     return Routekaart(
         gemeente=name,
         slug=slug(name),
         regio=data.get("regio_naam"),
         titel=teksten["titel"],
-        **_edition(data, teksten),
+        **_edition(data, edition, content, teksten),
         website=data.get("website"),
         logo=profile.file("logo"),
         kleur=data["huisstijl"]["hoofdkleur"].upper(),
         tooi_code=data.get("tooi_code"),
         **_introduction(data["document"], teksten, values),
         praktijken=practices,
-        wetgeving_inleiding=_fill(_texts(teksten["wetgeving_inleiding"]), values),
+        wetgeving_inleiding=fill(_texts(teksten["wetgeving_inleiding"]), values),
         wetten=tuple(w for w in content.wetten if ALL in w.praktijken or chosen & set(w.praktijken)),
-        organisaties_inleiding_landelijk=_one(teksten["organisaties_inleiding"]["landelijk"], values),
-        organisaties_inleiding_regionaal=_one(teksten["organisaties_inleiding"]["regionaal"], values),
-        organisaties_inleiding_lokaal=_one(teksten["organisaties_inleiding"]["lokaal"], values),
+        organisaties_inleiding_landelijk=one(teksten["organisaties_inleiding"]["landelijk"], values),
+        organisaties_inleiding_regionaal=one(teksten["organisaties_inleiding"]["regionaal"], values),
+        organisaties_inleiding_lokaal=one(teksten["organisaties_inleiding"]["lokaal"], values),
         organisaties=orgs,
         veilig_thuis=vt,
         partners=partners,
@@ -344,9 +334,9 @@ def tailor(
         **_approach(profile, keten, coordinator, teksten, values, content),
         stappen=steps,
         meldcode=content.meldcode,
-        contactlijst_inleiding=_one(teksten["contactlijst_inleiding"], values),
+        contactlijst_inleiding=one(teksten["contactlijst_inleiding"], values),
         contacten=_contacts(vt, partners, orgs),
-        acuut_tekst=_one(teksten["acuut"], values),
+        acuut_tekst=one(teksten["acuut"], values),
         begrippen=tuple(sorted(content.begrippen, key=lambda t: t.term.lower())),
         bronnen=content.bronnen,
         kaarten=_card_settings(data, audiences, content),
@@ -357,12 +347,23 @@ def tailor(
             name,
             *(p.naam for p in practices),
         ),
-        akkoord_inleiding=_one(teksten["akkoord_inleiding"], values),
-        akkoorden=_sign_offs(data, partners, steps, practices, teksten),
+        akkoord_inleiding=one(teksten["akkoord_inleiding"], values)
+        + ("" if edition.akkoord_vereist else " " + one(teksten["akkoord_niet_vereist"], values)),
+        akkoorden=sign_offs(edition, vt, partners, steps, list(practices), teksten),
+        concept_redenen=tuple(r.tekst for r in edition.reasons) if not edition.adopted else (),
+        landelijke_versie=edition.landelijke_versie,
+        landelijke_wijzigingen=edition.landelijke_wijzigingen,
+        landelijke_wijzigingen_inleiding=national_changes_intro(edition, teksten),
+        akkoord_vereist=edition.akkoord_vereist,
+        ongecontroleerde_nummers=unchecked,
+        controle_tekst=one(
+            teksten["controle_colofon"] if unchecked else teksten["controle_colofon_alles"],
+            {"nummers": enumeration(unchecked)},
+        ).strip(),
         inhoud_versie=content.info.versie,
         inhoud_datum=content.info.datum,
         inhoud_datum_tekst=dutch_date(content.info.datum),
-        **chapter.chapter(profile, keten["regie"], chosen, vt, hv, content, lambda t: _one(t, values)),
+        **chapter.chapter(profile, keten["regie"], chosen, vt, hv, content, lambda t: one(t, values)),
     )
 
 
@@ -389,7 +390,7 @@ def _chain(
     values: Mapping[str, str],
 ) -> tuple[ChainStep, ...]:
     """The chain steps in order: the national aims with the local agreements and partners."""
-    no_partner = _one(content.teksten["geen_lokale_partner"], values)
+    no_partner = one(content.teksten["geen_lokale_partner"], values)
     steps = []
     for s in STEPS:
         own = (keten.get(s) or {}).get("afspraken")
@@ -398,9 +399,9 @@ def _chain(
             ChainStep(
                 key=s,
                 naam=content.stappen[s].naam,
-                doel=_fill(content.stappen[s].doel, values),
-                aandachtspunten=_fill(content.stappen[s].aandachtspunten, values),
-                afspraken=paragraphs(own) or _fill(content.stappen[s].standaard_afspraken, values),
+                doel=fill(content.stappen[s].doel, values),
+                aandachtspunten=fill(content.stappen[s].aandachtspunten, values),
+                afspraken=paragraphs(own) or fill(content.stappen[s].standaard_afspraken, values),
                 afspraken_eigen=bool(own),
                 partners=partners,
                 lokale_partners=tuple(p for p in partners if p.is_lokaal),
@@ -418,6 +419,7 @@ def _chosen_practices(
     audiences: tuple[str, ...],
     content: NationalContent,
     values: Mapping[str, str],
+    checks: Sequence[Mapping[str, Any]] = (),
 ) -> tuple[Practice, ...]:
     """The chosen practices by priority: national text, the local situation, partners and route."""
     practices = []
@@ -431,13 +433,13 @@ def _chosen_practices(
             Practice(
                 landelijk=replace(
                     pc,
-                    omschrijving=_fill(pc.omschrijving, values),
-                    standaard_lokale_situatie=_fill(pc.standaard_lokale_situatie, values),
+                    omschrijving=fill(pc.omschrijving, values),
+                    standaard_lokale_situatie=fill(pc.standaard_lokale_situatie, values),
                 ),
                 prioriteit=prio,
                 prioriteit_label=content.label("prioriteit", prio) if prio else None,
-                organisaties=_organisations(content, pc.organisaties),
-                lokale_situatie=own or _fill(pc.standaard_lokale_situatie, values),
+                organisaties=_organisations(content, pc.organisaties, checks),
+                lokale_situatie=own or fill(pc.standaard_lokale_situatie, values),
                 lokale_situatie_eigen=bool(own),
                 partners=relevant,
                 lokale_partners=tuple(p for p in relevant if p.is_lokaal),
@@ -448,37 +450,42 @@ def _chosen_practices(
     return tuple(practices)
 
 
-def _chosen_organisations(content: NationalContent, chosen: set[str]) -> tuple[Organisation, ...]:
-    """The national organisations for the chosen practices."""
-    return tuple(o for o in content.organisaties if ALL in o.praktijken or chosen & set(o.praktijken))
+def _chosen_organisations(
+    content: NationalContent, chosen: set[str], checks: Sequence[Mapping[str, Any]] = ()
+) -> tuple[Organisation, ...]:
+    """The national organisations for the chosen practices, with the checks recorded of their numbers."""
+    return tuple(
+        o
+        for o in _organisations(content, checks=checks)
+        if ALL in o.praktijken or chosen & set(o.praktijken)
+    )
 
 
-def _edition(data: Mapping[str, Any], teksten: Mapping[str, Any]) -> dict[str, Any]:
-    """Version, status, dates, owner and history of this edition."""
+def _edition(
+    data: Mapping[str, Any], edition: EditionCheck, content: NationalContent, teksten: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Version, status, dates, owner and history of this edition; adopted only when it holds up."""
     document = data["document"]
     revise = document.get("herzien_voor")
-    adopted = document.get("vastgesteld_op")
-    history = tuple(
-        Edition(str(e["versie"]), e["datum"], dutch_date(e["datum"]), e.get("samenvatting"))
-        for e in sorted(document.get("geschiedenis") or [], key=lambda e: e["datum"], reverse=True)
-    )
+    # A concept may name a planned or claimed date, but nothing calls it adopted on that date.
+    adopted = document.get("vastgesteld_op") if edition.adopted else None
+    history = edition_history(document, edition, content, teksten)
     owner = _person(document["eigenaar"])
     assert owner is not None  # required by the schema
     return {
         "versie": str(document["versie"]),
-        "status": "concept" if _is_concept(document) else "vastgesteld",
-        "status_tekst": _status_text(document, teksten),
+        "status": edition.status,
+        "status_tekst": status_text(document, edition, teksten),
         "concept_tekst": str(teksten["concept"]),
         "concept_uitleg": str(teksten["concept_uitleg"]).strip(),
         "datum": adopted or _latest_date(data, history),
         "vastgesteld_op": adopted,
-        # A concept may name its planned date, but nothing calls it adopted on that date yet.
-        "vastgesteld_op_tekst": dutch_date(adopted) if adopted and not _is_concept(document) else None,
+        "vastgesteld_op_tekst": dutch_date(adopted) if adopted else None,
         "vastgesteld_door": document.get("vastgesteld_door"),
         "herzien_voor": revise,
         "herzien_voor_tekst": dutch_date(revise) if revise else None,
         "eigenaar": owner,
-        "geschiedenis_inleiding": str(teksten["geschiedenis_inleiding"]),
+        "geschiedenis_inleiding": " ".join(str(teksten["geschiedenis_inleiding"]).split()),
         "geschiedenis": history,
     }
 
@@ -489,11 +496,11 @@ def _introduction(
     """The opening chapter: the national framing always, then the municipality's own introduction."""
     own = paragraphs(document.get("inleiding"))
     return {
-        "inleiding": _fill(_texts(teksten["inleiding"]), values)
-        + (own or _fill(_texts(teksten["inleiding_standaard"]), values)),
+        "inleiding": fill(_texts(teksten["inleiding"]), values)
+        + (own or fill(_texts(teksten["inleiding_standaard"]), values)),
         "inleiding_eigen": bool(own),
-        "maatwerk": _fill(_texts(teksten["maatwerk"]), values),
-        "leeswijzer": _fill(_texts(teksten["leeswijzer"]), values),
+        "maatwerk": fill(_texts(teksten["maatwerk"]), values),
+        "leeswijzer": fill(_texts(teksten["leeswijzer"]), values),
     }
 
 
@@ -512,21 +519,21 @@ def _approach(
     sleutel_origin = profile.herkomst.get("ketenaanpak.sleutelpersonen") if sleutel is not None else None
     own_training = paragraphs(keten.get("deskundigheidsbevordering"))
     return {
-        "ketenaanpak_inleiding": _fill(_texts(teksten["ketenaanpak_inleiding"]), values),
+        "ketenaanpak_inleiding": fill(_texts(teksten["ketenaanpak_inleiding"]), values),
         "regie": regie,
         "regie_label": content.label("regie", regie),
-        "regie_tekst": _one(teksten["regie"][regie], values),
+        "regie_tekst": one(teksten["regie"][regie], values),
         "regie_herkomst": profile.herkomst.get("ketenaanpak.regie"),
         "regie_noot": _regie_note(profile, teksten, values),
         "coordinator": coordinator,
-        "coordinator_tekst": _one(
+        "coordinator_tekst": one(
             teksten["coordinator"] if coordinator else teksten["geen_coordinator"], values
         ),
         "sleutelpersonen": sleutel,
         "sleutelpersonen_herkomst": sleutel_origin,
         "sleutelpersonen_tekst": _key_persons_text(sleutel, sleutel_origin, teksten, values),
         "deskundigheidsbevordering": own_training
-        or _fill(_texts(teksten["deskundigheidsbevordering"]), values),
+        or fill(_texts(teksten["deskundigheidsbevordering"]), values),
         "deskundigheidsbevordering_eigen": bool(own_training),
     }
 
@@ -544,57 +551,13 @@ def _card_settings(
     )
 
 
-def _is_concept(document: Mapping[str, Any]) -> bool:
-    return document.get("status") == "concept" or not document.get("vastgesteld_op")
-
-
-def _status_text(document: Mapping[str, Any], teksten: Mapping[str, Any]) -> str:
-    """'Vastgesteld op 15 oktober 2026 door ...' or, for a concept, that it is not adopted yet."""
-    adopted = document.get("vastgesteld_op")
-    if _is_concept(document) or adopted is None:
-        return str(teksten["niet_vastgesteld"])
-    by = document.get("vastgesteld_door")
-    return f"Vastgesteld op {dutch_date(adopted)}" + (f" door {by}" if by else "")
-
-
 def _latest_date(data: Mapping[str, Any], history: tuple[Edition, ...]) -> dt.date:
     """The date a concept carries: the newest date in its own data, never the build clock."""
-    dates = [e.datum for e in history]
+    dates = [e.datum for e in history if e.datum is not None]
     for raw in [*(data.get("partners") or []), data.get("veilig_thuis") or {}]:
         dates += [d for d in (raw.get("gecontroleerd_op"), (raw.get("akkoord") or {}).get("datum")) if d]
+    dates += [a["datum"] for a in (data["document"].get("akkoorden") or [])]
     return max(dates, default=FALLBACK_DATE)
-
-
-def _sign_offs(
-    data: Mapping[str, Any],
-    partners: tuple[Partner, ...],
-    steps: tuple[ChainStep, ...],
-    practices: Sequence[Practice],
-    teksten: Mapping[str, Any],
-) -> tuple[SignOff, ...]:
-    """Every partner that acts in a chain step, regional ones first, with what it agreed to."""
-    raw_by_id = {p["id"]: p for p in data.get("partners") or []}
-    rows = []
-    for partner in sorted(partners, key=lambda p: p.is_lokaal):
-        own_steps = tuple(s.naam for s in steps if partner in s.partners)
-        if not own_steps:
-            continue
-        akkoord = raw_by_id.get(partner.id, {}).get("akkoord") or {}
-        day, by = akkoord.get("datum"), akkoord.get("door")
-        rows.append(
-            SignOff(
-                partner=partner,
-                stappen=own_steps,
-                praktijken=tuple(p.naam for p in practices if partner in p.partners),
-                datum=day,
-                datum_tekst=dutch_date(day) if day else None,
-                door=by,
-                status_tekst=f"akkoord op {dutch_date(day)}" + (f" door {by}" if by else "")
-                if day
-                else str(teksten["geen_akkoord"]),
-            )
-        )
-    return tuple(rows)
 
 
 def _texts(value: Any) -> tuple[str, ...]:

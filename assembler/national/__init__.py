@@ -25,6 +25,7 @@ from assembler.national.loading import (
     AUDIENCES,
     NUMBER_FIELDS,
     NUMBER_PLACEHOLDER,
+    NUMBERED_ORGANISATIONS,
     PRACTICES,
     digest_of,
     load_content,
@@ -52,11 +53,13 @@ from assembler.national.types import (
     Term,
     host_of,
     on_domain,
+    version_key,
 )
 
 __all__ = [
     "AUDIENCES",
     "CONTENT_FILES",
+    "NUMBERED_ORGANISATIONS",
     "NUMBER_FIELDS",
     "NUMBER_PLACEHOLDER",
     "PRACTICES",
@@ -92,4 +95,5 @@ __all__ = [
     "report_lines",
     "sources_off_own_domain",
     "unofficial_sources",
+    "version_key",
 ]

@@ -87,7 +87,7 @@ def report_lines(content: NationalContent, today: dt.date) -> list[str]:
     checks = contact_checks(content, today)
     for check in checks:
         org = check.organisatie
-        number = " en ".join(str(n) for n in (org.telefoon, org.telefoon_zonder_spoed) if n)
+        number = " en ".join(str(n) for n in org.nummers)
         lines.append(f"- {org.naam}: {number or 'geen telefoonnummer opgenomen'}")
         lines.append(f"  bron: {org.bron}")
         if org.gecontroleerd_op:

@@ -114,6 +114,18 @@ def _practice_keys() -> tuple[str, ...]:
 PRACTICES = _practice_keys()
 
 
+def _numbered_organisations() -> tuple[str, ...]:
+    """The national organisations with a printed phone number: those whose number someone can check."""
+    organisations = _shipped("organisaties.yaml")
+    if not isinstance(organisations, list):
+        raise ContentError(f"landelijke inhoud {content_dir() / 'organisaties.yaml'} is geen lijst")
+    return tuple(
+        str(o["id"])
+        for o in organisations
+        if isinstance(o, Mapping) and "id" in o and any(o.get(key) for key in NUMBER_FIELDS)
+    )
+
+
 def _audience_keys() -> tuple[str, ...]:
     """The card audiences the shipped content describes, in its order: the schema offers these."""
     professions = _shipped("beroepen.yaml")
@@ -157,6 +169,7 @@ def digest_of(folder: Path) -> str:
 # A placeholder for a national number: {nummer_veilig_thuis}, {nummer_politie_zonder_spoed}.
 NUMBER_PLACEHOLDER = re.compile(r"\{(nummer_[a-z0-9_]+)\}")
 NUMBER_FIELDS = {"telefoon": "", "telefoon_zonder_spoed": "_zonder_spoed"}
+NUMBERED_ORGANISATIONS = _numbered_organisations()
 
 
 def national_phone(value: Any, where: str) -> Phone | None:
@@ -375,7 +388,7 @@ def _changes(raw: Any) -> tuple[ContentChange, ...]:
         )
     dates = [c.datum for c in changes]
     if dates != sorted(dates, reverse=True):
-        raise ContentError("inhoud.yaml: zet de wijzigingen op volgorde, de nieuwste eerst")
+        raise ContentError("inhoud.yaml: zet de wijzigingen op volgorde, met de nieuwste bovenaan")
     return tuple(changes)
 
 

@@ -130,6 +130,16 @@ class Organisation:
     # A second number for when there is no emergency (the police's 0900-8844 beside 112).
     telefoon_zonder_spoed: Phone | None = None
 
+    @property
+    def nummers(self) -> tuple[Phone, ...]:
+        """Every number printed for it: 112 and 0900-8844 for the police, one for most, none for some."""
+        return tuple(n for n in (self.telefoon, self.telefoon_zonder_spoed) if n)
+
+    @property
+    def bron_domein(self) -> str:
+        """The host of ``bron`` ('www.veiligthuis.nl'): what a document prints as the number's source."""
+        return host_of(self.bron)
+
 
 @dataclass(frozen=True)
 class StepContent:
@@ -170,9 +180,15 @@ class Source:
     geraadpleegd: dt.date | None
 
 
+def version_key(version: str) -> tuple[int, ...] | None:
+    """'2026.4' as (2026, 4), so versions sort as numbers; None when a part is not a number."""
+    parts = str(version).split(".")
+    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
+
+
 @dataclass(frozen=True)
 class ContentChange:
-    """One entry of the national content's changelog (inhoud.yaml ``wijzigingen``)."""
+    """One entry of the national changelog (inhoud.yaml `wijzigingen`): what a content version changed."""
 
     versie: str
     datum: dt.date
@@ -182,13 +198,47 @@ class ContentChange:
 
 @dataclass(frozen=True)
 class ContentInfo:
-    """Version and date of the national content, and the domains a printed source may come from."""
+    """Version and date of the national content, the domains a printed source may come from, and
+    the changelog, newest first."""
 
     versie: str
     datum: dt.date
     officiele_domeinen: tuple[str, ...]
     # The changelog, newest first; the first entry is the current version.
     wijzigingen: tuple[ContentChange, ...] = ()
+
+    def _releases(self) -> list[tuple[str, dt.date]]:
+        """(version, date) of every known content version, oldest first; the current one included."""
+        known = {c.versie: c.datum for c in self.wijzigingen}
+        known.setdefault(self.versie, self.datum)
+        return sorted(known.items(), key=lambda item: (item[1], version_key(item[0]) or ()))
+
+    def version_on(self, day: dt.date) -> str | None:
+        """The content version in force on a day: the newest release on or before it; None before the
+        first known release (then nobody can tell which national text was read)."""
+        on = [version for version, date in self._releases() if date <= day]
+        return on[-1] if on else None
+
+    def date_of(self, version: str) -> dt.date | None:
+        return dict(self._releases()).get(version)
+
+    def changes_since(self, version: str) -> tuple[ContentChange, ...]:
+        """The changelog entries after ``version`` up to the current one, newest first.
+
+        Versions compare as numbers where they are numbers, else by the changelog's order; a version
+        the changelog does not know gives every entry not older than the current content's date."""
+        key = version_key(version)
+        if key is not None:
+            newer = [
+                c
+                for c in self.wijzigingen
+                if (version_key(c.versie) or ()) > key and c.datum <= self.datum
+            ]
+            return tuple(sorted(newer, key=lambda c: (c.datum, version_key(c.versie) or ()), reverse=True))
+        order = [c.versie for c in self.wijzigingen]
+        if version in order:
+            return self.wijzigingen[: order.index(version)]
+        return self.wijzigingen
 
 
 def host_of(url: str) -> str:

@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from assembler.dutch import enumeration
 from assembler.errors import AssemblerError, ProfileError
-from assembler.model.changes import Change, compare_profiles, compare_regions
-from assembler.national import national_content
+from assembler.model.changes import compare_profiles, compare_regions
+from assembler.model.routekaart import Change
+from assembler.model.sheets import compare_national
+from assembler.national import NationalContent, national_content
 from assembler.problems import Problem
+from assembler.profile.edition import check_edition, content_names
 from assembler.profile.loader import load_document
 from assembler.profile.reading import Profile, Region, load_profile, load_region
 
@@ -56,7 +59,7 @@ def compare_files(old: Path, new: Path, today: dt.date | None = None) -> Compari
     labels = national_content()
     if kinds[0] == "gemeente":
         before, after = _both(lambda p: load_profile(p, today=today), old, new)
-        return Comparison(((after.naam, tuple(compare_profiles(before.data, after.data, labels))),))
+        return Comparison(((after.naam, _municipality(before, after, labels)),))
     region_old, region_new = _both(lambda p: load_region(p, today=today), old, new)
     groups: list[tuple[str, tuple[Change, ...]]] = []
     profiles_old = _municipalities(region_old)
@@ -66,8 +69,24 @@ def compare_files(old: Path, new: Path, today: dt.date | None = None) -> Compari
     groups.append((f"Regio {region_new.naam}", tuple(region_changes)))
     for name, profile in profiles_new.items():
         if name in profiles_old:
-            groups.append((name, tuple(compare_profiles(profiles_old[name].data, profile.data, labels))))
+            groups.append((name, _municipality(profiles_old[name], profile, labels)))
     return Comparison(tuple(groups))
+
+
+def _national_version(profile: Profile, content: NationalContent) -> str | None:
+    region = profile.region.data if profile.region else None
+    edition = check_edition(
+        profile.data, profile.data, region, profile.herkomst, content.info, content_names(content)
+    )
+    return edition.landelijke_versie
+
+
+def _municipality(before: Profile, after: Profile, content: NationalContent) -> tuple[Change, ...]:
+    """The municipality's own changes, then what changed nationally between the texts the two rest on."""
+    national = compare_national(
+        _national_version(before, content), _national_version(after, content), content.info
+    )
+    return (*compare_profiles(before.data, after.data, content), *national)
 
 
 def _what(kind: str) -> str:
@@ -132,7 +151,7 @@ def write_changes_document(old: Path, new: Path, target: Path, today: dt.date | 
     Returns the number of changes listed.
     """
     from assembler.builders.base import BuildContext
-    from assembler.model.changes import Redline, RegionRedline
+    from assembler.model.routekaart import Redline, RegionRedline
     from assembler.model.tailor import tailor
     from assembler.pipeline.output import atomic_write
     from assembler.pipeline.produce import produce

@@ -8,9 +8,13 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from assembler.dutch import dutch_date
-from assembler.national import PRACTICES, STALE_AFTER, STEPS, load_content_info
+from assembler.dutch import enumeration
+from assembler.national import PRACTICES, STALE_AFTER, STEPS, NationalContent, host_of, on_domain
+from assembler.phone import read_phone
 from assembler.problems import Problem
+from assembler.profile.edition import INVULPLEK, EditionCheck, prose
+from assembler.profile.edition import placeholders as find_placeholders
+from assembler.profile.examples import is_example_contact
 from assembler.profile.loader import Document
 from assembler.profile.merge import LOCAL
 from assembler.profile.schema import ALL
@@ -57,6 +61,16 @@ def references(doc: Document, resolved: dict[str, Any]) -> list[Problem]:
                 problems.append(
                     doc.problem(("ketenaanpak", step, "partners", i), f"partner '{pid}' bestaat niet; {hint}")
                 )
+    vt_id = (resolved.get("veilig_thuis") or {}).get("id")
+    for i, entry in enumerate((doc.data.get("document") or {}).get("akkoorden") or []):
+        pid = entry.get("partner") if isinstance(entry, dict) else None
+        if isinstance(pid, str) and pid not in known and pid not in ("veilig_thuis", vt_id):
+            problems.append(
+                doc.problem(
+                    ("document", "akkoorden", i, "partner"),
+                    f"partner '{pid}' bestaat niet; {hint}, of 'veilig_thuis' voor Veilig Thuis",
+                )
+            )
     return problems
 
 
@@ -74,70 +88,103 @@ def dates(doc: Document) -> list[Problem]:
     return []
 
 
-def adoption(doc: Document, resolved: dict[str, Any]) -> list[Problem]:
-    """An adopted edition needs its date; once partners sign off, name those in a route who have not."""
+def adoption(doc: Document) -> list[Problem]:
+    """An edition said to be adopted needs its adoption date."""
     document = doc.data.get("document") or {}
-    problems = []
     if document.get("status") == "vastgesteld" and not document.get("vastgesteld_op"):
-        problems.append(
+        return [
             doc.problem(
                 ("document", "status"),
                 "status 'vastgesteld' vraagt om document.vastgesteld_op; vul de datum van vaststelling "
                 "in of zet de status op 'concept'",
             )
+        ]
+    return []
+
+
+def edition(doc: Document, check: EditionCheck, region_display: str | None) -> list[Problem]:
+    """Every reason an edition said to be adopted prints as a concept, at its place; for a concept, only
+    the open placeholders. A placeholder in an edition written as `status: vastgesteld` is refused."""
+    problems = []
+    for reason in check.reasons:
+        if not check.claimed and reason.soort != INVULPLEK:
+            continue
+        for finding in reason.plekken:
+            message = finding.melding
+            path = finding.path
+            if finding.in_regio:
+                # The region file reports its own text with its line; here only what it does to this edition.
+                if not check.claimed:
+                    continue
+                path = ("regio",)
+                message = f"het regiobestand ({region_display}) heeft een {message}"
+            if check.claimed:
+                message = f"{message}; daarom wordt deze versie als concept gedrukt"
+            refused = reason.soort == INVULPLEK and check.explicit
+            problems.append(doc.problem(path, message, warning=not refused))
+    return problems
+
+
+def placeholders(doc: Document) -> list[Problem]:
+    """Open placeholders in a region file's own text: every municipality prints them."""
+    return [
+        doc.problem(
+            path,
+            f"open invulplek {', '.join(repr(t) for t in found)} in de tekst; schrijf daar de eigen tekst (een "
+            "gemeente met deze tekst kan niet als vastgesteld worden gedrukt)",
+            warning=True,
         )
-    if problems or (resolved.get("document") or {}).get("status") != "vastgesteld":
-        return problems
-    partners = resolved.get("partners") or []
-    # Only profiles that record sign-off at all are held to it: an edition adopted before
-    # this field existed (like every older profile) has no akkoord anywhere and stays quiet.
-    if not any(p.get("akkoord") for p in partners) and "status" not in document:
-        return problems
-    for partner in route_partners(resolved):
-        if not partner.get("akkoord"):
-            own = [i for i, p in enumerate(doc.data.get("partners") or []) if p.get("id") == partner["id"]]
-            path: tuple[str | int, ...] = ("partners", own[0]) if own else ("document", "status")
+        for path, text in prose(doc.data)
+        if (found := find_placeholders(text))
+    ]
+
+
+def recorded_checks(doc: Document, content: NationalContent, today: dt.date) -> list[Problem]:
+    """A recorded check of a national number counts only against the organisation's own page and the
+    number the national content prints now."""
+    problems = []
+    by_id = {o.id: o for o in content.organisaties}
+    for i, check in enumerate(doc.data.get("controles") or []):
+        org = by_id.get(str(check.get("organisatie")))
+        if org is None:
+            continue  # the schema has named the allowed organisations already
+        page = str(check.get("pagina") or "")
+        if page and not on_domain(page, org.eigen_domeinen):
             problems.append(
                 doc.problem(
-                    path,
-                    f"partner '{partner['naam']}' staat in de route maar heeft nog geen akkoord gegeven "
-                    "op deze vastgestelde routekaart; vul akkoord (datum, door) in",
+                    ("controles", i, "pagina"),
+                    f"een controle van {org.naam} telt alleen op een eigen pagina van de organisatie "
+                    f"({', '.join(org.eigen_domeinen)}), niet op {host_of(page) or page}; vergelijk het "
+                    f"nummer bijvoorbeeld met {org.bron}",
+                )
+            )
+        numbers = org.nummers
+        number = str(check.get("nummer") or "")
+        checked = read_phone(number).phone if number else None
+        if checked is not None and not any(checked.same_number(n) for n in numbers):
+            problems.append(
+                doc.problem(
+                    ("controles", i, "nummer"),
+                    f"de landelijke inhoud drukt voor {org.naam} {enumeration(numbers)} af, niet {number}; "
+                    "deze controle telt daarom niet mee. Vergelijk het nummer dat in de routekaart staat",
+                    warning=True,
+                )
+            )
+        day = check.get("datum")
+        if isinstance(day, dt.date) and day > today:
+            problems.append(
+                doc.problem(("controles", i, "datum"), f"{day.isoformat()} ligt in de toekomst; een controle is gedaan")
+            )
+        elif isinstance(day, dt.date) and today - day > STALE_AFTER:
+            problems.append(
+                doc.problem(
+                    ("controles", i, "datum"),
+                    f"de controle van {org.naam} is van {day.isoformat()}, meer dan twaalf maanden geleden; "
+                    "vergelijk het nummer opnieuw met de pagina en werk de datum bij",
                     warning=True,
                 )
             )
     return problems
-
-
-def national_text(doc: Document, resolved: dict[str, Any]) -> list[Problem]:
-    """An edition adopted before the national content's date was adopted on another national text."""
-    document = resolved.get("document") or {}
-    adopted = document.get("vastgesteld_op")
-    if document.get("status") != "vastgesteld" or not isinstance(adopted, dt.date):
-        return []
-    info = load_content_info()
-    if adopted >= info.datum:
-        return []
-    return [
-        doc.problem(
-            ("document", "vastgesteld_op"),
-            f"versie {document.get('versie')} van deze routekaart is vastgesteld op {dutch_date(adopted)}, "
-            f"maar de landelijke tekst is daarna veranderd: een build drukt nu landelijke inhoud versie "
-            f"{info.versie} van {dutch_date(info.datum)} af, niet de tekst die is vastgesteld; bekijk de "
-            "landelijke wijzigingen en stel de routekaart opnieuw vast (nieuwe versie en vastgesteld_op)",
-            warning=True,
-        )
-    ]
-
-
-def route_partners(resolved: dict[str, Any]) -> list[dict[str, Any]]:
-    """The partners that act in at least one chain step: named for it, or with the step among their own."""
-    keten = resolved.get("ketenaanpak") or {}
-    named = {pid for step in STEPS for pid in ((keten.get(step) or {}).get("partners") or [])}
-    return [
-        p
-        for p in resolved.get("partners") or []
-        if p["id"] in named or set(p.get("stappen") or []) & set(STEPS)
-    ]
 
 
 def existing_file(doc: Document, field: str, what: str) -> tuple[Path | None, list[Problem]]:
@@ -241,11 +288,14 @@ def _checked(
 def freshness(doc: Document, today: dt.date) -> list[Problem]:
     problems = []
     for i, partner in enumerate(doc.data.get("partners") or []):
+        # A starter's example partner is named as such already; a check date of it means nothing.
+        if is_example_contact(partner) and partner.get("gecontroleerd_op") is None:
+            continue
         problems += _checked(
             doc, ("partners", i), partner.get("gecontroleerd_op"), f"partner '{partner.get('naam')}'", today
         )
     vt = doc.data.get("veilig_thuis")
-    if isinstance(vt, dict):
+    if isinstance(vt, dict) and not (is_example_contact(vt) and vt.get("gecontroleerd_op") is None):
         problems += _checked(doc, ("veilig_thuis",), vt.get("gecontroleerd_op"), "Veilig Thuis", today)
     return problems
 

@@ -104,6 +104,8 @@ def _resolve(gemeente: dict[str, Any], region: dict[str, Any] | None) -> dict[st
     resolved["veilig_thuis"] = deep_merge(region["veilig_thuis"], gemeente.get("veilig_thuis"))
     resolved["partners"] = merge_partners(region.get("partners") or [], gemeente.get("partners") or [])
     resolved["regio_naam"] = region["naam"]
+    # The region's checks of national numbers hold for every municipality; its own come after them.
+    resolved["controles"] = [*(region.get("controles") or []), *(gemeente.get("controles") or [])]
     site_url = (region.get("site") or {}).get("url")
     if site_url:
         resolved["regio_site_url"] = site_url

@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from assembler.errors import ProfileError
+from assembler.national import national_content
 from assembler.problems import Problem, sort_problems
 from assembler.profile import cardreach, crosscheck, glyphs
+from assembler.profile.edition import check_edition, content_names
+from assembler.profile.examples import example_values
 from assembler.profile.loader import Document, load_document
 from assembler.profile.merge import origins, resolve
 from assembler.profile.validation import validate_document
@@ -86,6 +89,9 @@ def load_region(
         problems += crosscheck.unique_ids(doc)
         problems += crosscheck.freshness(doc, today)
         problems += glyphs.printable(doc, data)
+        problems += crosscheck.placeholders(doc)
+        problems += crosscheck.recorded_checks(doc, national_content(), today)
+        problems += example_values(doc)
         problems += cardreach.partner_numbers(doc, data.get("veilig_thuis"))
         problems += cardreach.marked_partners(doc, data.get("veilig_thuis"))
     municipalities = []
@@ -141,6 +147,8 @@ def load_profile(
         # otherwise go on, so that a bad logo does not hide an unknown partner id.
         raise ProfileError(sort_problems(problems))
     resolved = resolve(data, region.data if region else None)
+    herkomst = origins(data, region.data if region else None)
+    content = national_content()
     problems += crosscheck.references(doc, resolved)
     problems += crosscheck.freshness(doc, today)
     problems += crosscheck.gaps(doc, resolved)
@@ -151,20 +159,18 @@ def load_profile(
         ((resolved.get("ketenaanpak") or {}).get(cardreach.SIGNALLING) or {}).get("partners") or (),
     )
     problems += cardreach.routing(doc, resolved)
-    problems += crosscheck.adoption(doc, resolved)
-    problems += crosscheck.national_text(doc, resolved)
+    problems += crosscheck.adoption(doc)
+    edition = check_edition(
+        resolved, data, region.data if region else None, herkomst, content.info, content_names(content)
+    )
+    problems += crosscheck.edition(doc, edition, region.display if region else None)
+    problems += crosscheck.recorded_checks(doc, content, today)
+    problems += example_values(doc)
     if region is not None:
         problems += region.warnings
     if _errors(problems):
         raise ProfileError(sort_problems(problems))
-    return Profile(
-        path.absolute(),
-        doc.display,
-        resolved,
-        region,
-        tuple(sort_problems(problems)),
-        origins(data, region.data if region else None),
-    )
+    return Profile(path.absolute(), doc.display, resolved, region, tuple(sort_problems(problems)), herkomst)
 
 
 def _relative_display(base: str, rel: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from assembler.cardformats import CARD_FORMATS, DEFAULT_CARD_FORMAT, choices_text
 
 # AUDIENCES: the card audiences are the professions of templates/content/beroepen.yaml, in its order.
-from assembler.national import AUDIENCES, PRACTICES, STEPS
+from assembler.national import AUDIENCES, NUMBERED_ORGANISATIONS, PRACTICES, STEPS
 from assembler.national.handvatten import HANDVATTEN, STATUSES, VT_AFSPRAKEN
 
 SCHEMA_VERSION = 1
@@ -110,11 +110,31 @@ CHECKED = _date(
     "2026-09-01",
 )
 
+# A name the starter profile writes ends in this marker, so nobody mistakes it for a real one and
+# `validate` can point at every one still left (profile/examples.py).
+EXAMPLE_MARK = "(voorbeeld)"
+
 PERSON = {
-    "naam": _name("Naam van de persoon of het team.", "Anouk de Vries", required=True),
+    "naam": _name("Naam van de persoon of het team.", f"A. de Vries {EXAMPLE_MARK}", required=True),
     "functie": _name("Functie.", "Beleidsadviseur zorg en veiligheid"),
     "email": _email("E-mailadres.", "a.devries@gemeente.example"),
     "telefoon": _phone("Telefoonnummer zoals mensen het schrijven.", "0123-456789"),
+}
+
+AKKOORD = {
+    "datum": _date("Datum van het akkoord.", "2026-09-20") | {"required": True},
+    "door": _name("Wie akkoord gaf.", f"naam en functie {EXAMPLE_MARK}", required=True),
+    "versie": _d(
+        "Voor welke versie van de routekaart het akkoord geldt (document.versie). Zonder dit veld leidt "
+        "de toolkit de versie af uit de datum en de versiegeschiedenis. Alleen een akkoord voor de versie "
+        "die wordt vastgesteld, telt mee; een akkoord voor een eerdere versie staat als zodanig op het "
+        "akkoordblad.",
+        "2026.1",
+        type="string",
+        coerce="to_text",
+        empty=False,
+        maxlength=40,
+    ),
 }
 
 PARTNER = {
@@ -122,13 +142,13 @@ PARTNER = {
         "Korte vaste sleutel van de partner (kleine letters, cijfers en streepjes), "
         "waarmee de ketenaanpak naar de partner verwijst. Een lokale partner met het id "
         "van een regionale partner vervangt die.",
-        "wijkteam-rivierstad",
+        "voorbeeld-wijkteam",
         type="string",
         required=True,
         regex=r"^[a-z0-9][a-z0-9-]{0,62}$",
     ),
     "naam": _name(
-        "Naam zoals professionals de organisatie kennen.", "Sociaal wijkteam Rivierstad", required=True
+        "Naam zoals professionals de organisatie kennen.", f"Sociaal wijkteam {EXAMPLE_MARK}", required=True
     ),
     "type": _choice("Soort organisatie.", PARTNER_TYPES, "sociaal_wijkteam") | {"required": True},
     "rol": _text(
@@ -146,18 +166,16 @@ PARTNER = {
     "spoed": _phone("Nummer voor spoed, als dat anders is dan het gewone nummer.", "112"),
     "email": _email("E-mailadres.", "wijkteam@gemeente.example"),
     "website": _url("Website (https).", "https://www.gemeente.example/wijkteam"),
-    "adres": _name("Bezoek- of postadres.", "Marktplein 1, 9999 AB Rivierstad"),
+    "adres": _name("Bezoek- of postadres.", "Marktplein 1, 9999 AB Voorbeeldstad"),
     "bereikbaarheid": _name(
         "Wanneer de partner bereikbaar is.", "maandag tot en met vrijdag, 9.00 tot 17.00 uur"
     ),
     "gecontroleerd_op": CHECKED,
     "akkoord": _dict(
-        "Akkoord van de partner met zijn rol in de routekaart: datum en wie namens de partner tekende. "
-        "Zonder dit veld staat de partner als 'nog geen akkoord' op het akkoordblad.",
-        {
-            "datum": _date("Datum van het akkoord.", "2026-09-20") | {"required": True},
-            "door": _name("Wie namens de partner akkoord gaf.", "J. Jansen, teamleider", required=True),
-        },
+        "Akkoord van de partner met de eigen rol in de routekaart: datum, wie namens de partner tekende "
+        "en voor welke versie van de routekaart. Zonder dit veld staat de partner als 'nog geen akkoord' "
+        "op het akkoordblad.",
+        AKKOORD,
     ),
     "aanspreekpunt_voor": _choices(
         "Voor welke beroepsgroepen van de zakkaarten deze partner bereikbaar is met vragen van "
@@ -169,6 +187,37 @@ PARTNER = {
         ["onderwijs", "huisartsen"],
     ),
 }
+
+CONTROLES = _d(
+    "Eigen controles van landelijke nummers: wie het nummer op welke dag vergeleek met welke pagina "
+    "van de organisatie zelf. Een regiobestand geldt voor al zijn gemeenten; een gemeente kan zelf "
+    "controles toevoegen. Een gecontroleerd nummer staat in de routekaart met 'gecontroleerd op'.",
+    None,
+    type="list",
+    schema={
+        "type": "dict",
+        "schema": {
+            "organisatie": _choice(
+                "Welke landelijke organisatie (het id uit de landelijke inhoud).",
+                NUMBERED_ORGANISATIONS,
+                "veilig-thuis",
+            )
+            | {"required": True},
+            "nummer": _phone("Het nummer dat is vergeleken, zoals het in de routekaart staat.", "0800-2000")
+            | {"required": True},
+            "datum": _date("Dag van de vergelijking met de pagina.", "2026-09-01") | {"required": True},
+            "door": _name(
+                "Wie het nummer vergeleek (naam en organisatie).", f"A. de Vries, gemeente {EXAMPLE_MARK}"
+            )
+            | {"required": True},
+            "pagina": _url(
+                "De pagina op een eigen website van de organisatie waar het nummer staat.",
+                "https://www.veiligthuis.nl/",
+            )
+            | {"required": True},
+        },
+    },
+)
 
 # What Veilig Thuis agrees with the municipalities per topic of "Voor Veilig Thuis" (handvatten.yaml).
 _VT_AGREEMENTS = {
@@ -213,23 +262,29 @@ VT_WERKAFSPRAKEN = _dict(
 VEILIG_THUIS = {
     "id": _d(
         "Sleutel van de Veilig Thuis-organisatie.",
-        "veilig-thuis-middenland",
+        "veilig-thuis-voorbeeldregio",
         type="string",
         regex=r"^[a-z0-9][a-z0-9-]{0,62}$",
     ),
     "naam": _name(
-        "Naam van de regionale Veilig Thuis-organisatie.", "Veilig Thuis Middenland", required=True
+        "Naam van de regionale Veilig Thuis-organisatie.", f"Veilig Thuis {EXAMPLE_MARK}", required=True
     ),
     "telefoon": _phone("Telefoonnummer; landelijk is dat 0800-2000.", "0800-2000"),
     "email": _email("E-mailadres.", "info@veiligthuis.example"),
     "website": _url("Website (https).", "https://www.veiligthuis.example"),
-    "adres": _name("Post- of bezoekadres.", "Postbus 1234, 9999 ZZ Rivierstad"),
+    "adres": _name("Post- of bezoekadres.", "Postbus 1234, 9999 ZZ Voorbeeldstad"),
     "bereikbaarheid": _name("Wanneer Veilig Thuis bereikbaar is.", "24 uur per dag, 7 dagen per week"),
     "aandachtsfunctionaris_vgv": _dict(
         "De aandachtsfunctionaris vrouwelijke genitale verminking (VGV) van Veilig Thuis.",
         {k: v for k, v in PERSON.items() if k != "functie"},
     ),
     "gecontroleerd_op": CHECKED,
+    "akkoord": _dict(
+        "Akkoord van Veilig Thuis met de eigen rol in de routekaart: datum, wie tekende en voor welke "
+        "versie. Veilig Thuis staat in elke route; zonder akkoord staat het als 'nog geen akkoord' op het "
+        "akkoordblad.",
+        AKKOORD,
+    ),
     "werkafspraken": VT_WERKAFSPRAKEN,
 }
 
@@ -240,7 +295,7 @@ STEP = {
     ),
     "partners": _d(
         "Ids van de partners die deze stap uitvoeren.",
-        ["wijkteam-rivierstad"],
+        ["voorbeeld-wijkteam"],
         type="list",
         schema={"type": "string"},
         check_with="unique_items",
@@ -256,7 +311,7 @@ KETENAANPAK = {
         default="gemeente",
     ),
     "coordinator": _d(
-        "Id van de partner die de ketenaanpak coördineert.", "wijkteam-rivierstad", type="string"
+        "Id van de partner die de ketenaanpak coördineert.", "voorbeeld-wijkteam", type="string"
     ),
     "sleutelpersonen": _d(
         "Of de gemeente met sleutelpersonen uit gemeenschappen werkt.", True, type="boolean"
@@ -337,15 +392,18 @@ HANDVATTEN_SECTIE = _dict(
     {h: _dict(f"Status van het handvat '{h}'.", HANDVAT, nullable=True) for h in HANDVATTEN},
 )
 
+def _version(description: str, example: str, **rules: Any) -> dict[str, Any]:
+    return _d(description, example, type="string", coerce="to_text", empty=False, maxlength=40, **rules)
+
+
 DOCUMENT = {
-    "versie": _d(
-        "Versie van de routekaart.",
-        "2026.1",
-        type="string",
-        coerce="to_text",
-        required=True,
-        empty=False,
-        maxlength=40,
+    "versie": _version("Versie van de routekaart.", "2026.1", required=True),
+    "landelijke_versie": _version(
+        "Versie van de landelijke inhoud waarop deze versie van de routekaart is vastgesteld (bij een "
+        "concept: geschreven). Een routekaart is pas vastgesteld als dit de landelijke versie is die de "
+        "toolkit afdrukt. 'assembler init' en de werkmap vullen dit in; zonder dit veld leidt de toolkit "
+        "het af uit vastgesteld_op.",
+        "2026.4",
     ),
     "vastgesteld_op": _date(
         "Datum waarop de routekaart is vastgesteld; nodig bij status 'vastgesteld'.", "2026-10-15"
@@ -358,7 +416,34 @@ DOCUMENT = {
         "vastgesteld",
     ),
     "vastgesteld_door": _name(
-        "Wie de routekaart heeft vastgesteld.", "college van burgemeester en wethouders"
+        "Wie de routekaart heeft vastgesteld, zoals het in de zin 'Vastgesteld op … door …' past.",
+        "het college van burgemeester en wethouders",
+    ),
+    "akkoord_vereist": _d(
+        "Of de vaststelling een akkoord vraagt van elke partner in de routes en van Veilig Thuis "
+        "(standaard ja). Zet op false als de routekaart bewust zonder die akkoorden is vastgesteld; het "
+        "document zegt dat dan zelf.",
+        False,
+        type="boolean",
+    ),
+    "akkoorden": _d(
+        "Akkoorden voor deze routekaart van partners die niet in dit bestand staan: regionale partners "
+        "en Veilig Thuis van de regio. Een akkoord hier gaat voor een akkoord in het regiobestand.",
+        None,
+        type="list",
+        schema={
+            "type": "dict",
+            "schema": {
+                "partner": _d(
+                    "Id van de partner, of 'veilig_thuis' voor Veilig Thuis.",
+                    "veilig_thuis",
+                    type="string",
+                    required=True,
+                    regex=r"^[a-z0-9][a-z0-9_-]{0,62}$",
+                ),
+                **AKKOORD,
+            },
+        },
     ),
     "geschiedenis": _d(
         "Eerdere edities van de routekaart, voor de versietabel.",
@@ -367,20 +452,18 @@ DOCUMENT = {
         schema={
             "type": "dict",
             "schema": {
-                "versie": _d(
-                    "Versie van die editie.",
-                    "2025.1",
-                    type="string",
-                    coerce="to_text",
-                    required=True,
-                    empty=False,
-                    maxlength=40,
-                ),
+                "versie": _version("Versie van die editie.", "2025.1", required=True),
                 "datum": _date("Datum van die editie.", "2025-10-01") | {"required": True},
                 "samenvatting": _text(
                     "Wat er in die editie veranderde, in één of twee zinnen.",
                     "Eerste editie.",
                     maxlength=600,
+                ),
+                # Last, so that a workbook made before this column existed still reads (read.py).
+                "landelijke_versie": _version(
+                    "Versie van de landelijke inhoud waarop die editie rustte; zonder dit veld leidt de "
+                    "toolkit haar af uit de datum.",
+                    "2025.2",
                 ),
             },
         },
@@ -403,7 +486,7 @@ COMMON = {
         required=True,
         allowed=[SCHEMA_VERSION],
     ),
-    "naam": _name("Naam zoals die in de documenten staat.", "Rivierstad", required=True),
+    "naam": _name("Naam zoals die in de documenten staat.", "Voorbeeldstad", required=True),
 }
 
 GEMEENTE: dict[str, Any] = {
@@ -455,6 +538,7 @@ GEMEENTE: dict[str, Any] = {
     "partners": _d("Lokale partners.", None, type="list", schema={"type": "dict", "schema": PARTNER}),
     "kaarten": _dict("Keuzes voor de zakkaarten.", KAARTEN),
     "handvatten": HANDVATTEN_SECTIE,
+    "controles": CONTROLES,
 }
 
 SITE = {
@@ -517,9 +601,10 @@ REGIO: dict[str, Any] = {
         "De regionale website die `assembler regio --site` maakt (map site/ in de uitvoermap).",
         SITE,
     ),
+    "controles": CONTROLES,
     "gemeenten": _d(
         "Paden naar de gemeenteprofielen, vanaf dit bestand gezien.",
-        ["gemeenten/rivierstad.yaml"],
+        ["gemeenten/voorbeeldstad.yaml"],
         type="list",
         schema={"type": "string", "empty": False},
         check_with="unique_items",

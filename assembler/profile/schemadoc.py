@@ -9,15 +9,47 @@ import textwrap
 from collections.abc import Iterator
 from typing import Any
 
+from assembler.national import load_content_info
 from assembler.profile.schema import GEMEENTE, REGIO, SCHEMA_VERSION
 
 WIDTH = 88
 
 # Fields the starter profile lists but leaves switched off. Paths must point at a
-# file that exists, and free text left out gives the national standard text, which
-# beats a sample sentence that could end up in a real document unnoticed.
-_OFF_IN_STARTER = {"regio", "logo", "sjabloon", "inleiding", "lokale_situatie", "afspraken", "werkafspraken"}
-_OFF_IN_STARTER_PATHS = {("ketenaanpak", "deskundigheidsbevordering")}
+# file that exists; free text left out gives the national standard text, which beats a
+# sample sentence that could end up in a real document unnoticed; and a starter is a
+# concept, so it claims no adoption, no akkoord, no history, no check and no local choice
+# a municipality has not made (those print as standard choices until it does).
+_OFF_IN_STARTER = {
+    "regio",
+    "logo",
+    "sjabloon",
+    "inleiding",
+    "lokale_situatie",
+    "afspraken",
+    "vastgesteld_op",
+    "vastgesteld_door",
+    "akkoord_vereist",
+    "akkoorden",
+    "geschiedenis",
+    "herzien_voor",
+    "akkoord",
+    "gecontroleerd_op",
+    "controles",
+    "functie",
+    "rol",
+    "spoed",
+    "adres",
+    "bereikbaarheid",
+    "veilig_thuis",
+    "werkafspraken",
+    "handvatten",
+}
+_OFF_IN_STARTER_PATHS = {
+    ("ketenaanpak", "deskundigheidsbevordering"),
+    ("ketenaanpak", "regie"),
+    ("ketenaanpak", "sleutelpersonen"),
+    ("ketenaanpak", "coordinator"),
+}
 
 _CHECK_NAMES = {
     "phone": "telefoonnummer",
@@ -125,25 +157,34 @@ def _comment(rule: dict[str, Any], indent: str) -> list[str]:
 
 
 def _starter_lines(
-    fields: dict[str, Any], path: tuple[str, ...], indent: str, first: str = "", off_above: bool = False
+    fields: dict[str, Any],
+    path: tuple[str, ...],
+    indent: str,
+    first: str = "",
+    off: bool = False,
+    values: dict[tuple[str, ...], str] | None = None,
 ) -> Iterator[str]:
-    """The fields of one mapping; ``first`` is the '- ' that opens a list item. Inside a group that is
-    switched off (``off_above``), every field is switched off too."""
+    """The fields of one mapping; ``first`` is the '- ' that opens a list item. A field switched off
+    is written with '# ' before it, and so is everything below it."""
     inner = indent + " " * len(first)
+    values = values or {}
     for number, (name, rule) in enumerate(fields.items()):
-        lead = indent + first if number == 0 else inner
         here = (*path, name)
-        off = off_above or name in _OFF_IN_STARTER or here in _OFF_IN_STARTER_PATHS
-        yield from _comment(rule, indent if number == 0 else inner)
-        hash_ = "# " if off else ""
+        field_off = off or name in _OFF_IN_STARTER or here in _OFF_IN_STARTER_PATHS
+        own_indent = indent if number == 0 else inner
+        dash = first if number == 0 else ""
+        yield from _comment(rule, own_indent)
+        lead = f"{own_indent}{'# ' if field_off else ''}{dash}"
         if rule.get("type") == "dict":
-            yield f"{lead}{hash_}{name}:"
-            yield from _starter_lines(rule["schema"], here, inner + "  ", off_above=off)
+            yield f"{lead}{name}:"
+            yield from _starter_lines(rule["schema"], here, inner + "  ", off=field_off, values=values)
         elif _is_group_list(rule):
-            yield f"{lead}{hash_}{name}:"
-            yield from _starter_lines(_item_rule(rule)["schema"], here, inner + "  ", first="- ")
+            yield f"{lead}{name}:"
+            yield from _starter_lines(
+                _item_rule(rule)["schema"], here, inner + "  ", first="- ", off=field_off, values=values
+            )
         else:
-            yield f"{lead}{hash_}{name}: {_example_text(rule)}"
+            yield f"{lead}{name}: {values.get(here, _example_text(rule))}"
 
 
 def starter_profile(naam: str) -> str:
@@ -158,22 +199,31 @@ def starter_profile(naam: str) -> str:
         f"# Gemeenteprofiel van {safe_name} voor de Routekaart schadelijke praktijken.",
         "#",
         "# Boven elk veld staat wat erin hoort. Vervang de voorbeeldwaarden door de gegevens",
-        "# van uw gemeente. Voorbeeldnummers met netnummer 0123 bestaan niet; zet er echte",
-        "# nummers voor in de plaats. Regels die met '# veld:' beginnen staan uit: haal",
-        "# '# ' weg om zo'n veld te gebruiken. Niets invullen bij een tekstveld geeft de",
-        "# landelijke standaardtekst.",
+        "# van uw gemeente: namen met '(voorbeeld)', adressen op .example en nummers met",
+        "# netnummer 0123 bestaan niet, en 'assembler validate' wijst elke voorbeeldwaarde",
+        "# aan die nog in het profiel staat. Regels die met '# veld:' beginnen staan uit:",
+        "# haal '# ' weg om zo'n veld te gebruiken. Niets invullen bij een tekstveld geeft",
+        "# de landelijke standaardtekst.",
+        "#",
+        "# Dit profiel is een concept: de routekaart krijgt CONCEPT op elke pagina tot ze is",
+        "# vastgesteld (vastgesteld_op), met akkoord van de partners en Veilig Thuis.",
         "#",
         "# Controleer het profiel met: assembler controleer <dit bestand>",
         "# Alle velden met uitleg: docs/profiel.md (of: assembler schema).",
         "",
     ]
     lines = list(header)
+    # A starter is a concept written against the national text a build prints now.
+    values: dict[tuple[str, ...], str] = {
+        ("document", "status"): "concept",
+        ("document", "landelijke_versie"): _scalar(load_content_info().versie),
+    }
     for name, rule in GEMEENTE.items():
         if name == "naam":
             lines += _comment(rule, "")
             lines.append(f"naam: {_scalar(safe_name)}")
             continue
-        lines += _starter_lines({name: rule}, (), "")
+        lines += _starter_lines({name: rule}, (), "", values=values)
         if rule.get("type") == "dict" or _is_group_list(rule):
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -257,7 +307,31 @@ Na het erven wordt ook gecontroleerd:
 - `document.herzien_voor` ligt na `document.vastgesteld_op`;
 - de paden in `regio`, `logo`, `sjabloon` en `gemeenten` bestaan, gezien vanaf de map van
   het bestand dat ze noemt;
-- het logo is echt een PNG- of JPEG-afbeelding (gekeken naar de inhoud, niet naar de naam).
+- het logo is echt een PNG- of JPEG-afbeelding (gekeken naar de inhoud, niet naar de naam);
+- elke `document.akkoorden[].partner` is een bekende partner of `veilig_thuis`;
+- een controle onder `controles` is gedaan op een eigen website van de organisatie
+  (`pagina`), en niet in de toekomst;
+- een routekaart met `status: vastgesteld` bevat geen open invulplek zoals `<naam>`.
+
+## Vastgesteld of concept
+
+Een routekaart wordt alleen als vastgesteld gedrukt als alle drie gelden:
+
+1. `document.landelijke_versie` (of, zonder dat veld, de versie die op `vastgesteld_op` gold)
+   is de versie van de landelijke inhoud die de toolkit afdrukt, en `vastgesteld_op` ligt niet
+   vóór die versie;
+2. er staat geen standaardtekst meer in (eigen `afspraken` bij elke ketenstap, een eigen
+   `lokale_situatie` bij elke praktijk, eigen `deskundigheidsbevordering`, een keuze voor
+   `sleutelpersonen`, en een regie die de gemeente of de regio koos) en geen open invulplek
+   (`<…>`);
+3. Veilig Thuis en elke partner in de routes gaven akkoord voor deze `document.versie`
+   (`akkoord` bij de partner of bij `veilig_thuis`, of een rij in `document.akkoorden`), of
+   `document.akkoord_vereist: false` zegt dat de vaststelling dat niet vroeg.
+
+Anders is het een concept: CONCEPT op elke pagina en kaart, de status "Concept: herziening van
+versie X (vastgesteld op …)" en de redenen in het document; bij een herziening ook de landelijke
+wijzigingen sinds de versie waarop de vorige vaststelling rustte. `validate` noemt elke reden
+met bestand en regel als waarschuwing; `--strict` laat ze als fout tellen.
 
 ## Waarschuwingen
 
@@ -267,7 +341,13 @@ Deze punten houden het profiel niet tegen, maar verdienen aandacht
 - `gecontroleerd_op` ontbreekt of is ouder dan twaalf maanden;
 - een ketenstap heeft geen lokale partner;
 - een praktijk met `prioriteit: hoog` heeft geen lokale partner;
-- een telefoonnummer met een onbekend netnummer, zoals het verzonnen 0123.
+- een telefoonnummer met een onbekend netnummer, zoals het verzonnen 0123;
+- een voorbeeldwaarde die er nog staat: een adres op het niet-bestaande domein `.example` of
+  een naam met "(voorbeeld)" uit `assembler init`;
+- een reden waarom een routekaart die vastgesteld heet, als concept wordt gedrukt (zie
+  hierboven), en een open invulplek in een concept;
+- een controle onder `controles` van een ander nummer dan de landelijke inhoud afdrukt, of
+  ouder dan twaalf maanden.
 
 ## Waarden
 

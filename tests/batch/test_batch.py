@@ -131,7 +131,7 @@ def _tally(stdout: str) -> tuple[int, int]:
 def test_overview_spreadsheet_has_the_gaps_table_and_every_problem(built) -> None:  # type: ignore[no-untyped-def]
     out, proc = built
     workbook = load_workbook(out / OVERVIEW)
-    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Kaarten", "Problemen", "Wijzigingen"]
+    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Controles", "Kaarten", "Problemen", "Wijzigingen"]
     sheet = workbook["Overzicht"]
     assert sheet.freeze_panes == "B3"
     header = [c.value for c in sheet[2]]
@@ -153,6 +153,24 @@ def test_overview_spreadsheet_has_the_gaps_table_and_every_problem(built) -> Non
     kinds = [p[2] for p in problems]
     assert _tally(proc.stdout) == (kinds.count("fout"), kinds.count("waarschuwing"))
     assert kinds.count("waarschuwing") > 5 and "zie het blad Problemen in het overzicht" in proc.stdout
+
+
+def test_overview_lists_what_still_needs_checking(built) -> None:  # type: ignore[no-untyped-def]
+    out, _ = built
+    sheet = load_workbook(out / OVERVIEW)["Controles"]
+    assert sheet["A1"].value.startswith("Nog na te kijken op ")
+    header = [c.value for c in sheet[2]]
+    assert header == ["Contact", "Soort", "Nummer", "Waarom", "Vergelijk met", "Staat in de routekaart van", "Vastleggen in"]
+    rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=3, values_only=True)}
+    # A national number nobody compared with its own page, once for the whole region, with the page.
+    police = rows["Politie"]
+    assert police["Soort"] == "landelijk" and police["Nummer"] == "112 en 0900-8844"
+    assert police["Waarom"] == "nog niet nagekeken"
+    assert police["Vergelijk met"].startswith("https://www.politie.nl/")
+    assert police["Staat in de routekaart van"] == ", ".join(NAMES)
+    assert police["Vastleggen in"].startswith("controles (organisatie, nummer, datum, door, pagina)")
+    # Contacts checked within the year are not listed.
+    assert "Veilig Thuis Oeverland" not in rows
 
 
 def test_manifest_lists_every_output_and_input_with_hashes(built) -> None:  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ def batch(region: Path, out: Path) -> str:
 
 def sheet(out: Path) -> list[tuple[object, ...]]:
     workbook = load_workbook(out / OVERVIEW)
-    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Kaarten", "Problemen", "Wijzigingen"]
+    assert workbook.sheetnames == ["Overzicht", "Handvatten", "Controles", "Kaarten", "Problemen", "Wijzigingen"]
     return list(workbook["Wijzigingen"].iter_rows(values_only=True))
 
 

@@ -15,7 +15,7 @@ from tests.conftest import EXAMPLE_REGION
 
 # Wilgendaal leaves sleutelpersonen to the Lindeland region's standaard (true).
 NOTE = (
-    "Standaardkeuze van de regio Lindeland: Wilgendaal heeft in haar profiel niet zelf vastgelegd of zij "
+    "Standaardkeuze van de regio Lindeland: Wilgendaal heeft niet zelf vastgelegd of zij "
     "met sleutelpersonen werkt."
 )
 CHOICE = "Niet zelf vastgelegd (standaardkeuze van de regio: ja)"

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import BuiltProfile
 
-NOTE = "Dit is de standaardkeuze van de regio Oeverland: Dijkmond heeft in haar profiel niet zelf vastgelegd"
+NOTE = "Dit is de standaardkeuze van de regio Oeverland: Dijkmond heeft niet zelf vastgelegd"
 CHOICE = "(standaardkeuze van de regio)"
 
 

@@ -193,7 +193,8 @@ def test_general_card_has_the_five_steps_tips_inhouse_contact_local_numbers_and_
     assert entries[0].wie == content.kaarten["doelgroepen"]["onderwijs"]["aanspreekpunt"]
     assert set(numbers(general.achterkant)) == {"0123-780789", "0123-780700", "0800-2000", "112"}
     assert general.achterkant.qr == "https://www.brugstad.example/schadelijke-praktijken"
-    assert general.achterkant.voet is not None and "15 oktober 2026" in general.achterkant.voet
+    # Brugstad's adoption does not hold up (see tests/test_region_editions.py): the card says concept.
+    assert general.achterkant.voet == "Routekaart Brugstad, versie 2026.1, concept"
 
 
 def test_qr_falls_back_to_the_website_and_is_left_out_without_one() -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from assembler.model.changes import compare_content, compare_profiles, compare_regions
-from assembler.national import national_content
+from assembler.model.sheets import compare_national
+from assembler.national import ContentChange, ContentInfo, national_content
 from assembler.profile.reading import load_profile, load_region
-from tests.conftest import BASE_PROFILE, BASE_REGION, edit
+from tests.conftest import BASE_PROFILE, BASE_REGION, NATIONAL, edit
 
 
 def _data(write, text: str, name: str) -> dict:
@@ -32,11 +34,18 @@ def test_policy_changes_in_dutch(write) -> None:
     text = edit(text, "    prioriteit: hoog", "    prioriteit: laag")
     text = edit(text, "  regie: gemeente", "  regie: veilig_thuis")
     text = edit(text, "  coordinator: wijkteam-testdam", "  coordinator: politie-testdam")
-    text = edit(text, "  eergerelateerd_geweld:\n    prioriteit: laag\n", "")
     text = edit(
-        text, "  gedwongen_achterlating: {}", "  gedwongen_achterlating:\n    lokale_situatie: Nieuw."
+        text,
+        "  eergerelateerd_geweld:\n    prioriteit: laag\n"
+        "    lokale_situatie: Het wijkteam werkt samen met de politie bij eergerelateerd geweld.\n",
+        "",
     )
-    text = edit(text, "    email: wijkteam@testdam.example\n", "    email: team@testdam.example\n")
+    text = edit(
+        text,
+        "    lokale_situatie: Leerplicht belt na elke zomervakantie de scholen na.",
+        "    lokale_situatie: Nieuw.",
+    )
+    text = edit(text, "    email: wijkteam@testdam.test\n", "    email: team@testdam.test\n")
     text = edit(
         text,
         "kaarten:\n",
@@ -49,9 +58,9 @@ def test_policy_changes_in_dutch(write) -> None:
     assert "Ketenaanpak: regie gewijzigd van de gemeente in Veilig Thuis." in texts
     assert "Ketenaanpak: coördinator gewijzigd van Sociaal wijkteam Testdam in Politie Testdam." in texts
     assert "Praktijk vervallen: Eergerelateerd geweld." in texts
-    assert "Gedwongen achterlating: lokale situatie toegevoegd." in texts
+    assert "Gedwongen achterlating: lokale situatie gewijzigd." in texts
     assert (
-        "Sociaal wijkteam Testdam: e-mailadres gewijzigd van wijkteam@testdam.example in team@testdam.example."
+        "Sociaal wijkteam Testdam: e-mailadres gewijzigd van wijkteam@testdam.test in team@testdam.test."
         in texts
     )
     assert "Partner toegevoegd: Jongerenwerk Testdam." in texts
@@ -138,3 +147,35 @@ def test_cli_refuses_mixed_kinds(write, run) -> None:
     result = run("wijzigingen", old, region)
     assert result.exit_code == 1
     assert "vergelijk twee gemeenteprofielen of twee regiobestanden" in result.output
+
+
+def test_national_changes_between_two_editions() -> None:
+    log = (
+        ContentChange("2026.6", dt.date(2026, 12, 20), "Nieuwe signalen bij VGV.", ("De schadelijke praktijken",)),
+        ContentChange("2026.5", dt.date(2026, 12, 6), "Bronnen op eigen pagina's.", ()),
+        ContentChange("2026.4", dt.date(2026, 11, 29), "Meldcode in vijf stappen.", ()),
+    )
+    info = ContentInfo("2026.6", dt.date(2026, 12, 20), (), log)
+    texts = [c.text for c in compare_national("2026.4", "2026.6", info)]
+    assert texts == [
+        "Landelijke inhoud: van versie 2026.4 naar versie 2026.6.",
+        "Landelijke inhoud versie 2026.5 van 6 december 2026: Bronnen op eigen pagina's.",
+        "Landelijke inhoud versie 2026.6 van 20 december 2026: Nieuwe signalen bij VGV. "
+        "(hoofdstukken: De schadelijke praktijken)",
+    ]
+    # Up to the version the new edition rests on, not beyond it.
+    assert len(compare_national("2026.4", "2026.5", info)) == 2
+    assert compare_national("2026.6", "2026.6", info) == []
+    assert "niet vastgelegd" in compare_national(None, "2026.6", info)[0].text
+
+
+def test_wijzigingen_names_the_national_versions_and_akkoorden(write, run) -> None:  # type: ignore[no-untyped-def]
+    old = write(edit(BASE_PROFILE, f'  landelijke_versie: "{NATIONAL.versie}"\n', '  landelijke_versie: "2026.1"\n'), "oud.yaml")
+    new = write(
+        edit(BASE_PROFILE, '      door: P. Jansen, teamchef\n', '      door: P. de Jong, teamchef\n'), "nieuw.yaml"
+    )
+    result = run("wijzigingen", old, new)
+    assert result.exit_code == 0, result.output
+    assert f"Document: versie van de landelijke inhoud gewijzigd van 2026.1 in {NATIONAL.versie}." in result.output
+    assert f"Landelijke inhoud: van versie 2026.1 naar versie {NATIONAL.versie}." in result.output
+    assert "Politie Testdam: akkoord gewijzigd van" in result.output and "P. de Jong" in result.output

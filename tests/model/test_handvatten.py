@@ -118,14 +118,11 @@ def test_profile_statuses_with_explanation_and_who(write) -> None:
 
 
 def test_handvatten_follow_the_practices(write) -> None:
-    only_hd = edit(
-        BASE_PROFILE,
-        "praktijken:\n  vrouwelijke_genitale_verminking:\n    prioriteit: hoog\n",
-        "praktijken:\n",
-    )
-    only_hd = only_hd.replace("  gedwongen_achterlating: {}\n", "").replace(
-        "  eergerelateerd_geweld:\n    prioriteit: laag\n", ""
-    )
+    # Only forced marriage: the other practices' blocks (priority and own local situation) go.
+    only_hd = BASE_PROFILE
+    for practice in ("vrouwelijke_genitale_verminking", "gedwongen_achterlating", "eergerelateerd_geweld"):
+        only_hd = re.sub(rf"^  {practice}:\n(?:    .*\n)*", "", only_hd, count=1, flags=re.MULTILINE)
+    assert "  huwelijksdwang:\n" in only_hd and "gedwongen_achterlating" not in only_hd
     model = tailor(load_profile(write(only_hd)), national_content())
     ids = {h.id for h in model.handvatten}
     assert {"nazorg_vgv", "verklaring_vgv", "specialistische_opvang_egg"}.isdisjoint(ids)

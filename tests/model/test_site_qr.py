@@ -23,7 +23,7 @@ def test_qr_points_to_the_site_page_of_the_municipality(tmp_path: Path) -> None:
 
 def test_without_a_site_the_website_stays(tmp_path: Path) -> None:
     region = make_region(tmp_path, site=False)
-    assert _qr(region, "testveld") == "https://www.testdam.example/schadelijke-praktijken"
+    assert _qr(region, "testveld") == "https://www.testdam.test/schadelijke-praktijken"
 
 
 def test_an_own_qr_address_wins(tmp_path: Path) -> None:
@@ -32,9 +32,9 @@ def test_an_own_qr_address_wins(tmp_path: Path) -> None:
     path.write_text(
         path.read_text(encoding="utf-8").replace(
             "  doelgroepen: [onderwijs, huisartsen]\n",
-            "  doelgroepen: [onderwijs, huisartsen]\n  qr: https://www.testdam.example/eigen\n",
+            "  doelgroepen: [onderwijs, huisartsen]\n  qr: https://www.testdam.test/eigen\n",
             1,
         ),
         encoding="utf-8",
     )
-    assert _qr(region, "testdam") == "https://www.testdam.example/eigen"
+    assert _qr(region, "testdam") == "https://www.testdam.test/eigen"

@@ -103,10 +103,13 @@ def test_contact_list_has_a_row_per_partner_and_only_confirmed_national_numbers(
     assert (
         sexual and sexual[0].telefoon is None and sexual[0].bereikbaarheid == "via centrumseksueelgeweld.nl"
     )
-    # Every national number nobody compared with the organisation's own page says so.
+    # A national number stands with its source; the colophon names those nobody compared with it.
     for contact in national:
-        assert contact.niet_gecontroleerd == (bool(contact.telefoon) and contact.gecontroleerd_op is None)
-    assert {c.naam for c in national if c.niet_gecontroleerd} >= {"Politie", "Slachtofferhulp Nederland"}
+        assert contact.bron_domein and contact.bron_domein in (contact.bron or "")
+    unchecked = " ".join(model.ongecontroleerde_nummers)
+    assert "Politie (112 en 0900-8844)" in unchecked and "Slachtofferhulp Nederland (0900-0101)" in unchecked
+    assert "Centrum Seksueel Geweld" not in unchecked
+    assert "Politie (112 en 0900-8844)" in model.controle_tekst
 
 
 @pytest.mark.parametrize(

@@ -50,8 +50,8 @@ standaard:
     write(region, "regio.yaml")
     municipality = edit(
         edit(BASE_PROFILE, "naam: Testdam\n", "naam: Testdam\nregio: ../regio.yaml\n"),
-        '    telefoon: "020-1234568"\n    email: wijkteam@testdam.example\n',
-        "    email: wijkteam@testdam.example\n",
+        '    telefoon: "020-1234568"\n    email: wijkteam@testdam.test\n',
+        "    email: wijkteam@testdam.test\n",
     )
     return write(edit(municipality, "  formaat: creditcard\n", ""), "gemeenten/testdam.yaml"), region
 
@@ -101,7 +101,7 @@ def test_the_pdf_fit_guard_names_the_field_from_the_carried_place(write: WriteFi
     blamed = placed(profile, error)
     assert blamed is not None
     (problem,) = blamed.problems
-    line = line_of(BASE_PROFILE, "email: wijkteam@testdam.example")
+    line = line_of(BASE_PROFILE, "email: wijkteam@testdam.test")
     assert problem.format().startswith(f"{path}:{line}:12: partners.0.email: ")
     # Text that is not the profile's (national text, a toolkit fault) is not blamed on a field.
     assert placed(profile, FitError("x", [("Landelijke tekst", None)])) is None

@@ -140,7 +140,7 @@ def test_characters_no_shipped_font_prints_are_refused_with_their_place(
 def test_a_pasted_url_as_one_long_word_wraps_in_every_format(
     profile: Profile, run: Invoke, tmp_path: Path
 ) -> None:
-    url = "https://www.testdam.example/" + "schadelijkepraktijken" * 8
+    url = "https://www.testdam.test/" + "schadelijkepraktijken" * 8
     path = profile((INTRO, f"inleiding: Lees eerst {url} en bel dan het wijkteam."))
     files = _build_all(run, path, tmp_path / "uit")
     squashed = "".join(_pdf_text(files["routekaart-testdam.pdf"]).split())

@@ -53,5 +53,5 @@ def test_cleared_group_and_block_text_leave_the_blank_lines(tmp_path: Path) -> N
     assert added == []
     assert removed[:2] == ["huisstijl:", '  hoofdkleur: "#0B5E7A"']
     assert removed[2] == "  inleiding: |" and len(removed) == 6
-    assert "logo: ../logo-kreekmonde.png\n\ndocument:" in after
+    assert "logo: ../logo-kreekmonde.png\n\n# Deze versie is vastgesteld" in after
     assert '    telefoon: "0123-451000"\n\npraktijken:' in after

@@ -24,6 +24,8 @@ def test_municipality_workbook(write: WriteFile) -> None:
         "Partners",
         "Veilig Thuis",
         "Geschiedenis",
+        "Akkoorden",
+        "Controles",
         "Over deze werkmap",
     ]
     assert all(ws.sheet_state == "visible" for ws in book.worksheets)
@@ -73,6 +75,7 @@ def test_region_workbook(tmp_path: Path) -> None:
         "Veilig Thuis",
         "Partners",
         "Standaard",
+        "Controles",
         "Over deze werkmap",
     ]
     assert book["Partners"].max_row >= 4

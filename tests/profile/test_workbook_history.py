@@ -36,12 +36,12 @@ def _history(path: Path) -> list[dict]:
 def test_sheet_shows_each_edition_with_real_dates(brugstad: Path) -> None:
     book = load_workbook(export(brugstad))
     ws = book["Geschiedenis"]
-    assert book.sheetnames[-2:] == ["Geschiedenis", "Over deze werkmap"]
-    assert [c.value for c in ws[1]] == ["versie", "datum", "samenvatting"]
+    assert book.sheetnames[-4:] == ["Geschiedenis", "Akkoorden", "Controles", "Over deze werkmap"]
+    assert [c.value for c in ws[1]] == ["versie", "datum", "samenvatting", "landelijke_versie"]
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=ws.max_row)][:3] == [
-        ["2025.2", dt.datetime(2025, 11, 1), "Telefoonnummers bijgewerkt."],
-        ["2025.1", dt.datetime(2025, 3, 1), "Eerste editie."],
-        [None, None, None],
+        ["2025.2", dt.datetime(2025, 11, 1), "Telefoonnummers bijgewerkt.", None],
+        ["2025.1", dt.datetime(2025, 3, 1), "Eerste editie.", None],
+        [None, None, None, None],
     ]
     # Dates are date cells shown day-month-year; versions are text, so 2025.10 stays 2025.10.
     assert ws["B2"].number_format == "dd-mm-yyyy" and ws["B4"].number_format == "dd-mm-yyyy"
@@ -119,7 +119,7 @@ def test_profile_without_history_gets_an_empty_sheet_and_can_start_one(region: P
     before = dijkmond.read_bytes()
     workbook = export(dijkmond)
     ws = load_workbook(workbook)["Geschiedenis"]
-    assert [c.value for c in ws[1]] == ["versie", "datum", "samenvatting"]
+    assert [c.value for c in ws[1]] == ["versie", "datum", "samenvatting", "landelijke_versie"]
     assert all(c.value is None for row in ws.iter_rows(min_row=2) for c in row)
     assert run("import", workbook, dijkmond).exit_code == 0
     assert dijkmond.read_bytes() == before

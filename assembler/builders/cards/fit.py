@@ -23,6 +23,7 @@ from assembler.problems import Place
 
 PX_PER_MM = 96 / 25.4
 TOLERANCE = 0.5  # px: rounding in the layout, far below a visible overflow
+STAMP = "stempel"
 
 # (face number, data-v of the field to shorten) -> the laid-out pages of that one face
 Retry = Callable[[int, str], list[Any]]
@@ -57,6 +58,8 @@ def _text_boxes(
 ) -> Iterator[tuple[Any, _Marked | None]]:
     """Every text box under box with the nearest element above it that names its field (data-f)."""
     element = getattr(box, "element", None)
+    if element is not None and STAMP in (element.get("class") or "").split():
+        return  # a concept's stamp lies across the face on purpose, out of the flow
     if element is not None and element.get("data-f"):
         marked = _Marked(fields[int(element.get("data-f"))], element)
     if isinstance(box, boxes.TextBox):

@@ -19,7 +19,7 @@ DASH = "–"
 KEY_PERSONS = {
     "ja": "de gemeente werkt met sleutelpersonen uit gemeenschappen",
     "nee": "de gemeente werkt (nog) niet met sleutelpersonen",
-    "niet vastgelegd": "niet vastgelegd in het profiel",
+    "niet vastgelegd": "nog niet vastgelegd",
 }
 NO_NUMBER = "geen nummer vastgelegd"
 # The fixed headings of levels 1 and 2, by id: the PDF's outline (builders/region/pdf.py) and the Word
@@ -235,8 +235,8 @@ def _texts(model: RegionModel) -> dict[str, Any]:
             f"{vt} per gemeente weet bij wie een signaal terechtkomt en wat er is afgesproken. Het "
             "overzicht op de eerste pagina zet alle gemeenten naast elkaar; de contactlijst hieronder "
             "geeft per gemeente wie u belt.",
-            "Alles in dit document komt uit de profielen van de gemeenten. Klopt er iets niet, dan past "
-            "de gemeente haar profiel aan en wordt het document opnieuw gemaakt; zo blijven de "
+            "Alles in dit document komt uit wat de gemeenten zelf hebben vastgelegd. Klopt er iets niet, "
+            "dan past de gemeente haar gegevens aan en wordt het document opnieuw gemaakt; zo blijven de "
             "routekaarten van de gemeenten en dit regionale overzicht met elkaar in overeenstemming.",
         ],
         "veilig_thuis": (
@@ -250,7 +250,7 @@ def _texts(model: RegionModel) -> dict[str, Any]:
             "routekaart, tenzij zij voor dezelfde organisatie eigen gegevens heeft vastgelegd."
         ),
         "geen_partners": (
-            f"Het regiobestand noemt geen regionale partners naast {vt}; elke gemeente legt haar "
+            f"De regio heeft geen regionale partners naast {vt} vastgelegd; elke gemeente legt haar "
             "partners zelf vast."
         ),
         "contactlijst": (
@@ -269,7 +269,7 @@ def _texts(model: RegionModel) -> dict[str, Any]:
         ),
         "mislukt": (
             "Van deze gemeenten kon de routekaart niet worden gemaakt. Zij staan niet in dit document tot "
-            "hun profiel is hersteld en de regio opnieuw is samengesteld."
+            "hun gegevens zijn hersteld en de regio opnieuw is samengesteld."
         ),
     }
 
@@ -365,8 +365,8 @@ def _failure(f: FailedEntry, overview_name: str) -> dict[str, str]:
     errors = [b for b in f.bevindingen if b.soort == "fout"]
     if errors:
         reason = (
-            f"het profiel heeft {plural(len(errors), 'fout', 'fouten')}; elke fout staat met de plek "
-            f"in het profiel op het blad Problemen van {overview_name}"
+            f"de gegevens bevatten {plural(len(errors), 'fout', 'fouten')}; elke fout staat met haar "
+            f"plek op het blad Problemen van {overview_name}"
         )
     else:
         reason = f.reden
@@ -405,8 +405,8 @@ def context(model: RegionModel, overview_name: str) -> dict[str, Any]:
         ],
         "overzicht_uitleg": (
             f"Dezelfde gegevens staan in het spreadsheet {overview_name}, met op het blad Problemen "
-            "elke waarschuwing en de plek in het profiel, en op het blad Kaarten per zakkaart wie erop staat, "
-            "waarom, en welke partners er niet op staan."
+            "elke waarschuwing en de plek waar die in de gegevens staat, en op het blad Kaarten per zakkaart "
+            "wie erop staat, waarom, en welke partners er niet op staan."
         ),
         "overzicht_bestand": overview_name,
     }

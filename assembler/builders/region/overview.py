@@ -25,6 +25,8 @@ PROBLEMS_SHEET = "Problemen"
 CHANGES_SHEET = "Wijzigingen"
 CHANGES_HEADER = ("Gemeente", "Onderwerp", "Wijziging")
 HANDVATTEN_SHEET = "Handvatten"
+CHECKS_SHEET = "Controles"
+CHECKS_HEADER = ("Contact", "Soort", "Nummer", "Waarom", "Vergelijk met", "Staat in de routekaart van", "Vastleggen in")
 CARDS_SHEET = "Kaarten"
 CARDS_HEADER = (
     "Gemeente",
@@ -121,6 +123,26 @@ def handvatten_rows(model: RegionModel) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+def _checks_title(model: RegionModel) -> str:
+    if not model.controles:
+        return "Alle nummers zijn in de afgelopen twaalf maanden nagekeken"
+    return f"Nog na te kijken op {model.peildatum.strftime('%d-%m-%Y')}"
+
+
+def check_rows(model: RegionModel) -> tuple[tuple[str, ...], ...]:
+    """What still needs checking: one row per number, with the page to compare it against."""
+    return tuple(
+        (
+            row.nummer.naam,
+            row.nummer.soort,
+            row.nummer.nummers,
+            row.reden,
+            row.nummer.vergelijk_met or "bel de organisatie zelf",
+            ", ".join(row.gemeenten),
+            row.nummer.vastleggen,
+        )
+        for row in model.controles
+    )
 def card_rows(model: RegionModel) -> tuple[tuple[str, ...], ...]:
     """Per municipality, set and card: the numbers the card names, why each, and the partners left off."""
     rows = []
@@ -168,6 +190,14 @@ def render(model: RegionModel) -> bytes:
             fill = STATUS_FILLS.get(str(cell.value).split(" (")[0])
             if fill is not None:
                 cell.fill = fill
+    checks = workbook.create_sheet(CHECKS_SHEET)
+    _fill_sheet(
+        checks,
+        style,
+        CHECKS_HEADER,
+        check_rows(model),
+        ((_checks_title(model), len(CHECKS_HEADER)),),
+    )
     cards = workbook.create_sheet(CARDS_SHEET)
     _fill_sheet(cards, style, CARDS_HEADER, card_rows(model))
     for (cell,) in cards.iter_rows(min_row=2, min_col=4, max_col=4):
@@ -206,7 +236,9 @@ def check(data: bytes, model: RegionModel) -> None:
         workbook = load_workbook(io.BytesIO(data), read_only=True)
     except Exception as exc:  # openpyxl raises several kinds on a broken package
         raise BuildError(f"het overzicht is geen geldig Excel-bestand: {exc}") from exc
-    if workbook.sheetnames != [OVERVIEW_SHEET, HANDVATTEN_SHEET, CARDS_SHEET, PROBLEMS_SHEET, CHANGES_SHEET]:
+    if workbook.sheetnames != [
+        OVERVIEW_SHEET, HANDVATTEN_SHEET, CHECKS_SHEET, CARDS_SHEET, PROBLEMS_SHEET, CHANGES_SHEET
+    ]:
         raise BuildError(f"het overzicht heeft de bladen {workbook.sheetnames}")
     rows = list(workbook[OVERVIEW_SHEET].iter_rows(values_only=True))
     if len(rows) < HEADER_ROWS or tuple(rows[HEADER_ROWS - 1]) != model.overzicht.kop:

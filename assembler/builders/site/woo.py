@@ -75,7 +75,8 @@ def woo_document(model: Routekaart) -> WooDocument | None:
     adopted = model.vastgesteld_op if not model.is_concept else None
     parts = [f"Versie {model.versie}."]
     parts.append(f"Vastgesteld op {dutch_date(adopted)}." if adopted else "Concept, nog niet vastgesteld.")
-    signed = [f"{row.partner.naam} ({dutch_date(row.datum)})" for row in model.akkoorden if row.datum]
+    # Only an akkoord with this version counts; Veilig Thuis signs too.
+    signed = [f"{row.naam} ({dutch_date(row.datum)})" for row in model.akkoorden if row.akkoord and row.datum]
     if signed:
         parts.append(f"Akkoord van de partners: {enumeration(signed)}.")
     return WooDocument(

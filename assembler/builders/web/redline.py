@@ -25,8 +25,7 @@ from assembler.builders.web.html import check_page
 from assembler.builders.web.render import read_logo, render_html
 from assembler.builders.web.webfonts import web_font_css
 from assembler.errors import BuildError
-from assembler.model.changes import Redline, RegionRedline
-from assembler.model.routekaart import Routekaart
+from assembler.model.routekaart import Redline, RegionRedline, Routekaart
 
 # Blocks whose text is compared phrase by phrase; every other element is a container of blocks.
 LEAVES = frozenset(

@@ -86,7 +86,8 @@ def outline(model: Routekaart) -> tuple[Chapter, ...]:
         ],
         "afspraken": [("keuzes", "Keuzes in deze routekaart"), ("beheer", "Beheer van deze routekaart")]
         + ([("akkoord", "Akkoord van de partners")] if model.akkoorden else [])
-        + ([("versies", "Versiegeschiedenis")] if model.geschiedenis else []),
+        + ([("versies", "Versiegeschiedenis")] if model.geschiedenis else [])
+        + ([("landelijk-gewijzigd", "Landelijke wijzigingen")] if model.landelijke_wijzigingen else []),
         "bijlagen": [("contactlijst", "Contactlijst"), ("begrippen", "Begrippenlijst"), ("bronnen", "Bronnen")],
     }
     return tuple(_chapter(n, key, title, sections[key]) for n, (key, title) in enumerate(CHAPTERS.items(), 1))

@@ -23,7 +23,7 @@ from assembler.builders.word.builder import check_docx, default_template
 from assembler.builders.word.finish import core_text, document_time, package_bytes
 from assembler.builders.word.redline import AUTHOR, redline_docx
 from assembler.errors import BuildError
-from assembler.model.changes import RegionRedline
+from assembler.model.routekaart import RegionRedline
 
 _STORIES = (
     "header",

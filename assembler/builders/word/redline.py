@@ -27,8 +27,7 @@ from assembler.builders.base import Builder
 from assembler.builders.phrases import pair_blocks, phrase_ops
 from assembler.builders.word.builder import check_docx, default_template, render_docx
 from assembler.builders.word.finish import document_time, package_bytes
-from assembler.model.changes import Redline
-from assembler.model.routekaart import Routekaart
+from assembler.model.routekaart import Redline, Routekaart
 
 AUTHOR = "Routekaart toolkit"
 

@@ -130,6 +130,18 @@ def _partners(schema: dict[str, Any], about: str) -> TableSheet:
     return table("Partners", schema, ("partners",), "id", about)
 
 
+def _checks(schema: dict[str, Any]) -> TableSheet:
+    return table(
+        "Controles",
+        schema,
+        ("controles",),
+        "nummer",
+        "Eén rij per landelijk nummer dat iemand heeft vergeleken met de eigen website van de "
+        "organisatie: welke organisatie, welk nummer, wanneer, door wie en op welke pagina.",
+        optional=True,
+    )
+
+
 def _veilig_thuis(schema: dict[str, Any], about: str) -> FieldSheet:
     return FieldSheet("Veilig Thuis", ("veilig_thuis",), leaves(schema["veilig_thuis"]["schema"]), about)
 
@@ -174,10 +186,23 @@ GEMEENTE_SHEETS: tuple[Sheet, ...] = (
         ("document", "geschiedenis"),
         "versie",
         "Eén rij per eerdere editie van de routekaart, voor de versietabel: versie, datum "
-        "(DD-MM-JJJJ) en wat er in die editie veranderde. Stelt u een nieuwe editie vast, zet de "
-        "vorige editie dan hier en de nieuwe versie op het blad Gemeente. Een lege rij telt niet mee.",
+        "(DD-MM-JJJJ), de landelijke versie waarop ze rustte en wat er veranderde. Stelt u een "
+        "nieuwe editie vast, zet de vorige editie dan hier en de nieuwe versie en datum op het blad "
+        "Gemeente; de import vult daar "
+        "de landelijke versie in die de toolkit nu afdrukt. Een lege rij telt niet mee.",
         optional=True,
     ),
+    table(
+        "Akkoorden",
+        GEMEENTE,
+        ("document", "akkoorden"),
+        "partner",
+        "Eén rij per akkoord van een partner die niet op het blad Partners staat: een regionale "
+        "partner (met zijn id) of Veilig Thuis (veilig_thuis). Datum, wie tekende en voor welke "
+        "versie van de routekaart.",
+        optional=True,
+    ),
+    _checks(GEMEENTE),
 )
 
 REGIO_SHEETS: tuple[Sheet, ...] = (
@@ -199,6 +224,7 @@ REGIO_SHEETS: tuple[Sheet, ...] = (
         leaves(REGIO["standaard"]["schema"]),
         "Standaardkeuzes voor alle gemeenten; een gemeente kan elk veld zelf anders invullen.",
     ),
+    _checks(REGIO),
 )
 
 INTRO_SHEET = "Toelichting"

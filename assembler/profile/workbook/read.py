@@ -19,7 +19,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assembler.errors import ProfileError
+from assembler.national import load_content_info
 from assembler.problems import Place, Problem
+from assembler.profile.edition import LANDELIJKE_VERSIE as VERSION
 from assembler.profile.loader import Document, dotted
 from assembler.profile.workbook.cells import DATE_HINT, CellTypeError, from_cell, is_blank, is_empty, same
 from assembler.profile.workbook.export import get
@@ -133,7 +135,8 @@ class _Reader:
         base = get(self.data, sheet.root)
         base_items = base if isinstance(base, list) else []
         items: list[Any] = []
-        width = len(sheet.columns)
+        # A workbook exported before the last columns existed lacks them: those fields stay as they were.
+        width = present_columns(ws, sheet)
         key_col = next(col for col, fld in enumerate(sheet.columns, start=1) if fld.path == (sheet.key,))
         by_key = {
             str(i.get(sheet.key)): i
@@ -148,7 +151,7 @@ class _Reader:
             old = by_key.get(_text(ws.cell(row, key_col).value))
             item = copy.deepcopy(old) if isinstance(old, dict) else {}
             self.doc.place((*sheet.root, index), cell_name(ws, row, 1))
-            for col, fld in enumerate(sheet.columns, start=1):
+            for col, fld in enumerate(sheet.columns[:width], start=1):
                 self.leaf(ws, row, col, item, fld.path, fld, (*sheet.root, index, *fld.path))
             items.append(item)
         if items:
@@ -201,6 +204,25 @@ class _Reader:
         # Keep the profile's own order; newly chosen practices follow in national order.
         if group or not is_empty(get(self.data, sheet.root)):
             _set(self.data, sheet.root, group)
+
+
+def present_columns(ws: Worksheet, sheet: TableSheet) -> int:
+    """How many of the table's columns the sheet has: all, or a workbook from before the last ones
+    were added (its header stops at a known column, and nothing stands to the right of it)."""
+    names = header(sheet)
+    last = 0
+    for col in range(1, len(names) + 1):
+        value = ws.cell(1, col).value
+        if value is None or str(value).strip() != names[col - 1]:
+            break
+        last = col
+    if last < len(names) and last >= 1 and all(
+        is_blank(ws.cell(row, col).value)
+        for row in range(1, ws.max_row + 1)
+        for col in range(last + 1, max(ws.max_column, len(names)) + 1)
+    ):
+        return last
+    return len(names)
 
 
 def _text(value: Any) -> str:
@@ -308,6 +330,8 @@ def _structure(reader: _Reader, book: Any, sheets: tuple[Sheet, ...]) -> dict[st
                 f"samengevoegde cellen {merged.coord}; maak het samenvoegen ongedaan",
             )
         names = header(sheet)
+        if isinstance(sheet, TableSheet):
+            names = names[: present_columns(ws, sheet)]
         for col in range(1, max(ws.max_column, len(names)) + 1):
             value = ws.cell(1, col).value
             want = names[col - 1] if col <= len(names) else None
@@ -414,6 +438,21 @@ def read_parts(
             else:
                 reader.choice_sheet(ws, sheet)
         doc.unread = reader.problems
-        doc.data = reader.data
+        doc.data = new_edition_version(base.data, reader.data)
         docs.append(doc)
     return docs
+
+
+def new_edition_version(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """A workbook that records a new edition (another version or adoption date) and leaves the national
+    version as it was, records the national content the toolkit prints now: the text that was adopted."""
+    if after.get("soort") != "gemeente":
+        return after
+    old, new = before.get("document") or {}, after.get("document")
+    if not isinstance(new, dict) or not isinstance(old, dict):
+        return after
+    edition = ("versie", "vastgesteld_op")
+    if all(old.get(k) == new.get(k) for k in edition) or old.get(VERSION) != new.get(VERSION):
+        return after
+    new[VERSION] = load_content_info().versie
+    return after

@@ -97,7 +97,11 @@ def test_interpreters_are_advice_on_the_cards(cards: list[str]) -> None:
 
 def test_cards_build_from_a_written_profile(run: Invoke, write: WriteFile, tmp_path: Path) -> None:
     # The same corrections hold for a profile with a single practice.
-    text = BASE_PROFILE.replace("  huwelijksdwang:\n    prioriteit: gemiddeld\n", "")
+    text = BASE_PROFILE.replace(
+        "  huwelijksdwang:\n    prioriteit: gemiddeld\n"
+        "    lokale_situatie: Scholen in Testdam bespreken vrije partnerkeuze in de bovenbouw.\n",
+        "",
+    )
     cards = cards_of_testdam(run, write, tmp_path, text)
     assert "247 247 247" not in " ".join(cards)
 

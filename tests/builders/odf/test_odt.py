@@ -22,7 +22,7 @@ from assembler.model.tailor import tailor
 from assembler.national import national_content
 from assembler.profile.reading import load_profile
 from tests.builders.odf.editions import odt_parts, read_docx, read_odt, squash
-from tests.conftest import BASE_PROFILE, EXAMPLE_REGION, edit
+from tests.conftest import ADOPTED, BASE_PROFILE, EXAMPLE_REGION, edit
 
 EXAMPLE = ("kreekmonde", "ter-linde", "wilgendaal")
 ARABIC = "مرحبا بكم في بلدية تستدام، نعمل معا من أجل السلامة في المنزل — Testdam"
@@ -77,7 +77,7 @@ def test_the_package_is_sound_and_reproducible(example: Path, tmp_path: Path) ->
         assert (first.filename, first.compress_type) == ("mimetype", zipfile.ZIP_STORED)
         assert package.read("mimetype") == b"application/vnd.oasis.opendocument.text"
         names = set(package.namelist())
-        assert {i.date_time for i in package.infolist()} == {(2026, 11, 16, 0, 0, 0)}  # the adoption date
+        assert {i.date_time for i in package.infolist()} == {(2026, 12, 6, 0, 0, 0)}  # the adoption date
     parts = odt_parts(data)
     # ODF 1.3 in every part, the version current office suites write.
     versions = {p.get(qname("office:version")) or p.get(qname("manifest:version")) for p in parts.values()}
@@ -100,10 +100,10 @@ def test_meta_gives_title_language_and_the_documents_own_date(example: Path) -> 
     meta = document.meta
     assert meta.title == "Routekaart schadelijke praktijken Kreekmonde"
     assert meta.language == "nl-NL"
-    assert meta.creation_date is not None and meta.creation_date.date().isoformat() == "2026-11-16"
-    assert meta.date is not None and meta.date.date().isoformat() == "2026-11-16"
+    assert meta.creation_date is not None and meta.creation_date.date().isoformat() == "2026-12-06"
+    assert meta.date is not None and meta.date.date().isoformat() == "2026-12-06"
     assert "schadelijke praktijken" in (meta.keywords or "")
-    assert meta.get_user_defined_metadata()["Versie"] == "2026.1"
+    assert meta.get_user_defined_metadata()["Versie"] == "2026.3"
 
 
 def test_headings_are_outline_levels_and_the_contents_is_a_filled_index(example: Path) -> None:
@@ -192,7 +192,7 @@ def _masters(data: bytes) -> dict[str, etree._Element]:
 
 
 def test_a_concept_says_concept_in_every_header_with_a_watermark(tmp_path: Path) -> None:
-    concept = edit(BASE_PROFILE, "  vastgesteld_op: 2026-10-15\n", "")
+    concept = edit(BASE_PROFILE, f"  vastgesteld_op: {ADOPTED}\n", "")
     masters = _masters(build_text(concept, tmp_path / "concept").read_bytes())
     assert set(masters) == {"Standard", "First_20_Page"}
     for master in masters.values():

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from assembler.builders.region import document as region_docx
 from assembler.cli import main
-from assembler.model.attention import GAP, PHONES, REGIE, points
+from assembler.model.attention import GAP, PHONES, PRIORITY, REGIE, points
 from assembler.model.region import (
     Finding,
     HandvatStatus,
@@ -238,7 +238,7 @@ def test_points_are_sentences_ordered_by_weight() -> None:
         "waarschuwing",
     )
     found = points(_entry(steps, (phone,)), dt.date(2026, 11, 1))
-    assert [p.gewicht for p in found][:3] == [GAP, 1, PHONES]
+    assert [p.gewicht for p in found][:3] == [GAP, PRIORITY, PHONES]
     assert found[0].zin == "Polderdam heeft voor preventie, veiligheid en hulp nog geen lokale partner."
     assert "hoge prioriteit" in found[1].zin
     for p in found:

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from assembler.batch.run import BatchResult, run_batch
 from tests.conftest import BASE_PROFILE, BASE_REGION, edit
 
-SITE_URL = "https://routekaart.testland.example/"
+SITE_URL = "https://routekaart.testland.test/"
 EXIT_URL = "https://www.google.nl/"
 TODAY = dt.date(2026, 11, 29)
 FORMATS = ("docx", "html", "kaarten")
@@ -19,7 +19,7 @@ SITE_SECTION = f"""\
 site:
   url: {SITE_URL}
   verantwoordelijk: Team communicatie Veilig Thuis Testland
-  email: web@veiligthuistestland.example
+  email: web@veiligthuistestland.test
   gecontroleerd_op: 2026-11-20
 """
 
@@ -32,7 +32,7 @@ def make_region(folder: Path, site: bool = True, extra: tuple[str, ...] = ()) ->
         region += SITE_SECTION
     (folder / "gemeenten").mkdir(parents=True, exist_ok=True)
     # Without an own QR address the cards point to the municipality's page on the site.
-    base = edit(BASE_PROFILE, "  qr: https://www.testdam.example/qr\n", "")
+    base = edit(BASE_PROFILE, "  qr: https://www.testdam.test/qr\n", "")
     (folder / "gemeenten" / "testdam.yaml").write_text(base, encoding="utf-8")
     # Testveld has A6 cards: there the address stands printed beside the QR code.
     testveld = edit(

@@ -13,14 +13,16 @@ from lxml import etree
 
 from assembler.builders.site.woo import CONVENANTEN, FILE_TYPE, INDEX, RECORDS, TOOI_GEMEENTE, VASTSTELLING
 from assembler.cli import main
+from assembler.dutch import dutch_date
 from tests.builders.site.helpers import EXIT_URL, SITE_URL, build, check_links, make_region, snapshot
-from tests.conftest import edit
+from tests.conftest import ADOPTED, edit
 
 FORMATS = ("docx", "odt", "kaarten")
 S = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 D = "{https://standaarden.overheid.nl/diwoo/metadata/}"
 CODES = {"testdam": "gm9901", "testveld": "gm9902", "testburg": "gm9903"}
-AKKOORD = "    akkoord:\n      datum: 2026-09-20\n      door: J. Jansen, teamleider\n"
+# Testdam's police signed this version earlier than the others.
+POLICE_SIGNED = ("      datum: {}\n      door: P. Jansen, teamchef\n", "2026-09-20")
 
 
 def make_woo_region(folder: Path, concepts: bool | None = None) -> Path:
@@ -36,9 +38,10 @@ def make_woo_region(folder: Path, concepts: bool | None = None) -> Path:
         path = folder / "gemeenten" / f"{slug}.yaml"
         text = path.read_text(encoding="utf-8").replace("huisstijl:", f"tooi_code: {code}\nhuisstijl:", 1)
         if slug == "testdam":
-            text = edit(text, '    spoed: "112"\n', '    spoed: "112"\n' + AKKOORD)
+            template, day = POLICE_SIGNED
+            text = edit(text, template.format(ADOPTED), template.format(day))
         if slug == "testburg":
-            text = edit(text, "  vastgesteld_op: 2026-10-15\n", "")
+            text = edit(text, f"  vastgesteld_op: {ADOPTED}\n", "")
         path.write_text(text, encoding="utf-8")
     return region
 
@@ -90,19 +93,22 @@ def test_every_record_has_the_required_fields_with_tooi_uris_and_dates(site: Pat
             == CONVENANTEN[0]
             == "https://identifier.overheid.nl/tooi/def/thes/kern/c_8fc2335c"
         )
-        assert one(diwoo, "d:creatiedatum").text == "2026-10-15"
+        assert one(diwoo, "d:creatiedatum").text == ADOPTED
         assert one(diwoo, "d:language").text == "Nederlands"
         kind = name.rsplit(".", 1)[1]
         assert one(diwoo, "d:format").get("resource") == FILE_TYPE + kind.upper()
         action = one(diwoo, "d:documenthandelingen/d:documenthandeling")
         assert one(action, "d:soortHandeling").get("resource") == VASTSTELLING[0]
         assert VASTSTELLING[0] == "https://identifier.overheid.nl/tooi/def/thes/kern/c_641ecd76"
-        assert one(action, "d:atTime").text == "2026-10-15T00:00:00"
+        assert one(action, "d:atTime").text == f"{ADOPTED}T00:00:00"
         assert dt.date.fromisoformat(one(url, f"{S}lastmod").text) <= dt.date(2026, 11, 29)
         description = one(diwoo, "d:omschrijvingen/d:omschrijving").text
-        assert "Vastgesteld op 15 oktober 2026" in description
+        adopted = dutch_date(dt.date.fromisoformat(ADOPTED))
+        assert f"Vastgesteld op {adopted}" in description
+        # Every akkoord with this version, Veilig Thuis's too, each on its own day.
+        assert f"Akkoord van de partners: Veilig Thuis Testland ({adopted})" in description
         if slug == "testdam":
-            assert "Akkoord van de partners: Politie Testdam (20 september 2026)" in description
+            assert "Politie Testdam (20 september 2026)" in description
 
 
 def test_the_woo_sitemap_lists_every_published_routekaart_and_no_concept(site: Path) -> None:

@@ -26,7 +26,7 @@ def test_the_phone_column_holds_phones_spoed_and_the_address_of_a_partner_withou
 
 
 def test_the_share_is_what_the_widest_line_needs_within_its_bounds() -> None:
-    line = "aanmelding@wijkteam-testdam.example"
+    line = "aanmelding@wijkteam-testdam.test"
     need = share([line], 0, 100)
     # The line, a cell's padding (1 em) and a little slack, as a share of 174 mm, rounded up.
     assert (text_width(line, 10) + 10) / 493.2 * 100 < need < (text_width(line, 10) + 13) / 493.2 * 100 + 0.1

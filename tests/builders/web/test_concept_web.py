@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 from pypdf import PdfReader
 
 from assembler.cli import main
-from tests.builders.word.test_concept_word import adopted_text, concept_text
+from tests.builders.word.test_concept_word import ADOPTED_TEXT, adopted_text, concept_text
 
 
 def build(text: str, folder: Path) -> Path:
@@ -46,13 +46,15 @@ def test_every_pdf_page_of_a_concept_says_concept(concept: Path) -> None:
 def test_adopted_pdf_has_no_concept_mark(adopted: Path) -> None:
     text = "\n".join(p.extract_text() for p in PdfReader(adopted / "routekaart-testdam.pdf").pages)
     assert "CONCEPT" not in text
-    assert "Vastgesteld op 15 oktober 2026" in text
+    assert f"Vastgesteld op {ADOPTED_TEXT}" in text
 
 
 def test_html_banner_only_for_a_concept(concept: Path, adopted: Path) -> None:
     page = lxml_html.fromstring((concept / "routekaart-testdam.html").read_bytes())
     [banner] = page.xpath('//div[@class="conceptbanner"]')
-    assert banner.text_content().startswith("CONCEPT Dit is een concept.")
+    assert " ".join(banner.text_content().split()).startswith("CONCEPT Dit is een concept.")
+    reasons = [li.text_content() for li in banner.xpath('.//ul[@class="redenen"]/li')]
+    assert reasons[0] == "Deze versie is nog niet vastgesteld."
     # The banner opens the cover, before the title, so nobody reads a concept for the real thing.
     assert banner.getparent().get("class") == "voorblad"
     done = lxml_html.fromstring((adopted / "routekaart-testdam.html").read_bytes())
@@ -64,12 +66,12 @@ def test_sign_off_sheet_in_html_and_pdf(adopted: Path) -> None:
     page = lxml_html.fromstring((adopted / "routekaart-testdam.html").read_bytes())
     rows = page.xpath('//table[@class="akkoord"]/tbody/tr')
     cells = {r.xpath("./th")[0].text_content(): [td.text_content() for td in r.xpath("./td")] for r in rows}
-    assert cells["Sociaal wijkteam Testdam"][-1] == "20 september 2026, J. Jansen, teamleider"
-    assert cells["Politie Testdam"][-1] == "nog geen akkoord"
+    assert cells["Sociaal wijkteam Testdam"][-1] == f"Akkoord op {ADOPTED_TEXT} door M. Visser, teamleider"
+    assert cells["Veilig Thuis Testland"][-1] == f"Akkoord op {ADOPTED_TEXT} door H. de Wit, directeur"
     assert [a.text_content() for a in page.xpath('//nav//a[@href="#akkoord"]')]
     versions = page.xpath('//table[@class="versies"]/tbody/tr')
-    assert [[c.text_content() for c in v.xpath("./th|./td")] for v in versions] == [
-        ["2025.1", "1 oktober 2025", "Eerste editie."]
-    ]
+    rows = [[c.text_content() for c in v.xpath("./th|./td")] for v in versions]
+    assert rows[1] == ["2025.1", "1 oktober 2025", "niet vastgelegd", "Eerste editie."]
+    assert rows[0][:2] == ["2026.1", ADOPTED_TEXT]
     text = "\n".join(p.extract_text() for p in PdfReader(adopted / "routekaart-testdam.pdf").pages)
-    assert "Akkoord van de partners" in text and "nog geen akkoord" in text
+    assert "Akkoord van de partners" in text and "Akkoord op" in text

@@ -191,7 +191,7 @@ def test_running_header_and_footer(built: dict[str, Built], name: str) -> None:
         lines = page.splitlines()
         assert lines[0].startswith(b.model.titel_volledig) and lines[0].endswith(f"Versie {b.model.versie}")
         assert lines[-1].endswith(f"pagina {number} van {total}")
-        assert lines[-1].startswith(f"Vastgesteld op {b.model.vastgesteld_op_tekst}")
+        assert lines[-1].startswith(b.model.status_tekst)
 
 
 @pytest.mark.parametrize("name", MUNICIPALITIES)
@@ -210,7 +210,7 @@ def test_tagged_pdf_ua_with_language_title_author_and_a4(built: dict[str, Built]
     assert info.title == b.model.titel_volledig
     assert b.model.gemeente in (info.author or "") and b.model.eigenaar.naam in (info.author or "")
     # Dates come from the profile, never from the clock.
-    stamp = b.model.vastgesteld_op.strftime("%Y%m%d")
+    stamp = b.model.datum.strftime("%Y%m%d")
     assert str(info["/CreationDate"]).startswith(f"D:{stamp}")
     assert str(info["/ModDate"]).startswith(f"D:{stamp}")
     for page in reader.pages:
@@ -353,8 +353,8 @@ def test_the_fit_check_finds_text_running_out_of_its_column_or_off_the_page() ->
 
 def test_a_long_address_in_the_phone_column_stands_on_one_line(profile: Callable[..., Path], tmp_path: Path) -> None:
     # Fixed table layout: the phone column is measured for its longest line (columns.py).
-    address = "aanmelding.schadelijke.praktijken@testdam.example"
-    path = profile(('    telefoon: "020-1234568"\n    email: wijkteam@testdam.example', f"    email: {address}"))
+    address = "aanmelding.schadelijke.praktijken@testdam.test"
+    path = profile(('    telefoon: "020-1234568"\n    email: wijkteam@testdam.test', f"    email: {address}"))
     output, code = build(path, tmp_path, "pdf")
     assert code == 0, output
     with pdfplumber.open(tmp_path / "testdam" / "routekaart-testdam.pdf") as doc:
@@ -371,7 +371,7 @@ def test_an_address_too_long_for_the_page_stops_the_build_with_the_page_and_text
         ".gemeente-testdam-en-alle-omliggende-kernen.example"
     )
     path = profile(
-        ('    telefoon: "020-1234568"\n    email: wijkteam@testdam.example', f"    email: {address}"),
+        ('    telefoon: "020-1234568"\n    email: wijkteam@testdam.test', f"    email: {address}"),
     )
     output, code = build(path, tmp_path, "pdf")
     assert code == 1, output

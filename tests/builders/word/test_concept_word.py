@@ -12,25 +12,32 @@ import pytest
 from click.testing import CliRunner
 
 from assembler.cli import main
-from tests.conftest import BASE_PROFILE, edit
+from assembler.dutch import dutch_date
+from tests.conftest import ADOPTED, BASE_PROFILE, NATIONAL, edit
 
-AKKOORD = "    akkoord:\n      datum: 2026-09-20\n      door: J. Jansen, teamleider\n"
 HISTORY = (
-    "  vastgesteld_door: college van burgemeester en wethouders\n"
+    "  vastgesteld_door: het college van burgemeester en wethouders\n"
     "  geschiedenis:\n"
     "    - versie: \"2025.1\"\n      datum: 2025-10-01\n      samenvatting: Eerste editie.\n"
+)
+ADOPTED_TEXT = dutch_date(NATIONAL.datum)
+# The police agreed to last year's edition only.
+OLDER_AKKOORD = (
+    '      door: P. Jansen, teamchef\n      versie: "2026.1"\n',
+    '      door: P. Jansen, teamchef\n      versie: "2025.1"\n',
 )
 
 
 def concept_text() -> str:
-    return edit(BASE_PROFILE, "  vastgesteld_op: 2026-10-15\n", "")
+    return edit(BASE_PROFILE, f"  vastgesteld_op: {ADOPTED}\n", "")
 
 
 def adopted_text() -> str:
-    text = edit(BASE_PROFILE, "  herzien_voor: 2027-10-15\n", "  herzien_voor: 2027-10-15\n" + HISTORY)
-    return edit(
-        text, "    email: wijkteam@testdam.example\n", "    email: wijkteam@testdam.example\n" + AKKOORD
-    )
+    return edit(BASE_PROFILE, "  herzien_voor: 2027-10-15\n", "  herzien_voor: 2027-10-15\n" + HISTORY)
+
+
+def older_akkoord_text() -> str:
+    return edit(adopted_text(), *OLDER_AKKOORD)
 
 
 def build_docx(text: str, folder: Path) -> Path:
@@ -84,8 +91,9 @@ def test_adopted_shows_no_concept_mark(adopted: Path) -> None:
     document = docx.Document(str(adopted))
     assert "CONCEPT" not in "\n".join(p.text for p in document.paragraphs)
     texts = [p.text for p in document.paragraphs]
-    assert "Status\tVastgesteld door college van burgemeester en wethouders" in texts
-    assert "Datum\t15 oktober 2026" in texts
+    assert "Status\tVastgesteld door het college van burgemeester en wethouders" in texts
+    assert f"Datum\t{ADOPTED_TEXT}" in texts
+    assert "Waarom dit een concept is:" not in texts
 
 
 def _table(document: docx.document.Document, first: str) -> list[list[str]]:
@@ -94,30 +102,57 @@ def _table(document: docx.document.Document, first: str) -> list[list[str]]:
         if (
             rows
             and rows[0][0] == first
-            and len(rows[0]) in (3, 4)
+            and len(rows[0]) == 4
             and rows[0][-1] in ("Akkoord", "Wat veranderde")
         ):
             return rows
     raise AssertionError(f"geen tabel die begint met {first}")
 
 
-def test_sign_off_sheet_lists_partners_in_the_routes_with_their_akkoord(adopted: Path) -> None:
+def test_sign_off_sheet_lists_veilig_thuis_and_the_partners_in_the_routes(adopted: Path) -> None:
     document = docx.Document(io.BytesIO(adopted.read_bytes()))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Akkoord van de partners" in headings and "Versiegeschiedenis" in headings
     rows = _table(document, "Partner")
     assert rows[0] == ["Partner", "Ketenstappen", "Schadelijke praktijken", "Akkoord"]
+    assert rows[1][0] == "Veilig Thuis Testland"
+    assert rows[1][3] == f"Akkoord op {ADOPTED_TEXT} door H. de Wit, directeur"
     by_name = {r[0]: r for r in rows[1:]}
     assert by_name["Sociaal wijkteam Testdam"][1] == "Signaleren en melden, Toeleiden naar passende zorg"
-    assert by_name["Sociaal wijkteam Testdam"][3] == "20 september 2026, J. Jansen, teamleider"
+    assert by_name["Sociaal wijkteam Testdam"][3] == f"Akkoord op {ADOPTED_TEXT} door M. Visser, teamleider"
     assert by_name["Politie Testdam"][1] == "Preventie, veiligheid en hulp"
-    assert by_name["Politie Testdam"][3] == "nog geen akkoord"
-    history = _table(document, "Versie")
-    assert history[1:] == [["2025.1", "1 oktober 2025", "Eerste editie."]]
+    # Gender-neutral: the partner is "die partner", never "hem" or "hij".
+    intro = next(p.text for p in document.paragraphs if p.text.startswith("Een routekaart werkt alleen"))
+    assert "op die partner rekent" in intro and not {"hem", "hij", "zijn"} & set(intro.split())
 
 
-def test_concept_without_history_has_no_history_table(concept: Path) -> None:
+def test_version_history_has_this_edition_and_the_national_version_of_each(adopted: Path) -> None:
+    history = _table(docx.Document(str(adopted)), "Versie")
+    assert history == [
+        ["Versie", "Vastgesteld", "Landelijke inhoud", "Wat veranderde"],
+        ["2026.1", ADOPTED_TEXT, f"versie {NATIONAL.versie}", "Deze versie."],
+        ["2025.1", "1 oktober 2025", "niet vastgelegd", "Eerste editie."],
+    ]
+
+
+def test_an_akkoord_for_an_older_version_is_shown_as_such(tmp_path: Path) -> None:
+    document = docx.Document(str(build_docx(older_akkoord_text(), tmp_path)))
+    rows = {r[0]: r for r in _table(document, "Partner")[1:]}
+    assert rows["Politie Testdam"][3] == (
+        f"Akkoord op {ADOPTED_TEXT} door P. Jansen, teamchef voor versie 2025.1, een eerdere versie"
+    )
+    texts = [p.text for p in document.paragraphs]
+    reasons = texts[texts.index("Waarom dit een concept is:") + 1 :]
+    assert reasons[0] == "Alleen een akkoord voor een eerdere versie van Politie Testdam (versie 2025.1)."
+    footer = document.sections[0].footer.paragraphs[0].text
+    assert footer.startswith(f"Concept: herziening van versie 2026.1 (vastgesteld op {ADOPTED_TEXT})")
+
+
+def test_a_first_concept_has_only_its_own_row_in_the_history(concept: Path) -> None:
     document = docx.Document(str(concept))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Akkoord van de partners" in headings
-    assert "Versiegeschiedenis" not in headings
+    history = _table(document, "Versie")
+    assert history[1:] == [
+        ["2026.1 (concept)", "Concept, nog niet vastgesteld", f"versie {NATIONAL.versie}", "Deze versie, nog als concept."]
+    ]

@@ -47,15 +47,20 @@ STRUCTURAL = (
     r"Voor deze ketenstap zijn in {g} geen eigen lokale partners vastgelegd;.*",
     r"Dit overzicht vat de keuzes samen die {g} voor deze routekaart heeft gemaakt\..*",
     r"Dit is de standaardtekst: .*",
-    r"Dit is de standaardkeuze( van de regio .*)?: {g} heeft in haar profiel .*",
+    r"Dit is de standaardkeuze( van de regio .*)?: {g} heeft (niet zelf|nog niet) vastgelegd .*",
     r"Standaardtekst: .*",
     # The chapter "Wat regelt de gemeente": its status column comes from the profile or says "nog niet ingevuld".
     r"Naast de wettelijke taken van Veilig Thuis .* met de stand van zaken in {g}\.",
-    r"De status komt uit het profiel van de gemeente\..*",
+    r"De status is wat {g} zelf heeft vastgelegd\..*",
     r"Voor Veilig Thuis.* laat dit overzicht zien wat {g} lokaal heeft geregeld\..*",
     r"Status in {g}",
     # The sign-off sheet: what each partner agreed to comes from the profile's akkoord entries.
-    r"De routekaart is alleen bruikbaar als elke partner .* {g} op hem rekent, en of hij daar akkoord mee is gegaan\.",
+    r"Een routekaart werkt alleen als elke partner .* {g} op die partner rekent, en of de partner daarmee akkoord ging voor deze versie\.",
+    # Why an edition is a concept, and the colophon on the checks: about this document, not about {g}.
+    r"Waarom dit een concept is:",
+    r".*Deze versie is nog niet vastgesteld\.",
+    r".*standaardteksten in plaats van eigen keuzes en afspraken: .*",
+    r"Nog door niemand nagekeken op de eigen website van de organisatie: .*",
 )
 
 
@@ -141,7 +146,7 @@ def test_key_persons_left_unset_are_no_local_claim(run: Invoke, write: WriteFile
         i for i, p in enumerate(body) if p.text == "Sleutelpersonen" and p.style.name.startswith("Heading")
     ]
     assert body[heading + 1].text.startswith(
-        "Standaardtekst: Minidam heeft in haar profiel nog niet vastgelegd of zij met sleutelpersonen werkt."
+        "Standaardtekst: Minidam heeft nog niet vastgelegd of zij met sleutelpersonen werkt."
     )
     texts = paragraphs(path)
     whole = "\n".join(texts)

@@ -164,15 +164,13 @@ def test_contact_list_has_one_row_per_contact(built: dict[str, Built], name: str
     tables = [t for t in b.document.tables if [c.text for c in t.rows[0].cells][:2] == ["Naam", "Rol"]]
     assert len(tables) == 1
     rows = tables[0].rows[1:]
-    assert [r.cells[0].text for r in rows] == [c.naam for c in b.model.contacten]
+    assert [r.cells[0].text.split("\n")[0] for r in rows] == [c.naam for c in b.model.contacten]
     for row, contact in zip(rows, b.model.contacten, strict=True):
-        # A national number says under it whether someone compared it with the organisation's own page.
-        check = ""
-        if contact.niet_gecontroleerd:
-            check = "\nniet gecontroleerd"
-        elif contact.soort == "landelijk" and contact.gecontroleerd_op:
-            check = f"\ngecontroleerd op {dutch_date(contact.gecontroleerd_op)}"
+        # A number with a check says when; a national one without a check gives its source, by its name.
+        check = f"\ngecontroleerd op {dutch_date(contact.gecontroleerd_op)}" if contact.gecontroleerd_op else ""
         assert row.cells[2].text == str(contact.telefoon or "–") + check
+        source = contact.bron and contact.telefoon and not contact.gecontroleerd_op
+        assert row.cells[0].text == contact.naam + (f"\nbron: {contact.bron_domein}" if source else "")
         assert row.cells[3].text == (contact.email or "–")
         assert row.cells[4].text == (contact.bereikbaarheid or "–")
 
@@ -367,12 +365,11 @@ def test_document_properties(built: dict[str, Built], name: str) -> None:
     assert props.version == m.versie
     assert m.gemeente in props.keywords
     assert all(p.naam in props.keywords for p in m.praktijken)
-    assert props.created.date() == m.vastgesteld_op
-    assert props.modified.date() == m.vastgesteld_op
+    # The document's own date: its adoption, or for a concept the newest date in its data.
+    assert props.created.date() == m.datum
+    assert props.modified.date() == m.datum
     with zipfile.ZipFile(b.path) as package:
-        assert {i.date_time[:3] for i in package.infolist()} == {
-            (m.vastgesteld_op.year, m.vastgesteld_op.month, m.vastgesteld_op.day)
-        }
+        assert {i.date_time[:3] for i in package.infolist()} == {(m.datum.year, m.datum.month, m.datum.day)}
 
 
 @pytest.mark.parametrize("name", MUNICIPALITIES)
@@ -459,8 +456,8 @@ def test_hostile_text_appears_literally(profile, tmp_path: Path, case: str) -> N
     path = profile(
         ("inleiding: In Testdam ligt het accent op preventie.", f"inleiding: {quoted}"),
         (
-            "  huwelijksdwang:\n    prioriteit: gemiddeld",
-            f"  huwelijksdwang:\n    prioriteit: gemiddeld\n    lokale_situatie: {quoted}",
+            "    lokale_situatie: Scholen in Testdam bespreken vrije partnerkeuze in de bovenbouw.",
+            f"    lokale_situatie: {quoted}",
         ),
         ("    afspraken: Het wijkteam voert de casusregie.", f"    afspraken: {quoted}"),
     )
@@ -634,14 +631,14 @@ def test_a_good_own_template_is_used(run: Invoke, profile, tmp_path: Path) -> No
     written = docx.Document(str(tmp_path / "uitvoer" / "testdam" / "routekaart-testdam.docx"))
     texts = [p.text for p in written.paragraphs]
     assert texts[0] == "Routekaart Testdam"
-    assert "Sociaal wijkteam Testdam: 020-1234568 (tel:+31201234568, vast) wijkteam@testdam.example" in texts
+    assert "Sociaal wijkteam Testdam: 020-1234568 (tel:+31201234568, vast) wijkteam@testdam.test" in texts
     assert written.core_properties.title == "Routekaart schadelijke praktijken Testdam"
 
 
 def test_a_checked_national_number_shows_its_check_date(built: dict[str, Built]) -> None:
     model = built["brugstad"].model
     checked = [
-        dataclasses.replace(c, gecontroleerd_op=dt.date(2026, 12, 1), niet_gecontroleerd=False)
+        dataclasses.replace(c, gecontroleerd_op=dt.date(2026, 12, 1))
         if c.naam == "Politie"
         else c
         for c in model.contacten
@@ -651,4 +648,5 @@ def test_a_checked_national_number_shows_its_check_date(built: dict[str, Built])
     (table,) = [t for t in document.tables if [c.text for c in t.rows[0].cells][:2] == ["Naam", "Rol"]]
     cells = {r.cells[0].text: r.cells[2].text for r in table.rows[1:]}
     assert cells["Politie"] == "112\ngecontroleerd op 1 december 2026"
-    assert cells["Centrum Seksueel Geweld"] == "0800-0188\nniet gecontroleerd"
+    # Without a check: the number and, under the name, its source; never "niet gecontroleerd".
+    assert cells["Centrum Seksueel Geweld\nbron: centrumseksueelgeweld.nl"] == "0800-0188"

@@ -1,0 +1,166 @@
+"""Every output of the example, fixture and contract regions, read back as a reader sees it: an edition
+is what it says (adopted only when it holds up, a concept with its reasons otherwise), no national
+number is called unchecked beside it, and no document speaks the tool's language."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import html as lxml_html
+from pypdf import PdfReader
+
+from tests.conftest import CONTRACT, EXAMPLE_REGION, FIXTURE_REGION
+
+pytestmark = pytest.mark.slow
+
+REGIONS = {"voorbeeld": EXAMPLE_REGION, "oeverland": FIXTURE_REGION, "contract": CONTRACT}
+# Words and field names from the profile files; a document speaks of choices, not of files and fields.
+TOOL_WORDS = re.compile(
+    # A field path is lower case; "praktijken.Wie" is a sentence's end run into the next heading.
+    r"\bprofiel(en)?\b|\bregiobestand|\b(?:document|ketenaanpak|praktijken|partners|kaarten|veilig_thuis)(?-i:\.[a-z_]+)"
+    r"|\b[a-z]+_[a-z_]+\b",
+    re.IGNORECASE,
+)
+ADDRESSES = re.compile(r"\S*(?:://|www\.|@)\S*")
+REASONS = "Waarom dit een concept is:"
+
+
+@cache
+def built(name: str, base: Path) -> Path:
+    region = REGIONS[name]
+    if not (region / "regio.yaml").is_file():
+        pytest.skip(f"regio {name} niet aanwezig ({region})")
+    out = base / name
+    done = subprocess.run(
+        [sys.executable, "-m", "assembler.cli", "batch", str(region / "regio.yaml"), "-o", str(out), "-j", "2"],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("regio-edities")
+
+
+def _docx_text(path: Path) -> str:
+    """Everything a Word reader sees: paragraphs, tables, headers and footers, the watermark included."""
+    with zipfile.ZipFile(path) as package:
+        parts = [package.read(n).decode() for n in package.namelist() if re.match(r"word/(header|footer)", n)]
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    texts += [c.text for t in document.tables for r in t.rows for c in r.cells]
+    marks = re.findall(r'string="([^"]+)"', "".join(parts))  # the VML watermark text
+    headers = [re.sub(r"<[^>]+>", "", part) for part in parts]
+    return "\n".join(texts + marks + headers)
+
+
+def _pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def _html_text(path: Path) -> str:
+    """The page as a reader sees it: its style sheet and scripts are no text."""
+    page = lxml_html.fromstring(path.read_bytes())
+    for hidden in page.xpath("//style|//script"):
+        hidden.drop_tree()
+    return str(page.text_content())
+
+
+@cache
+def documents(out: Path) -> dict[Path, str]:
+    """Every document a batch wrote (municipal and regional), as text."""
+    found: dict[Path, str] = {}
+    for path in sorted(out.rglob("*")):
+        if any(part.startswith(".") or part == "site" for part in path.relative_to(out).parts):
+            continue
+        if path.suffix == ".docx":
+            found[path] = _docx_text(path)
+        elif path.suffix == ".pdf":
+            found[path] = _pdf_text(path)
+        elif path.suffix == ".html":
+            found[path] = _html_text(path)
+    return found
+
+
+@pytest.mark.parametrize("name", list(REGIONS))
+def test_no_national_number_is_called_unchecked(name: str, base: Path) -> None:
+    out = built(name, base)
+    texts = documents(out)
+    assert len(texts) >= 5
+    for path, text in texts.items():
+        if path.parent.name.startswith("regio-"):
+            continue
+        assert "niet gecontroleerd" not in text.lower(), path
+        if path.name.startswith("routekaart-"):
+            # Each national number without a recorded check stands with its source; the colophon names it.
+            assert "Bron: politie.nl" in text or "bron: politie.nl" in text, path
+
+
+@pytest.mark.parametrize("name", list(REGIONS))
+def test_no_document_speaks_the_tools_language(name: str, base: Path) -> None:
+    for path, text in documents(built(name, base)).items():
+        words = sorted({m.group(0) for m in TOOL_WORDS.finditer(ADDRESSES.sub(" ", text))})
+        assert words == [], (path, words)
+
+
+def test_the_example_region_has_one_adopted_edition_and_two_concepts(base: Path) -> None:
+    out = built("voorbeeld", base)
+    texts = documents(out)
+    kreekmonde = {p: t for p, t in texts.items() if p.parent.name == "kreekmonde"}
+    assert {p.suffix for p in kreekmonde} == {".docx", ".pdf", ".html"}
+    for path, text in kreekmonde.items():
+        assert "CONCEPT" not in text and REASONS not in text, path
+        if path.name.startswith("routekaart-"):
+            assert "Vastgesteld op 6 december 2026 door het college van burgemeester en wethouders" in text, path
+    for slug in ("wilgendaal", "ter-linde"):
+        for path, text in ((p, t) for p, t in texts.items() if p.parent.name == slug):
+            assert "CONCEPT" in text, path
+            if path.name.startswith("routekaart-"):
+                assert REASONS in text, path
+    ter_linde = _html_text(out / "ter-linde" / "routekaart-ter-linde.html")
+    assert "Concept: herziening van versie 2026.1 (vastgesteld op 24 november 2025)" in ter_linde
+    assert "Alleen een akkoord voor een eerdere versie van Politie basisteam Lindeland (versie 2026.1)." in ter_linde
+    wilgendaal = _pdf_text(out / "wilgendaal" / "routekaart-wilgendaal.pdf")
+    assert "Concept: herziening van versie 1.0 (vastgesteld op 9 november 2026)" in wilgendaal
+
+
+def test_the_example_sign_off_names_veilig_thuis_and_the_version(base: Path) -> None:
+    out = built("voorbeeld", base)
+    page = lxml_html.fromstring((out / "kreekmonde" / "routekaart-kreekmonde.html").read_bytes())
+    rows = page.xpath('//table[@class="akkoord"]/tbody/tr')
+    first = [c.text_content() for c in rows[0].xpath("./th|./td")]
+    assert first[0] == "Veilig Thuis Lindeland"
+    assert first[-1] == "Akkoord op 6 december 2026 door M. Bakker, directeur Veilig Thuis Lindeland"
+    history = [[c.text_content() for c in r.xpath("./th|./td")] for r in page.xpath('//table[@class="versies"]/tbody/tr')]
+    # The edition adopted on the national version a build prints, then the one before it, on 2026.4.
+    assert history[0][:3] == ["2026.3", "6 december 2026", "versie 2026.5"]
+    assert history[1][:3] == ["2026.2", "1 december 2026", "versie 2026.4"]
+    ter_linde = docx.Document(str(out / "ter-linde" / "routekaart-ter-linde.docx"))
+    [sign_off] = [t for t in ter_linde.tables if t.rows[0].cells[-1].text == "Akkoord"]
+    police = next(r for r in sign_off.rows if r.cells[0].text.startswith("Politie basisteam Lindeland"))
+    assert police.cells[-1].text == (
+        "Akkoord op 10 november 2025 door H. Koster, teamchef basisteam Lindeland voor versie 2026.1, "
+        "een eerdere versie"
+    )
+
+
+def test_the_contract_builds_concepts_with_their_reasons(base: Path) -> None:
+    texts = documents(built("contract", base))
+    routekaarten = {
+        p: t for p, t in texts.items() if p.name.startswith("routekaart-") and not p.parent.name.startswith("regio-")
+    }
+    assert len(routekaarten) == 3 * 4
+    for path, text in routekaarten.items():
+        assert "CONCEPT" in text and REASONS in text, path
+        assert "Concept: herziening van versie" in text, path
