@@ -67,7 +67,8 @@ def change_rows(
     """Per municipality built this run, what changed since the previous run into this folder."""
     if not previous:
         return []  # a first run has nothing to compare with
-    from assembler.model.changes import compare_content, compare_profiles
+    from assembler.model.changes import compare_profiles
+    from assembler.model.sheets import compare_content
 
     content = national_content()
     rows: list[tuple[str, str, str]] = []

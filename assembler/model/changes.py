@@ -68,6 +68,8 @@ def content_labels(content: NationalContent) -> Labels:
             return names.get(key, _fallback_label(group, key))
         if group == "handvat_status":
             return national_handvatten().statussen.get(key, _fallback_label(group, key))
+        if group == "organisatie":
+            return next((o.naam for o in content.organisaties if o.id == key), key)
         return content.label(group, key)
 
     return label
@@ -405,6 +407,28 @@ def _history(old: Any, new: Any) -> list[Change]:
             changes += _text(
                 subject, "samenvatting", before[versie].get("samenvatting"), edition.get("samenvatting")
             )
+            was, now = before[versie].get("landelijke_versie"), edition.get("landelijke_versie")
+            changes += _field(subject, "versie van de landelijke inhoud", was, now)
+    return changes
+
+
+def _checks(old: Any, new: Any, label: Labels) -> list[Change]:
+    """Recorded checks of national numbers, per organisation in their order: added, removed, redone."""
+
+    def keyed(checks: Any) -> dict[tuple[str, int], Mapping[str, Any]]:
+        found: dict[tuple[str, int], Mapping[str, Any]] = {}
+        for check in (c for c in checks or [] if isinstance(c, Mapping)):
+            org = str(check.get("organisatie"))
+            found[(org, sum(k[0] == org for k in found))] = check
+        return found
+
+    before, after = keyed(old), keyed(new)
+    changes: list[Change] = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        subject = f"Controle van het nummer van {label('organisatie', key[0])}"
+        was, now = before.get(key) or {}, after.get(key) or {}
+        for field, what in (("nummer", "nummer"), ("datum", "datum"), ("door", "door"), ("pagina", "pagina")):
+            changes += _field(subject, what, was.get(field), now.get(field), number=field == "nummer")
     return changes
 
 
@@ -477,6 +501,7 @@ def compare_profiles(
     )
     changes += _practices(old.get("praktijken"), new.get("praktijken"), label)
     changes += _veilig_thuis(old.get("veilig_thuis"), new.get("veilig_thuis"))
+    changes += _checks(old.get("controles"), new.get("controles"), label)
     partners_old, partners_new = _partners_by_id(old), _partners_by_id(new)
     changes += _chain(old.get("ketenaanpak"), new.get("ketenaanpak"), partners_old, partners_new, label)
     changes += _partners(old, new, label)
@@ -512,6 +537,7 @@ def compare_regions(
     subject = f"Regio {new.get('naam') or ''}".strip()
     changes = _field(subject, "naam", old.get("naam"), new.get("naam"))
     changes += _veilig_thuis(old.get("veilig_thuis"), new.get("veilig_thuis"))
+    changes += _checks(old.get("controles"), new.get("controles"), label)
     partners_old, partners_new = _partners_by_id(old), _partners_by_id(new)
     changes += _partners(old, new, label)
     old_std, new_std = old.get("standaard") or {}, new.get("standaard") or {}
@@ -558,19 +584,6 @@ def compare_municipality_sets(old: Sequence[str], new: Sequence[str], region: st
     return changes
 
 
-def compare_content(old_digest: str | None, new_digest: str | None) -> list[Change]:
-    """The national content (laws, organisations, signals) is a different edition than last time."""
-    if not old_digest or not new_digest or old_digest == new_digest:
-        return []
-    return [
-        Change(
-            "Landelijke inhoud",
-            "Landelijke inhoud bijgewerkt (wetten, organisaties, signalen of standaardteksten): "
-            "lees de landelijke hoofdstukken opnieuw na.",
-        )
-    ]
-
-
 def _labels(labels: NationalContent | Labels | None) -> Labels:
     if labels is None:
         return _fallback_label
@@ -612,6 +625,7 @@ def _claims(prefix: str, names: Iterable[str]) -> tuple[str, ...]:
 # schema_versie and soort are the same in any two files compared: the schema allows one version,
 # and `wijzigingen` refuses a municipality against a region.
 _SHARED_CLAIMS = (
+    *_claims("controles.*", ("organisatie", "nummer", "datum", "door", "pagina")),
     "schema_versie",
     "soort",
     "naam",
@@ -630,7 +644,7 @@ _GEMEENTE_CLAIMS = (
     *_claims("document", (k for k, _ in _DOCUMENT_FIELDS)),
     *_claims("document.eigenaar", (k for k, _ in _PERSON_FIELDS)),
     "document.inleiding",
-    *_claims("document.geschiedenis.*", ("versie", "datum", "samenvatting")),
+    *_claims("document.geschiedenis.*", ("versie", "datum", "samenvatting", "landelijke_versie")),
     *_claims("praktijken.*", ("prioriteit", "lokale_situatie")),
     *_claims("ketenaanpak", _CHAIN_CLAIMS),
     *_claims("kaarten", _CARD_CLAIMS),

@@ -166,3 +166,16 @@ def compare_national(old: str | None, new: str | None, info: ContentInfo) -> lis
             )
         )
     return changes
+
+
+def compare_content(old_digest: str | None, new_digest: str | None) -> list[Change]:
+    """The national content (laws, organisations, signals) is a different edition than last time."""
+    if not old_digest or not new_digest or old_digest == new_digest:
+        return []
+    return [
+        Change(
+            "Landelijke inhoud",
+            "Landelijke inhoud bijgewerkt (wetten, organisaties, signalen of standaardteksten): "
+            "lees de landelijke hoofdstukken opnieuw na.",
+        )
+    ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from assembler.model.changes import compare_content, compare_profiles, compare_regions
-from assembler.model.sheets import compare_national
+from assembler.model.changes import compare_profiles, compare_regions
+from assembler.model.sheets import compare_content, compare_national
 from assembler.national import ContentChange, ContentInfo, national_content
 from assembler.profile.reading import load_profile, load_region
 from tests.conftest import BASE_PROFILE, BASE_REGION, NATIONAL, edit
