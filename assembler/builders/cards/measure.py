@@ -290,7 +290,7 @@ class _Face:
             self.y += self._mm(spec.gap / 2)
             self.y += self.text([(face.voet, False)], self.small, spec.leading, self.measure)
         if face.stempel:
-            size = self._mm(spec.height / 6)
+            size = self._mm(min(spec.width, spec.height) / 6)  # .stempel: the shorter side decides
             wide = text_width(face.stempel, size, True) > self.measure - 2 * SAFETY
             if wide or not in_noto_sans(face.stempel, True):
                 raise Unsure("the concept stamp is wider than the face")
