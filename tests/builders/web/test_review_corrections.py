@@ -1,7 +1,9 @@
 """The review of 2026-11-29, read back from the built HTML and PDF routekaart.
 
 Unchecked national numbers say so, no number rests on another body's page, stand-in
-agreements say so before anything else, and the practice lists say what they are.
+agreements say so before anything else, and the practice lists say what they are. The
+corrections of 2026-12-06 (DOMAIN.md) found own pages for Slachtofferhulp's 0900-0101 and for
+Fier, so those print again; Centrum Seksueel Geweld's number waits for a contact page.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from lxml.html import HtmlElement
 from assembler.model.routekaart import Routekaart
 from tests.conftest import BuiltProfile
 
-GONE = ("0900-0101", "247 247 247", "Fier", "bereik je ook het LKHA", "Landelijke organisaties voor advies")
+GONE = ("0800-0188", "247 247 247", "bereik je ook het LKHA", "Landelijke organisaties voor advies")
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +45,9 @@ def test_unchecked_national_numbers_stand_with_their_source(
     rows = page.xpath("//table[contains(@class, 'contacten')]//tr[td]")
     national = [c for c in model.contacten if c.soort == "landelijk"]
     unchecked = [c.naam for c in national if c.telefoon and c.gecontroleerd_op is None]
-    assert {"Politie", "Centrum Seksueel Geweld"} <= set(unchecked)
+    assert {"Politie", "Slachtofferhulp Nederland", "Fier"} <= set(unchecked)
+    # A number seen only on a press page is not printed at all (content 2026.5).
+    assert [c.telefoon for c in national if c.naam == "Centrum Seksueel Geweld"] == [None]
     sourced = {}
     for row in rows:
         name = " ".join((row.xpath("th")[0].text or "").split())
@@ -64,7 +68,8 @@ def test_no_number_or_organisation_without_its_own_page(
     html = _flat(page)
     for text in GONE:
         assert text not in html and text not in pdf, text
-    assert "Slachtofferhulp Nederland: www.slachtofferhulp.nl" in pdf
+    # Slachtofferhulp's line for referring professionals, from its own page, with the option to choose.
+    assert "Slachtofferhulp Nederland: 0900-0101 (keuze 3 voor professionals die een slachtoffer doorverwijzen)" in pdf
 
 
 def test_practice_lists_say_what_they_are(dijkmond: tuple[Routekaart, HtmlElement, str]) -> None:
