@@ -649,4 +649,6 @@ def test_a_checked_national_number_shows_its_check_date(built: dict[str, Built])
     cells = {r.cells[0].text: r.cells[2].text for r in table.rows[1:]}
     assert cells["Politie"] == "112\ngecontroleerd op 1 december 2026"
     # Without a check: the number and, under the name, its source; never "niet gecontroleerd".
-    assert cells["Centrum Seksueel Geweld\nbron: centrumseksueelgeweld.nl"] == "0800-0188"
+    assert cells["Slachtofferhulp Nederland\nbron: slachtofferhulp.nl"] == "0900-0101"
+    # A number seen only on a press page is not printed (content 2026.5): no number, no source to stand by.
+    assert cells["Centrum Seksueel Geweld"] == "–"
