@@ -114,11 +114,14 @@ def groups(rows: tuple[Handvat, ...], hv: HandvattenContent) -> tuple[HandvatGro
     return tuple(found)
 
 
-def introduction(hv: HandvattenContent, regie: str, left_out: bool, fill: Fill) -> tuple[str, ...]:
-    """The chapter's opening: the municipality's own task, who has the procesregie in this routekaart,
+def introduction(
+    hv: HandvattenContent, regie: str, left_out: bool, fill: Fill, regie_note: str | None = None
+) -> tuple[str, ...]:
+    """The chapter's opening: the municipality's own task, who has the procesregie in this routekaart
+    (followed by `regie_note` when that rests on a standard choice the municipality did not make),
     and, when handvatten fell away with a practice not chosen, that they did."""
     first, *rest = (fill(t) for t in hv.inleiding)
-    opening = f"{first} {fill(hv.inleiding_regie[regie])}"
+    opening = " ".join([first, fill(hv.inleiding_regie[regie]), *([regie_note] if regie_note else [])])
     tail = [fill(hv.weggelaten)] if left_out else []
     return (opening, *rest, *tail)
 
@@ -138,8 +141,11 @@ def chapter(
     checklist = handvatten(
         data.get("handvatten"), profile.herkomst, practices, regie, data.get("regio_naam"), hv, content, fill
     )
+    # Who has the regie is a local statement only when the municipality recorded it; else say whose choice it is.
+    origin = profile.herkomst.get("ketenaanpak.regie")
+    note = fill(content.teksten["regie_herkomst"][origin]) if origin else None
     return {
-        "handvatten_inleiding": introduction(hv, regie, len(checklist) < len(hv.handvatten), fill),
+        "handvatten_inleiding": introduction(hv, regie, len(checklist) < len(hv.handvatten), fill, note),
         "handvatten": checklist,
         "handvatten_groepen": groups(checklist, hv),
         "handvatten_veilig_thuis": tuple(fill(t) for t in hv.veilig_thuis_inleiding),

@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 
 from assembler.national import national_content
+from assembler.national.handvatten import national_handvatten
 from tests.conftest import Invoke, WriteFile
 
 MINIMAL = """\
@@ -49,11 +50,13 @@ STRUCTURAL = (
     r"Dit is de standaardtekst: .*",
     r"Dit is de standaardkeuze( van de regio .*)?: {g} heeft (niet zelf|nog niet) vastgelegd .*",
     r"Standaardtekst: .*",
-    # The chapter "Wat regelt de gemeente": its status column comes from the profile or says "nog niet ingevuld".
-    r"Naast de wettelijke taken van Veilig Thuis .* met de stand van zaken in {g}\.",
-    r"De status is wat {g} zelf heeft vastgelegd\..*",
-    r"Voor Veilig Thuis.* laat dit overzicht zien wat {g} lokaal heeft geregeld\..*",
-    r"Status in {g}",
+    # The chapter "Wat regelt de gemeente" (content 2026.5): its status column comes from the profile or
+    # says "nog niet ingevuld"; who has the regie is said to be a standard choice when it is one.
+    r"Naast de wettelijke taken van Veilig Thuis .* hoe ver {g} is\. In deze routekaart .*procesregie.*\. "
+    r"Dit is de standaardkeuze: {g} heeft nog niet vastgelegd wie de regie heeft\.",
+    r"De stand van zaken, wie het regelt en de afspraak komen van de gemeente zelf\..*",
+    r"Veilig Thuis is het advies- en meldpunt voor professionals en inwoners in {g}\. Hieronder .*",
+    r"Stand van zaken in {g}(: Nog niet ingevuld)?",
     # The sign-off sheet: what each partner agreed to comes from the profile's akkoord entries.
     r"Een routekaart werkt alleen als elke partner .* {g} op die partner rekent, en of de partner daarmee akkoord ging voor deze versie\.",
     # Why an edition is a concept, and the colophon on the checks: about this document, not about {g}.
@@ -85,10 +88,18 @@ def standard_texts(name: str) -> set[str]:
     return {" ".join(t.replace("{gemeente}", name).split()) for t in raw}
 
 
+def handvat_texts(name: str) -> set[str]:
+    """What the national content says a municipality arranges per handvat, filled in for this one:
+    a task, not a claim about what it did."""
+    rows = national_handvatten().handvatten
+    texts = {h.wat for h in rows} | {t for h in rows for t in h.per_praktijk.values()}
+    return {" ".join(t.replace("{gemeente}", name).split()) for t in texts}
+
+
 def local_claims(texts: list[str], name: str) -> list[str]:
     """Paragraphs that name the municipality and are neither structure nor marked stand-in text."""
     patterns = [re.compile(p.format(g=re.escape(name)), re.S) for p in STRUCTURAL]
-    marked = standard_texts(name)
+    marked = standard_texts(name) | handvat_texts(name)
     claims = []
     for text in texts:
         if name not in text or any(p.fullmatch(text) for p in patterns):
