@@ -18,9 +18,16 @@ from tests.conftest import CONTRACT, CONTRACT_MISSING, FIXTURE_REGION, Invoke
 def test_whole_region_builds_a_self_contained_site(tmp_path: Path, folder: Path) -> None:
     if not (folder / "regio.yaml").is_file():
         pytest.skip(CONTRACT_MISSING)
+    # Under the edition rules these regions' municipalities print as concepts (stand-in texts, numbers
+    # nobody checked), and a concept comes on the site only when the region file says so: a copy says so.
+    source = tmp_path / "bron"
+    shutil.copytree(folder, source)
+    region = source / "regio.yaml"
+    region.write_text(region.read_text(encoding="utf-8") + "site:\n  concepten_publiceren: true\n", encoding="utf-8")
+    out = tmp_path / "uit"
     result = run_batch(
-        folder / "regio.yaml",
-        tmp_path,
+        region,
+        out,
         jobs=2,
         today=TODAY,
         formats=("docx", "html"),
@@ -28,7 +35,7 @@ def test_whole_region_builds_a_self_contained_site(tmp_path: Path, folder: Path)
         site=True,
     )
     assert result.ok, result.summary()
-    site = tmp_path / "site"
+    site = out / "site"
     check_links(site, EXIT_URL)
     municipalities = [p.parent.name for p in site.glob("*/index.html") if p.parent.name != "toegankelijkheid"]
     index = read(site / "index.html")
@@ -41,11 +48,11 @@ def test_whole_region_builds_a_self_contained_site(tmp_path: Path, folder: Path)
     # Without site.url there is no address to put in a sitemap.
     assert not (site / "sitemap.xml").exists()
     # The manifest lists every file of the site with its hash, as it does the documents.
-    listed = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))["site"]["uitvoer"]
-    on_disk = sorted(p.relative_to(tmp_path).as_posix() for p in site.rglob("*") if p.is_file())
+    listed = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["site"]["uitvoer"]
+    on_disk = sorted(p.relative_to(out).as_posix() for p in site.rglob("*") if p.is_file())
     assert sorted(listed) == on_disk
     for rel, entry in listed.items():
-        data = (tmp_path / rel).read_bytes()
+        data = (out / rel).read_bytes()
         assert entry == {"sha256": hashlib.sha256(data).hexdigest(), "grootte": len(data)}
 
 
