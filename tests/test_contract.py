@@ -38,7 +38,7 @@ def test_contract_region_validates_as_json(run: Invoke) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["geldig"] is True
-    assert report["problemen"] and {p["severity"] for p in report["problemen"]} == {"waarschuwing"}
+    assert report["problemen"] and {p["ernst"] for p in report["problemen"]} == {"waarschuwing"}
     # Every file of the region is checked and named: the region file and each municipality.
     assert {Path(p["bestand"]).name for p in report["problemen"]} >= {m.name for m in _municipalities()}
 

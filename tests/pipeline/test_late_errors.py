@@ -33,6 +33,7 @@ def _region_with_a_long_partner(write: WriteFile) -> tuple[Path, str]:
     type: ggz
     praktijken: [alle]
     stappen: [signaleren_en_melden]
+    aanspreekpunt_voor: [alle]
     telefoon: "020-7654321"
     spoed: "020-7654322"
 standaard:

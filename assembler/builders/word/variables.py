@@ -153,6 +153,8 @@ MEANINGS: dict[str, str] = {
     "Partner.praktijken": "codes van de praktijken waarbij de partner een rol heeft",
     "praktijk_namen": "namen van die praktijken",
     "Partner.stappen": "codes van de ketenstappen van de partner",
+    "Partner.aanspreekpunt_voor": "codes van de beroepsgroepen op wier zakkaarten de partner als contact staat "
+    "('alle': elke beroepsgroep)",
     "stap_namen": "namen van die ketenstappen",
     "spoed": "telefoonnummer bij spoed",
     "herkomst": "lokaal of regionaal",
@@ -241,6 +243,7 @@ LOOP_NAMES: dict[str, str] = {
     "lokale_partners": "partner",
     "stappen": "stap",
     "Partner.stappen": "code",
+    "Partner.aanspreekpunt_voor": "code",
     "SignOff.stappen": "naam",
     "CardText.stappen": "punt",
     "contacten": "contact",
