@@ -31,11 +31,16 @@ def _run(args: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _running_site_dirs() -> list[str]:
-    """The running environment's package folders: a system Python's or a user's venv alike."""
+    """The running environment's package folders: a system Python's or a user's venv alike.
+
+    A venv inside the checkout (the README's .venv) counts too: its folder is on the list, and
+    a folder named in a .pth file is only added to the path, its own .pth files (an editable
+    install's pointer back to the checkout) are not read.
+    """
     dirs = [*site.getsitepackages()]
     if site.ENABLE_USER_SITE:
         dirs.append(site.getusersitepackages())
-    return [d for d in dict.fromkeys(dirs) if Path(d).is_dir() and not Path(d).is_relative_to(ROOT)]
+    return [d for d in dict.fromkeys(dirs) if Path(d).is_dir()]
 
 
 def _build_wheel(tmp_path: Path) -> Path:

@@ -155,6 +155,8 @@ MEANINGS: dict[str, str] = {
     "Partner.praktijken": "codes van de praktijken waarbij de partner een rol heeft",
     "praktijk_namen": "namen van die praktijken",
     "Partner.stappen": "codes van de ketenstappen van de partner",
+    "Partner.aanspreekpunt_voor": "codes van de beroepsgroepen op wier zakkaarten de partner als contact staat "
+    "('alle': elke beroepsgroep)",
     "stap_namen": "namen van die ketenstappen",
     "Partner.aanspreekpunt_voor": "codes van de beroepsgroepen op wier zakkaarten de partner als contact staat "
     "('alle': elke beroepsgroep)",

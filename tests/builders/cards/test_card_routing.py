@@ -24,31 +24,13 @@ from assembler.cli import main
 from assembler.model.cards import Card, cards_for
 from assembler.model.region import entry_from, region_colour, region_model
 from assembler.model.tailor import tailor, tailor_region
-from assembler.national import national_content
+from assembler.national import AUDIENCES, PRACTICES, national_content
 from assembler.profile.reading import Profile, load_profile, load_region
 from tests.builders.cards.test_cards import page_texts
 from tests.conftest import FIXTURE_REGION
 
 GEMEENTEN = FIXTURE_REGION / "gemeenten"
 NAMES = ("brugstad", "dijkmond", "s-molenwaard", "waldterp")
-PRACTICES = (
-    "vrouwelijke_genitale_verminking",
-    "huwelijksdwang",
-    "gedwongen_achterlating",
-    "eergerelateerd_geweld",
-)
-AUDIENCES = (
-    "onderwijs",
-    "huisartsen",
-    "jeugdgezondheidszorg",
-    "sociaal_wijkteam",
-    "kinderopvang",
-    "jongerenwerk",
-    "politie",
-    "leerplicht",
-    "verloskunde",
-    "burgerzaken",
-)
 NATIONAL = {"08002000", "112", "09008844", "0889648550"}
 TODAY = dt.date(2026, 11, 20)
 
