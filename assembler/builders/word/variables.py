@@ -158,8 +158,6 @@ MEANINGS: dict[str, str] = {
     "Partner.aanspreekpunt_voor": "codes van de beroepsgroepen op wier zakkaarten de partner als contact staat "
     "('alle': elke beroepsgroep)",
     "stap_namen": "namen van die ketenstappen",
-    "Partner.aanspreekpunt_voor": "codes van de beroepsgroepen op wier zakkaarten de partner als contact staat "
-    "('alle': elke beroepsgroep)",
     "spoed": "telefoonnummer bij spoed",
     "herkomst": "lokaal of regionaal",
     "is_lokaal": "waar als het een lokale partner is",
