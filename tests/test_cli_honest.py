@@ -15,6 +15,9 @@ from assembler.profile.reading import load_profile
 from tests.conftest import BASE_PROFILE, FIXTURE_REGION, Invoke, WriteFile, edit, line_of
 from tests.profile.workbook_kit import export, field_row
 
+# The document's own version; the akkoorden below it name that version too.
+DOCUMENT_VERSION = '\n  versie: "2026.1"\n'
+
 
 @pytest.mark.parametrize(
     ("typed", "read"),
@@ -24,10 +27,10 @@ from tests.profile.workbook_kit import export, field_row
 def test_a_version_yaml_reads_as_a_number_is_refused_with_a_hint_to_quote_it(
     write: WriteFile, run: Invoke, typed: str, read: str
 ) -> None:
-    path = write(edit(BASE_PROFILE, 'versie: "2026.1"', f"versie: {typed}"))
+    path = write(edit(BASE_PROFILE, DOCUMENT_VERSION, f"\n  versie: {typed}\n"))
     result = run("validate", path)
     assert result.exit_code == 1
-    line = line_of(BASE_PROFILE, 'versie: "2026.1"')
+    line = line_of(BASE_PROFILE, 'versie: "2026.1"', nth=1)  # the document's, above the akkoorden
     # One problem for the field, at its line, quoting what the user typed and how to fix it.
     assert [ln for ln in result.output.splitlines() if "document.versie" in ln] == [
         f"{path}:{line}:11: document.versie: {typed} leest YAML als het getal {read}, niet als tekst; "
@@ -47,7 +50,7 @@ def test_an_earlier_edition_version_as_a_number_is_refused_too(write: WriteFile,
 
 
 def test_a_whole_number_version_and_a_phone_number_with_a_dot_keep_their_text(write: WriteFile) -> None:
-    text = edit(BASE_PROFILE, 'versie: "2026.1"', "versie: 3")
+    text = edit(BASE_PROFILE, DOCUMENT_VERSION, "\n  versie: 3\n")
     text = edit(text, 'telefoon: "020-1234568"', "telefoon: 020.1234568")
     data = load_profile(write(text)).data
     assert data["document"]["versie"] == "3"

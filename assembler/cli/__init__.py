@@ -17,7 +17,7 @@ import click
 from assembler import __version__
 from assembler.builders.registry import DEFAULT_FORMATS, Kind, of_kind, suffixes
 from assembler.cli import catalogue
-from assembler.cli.group import Count, Group
+from assembler.cli.group import Count, Group, interrupted
 from assembler.dutch import enumeration, plural
 from assembler.errors import AssemblerError, ProfileError
 from assembler.problems import Problem
@@ -60,8 +60,7 @@ def friendly(func: F) -> F:
             click.echo(f"Fout: {exc}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("Afgebroken. Er zijn geen half geschreven bestanden achtergebleven.", err=True)
-            sys.exit(130)
+            interrupted()
         except click.exceptions.Exit:
             raise
         except click.ClickException:

@@ -183,10 +183,14 @@ def region_redline_docx(model: RegionRedline, template: Path) -> bytes:
 
 
 def municipalities_in(data: bytes) -> Sequence[str]:
-    """The first line of each section's header: which municipality a section shows (for checks)."""
+    """Each section's header line that names its routekaart ("Brugstad · Routekaart …"), for checks.
+
+    A concept's header has the CONCEPT stamp above that line; a section without such a line
+    (the list of changes) gives "".
+    """
     document = Document(io.BytesIO(data))
     return [
-        section.header.paragraphs[0].text if section.header.paragraphs else ""
+        next((p.text for p in section.header.paragraphs if " · " in p.text), "")
         for section in document.sections
     ]
 

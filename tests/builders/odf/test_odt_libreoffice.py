@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from tests.builders.odf.test_odt import EXAMPLE, build, build_text
 from tests.builders.word.test_docx_libreoffice import convert, squash
-from tests.conftest import BASE_PROFILE, EXAMPLE_REGION, edit
+from tests.conftest import ADOPTED, BASE_PROFILE, EXAMPLE_REGION, edit
 
 pytestmark = pytest.mark.slow
 
@@ -55,7 +55,7 @@ def _pale_centre(pdf: Path) -> list[int]:
 
 
 def test_libreoffice_shows_concept_on_every_page(tmp_path: Path) -> None:
-    concept = edit(BASE_PROFILE, "  vastgesteld_op: 2026-10-15\n", "")
+    concept = edit(BASE_PROFILE, f"  vastgesteld_op: {ADOPTED}\n", "")
     pdf = convert(build_text(concept, tmp_path / "concept"), tmp_path / "pdf", tmp_path / "lo-profiel")
     pages = [page.extract_text() or "" for page in PdfReader(str(pdf)).pages]
     assert len(pages) > 10

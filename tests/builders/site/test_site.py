@@ -22,7 +22,7 @@ from tests.builders.site.helpers import (
     read,
     snapshot,
 )
-from tests.conftest import NATIONAL
+from tests.conftest import NATIONAL, edit
 
 
 @pytest.fixture(scope="module")
@@ -142,9 +142,16 @@ def test_rebuild_is_byte_identical_and_a_change_touches_only_its_own_pages(
     build(region, out, today=TODAY + dt.timedelta(days=1))
     assert snapshot(out / "site") == before
 
+    # Testveld adopts version 2026.2: its own akkoorden and the regional police's, for that version.
     profile = tmp_path / "gemeenten" / "testveld.yaml"
+    revised = profile.read_text(encoding="utf-8").replace('versie: "2026.1"', 'versie: "2026.2"')
+    police = (
+        "  akkoorden:\n    - partner: politie-testland\n      datum: 2026-12-06\n"
+        '      door: R. de Boer, teamchef\n      versie: "2026.2"\n'
+    )
     profile.write_text(
-        profile.read_text(encoding="utf-8").replace('versie: "2026.1"', 'versie: "2026.2"'), encoding="utf-8"
+        edit(revised, "  herzien_voor: 2027-10-15\n", "  herzien_voor: 2027-10-15\n" + police),
+        encoding="utf-8",
     )
     build(region, out)
     after = snapshot(out / "site")

@@ -11,6 +11,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from assembler.builders.word.combine import municipalities_in
 from tests.builders.word.test_redline import invoke, resolve, texts
 from tests.conftest import FIXTURE_REGION
 
@@ -62,8 +63,10 @@ def test_the_list_of_changes_comes_first_without_header(redline: bytes) -> None:
 
 def test_each_municipality_has_a_section_under_its_own_header(redline: bytes) -> None:
     document = docx.Document(io.BytesIO(redline))
-    headers = [s.header.paragraphs[0].text.split(" · ")[0] for s in document.sections[1:]]
+    headers = [line.split(" · ")[0] for line in municipalities_in(redline)[1:]]
     assert headers == ["Brugstad", "Dijkmond", "'s-Molenwaard", "Wâldterp"]
+    # The fixture's municipalities are concepts: each section's header carries the stamp too.
+    assert all(s.header.paragraphs[0].text == "CONCEPT" for s in document.sections[1:])
     footers = [s.footer.paragraphs[0].text for s in document.sections[1:]]
     assert len(set(footers)) == 4, footers  # each says when that routekaart was adopted
     # Each municipality's own text stands in its own section.
