@@ -37,6 +37,9 @@ def running(editor: Editor, port: int = 0) -> Iterator[object]:
     try:
         yield server
     finally:
+        # Let a request being answered finish before its socket closes (Ctrl-C during a preview
+        # would otherwise leave waitress logging a traceback about a closed descriptor).
+        server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
         server.close()
         editor.close()
 
