@@ -146,6 +146,10 @@ def _joined(ops: list[Op]) -> list[Op]:
     return out
 
 
+# Characters in two blocks above which they are compared word by word (see _alike).
+LONG_BLOCK = 2000
+
+
 def pair_blocks(old: Sequence[Any], new: Sequence[Any], text: Callable[[Any], str]) -> list[tuple[Any, Any]]:
     """Old and new blocks of a changed stretch in order, each new one with its most alike old one
     of the same kind (element tag) and at least half alike, or alone (None on the other side)."""
@@ -155,7 +159,7 @@ def pair_blocks(old: Sequence[Any], new: Sequence[Any], text: Callable[[Any], st
         best, score = None, 0.5
         for k in range(next_old, len(old)):
             if old[k].tag == block.tag:
-                ratio = SequenceMatcher(None, text(old[k]), text(block), autojunk=False).ratio()
+                ratio = _alike(text(old[k]), text(block), score)
                 if ratio >= score:
                     best, score = k, ratio
         if best is None:
@@ -165,3 +169,18 @@ def pair_blocks(old: Sequence[Any], new: Sequence[Any], text: Callable[[Any], st
         pairs.append((old[best], block))
         next_old = best + 1
     return pairs + [(o, None) for o in old[next_old:]]
+
+
+def _alike(old: str, new: str, at_least: float) -> float:
+    """How alike two blocks' texts are; 0 when it cannot reach at_least.
+
+    Short blocks (a cell, a paragraph) are compared character by character, so a changed number
+    still pairs with its old self. Long ones word by word: a whole chapter is one block at the top
+    of an HTML page, and comparing two of those character by character took minutes. The quick
+    upper bounds skip most pairs before the real comparison.
+    """
+    long = len(old) + len(new) > LONG_BLOCK
+    matcher = SequenceMatcher(None, old.split() if long else old, new.split() if long else new, autojunk=False)
+    if matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least:
+        return 0.0
+    return matcher.ratio()
