@@ -16,11 +16,17 @@ import pytest
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
+from tests.builders.region.pages import read_pages
+from tests.builders.region.test_region_for_veilig_thuis import LEAKS
 from tests.conftest import CONTRACT, CONTRACT_MISSING, EXAMPLE_REGION, FIXTURE_REGION
 
 pytestmark = pytest.mark.slow
 
 REGIONS = {"voorbeeld": EXAMPLE_REGION, "oeverland": FIXTURE_REGION, "contract": CONTRACT}
+# Each region is built once per test worker (built() is cached): its tests go to one worker
+# together (pyproject's --dist loadgroup), so a region is not built again by another.
+PER_REGION = [pytest.param(name, marks=pytest.mark.xdist_group(f"regio-{name}")) for name in REGIONS]
+EXAMPLE = pytest.mark.xdist_group("regio-voorbeeld")
 # Words and field names from the profile files; a document speaks of choices, not of files and fields.
 TOOL_WORDS = re.compile(
     # A field path is lower case; "praktijken.Wie" is a sentence's end run into the next heading.
@@ -95,7 +101,7 @@ def documents(out: Path) -> dict[Path, str]:
     return found
 
 
-@pytest.mark.parametrize("name", list(REGIONS))
+@pytest.mark.parametrize("name", PER_REGION)
 def test_no_national_number_is_called_unchecked(name: str, base: Path) -> None:
     out = built(name, base)
     texts = documents(out)
@@ -109,13 +115,20 @@ def test_no_national_number_is_called_unchecked(name: str, base: Path) -> None:
             assert "Bron: politie.nl" in text or "bron: politie.nl" in text, path
 
 
-@pytest.mark.parametrize("name", list(REGIONS))
+@pytest.mark.parametrize("name", PER_REGION)
 def test_no_document_speaks_the_tools_language(name: str, base: Path) -> None:
-    for path, text in documents(built(name, base)).items():
+    texts = documents(built(name, base))
+    # The regional routekaart in both editions is read too, besides every municipality's files.
+    assert {p.suffix for p in texts if p.parent.name.startswith("regio-")} == {".docx", ".pdf"}
+    for path, text in texts.items():
         words = sorted({m.group(0) for m in TOOL_WORDS.finditer(ADDRESSES.sub(" ", text))})
         assert words == [], (path, words)
+        # Nor a profile path, a YAML list or a file:line position (a web page's addresses aside).
+        leaks = re.findall(r"\.ya?ml:\d", text) if path.suffix == ".html" else LEAKS.findall(text)
+        assert leaks == [], (path, leaks[:5])
 
 
+@EXAMPLE
 def test_the_example_region_has_one_adopted_edition_and_two_concepts(base: Path) -> None:
     out = built("voorbeeld", base)
     texts = documents(out)
@@ -137,6 +150,7 @@ def test_the_example_region_has_one_adopted_edition_and_two_concepts(base: Path)
     assert "Concept: herziening van versie 1.0 (vastgesteld op 9 november 2026)" in wilgendaal
 
 
+@EXAMPLE
 def test_the_example_sign_off_names_veilig_thuis_and_the_version(base: Path) -> None:
     out = built("voorbeeld", base)
     page = lxml_html.fromstring((out / "kreekmonde" / "routekaart-kreekmonde.html").read_bytes())
@@ -157,6 +171,7 @@ def test_the_example_sign_off_names_veilig_thuis_and_the_version(base: Path) -> 
     )
 
 
+@pytest.mark.xdist_group("regio-contract")
 def test_the_contract_builds_concepts_with_their_reasons(base: Path) -> None:
     texts = documents(built("contract", base))
     routekaarten = {
@@ -166,3 +181,18 @@ def test_the_contract_builds_concepts_with_their_reasons(base: Path) -> None:
     for path, text in routekaarten.items():
         assert "CONCEPT" in text and REASONS in text, path
         assert "Concept: herziening van versie" in text, path
+
+
+@pytest.mark.xdist_group("regio-contract")
+def test_the_contract_regional_document_names_the_municipality_without_partners(base: Path) -> None:
+    out = built("contract", base)
+    gap = (
+        "Polderdam heeft voor signaleren en melden, toeleiden naar passende zorg en preventie, "
+        "veiligheid en hulp nog geen lokale partner."
+    )
+    (path,) = out.rglob("routekaart-regio-*.docx")
+    assert gap in " ".join(documents(out)[path].split())
+    (pdf,) = out.rglob("routekaart-regio-*.pdf")
+    pages = read_pages(pdf)
+    assert pages[0].landscape and not any(p.landscape for p in pages[-1:])
+    assert gap in " ".join(p.text.replace("\n", " ") for p in pages)

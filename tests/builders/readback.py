@@ -3,6 +3,7 @@ text, shared by the chapter and language tests."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import docx
@@ -21,6 +22,7 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+@cache  # a built file does not change after its build; reading a 50-page PDF takes seconds
 def pdf_text(path: Path) -> str:
     with pdfplumber.open(path) as pdf:
         return "\n".join(page.extract_text() or "" for page in pdf.pages)

@@ -31,7 +31,7 @@ from assembler.national.handvatten import national_handvatten
 from tests.builders.region.conftest import OVERVIEW
 from tests.builders.region.pages import mostly_empty, read_pages
 from tests.builders.word.test_docx_libreoffice import convert
-from tests.conftest import CONTRACT, CONTRACT_MISSING, EXAMPLE_REGION
+from tests.conftest import EXAMPLE_REGION
 from tests.tools import needs_libreoffice
 
 # A dotted profile path (partners.0.telefoon), a YAML list snippet, or a file:line position.
@@ -58,41 +58,6 @@ def _docx_text(path: Path) -> str:
     parts = [p.text for p in document.paragraphs]
     parts += [c.text for t in document.tables for r in t.rows for c in r.cells]
     return "\n".join(parts)
-
-
-def _pdf_text(path: Path) -> str:
-    with pdfplumber.open(path) as pdf:
-        return "\n".join(page.extract_text() or "" for page in pdf.pages)
-
-
-def _document_texts(out: Path) -> dict[str, str]:
-    """Every document a reader opens: Word, PDF and HTML of each municipality and the region."""
-    texts = {}
-    for path in out.rglob("*"):
-        if path.suffix == ".docx":
-            texts[str(path)] = _docx_text(path)
-        elif path.suffix == ".pdf":
-            texts[str(path)] = _pdf_text(path)
-        elif path.suffix == ".html":
-            texts[str(path)] = path.read_text(encoding="utf-8")
-    return texts
-
-
-def _leaks(out: Path) -> dict[str, list[str]]:
-    found = {}
-    for name, text in _document_texts(out).items():
-        hits = LEAKS.findall(text) if not name.endswith(".html") else re.findall(r"\.ya?ml:\d", text)
-        if hits:
-            found[name] = hits[:5]
-    return found
-
-
-def test_no_document_of_the_example_region_shows_a_field_path_or_position(example: Path) -> None:
-    texts = _document_texts(example)
-    # The regional routekaart in both editions is read too, besides every municipality's files.
-    regional = {Path(name).name for name in texts if "/regio-" in name}
-    assert regional == {"routekaart-regio-lindeland.docx", "routekaart-regio-lindeland.pdf"}
-    assert _leaks(example) == {}
 
 
 def test_regional_document_opens_with_the_matrix_with_lead_partner_and_phone(example: Path) -> None:
@@ -243,23 +208,6 @@ def test_points_are_sentences_ordered_by_weight() -> None:
     assert "hoge prioriteit" in found[1].zin
     for p in found:
         assert not LEAKS.search(p.zin) and p.zin.endswith(".")
-
-
-def test_no_document_of_the_contract_region_shows_a_field_path(tmp_path: Path) -> None:
-    if not CONTRACT.exists():
-        pytest.skip(CONTRACT_MISSING)
-    out = _batch(CONTRACT, tmp_path / "uit")
-    assert _leaks(out) == {}
-    gap = (
-        "Polderdam heeft voor signaleren en melden, toeleiden naar passende zorg en preventie, "
-        "veiligheid en hulp nog geen lokale partner."
-    )
-    (path,) = out.rglob("routekaart-regio-*.docx")
-    assert gap in _docx_text(path)
-    (pdf,) = out.rglob("routekaart-regio-*.pdf")
-    pages = read_pages(pdf)
-    assert pages[0].landscape and not any(p.landscape for p in pages[-1:])
-    assert gap in " ".join(p.text.replace("\n", " ") for p in pages)
 
 
 @pytest.mark.slow
