@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -23,10 +24,6 @@ from tests.conftest import CONTRACT, CONTRACT_MISSING, EXAMPLE_REGION, FIXTURE_R
 pytestmark = pytest.mark.slow
 
 REGIONS = {"voorbeeld": EXAMPLE_REGION, "oeverland": FIXTURE_REGION, "contract": CONTRACT}
-# Each region is built once per test worker (built() is cached): its tests go to one worker
-# together (pyproject's --dist loadgroup), so a region is not built again by another.
-PER_REGION = [pytest.param(name, marks=pytest.mark.xdist_group(f"regio-{name}")) for name in REGIONS]
-EXAMPLE = pytest.mark.xdist_group("regio-voorbeeld")
 # Words and field names from the profile files; a document speaks of choices, not of files and fields.
 TOOL_WORDS = re.compile(
     # A field path is lower case; "praktijken.Wie" is a sentence's end run into the next heading.
@@ -101,9 +98,7 @@ def documents(out: Path) -> dict[Path, str]:
     return found
 
 
-@pytest.mark.parametrize("name", PER_REGION)
-def test_no_national_number_is_called_unchecked(name: str, base: Path) -> None:
-    out = built(name, base)
+def _no_national_number_called_unchecked(out: Path) -> None:
     texts = documents(out)
     assert len(texts) >= 5
     for path, text in texts.items():
@@ -115,9 +110,9 @@ def test_no_national_number_is_called_unchecked(name: str, base: Path) -> None:
             assert "Bron: politie.nl" in text or "bron: politie.nl" in text, path
 
 
-@pytest.mark.parametrize("name", PER_REGION)
-def test_no_document_speaks_the_tools_language(name: str, base: Path) -> None:
-    texts = documents(built(name, base))
+def _no_tool_language(out: Path) -> None:
+    """No document speaks the tool's language: no field names, profile paths or file positions."""
+    texts = documents(out)
     # The regional routekaart in both editions is read too, besides every municipality's files.
     assert {p.suffix for p in texts if p.parent.name.startswith("regio-")} == {".docx", ".pdf"}
     for path, text in texts.items():
@@ -128,9 +123,7 @@ def test_no_document_speaks_the_tools_language(name: str, base: Path) -> None:
         assert leaks == [], (path, leaks[:5])
 
 
-@EXAMPLE
-def test_the_example_region_has_one_adopted_edition_and_two_concepts(base: Path) -> None:
-    out = built("voorbeeld", base)
+def _example_one_adopted_two_concepts(out: Path) -> None:
     texts = documents(out)
     kreekmonde = {p: t for p, t in texts.items() if p.parent.name == "kreekmonde"}
     assert {p.suffix for p in kreekmonde} == {".docx", ".pdf", ".html"}
@@ -150,9 +143,7 @@ def test_the_example_region_has_one_adopted_edition_and_two_concepts(base: Path)
     assert "Concept: herziening van versie 1.0 (vastgesteld op 9 november 2026)" in wilgendaal
 
 
-@EXAMPLE
-def test_the_example_sign_off_names_veilig_thuis_and_the_version(base: Path) -> None:
-    out = built("voorbeeld", base)
+def _example_sign_off_names_veilig_thuis_and_the_version(out: Path) -> None:
     page = lxml_html.fromstring((out / "kreekmonde" / "routekaart-kreekmonde.html").read_bytes())
     rows = page.xpath('//table[@class="akkoord"]/tbody/tr')
     first = [c.text_content() for c in rows[0].xpath("./th|./td")]
@@ -171,9 +162,8 @@ def test_the_example_sign_off_names_veilig_thuis_and_the_version(base: Path) -> 
     )
 
 
-@pytest.mark.xdist_group("regio-contract")
-def test_the_contract_builds_concepts_with_their_reasons(base: Path) -> None:
-    texts = documents(built("contract", base))
+def _contract_concepts_with_their_reasons(out: Path) -> None:
+    texts = documents(out)
     routekaarten = {
         p: t for p, t in texts.items() if p.name.startswith("routekaart-") and not p.parent.name.startswith("regio-")
     }
@@ -183,9 +173,7 @@ def test_the_contract_builds_concepts_with_their_reasons(base: Path) -> None:
         assert "Concept: herziening van versie" in text, path
 
 
-@pytest.mark.xdist_group("regio-contract")
-def test_the_contract_regional_document_names_the_municipality_without_partners(base: Path) -> None:
-    out = built("contract", base)
+def _contract_regional_document_names_the_municipality_without_partners(out: Path) -> None:
     gap = (
         "Polderdam heeft voor signaleren en melden, toeleiden naar passende zorg en preventie, "
         "veiligheid en hulp nog geen lokale partner."
@@ -196,3 +184,25 @@ def test_the_contract_regional_document_names_the_municipality_without_partners(
     pages = read_pages(pdf)
     assert pages[0].landscape and not any(p.landscape for p in pages[-1:])
     assert gap in " ".join(p.text.replace("\n", " ") for p in pages)
+
+
+# Beyond what holds for every region: the example's editions and the contract's concepts.
+REGION_CHECKS: dict[str, tuple[Callable[[Path], None], ...]] = {
+    "voorbeeld": (_example_one_adopted_two_concepts, _example_sign_off_names_veilig_thuis_and_the_version),
+    "oeverland": (),
+    "contract": (
+        _contract_concepts_with_their_reasons,
+        _contract_regional_document_names_the_municipality_without_partners,
+    ),
+}
+
+
+# One test per region: its batch build and reading every document back take most of a minute,
+# and in one test they happen once, on one test worker.
+@pytest.mark.parametrize("name", list(REGIONS))
+def test_every_document_of_the_region_is_what_it_says(name: str, base: Path) -> None:
+    out = built(name, base)
+    _no_national_number_called_unchecked(out)
+    _no_tool_language(out)
+    for check in REGION_CHECKS[name]:
+        check(out)
