@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import CONTRACT, Invoke, needs_contract
+from tests.test_region_editions import check_region
 
 pytestmark = needs_contract
 
@@ -69,3 +70,6 @@ def test_contract_region_builds_every_municipality_in_every_format(tmp_path: Pat
             pages = PdfReader(str(out / pdf)).pages
             assert pages and "0800-2000" in "".join(page.extract_text() for page in pages), pdf
     assert manifest["regio"]["uitvoer"], "no regional outputs"
+    # Every edition is a concept with its reasons, no national number is called unchecked, and
+    # no document speaks the tool's language: read from this same build.
+    check_region("contract", out)
