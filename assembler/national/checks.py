@@ -76,7 +76,7 @@ _STATUS_TEXT = {
 
 
 def report_lines(content: NationalContent, today: dt.date) -> list[str]:
-    """The Dutch report of ``assembler check-content``, line by line."""
+    """The Dutch report of ``assembler inhoud`` (formerly check-content), line by line."""
     info = content.info
     lines = [
         f"Landelijke inhoud: versie {info.versie} van {dutch_date(info.datum)}",

@@ -173,7 +173,11 @@ def recorded_checks(doc: Document, content: NationalContent, today: dt.date) -> 
         day = check.get("datum")
         if isinstance(day, dt.date) and day > today:
             problems.append(
-                doc.problem(("controles", i, "datum"), f"{day.isoformat()} ligt in de toekomst; een controle is gedaan")
+                doc.problem(
+                    ("controles", i, "datum"),
+                    f"{day.isoformat()} ligt in de toekomst; vul de dag in waarop het nummer van {org.naam} "
+                    "met de pagina is vergeleken",
+                )
             )
         elif isinstance(day, dt.date) and today - day > STALE_AFTER:
             problems.append(

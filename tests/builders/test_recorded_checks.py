@@ -110,6 +110,21 @@ def test_a_check_of_another_number_does_not_count(write) -> None:  # type: ignor
     assert "telt daarom niet mee" in warning.message
 
 
+def test_a_check_dated_in_the_future_is_refused_with_what_to_fill_in(write) -> None:  # type: ignore[no-untyped-def]
+    later = (dt.date.today() + dt.timedelta(days=3)).isoformat()
+    text = BASE_PROFILE + CHECKS.replace(f"datum: {DAY.isoformat()}", f"datum: {later}", 1)
+    from assembler.errors import ProfileError
+
+    with pytest.raises(ProfileError) as caught:
+        load_profile(write(text))
+    [error] = [p for p in caught.value.problems if p.is_error]
+    assert error.path == "controles.0.datum"
+    assert error.message == (
+        f"{later} ligt in de toekomst; vul de dag in waarop het nummer van Veilig Thuis "
+        "met de pagina is vergeleken"
+    )
+
+
 def test_a_region_records_checks_for_all_its_municipalities(write, run: Invoke) -> None:  # type: ignore[no-untyped-def]
     region = write(BASE_REGION + CHECKS, "regio.yaml")
     municipality = edit(BASE_PROFILE, "naam: Testdam\n", "naam: Testdam\nregio: ../regio.yaml\n")
